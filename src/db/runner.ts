@@ -1,0 +1,34 @@
+/** The narrow face of the database that query modules and features see. */
+export interface QueryOptions {
+  signal?: AbortSignal;
+}
+
+export interface QueryRunner {
+  /** Runs one SQL statement and returns its rows as plain objects. */
+  query<Row>(sql: string, options?: QueryOptions): Promise<Row[]>;
+  /** Runs statements whose results are not needed (DDL, inserts). */
+  exec(sql: string, options?: QueryOptions): Promise<void>;
+  /** Appends Arrow IPC stream bytes to a table that already exists. */
+  insertArrow(table: string, ipc: Uint8Array): Promise<void>;
+}
+
+/** An error that carries the SQL that failed, for the error screen and logs. */
+export class QueryError extends Error {
+  readonly sql: string;
+  constructor(message: string, sql: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'QueryError';
+    this.sql = sql;
+  }
+}
+
+/** Normalises anything thrown into an Error with a readable message. */
+export function toError(thrown: unknown): Error {
+  if (thrown instanceof Error) return thrown;
+  if (thrown && typeof thrown === 'object' && 'message' in thrown) return new Error(String(thrown.message));
+  return new Error(String(thrown));
+}
+
+export function abortError(): DOMException {
+  return new DOMException('The operation was cancelled.', 'AbortError');
+}
