@@ -1,0 +1,128 @@
+/**
+ * Builds the bundled dataset the app loads.
+ *
+ * Reads:  data/taxonomy.json, data/cases/*.jsonl (labelled catalogue entries),
+ *         ../shared/seeds/*.txt when present (else the facts kept from them in
+ *         data/sources/pages.jsonl), data/reference/england-partnership-regions.json,
+ *         public/model/theme-model.json (the trained tagger; `npm run train`).
+ * Writes: public/data/<table>.arrows (Arrow IPC streams, one per table),
+ *         public/data/summary.json (first-screen numbers, drawn before DuckDB starts),
+ *         public/data/manifest.json (row counts, byte sizes and hashes of inputs and outputs),
+ *         data/sources/pages.jsonl (facts from the seed pages, when the seeds are present).
+ * Run:    npm run data   (deterministic: the same inputs give byte-identical files)
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { catalogueLinesToRecords, type CatalogueLine } from '../src/ingest/catalogue-lines.ts';
+import { mergeReviews } from '../src/ingest/merge-reviews.ts';
+import { rowsToArrowIPC } from '../src/schema/arrow.ts';
+import { briefingText, reviewText, type Briefing, type Partnership, type Review, type Theme, type ThemeGroup, type ThemeTag } from '../src/schema/records.ts';
+import { TABLE_NAMES, type TableName, type TableRows } from '../src/schema/tables.ts';
+import { pageFactsToRecords, toFact, type PageFact } from './dataset/page-records.ts';
+import { buildSummary } from './dataset/summary.ts';
+import { loadTagger, tagRecords } from './dataset/tag-records.ts';
+import { SHARED_DIR, exists, fromRoot, readJsonl, sha256, writeFile } from './lib/files.ts';
+
+interface Taxonomy {
+  groups: Array<{ id: string; label: string }>;
+  themes: Array<{ id: string; group: string; label: string; description: string }>;
+}
+
+const inputs: Record<string, string> = {};
+function readInput(path: string): string {
+  const text = readFileSync(path, 'utf8');
+  inputs[path.replace(fromRoot() + '/', '').replace(SHARED_DIR, '../shared')] = sha256(text);
+  return text;
+}
+
+async function pageFacts(): Promise<PageFact[]> {
+  const seeds = join(SHARED_DIR, 'seeds');
+  const kept = fromRoot('data/sources/pages.jsonl');
+  if (!exists(seeds)) {
+    console.error(`${seeds} not found: using the page facts kept in data/sources/pages.jsonl`);
+    readInput(kept);
+    return readJsonl<PageFact>(kept);
+  }
+  const { parsePage } = await import('./pages/parse-page.ts');
+  const files = readdirSync(seeds).filter((f) => f.endsWith('.txt')).sort();
+  const facts = files.flatMap((f) => parsePage(readInput(join(seeds, f)), { sourceName: f }) as PageFact[]).map(toFact);
+  writeFile(kept, facts.map((f) => JSON.stringify(f)).join('\n') + '\n');
+  return facts;
+}
+
+function catalogue(knownThemes: Set<string>) {
+  const dir = exists(fromRoot('data/cases')) ? fromRoot('data/cases') : join(SHARED_DIR, 'cases');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort();
+  const lines = files.flatMap((f) => {
+    readInput(join(dir, f));
+    return readJsonl<CatalogueLine>(join(dir, f));
+  });
+  const records = catalogueLinesToRecords(lines, 'catalogue', knownThemes);
+  for (const p of records.problems) console.error(`catalogue: ${p}`);
+  return records;
+}
+
+function withRegions(partnerships: Partnership[]): Partnership[] {
+  const { regions } = JSON.parse(readInput(fromRoot('data/reference/england-partnership-regions.json'))) as { regions: Record<string, string> };
+  const byLower = new Map(Object.entries(regions).map(([k, v]) => [k.toLowerCase(), v]));
+  return partnerships.map((p) => ({ ...p, region: byLower.get(p.name.toLowerCase()) ?? byLower.get(p.name.replace(/^City of /i, '').toLowerCase()) ?? null }));
+}
+
+const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+async function main() {
+  const taxonomy = JSON.parse(readInput(fromRoot('data/taxonomy.json'))) as Taxonomy;
+  const themes: Theme[] = taxonomy.themes.map((t) => ({ id: t.id, group_id: t.group, label: t.label, description: t.description, retired: false }));
+  const groups: ThemeGroup[] = taxonomy.groups.map((g) => ({ id: g.id, label: g.label }));
+  const cat = catalogue(new Set(themes.map((t) => t.id)));
+  const pages = pageFactsToRecords(await pageFacts());
+
+  const merged = mergeReviews(cat.reviews, pages.reviews);
+  for (const m of merged.messages) console.error(`merge: ${m}`);
+  const remap = (id: string | null) => (id ? merged.mergedInto.get(id) ?? id : null);
+  const briefings: Briefing[] = [...cat.briefings, ...pages.briefings].map((b) => ({ ...b, review_id: remap(b.review_id) }));
+  const reviews: Review[] = merged.reviews;
+  const partnershipMap = new Map<string, Partnership>();
+  for (const p of [...cat.partnerships, ...pages.partnerships]) if (!partnershipMap.has(p.id)) partnershipMap.set(p.id, p);
+
+  const modelPath = fromRoot('public/model/theme-model.json');
+  let modelTags: { tags: ThemeTag[]; evidence: TableRows['tag_evidence'][] } = { tags: [], evidence: [] };
+  if (exists(modelPath)) {
+    const tagger = await loadTagger(JSON.parse(readInput(modelPath)));
+    modelTags = tagRecords(tagger, [
+      ...reviews.map((r) => ({ entity_type: 'review' as const, entity_id: r.id, text: reviewText(r) })),
+      ...briefings.map((b) => ({ entity_type: 'briefing' as const, entity_id: b.id, text: briefingText(b) })),
+    ]);
+  } else {
+    console.error(`${modelPath} not found: run \`npm run train\` first; the dataset is built without model tags`);
+  }
+
+  const tables: { [N in TableName]: TableRows[N][] } = {
+    partnerships: withRegions([...partnershipMap.values()]).sort(byId),
+    theme_groups: groups,
+    themes,
+    reviews: reviews.sort(byId),
+    briefings: briefings.sort(byId),
+    documents: [],
+    passages: [],
+    theme_tags: [...cat.tags.map((t) => ({ ...t, entity_id: remap(t.entity_id)! })), ...modelTags.tags],
+    tag_evidence: modelTags.evidence,
+  };
+
+  const outputs: Record<string, { rows: number; bytes: number; sha256: string }> = {};
+  for (const name of TABLE_NAMES) {
+    const ipc = rowsToArrowIPC(name, tables[name]);
+    writeFile(fromRoot(`public/data/${name}.arrows`), ipc);
+    outputs[name] = { rows: tables[name].length, bytes: ipc.byteLength, sha256: sha256(ipc) };
+  }
+  const summary = await buildSummary(tables);
+  writeFile(fromRoot('public/data/summary.json'), JSON.stringify(summary, null, 1) + '\n');
+  const manifest = { format: 'learning-themes-dataset', version: 1, dataVersion: sha256(JSON.stringify(outputs)).slice(0, 12), tables: outputs, inputs: Object.fromEntries(Object.entries(inputs).sort()) };
+  writeFile(fromRoot('public/data/manifest.json'), JSON.stringify(manifest, null, 1) + '\n');
+  console.error(TABLE_NAMES.map((n) => `${n}: ${outputs[n]!.rows}`).join(', '));
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,54 @@
+/**
+ * Duplicate reviews (same id, or same partnership and case) are merged rather
+ * than doubled: fields the kept record lacks are filled from the duplicate.
+ */
+import { slugify } from '../schema/partnership-name.ts';
+import type { Review } from '../schema/records.ts';
+
+export interface MergeResult {
+  reviews: Review[];
+  /** Maps the id of every review merged away to the id it was merged into. */
+  mergedInto: Map<string, string>;
+  messages: string[];
+}
+
+/** The key two reviews share when they are the same case. */
+export function reviewCaseKey(r: Pick<Review, 'partnership_id' | 'case_name'>): string {
+  return `${r.partnership_id}|${slugify(r.case_name.replace(/^child\s+/i, 'child-'))}`;
+}
+
+function fillGaps(kept: Review, extra: Review): Review {
+  const merged = { ...kept } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(extra)) {
+    if ((merged[key] === null || merged[key] === undefined || merged[key] === 'other') && value !== null) merged[key] = value;
+  }
+  // Keep the finer publication date (a month beats a bare year).
+  if ((extra.published?.length ?? 0) > (kept.published?.length ?? 0)) {
+    merged.published = extra.published;
+    merged.published_on = extra.published_on;
+    merged.year = extra.year;
+  }
+  return merged as unknown as Review;
+}
+
+/** Merges `incoming` into `existing`; earlier records win where both have a value. */
+export function mergeReviews(existing: readonly Review[], incoming: readonly Review[]): MergeResult {
+  const byId = new Map<string, Review>();
+  const byCase = new Map<string, string>();
+  const mergedInto = new Map<string, string>();
+  const messages: string[] = [];
+  for (const review of [...existing, ...incoming]) {
+    const sameId = byId.get(review.id);
+    const sameCaseId = byCase.get(reviewCaseKey(review));
+    const target = sameId ?? (sameCaseId ? byId.get(sameCaseId) : undefined);
+    if (target) {
+      byId.set(target.id, fillGaps(target, review));
+      if (review.id !== target.id) mergedInto.set(review.id, target.id);
+      messages.push(`${review.case_name} (${review.partnership_id}) appears twice: merged into ${target.id}`);
+      continue;
+    }
+    byId.set(review.id, review);
+    byCase.set(reviewCaseKey(review), review.id);
+  }
+  return { reviews: [...byId.values()], mergedInto, messages };
+}

@@ -1,0 +1,35 @@
+/**
+ * Tables derived from the stored ones, rebuilt after every load, import or
+ * correction so dashboard queries never re-derive them.
+ *
+ * entity_themes: one row per (entity, theme) that counts. A manual tag
+ * overrides the model for that theme on that entity: accepted adds it, rejected
+ * removes it. Passage tags roll up to their review or briefing.
+ */
+export const REFRESH_DERIVED_SQL = `
+CREATE OR REPLACE TABLE entity_themes AS
+WITH rolled AS (
+  SELECT CASE WHEN t.entity_type = 'passage' THEN p.entity_type ELSE t.entity_type END AS entity_type,
+         CASE WHEN t.entity_type = 'passage' THEN p.entity_id ELSE t.entity_id END AS entity_id,
+         t.theme_id, t.score, t.source, t.accepted
+  FROM theme_tags t LEFT JOIN passages p ON t.entity_type = 'passage' AND p.id = t.entity_id
+),
+manual AS (
+  SELECT entity_type, entity_id, theme_id, bool_or(accepted) AS accepted
+  FROM rolled WHERE source = 'manual' GROUP BY ALL
+),
+automatic AS (
+  SELECT entity_type, entity_id, theme_id, max(score) AS score, arg_max(source, score) AS source
+  FROM rolled WHERE source <> 'manual' GROUP BY ALL
+)
+SELECT a.entity_type, a.entity_id, a.theme_id, a.score, a.source
+FROM automatic a ANTI JOIN manual m USING (entity_type, entity_id, theme_id)
+UNION ALL
+SELECT entity_type, entity_id, theme_id, 1.0 AS score, 'manual' AS source FROM manual WHERE accepted;
+
+CREATE OR REPLACE TABLE review_search AS
+SELECT r.id AS review_id,
+       concat_ws(' ', r.case_name, r.summary, r.findings, r.recommendations,
+                 (SELECT string_agg(p.text, ' ') FROM passages p WHERE p.entity_type = 'review' AND p.entity_id = r.id)) AS body
+FROM reviews r;
+`;

@@ -1,0 +1,61 @@
+/**
+ * The filters every view shares, and the SQL conditions they become. The same
+ * state lives in the URL (see src/app/url-state.ts).
+ */
+import type { ReviewType } from '../schema/records.ts';
+import { and, containsPattern, int, strList } from './sql.ts';
+
+export interface Filters {
+  partnerships: string[];
+  regions: string[];
+  yearFrom: number | null;
+  yearTo: number | null;
+  types: ReviewType[];
+  themes: string[];
+  q: string;
+}
+
+export const NO_FILTERS: Filters = {
+  partnerships: [], regions: [], yearFrom: null, yearTo: null, types: [], themes: [], q: '',
+};
+
+/** True when no filter narrows the data. */
+export function isUnfiltered(f: Filters): boolean {
+  return !f.partnerships.length && !f.regions.length && f.yearFrom === null && f.yearTo === null &&
+    !f.types.length && !f.themes.length && f.q.trim() === '';
+}
+
+export interface ReviewWhereOptions {
+  /** Leave the theme filter out (views that break results down by theme). */
+  ignoreThemes?: boolean;
+  /** Leave the year range out (views that compare years outside it). */
+  ignoreYears?: boolean;
+}
+
+/**
+ * Conditions on a `reviews` row aliased `r`. Themes match when the review
+ * carries every chosen theme; text search reads summary, findings and case name.
+ */
+export function reviewWhere(f: Filters, opts: ReviewWhereOptions = {}): string {
+  return and([
+    f.partnerships.length > 0 && `r.partnership_id IN ${strList(f.partnerships)}`,
+    f.regions.length > 0 && `r.partnership_id IN (SELECT id FROM partnerships WHERE region IN ${strList(f.regions)})`,
+    !opts.ignoreYears && f.yearFrom !== null && `r.year >= ${int(f.yearFrom)}`,
+    !opts.ignoreYears && f.yearTo !== null && `r.year <= ${int(f.yearTo)}`,
+    f.types.length > 0 && `r.review_type IN ${strList(f.types)}`,
+    !opts.ignoreThemes && f.themes.length > 0 &&
+      `r.id IN (SELECT entity_id FROM entity_themes WHERE entity_type = 'review' AND theme_id IN ${strList(f.themes)}
+        GROUP BY entity_id HAVING count(DISTINCT theme_id) = ${int(f.themes.length)})`,
+    f.q.trim() !== '' && `r.id IN (SELECT review_id FROM review_search WHERE body ILIKE ${containsPattern(f.q.trim())})`,
+  ]);
+}
+
+/** Conditions on a `briefings` row aliased `b` (partnership, region and years only). */
+export function briefingWhere(f: Filters, opts: ReviewWhereOptions = {}): string {
+  return and([
+    f.partnerships.length > 0 && `b.partnership_id IN ${strList(f.partnerships)}`,
+    f.regions.length > 0 && `b.partnership_id IN (SELECT id FROM partnerships WHERE region IN ${strList(f.regions)})`,
+    !opts.ignoreYears && f.yearFrom !== null && `b.year >= ${int(f.yearFrom)}`,
+    !opts.ignoreYears && f.yearTo !== null && `b.year <= ${int(f.yearTo)}`,
+  ]);
+}

@@ -1,0 +1,6 @@
+/** DDL for a fresh workspace: the stored tables, then the derived ones. */
+import { TABLE_NAMES, createTableSql } from '../schema/tables.ts';
+import { REFRESH_DERIVED_SQL } from './derived.ts';
+
+/** Creates every stored table (empty) and the derived tables over them. */
+export const CREATE_SCHEMA_SQL = [...TABLE_NAMES.map(createTableSql), REFRESH_DERIVED_SQL].join(';\n');
