@@ -1,16 +1,19 @@
-/** The app's QueryRunner over the shared DuckDB-WASM engine. */
+/**
+ * The app's QueryRunner over the shared DuckDB-WASM engine. The engine and
+ * Arrow load on first use, keeping them out of the initial JavaScript.
+ */
 import { arrowToRows } from './arrow-rows.ts';
-import { getEngine } from './engine.ts';
 import { QueryError, abortError, toError, type QueryOptions, type QueryRunner } from './runner.ts';
 import { SerialQueue } from './serial-queue.ts';
-import { Table } from 'apache-arrow';
+import type { Table } from 'apache-arrow';
 
 const queue = new SerialQueue();
+const getEngine = async () => (await import('./engine.ts')).getEngine();
 
 async function runQuery(sql: string, options: QueryOptions = {}): Promise<Table> {
   const { signal } = options;
   if (signal?.aborted) throw abortError();
-  const { conn } = await getEngine();
+  const [{ conn }, { Table }] = await Promise.all([getEngine(), import('apache-arrow')]);
   const onAbort = () => void conn.cancelSent().catch(() => undefined /* nothing left to cancel */);
   signal?.addEventListener('abort', onAbort, { once: true });
   try {

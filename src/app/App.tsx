@@ -1,0 +1,51 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { Suspense } from 'react';
+import { DatabaseProvider } from './DatabaseProvider.tsx';
+import { FirstScreen } from './FirstScreen.tsx';
+import { NavBar } from './NavBar.tsx';
+import { FilterBar } from '../features/filters/FilterBar.tsx';
+import { useLocation } from './router.ts';
+import { routeFor } from './routes.tsx';
+import { StatusMessage } from '../components/StatusMessage.tsx';
+
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { staleTime: 60_000, retry: false, refetchOnWindowFocus: false } },
+});
+
+function CurrentView() {
+  const { pathname } = useLocation();
+  const route = routeFor(pathname);
+  const View = route.component;
+  return (
+    <>
+      <div className="view-heading">
+        <h1>{route.label}</h1>
+        <p>{route.blurb}</p>
+      </div>
+      <Suspense fallback={<StatusMessage kind="loading">Loading the {route.label.toLowerCase()} view…</StatusMessage>}>
+        <View />
+      </Suspense>
+    </>
+  );
+}
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <a className="skip-link" href="#main">Skip to content</a>
+      <header className="app-header">
+        <div className="brand">
+          <span className="brand__name">Learning Themes</span>
+          <span className="brand__tag">Learning from child safeguarding case reviews — private to this device</span>
+        </div>
+        <NavBar />
+      </header>
+      <DatabaseProvider firstScreen={<FirstScreen />}>
+        <FilterBar />
+        <main id="main" tabIndex={-1}>
+          <CurrentView />
+        </main>
+      </DatabaseProvider>
+    </QueryClientProvider>
+  );
+}

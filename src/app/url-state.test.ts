@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { NO_FILTERS } from '../queries/filters.ts';
+import { filtersFromSearch, searchFromFilters } from './url-state.ts';
+
+describe('filters in the URL', () => {
+  it('round-trips every filter', () => {
+    const f = { partnerships: ['warwickshire', 'york'], regions: ['London'], yearFrom: 2019, yearTo: 2024, types: ['serious-case-review' as const], themes: ['neglect'], q: 'home alone' };
+    expect(filtersFromSearch(searchFromFilters(f))).toEqual(f);
+  });
+
+  it('writes nothing for no filters and keeps unrelated parameters', () => {
+    expect(searchFromFilters(NO_FILTERS)).toBe('');
+    expect(searchFromFilters({ ...NO_FILTERS, themes: ['neglect'] }, '?view=table')).toBe('?view=table&theme=neglect');
+  });
+
+  it('drops unknown review types and non-numeric years', () => {
+    expect(filtersFromSearch('?type=bogus,rapid-review&from=abc')).toMatchObject({ types: ['rapid-review'], yearFrom: null });
+  });
+});

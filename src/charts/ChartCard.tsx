@@ -1,0 +1,45 @@
+import { useId, useState, type ReactNode } from 'react';
+import { EChart } from './EChart.tsx';
+import { ChartTable, type ChartTableData } from './ChartTable.tsx';
+import type { ChartOption, ECElementEvent } from './echarts.ts';
+
+export interface ChartCardProps<Row> {
+  /** Stable id, used in file names and tests, e.g. "reviews-per-year". */
+  id: string;
+  /** The active title: states the finding. */
+  title: string;
+  /** Source and filters in force. */
+  footnote: string;
+  option: ChartOption;
+  /** Exactly the plotted numbers: the table view and the CSV export. */
+  table: ChartTableData<Row>;
+  height?: number;
+  onElementClick?: (event: ECElementEvent) => void;
+  /** Extra controls in the card header (e.g. count/share toggle, export menu). */
+  actions?: ReactNode;
+}
+
+/** A chart with its title, footnote and a "Show as table" toggle rendering the same numbers. */
+export function ChartCard<Row>({ id, title, footnote, option, table, height, onElementClick, actions }: ChartCardProps<Row>) {
+  const [asTable, setAsTable] = useState(false);
+  const headingId = useId();
+  return (
+    <section className="chart-card" aria-labelledby={headingId} data-chart-id={id}>
+      <header className="chart-card__header">
+        <h3 id={headingId} className="chart-card__title">{title}</h3>
+        <div className="chart-card__actions">
+          {actions}
+          <button type="button" className="button-secondary" aria-pressed={asTable} onClick={() => setAsTable((v) => !v)}>
+            {asTable ? 'Show as chart' : 'Show as table'}
+          </button>
+        </div>
+      </header>
+      {asTable ? (
+        <ChartTable caption={title} data={table} />
+      ) : (
+        <EChart option={option} label={title} height={height} onElementClick={onElementClick} />
+      )}
+      <p className="chart-card__footnote">{footnote}</p>
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+import { useEffect, useRef } from 'react';
+import type { ECharts } from 'echarts/core';
+import type { ChartOption, ECElementEvent } from './echarts.ts';
+import { countPlotted } from './options/count-plotted.ts';
+
+export interface EChartProps {
+  option: ChartOption;
+  /** Accessible name of the chart image (the chart's title). */
+  label: string;
+  height?: number;
+  onElementClick?: (event: ECElementEvent) => void;
+}
+
+/**
+ * Owns one ECharts instance: init once, setOption on change, resize with its
+ * box, dispose on unmount. ECharts loads on first use, outside the initial JS.
+ */
+/** Marks the node once drawn, so tests and benchmarks can wait for real pixels. */
+function draw(instance: ECharts, node: HTMLElement, option: ChartOption) {
+  instance.setOption(option, { notMerge: true });
+  node.setAttribute('data-points', String(countPlotted(option)));
+  node.setAttribute('data-chart-ready', String(performance.now()));
+}
+
+export function EChart({ option, label, height = 320, onElementClick }: EChartProps) {
+  const el = useRef<HTMLDivElement>(null);
+  const chart = useRef<ECharts | null>(null);
+  const latestOption = useRef(option);
+  latestOption.current = option;
+  const clickHandler = useRef(onElementClick);
+  clickHandler.current = onElementClick;
+
+  useEffect(() => {
+    const node = el.current!;
+    let disposed = false;
+    let cleanup = () => {};
+    void import('./echarts.ts').then(({ echarts }) => {
+      if (disposed) return;
+      const instance = echarts.init(node, undefined, { renderer: 'canvas' });
+      chart.current = instance;
+      instance.on('click', (e) => clickHandler.current?.(e as ECElementEvent));
+      const observer = new ResizeObserver(() => instance.resize());
+      observer.observe(node);
+      cleanup = () => {
+        observer.disconnect();
+        instance.dispose();
+      };
+      draw(instance, node, latestOption.current);
+    });
+    return () => {
+      disposed = true;
+      cleanup();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (chart.current && el.current) draw(chart.current, el.current, option);
+  }, [option]);
+
+  return <div ref={el} className="echart" role="img" aria-label={label} style={{ height }} data-chart-ready="" />;
+}

@@ -1,0 +1,15 @@
+/** Settings every chart shares: accessibility, palette, fonts. */
+import { CATEGORY_COLOURS } from '../palette.ts';
+
+/** ARIA description on and decal patterns, so colour is never the only cue. */
+export function baseOption(description: string) {
+  return {
+    aria: { enabled: true, label: { description }, decal: { show: true } },
+    color: CATEGORY_COLOURS,
+    textStyle: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', color: '#1f2933' },
+    animationDuration: 250,
+  };
+}
+
+/** Axis name styling used across charts. */
+export const axisName = { nameLocation: 'middle' as const, nameTextStyle: { color: '#3e4c59', fontSize: 12 } };

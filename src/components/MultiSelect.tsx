@@ -1,0 +1,64 @@
+import { useId, useState } from 'react';
+
+export interface Option {
+  value: string;
+  label: string;
+  hint?: string;
+}
+
+export interface MultiSelectProps {
+  label: string;
+  options: Option[];
+  selected: string[];
+  onChange(next: string[]): void;
+  /** Show a box to narrow long lists. */
+  searchable?: boolean;
+}
+
+/** A disclosure with a checkbox per option: keyboard- and screen-reader-friendly without custom widgets. */
+export function MultiSelect({ label, options, selected, onChange, searchable = options.length > 12 }: MultiSelectProps) {
+  const [needle, setNeedle] = useState('');
+  const id = useId();
+  const shown = needle ? options.filter((o) => o.label.toLowerCase().includes(needle.toLowerCase())) : options;
+  const toggle = (value: string, on: boolean) =>
+    onChange(on ? [...selected, value] : selected.filter((v) => v !== value));
+  return (
+    <details className="multi-select">
+      <summary>
+        {label}
+        {selected.length > 0 && <span className="badge" aria-label={`${selected.length} selected`}>{selected.length}</span>}
+      </summary>
+      <div className="multi-select__panel">
+        {searchable && (
+          <input
+            type="search"
+            aria-label={`Find ${label.toLowerCase()}`}
+            placeholder={`Find ${label.toLowerCase()}…`}
+            value={needle}
+            onChange={(e) => setNeedle(e.target.value)}
+          />
+        )}
+        <fieldset>
+          <legend className="visually-hidden">{label}</legend>
+          <ul>
+            {shown.map((o, i) => (
+              <li key={o.value}>
+                <input
+                  type="checkbox"
+                  id={`${id}-${i}`}
+                  checked={selected.includes(o.value)}
+                  onChange={(e) => toggle(o.value, e.target.checked)}
+                />
+                <label htmlFor={`${id}-${i}`}>
+                  {o.label}
+                  {o.hint && <span className="hint"> {o.hint}</span>}
+                </label>
+              </li>
+            ))}
+          </ul>
+          {shown.length === 0 && <p className="hint">Nothing matches “{needle}”.</p>}
+        </fieldset>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,47 @@
+import { useMemo } from 'react';
+import { ChartCard } from '../../charts/ChartCard.tsx';
+import { reviewsPerYearOption, reviewsPerYearTitle } from '../../charts/options/reviews-per-year.ts';
+import type { ReviewsPerYearRow, TotalsRow } from '../../queries/overview.ts';
+import { KpiRow } from '../../components/KpiRow.tsx';
+import type { ECElementEvent } from '../../charts/echarts.ts';
+
+export interface OverviewHeadlineProps {
+  totals: TotalsRow;
+  perYear: ReviewsPerYearRow[];
+  footnote: string;
+  onYearClick?: (year: number) => void;
+}
+
+/** Totals and the reviews-per-year chart: the first thing a user sees. */
+export function OverviewHeadline({ totals, perYear, footnote, onYearClick }: OverviewHeadlineProps) {
+  const option = useMemo(() => reviewsPerYearOption(perYear), [perYear]);
+  const span = totals.first_year === null ? '—' : totals.first_year === totals.last_year ? `${totals.first_year}` : `${totals.first_year}–${totals.last_year}`;
+  const onClick = onYearClick && ((e: ECElementEvent) => e.name && onYearClick(Number(e.name)));
+  return (
+    <>
+      <KpiRow
+        items={[
+          { id: 'reviews', label: 'Reviews', value: totals.reviews.toLocaleString('en-GB') },
+          { id: 'briefings', label: 'Briefings', value: totals.briefings.toLocaleString('en-GB') },
+          { id: 'partnerships', label: 'Partnerships', value: totals.partnerships.toLocaleString('en-GB') },
+          { id: 'years', label: 'Years published', value: span },
+        ]}
+      />
+      <ChartCard
+        id="reviews-per-year"
+        title={reviewsPerYearTitle(perYear)}
+        footnote={`${footnote}${totals.undated_reviews ? ` ${totals.undated_reviews} reviews without a publication year are not shown.` : ''}`}
+        option={option}
+        onElementClick={onClick}
+        table={{
+          columns: [
+            { key: 'year', label: 'Publication year', numeric: true },
+            { key: 'partnership', label: 'Partnership' },
+            { key: 'reviews', label: 'Reviews', numeric: true },
+          ],
+          rows: perYear,
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+/** What the filter controls offer: partnerships, regions, years, types and themes present in the data. */
+import { queryOptions } from '@tanstack/react-query';
+import type { QueryRunner } from '../db/runner.ts';
+import type { ReviewType } from '../schema/records.ts';
+
+export interface PartnershipOption { id: string; name: string; region: string | null; reviews: number }
+export interface ThemeOption { id: string; label: string; group_id: string; group_label: string; description: string }
+export interface FilterOptions {
+  partnerships: PartnershipOption[];
+  regions: string[];
+  years: number[];
+  types: ReviewType[];
+  themes: ThemeOption[];
+}
+
+export const partnershipOptionsSql = `
+SELECT p.id, p.name, p.region, count(r.id)::INTEGER AS reviews
+FROM partnerships p LEFT JOIN reviews r ON r.partnership_id = p.id
+GROUP BY ALL ORDER BY p.name`;
+
+export const themeOptionsSql = `
+SELECT t.id, t.label, t.group_id, g.label AS group_label, t.description
+FROM themes t JOIN theme_groups g ON g.id = t.group_id
+WHERE NOT t.retired ORDER BY g.id, t.label`;
+
+export const yearOptionsSql = `
+SELECT DISTINCT year::INTEGER AS year FROM (SELECT year FROM reviews UNION ALL SELECT year FROM briefings)
+WHERE year IS NOT NULL ORDER BY year`;
+
+export const typeOptionsSql = `SELECT DISTINCT review_type AS type FROM reviews ORDER BY type`;
+
+/** Loads every filter option in one go. */
+export async function loadFilterOptions(db: QueryRunner, signal?: AbortSignal): Promise<FilterOptions> {
+  const partnerships = await db.query<PartnershipOption>(partnershipOptionsSql, { signal });
+  const themes = await db.query<ThemeOption>(themeOptionsSql, { signal });
+  const years = (await db.query<{ year: number }>(yearOptionsSql, { signal })).map((r) => r.year);
+  const types = (await db.query<{ type: ReviewType }>(typeOptionsSql, { signal })).map((r) => r.type);
+  const regions = [...new Set(partnerships.map((p) => p.region).filter((r): r is string => !!r))].sort();
+  return { partnerships, regions, years, types, themes };
+}
+
+export const filterOptionsQuery = (db: QueryRunner, dataVersion: number) =>
+  queryOptions({
+    queryKey: ['filters', 'options', dataVersion],
+    queryFn: ({ signal }) => loadFilterOptions(db, signal),
+    staleTime: Infinity,
+  });
