@@ -7,6 +7,7 @@ import { FilterBar } from '../features/filters/FilterBar.tsx';
 import { useLocation } from './router.ts';
 import { routeFor } from './routes.tsx';
 import { StatusMessage } from '../components/StatusMessage.tsx';
+import { ChartRegistryProvider } from '../charts/chart-registry.tsx';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: 60_000, retry: false, refetchOnWindowFocus: false } },
@@ -17,7 +18,7 @@ function CurrentView() {
   const route = routeFor(pathname);
   const View = route.component;
   return (
-    <>
+    <ChartRegistryProvider key={route.path}>
       <div className="view-heading">
         <h1>{route.label}</h1>
         <p>{route.blurb}</p>
@@ -25,7 +26,7 @@ function CurrentView() {
       <Suspense fallback={<StatusMessage kind="loading">Loading the {route.label.toLowerCase()} view…</StatusMessage>}>
         <View />
       </Suspense>
-    </>
+    </ChartRegistryProvider>
   );
 }
 

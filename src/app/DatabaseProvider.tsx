@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { database, loadBundledDataset, toError, type LoadProgress } from '../db/index.ts';
 import { DatabaseContext } from './database-context.ts';
+import { datasetBaseUrl } from './dataset-source.ts';
 import { LoadingScreen } from './LoadingScreen.tsx';
 import { ErrorScreen } from './ErrorScreen.tsx';
 
@@ -17,7 +18,7 @@ export function DatabaseProvider({ children, firstScreen }: { children: ReactNod
   useEffect(() => {
     const controller = new AbortController();
     setStatus({ kind: 'loading', progress: START });
-    loadBundledDataset(database, (progress) => setStatus({ kind: 'loading', progress }), controller.signal)
+    loadBundledDataset(datasetBaseUrl(), database, (progress) => setStatus({ kind: 'loading', progress }), controller.signal)
       .then(() => setStatus({ kind: 'ready' }))
       .catch((err: unknown) => {
         if (!controller.signal.aborted) setStatus({ kind: 'error', error: toError(err) });

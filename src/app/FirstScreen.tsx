@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { OverviewHeadline } from '../features/overview/OverviewHeadline.tsx';
 import { chartFootnote } from '../features/filters/describe-filters.ts';
 import { NO_FILTERS } from '../queries/filters.ts';
+import { datasetBaseUrl } from './dataset-source.ts';
 import type { ReviewsPerYearRow, TotalsRow } from '../queries/overview.ts';
 
 interface Summary {
@@ -18,7 +19,7 @@ export function FirstScreen() {
   const [summary, setSummary] = useState<Summary | null>(null);
   useEffect(() => {
     const controller = new AbortController();
-    fetch(`${import.meta.env.BASE_URL}data/summary.json`, { signal: controller.signal })
+    fetch(`${datasetBaseUrl()}summary.json`, { signal: controller.signal })
       .then((r) => (r.ok ? (r.json() as Promise<Summary>) : null))
       .then(setSummary)
       .catch(() => undefined /* the live view replaces this screen anyway */);

@@ -1,4 +1,5 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useRegisterChart } from './chart-registry.tsx';
 import { EChart } from './EChart.tsx';
 import { ChartTable, type ChartTableData } from './ChartTable.tsx';
 import type { ChartOption, ECElementEvent } from './echarts.ts';
@@ -23,6 +24,8 @@ export interface ChartCardProps<Row> {
 export function ChartCard<Row>({ id, title, footnote, option, table, height, onElementClick, actions }: ChartCardProps<Row>) {
   const [asTable, setAsTable] = useState(false);
   const headingId = useId();
+  const spec = useMemo(() => ({ id, title, footnote, option, table }), [id, title, footnote, option, table]);
+  useRegisterChart(spec);
   return (
     <section className="chart-card" aria-labelledby={headingId} data-chart-id={id}>
       <header className="chart-card__header">

@@ -16,7 +16,6 @@ export interface LoadProgress {
   message: string;
 }
 
-const dataUrl = (file: string) => `${import.meta.env.BASE_URL}data/${file}`;
 
 async function fetchOk(url: string, signal?: AbortSignal): Promise<Response> {
   const res = await fetch(url, { signal });
@@ -26,10 +25,12 @@ async function fetchOk(url: string, signal?: AbortSignal): Promise<Response> {
 
 /** Starts DuckDB and loads every table of the bundled dataset, reporting progress. */
 export async function loadBundledDataset(
+  baseUrl: string,
   db: QueryRunner,
   onProgress: (p: LoadProgress) => void,
   signal?: AbortSignal,
 ): Promise<DatasetManifest> {
+  const dataUrl = (file: string) => `${baseUrl}${file}`;
   onProgress({ stage: 'engine', fraction: 0, message: 'Starting the database engine…' });
   const manifestPromise = fetchOk(dataUrl('manifest.json'), signal).then((r) => r.json() as Promise<DatasetManifest>);
   const [manifest] = await Promise.all([manifestPromise, import('./engine.ts').then((m) => m.getEngine())]);

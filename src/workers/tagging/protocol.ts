@@ -1,0 +1,42 @@
+/**
+ * Messages between the app and the tagging worker. Every request carries an id;
+ * the worker answers with progress events and one result or error for that id.
+ * Errors cross as plain data and are rebuilt on the app side.
+ */
+import type { DocumentTags } from '../../classify/index.ts';
+
+export interface TagItem {
+  /** The caller's key for the item (e.g. an entity id). */
+  key: string;
+  text: string;
+}
+
+export interface TrainingExample {
+  text: string;
+  gold: string[];
+}
+
+export type TaggingRequest =
+  | { id: number; type: 'load-model'; url: string }
+  | { id: number; type: 'tag'; items: TagItem[]; passageChars?: number }
+  | { id: number; type: 'retrain'; examples: TrainingExample[]; taxonomy: unknown; lexicon: unknown }
+  | { id: number; type: 'cancel'; target: number };
+
+export interface TaggingProgress {
+  done: number;
+  total: number;
+  passages: number;
+  elapsedMs: number;
+}
+
+export interface SerializedError {
+  name: string;
+  message: string;
+}
+
+export type TaggingResponse =
+  | { id: number; type: 'progress'; progress: TaggingProgress }
+  | { id: number; type: 'model-loaded'; version: string; themes: number }
+  | { id: number; type: 'tagged'; results: DocumentTags[]; passages: number; elapsedMs: number }
+  | { id: number; type: 'retrained'; version: string; elapsedMs: number }
+  | { id: number; type: 'error'; error: SerializedError };
