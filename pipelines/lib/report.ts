@@ -1,0 +1,47 @@
+/** Plain-text tables for the evaluation report. */
+import { tagText, type ThemeModel } from '../../src/classify/index.ts';
+import type { Summary } from './metrics.ts';
+
+export interface MethodResult {
+  name: string;
+  seconds: number;
+  summary: Summary;
+  top1?: number;
+  top3?: number;
+}
+
+const f3 = (x: number | undefined): string => (x === undefined ? '   -' : x.toFixed(3));
+
+/** One row per method: micro/macro F1, themes per document, top-k, time. */
+export function printMethods(results: MethodResult[], single: boolean): void {
+  const head = ['method'.padEnd(38), 'micro-F1', 'macro-F1', 'themes/doc', ...(single ? ['top-1', 'top-3'] : []), 'seconds'];
+  console.log('\n' + head.join(' | '));
+  for (const r of results) {
+    const cells = [r.name.padEnd(38), f3(r.summary.microF1).padStart(8), f3(r.summary.macroF1).padStart(8), r.summary.meanPredicted.toFixed(2).padStart(10)];
+    if (single) cells.push(f3(r.top1).padStart(5), f3(r.top3).padStart(5));
+    cells.push(r.seconds.toFixed(1).padStart(7));
+    console.log(cells.join(' | '));
+  }
+}
+
+/** Per-theme precision, recall, F1 and Cohen's κ. */
+export function printPerTheme(s: Summary): void {
+  console.log('\n' + ['theme'.padEnd(28), 'gold', '  tp', '  fp', '  fn', ' prec', '  rec', '   F1', 'kappa'].join(' | '));
+  for (const t of s.perTheme) {
+    const row = [t.id.padEnd(28), String(t.support).padStart(4), String(t.tp).padStart(4), String(t.fp).padStart(4), String(t.fn).padStart(4), f3(t.precision), f3(t.recall), f3(t.f1), f3(t.kappa).padStart(5)];
+    console.log(row.join(' | '));
+  }
+}
+
+/** Tagging speed on ~300-character passages cut from the texts. */
+export function printSpeed(model: ThemeModel, texts: string[]): void {
+  const passages: string[] = [];
+  for (const t of texts) for (let i = 0; i + 300 <= t.length; i += 300) passages.push(t.slice(i, i + 300));
+  if (passages.length === 0) return;
+  for (const p of passages.slice(0, 50)) tagText(model, p);
+  let n = 0;
+  const t0 = performance.now();
+  while (performance.now() - t0 < 1500) for (const p of passages) (tagText(model, p), n++);
+  const perSec = n / ((performance.now() - t0) / 1000);
+  console.log(`tagText speed: ${Math.round(perSec).toLocaleString('en-GB')} passages/s (~300 chars, one thread, with evidence)`);
+}

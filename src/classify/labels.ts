@@ -1,0 +1,46 @@
+/** Targets and per-cell weights for training examples. */
+
+export interface Example {
+  text: string;
+  gold: string[];
+  /**
+   * True when only the listed themes are known (a single-topic briefing): its other themes
+   * are down-weighted negatives for the linear model and ignored by calibration.
+   */
+  partial?: boolean;
+}
+
+const PARTIAL_NEGATIVE_WEIGHT = 0.3;
+const MAX_POSITIVE_WEIGHT = 4;
+
+/** Y (0/1), linear-model weights S (positives up-weighted per theme) and calibration weights. */
+export function buildLabels(examples: Example[], ids: string[]): { Y: Uint8Array; S: Float64Array; Scal: Float64Array } {
+  const T = ids.length;
+  const col = new Map(ids.map((id, t) => [id, t]));
+  const n = examples.length;
+  const Y = new Uint8Array(n * T);
+  examples.forEach((e, i) => {
+    for (const g of e.gold) {
+      const t = col.get(g);
+      if (t !== undefined) Y[i * T + t] = 1;
+    }
+  });
+  const pos = new Float64Array(T);
+  for (let k = 0; k < Y.length; k++) pos[k % T]! += Y[k]!;
+  const S = new Float64Array(n * T);
+  const Scal = new Float64Array(n * T);
+  examples.forEach((e, i) => {
+    for (let t = 0; t < T; t++) {
+      const k = i * T + t;
+      const posWeight = Math.min(MAX_POSITIVE_WEIGHT, Math.max(1, Math.sqrt((n - pos[t]!) / Math.max(1, pos[t]!))));
+      if (Y[k]) {
+        S[k] = posWeight;
+        Scal[k] = 1;
+      } else {
+        S[k] = e.partial ? PARTIAL_NEGATIVE_WEIGHT : 1;
+        Scal[k] = e.partial ? 0 : 1;
+      }
+    }
+  });
+  return { Y, S, Scal };
+}

@@ -1,0 +1,93 @@
+/**
+ * The serialisable theme model (public/model/theme-model.json) and its compiled, ready-to-run
+ * form. Compiled forms are cached per model object, so tagText can take the plain JSON.
+ */
+import type { Calibrator } from './calibration.ts';
+import { vocabularyFrom, type Vocabulary } from './features.ts';
+import { compileLexicon, type CompiledLexicon } from './lexicon.ts';
+import { parseLexicon, parseTaxonomy, type LexiconData, type ThemeDef } from './lexicon-data.ts';
+
+export const MODEL_FORMAT = 'learning-themes/theme-model';
+export const MODEL_VERSION = 1;
+
+export interface ModelOptions {
+  /** Multiplier for lexicon strengths as linear-model features. */
+  lexScale: number;
+  /** Lexicon hits in a short first line (a briefing title) count this many times. */
+  titleBoost: number;
+  /** Default passage size for tagDocument. */
+  passageChars: number;
+  /** Most evidence sentences kept per theme. */
+  maxEvidence: number;
+}
+
+export interface ThemeModel {
+  format: typeof MODEL_FORMAT;
+  version: number;
+  themes: ThemeDef[];
+  lexicon: LexiconData;
+  options: ModelOptions;
+  vocabulary: string[];
+  /** idf per vocabulary term, rounded. */
+  idf: number[];
+  /** Per theme: bias and sparse weights as parallel arrays of feature ids and values. */
+  weights: Array<{ bias: number; ids: number[]; values: number[] }>;
+  calibration: Calibrator[];
+  thresholds: number[];
+  training: { documents: number; seed: number; variant: string };
+}
+
+export interface CompiledModel {
+  model: ThemeModel;
+  lexicon: CompiledLexicon;
+  vocab: Vocabulary;
+  /** Feature-major dense weights (dims × T) and biases, for one-pass scoring. */
+  W: Float64Array;
+  b: Float64Array;
+  dims: number;
+  T: number;
+}
+
+const compiled = new WeakMap<ThemeModel, CompiledModel>();
+
+/** Builds (once per model object) the runtime structures: lexicon trie, vocabulary map, dense weights. */
+export function compiledModel(model: ThemeModel): CompiledModel {
+  let c = compiled.get(model);
+  if (!c) {
+    c = compile(model);
+    compiled.set(model, c);
+  }
+  return c;
+}
+
+function compile(model: ThemeModel): CompiledModel {
+  const T = model.themes.length;
+  const vocab = vocabularyFrom(model.vocabulary, model.idf);
+  const dims = vocab.terms.length + T;
+  const W = new Float64Array(dims * T);
+  const b = new Float64Array(T);
+  model.weights.forEach((w, t) => {
+    b[t] = w.bias;
+    w.ids.forEach((id, k) => (W[id * T + t] = w.values[k]!));
+  });
+  return { model, lexicon: compileLexicon(model.lexicon, model.themes), vocab, W, b, dims, T };
+}
+
+/** Validates a parsed theme-model JSON and prepares it for tagging; throws a clear Error otherwise. */
+export function loadModel(json: unknown): ThemeModel {
+  if (typeof json !== 'object' || json === null) throw new Error('Theme model: expected a JSON object');
+  const m = json as Partial<ThemeModel>;
+  if (m.format !== MODEL_FORMAT) throw new Error(`Theme model: not a theme model (format ${JSON.stringify(m.format)}, expected "${MODEL_FORMAT}")`);
+  if (m.version !== MODEL_VERSION) {
+    throw new Error(`Theme model: unsupported version ${JSON.stringify(m.version)} (this app reads version ${MODEL_VERSION}); retrain with npm run train`);
+  }
+  const themes = parseTaxonomy({ themes: m.themes });
+  const T = themes.length;
+  if (!Array.isArray(m.vocabulary) || !Array.isArray(m.idf) || m.idf.length !== m.vocabulary.length) throw new Error('Theme model: vocabulary and idf are missing or differ in length');
+  for (const key of ['weights', 'calibration', 'thresholds'] as const) {
+    if (!Array.isArray(m[key]) || m[key].length !== T) throw new Error(`Theme model: "${key}" must have one entry per theme (${T})`);
+  }
+  const model = { ...(m as ThemeModel), themes, lexicon: parseLexicon(m.lexicon) };
+  compiledModel(model);
+  return model;
+}

@@ -1,0 +1,44 @@
+/**
+ * Negation scoped to a short window inside one clause: "no concerns about neglect" denies
+ * neglect, "did not recognise the neglect" does not (only cue phrases negate, and a bare
+ * "no"/"not" only when it directly precedes the phrase).
+ */
+import type { CompiledLexicon } from './lexicon.ts';
+import type { Tokens } from './tokens.ts';
+
+const CLAUSE_END = /[.;:!?()]/;
+
+function seqAt(stems: string[], at: number, seq: string[]): boolean {
+  if (at < 0 || at + seq.length > stems.length) return false;
+  for (let k = 0; k < seq.length; k++) if (stems[at + k] !== seq[k]) return false;
+  return true;
+}
+
+/** True when there is no clause break or contrast word between token a (exclusive) and b (exclusive). */
+function sameClause(lex: CompiledLexicon, tokens: Tokens, text: string, a: number, b: number): boolean {
+  for (let k = a + 1; k < b; k++) if (lex.breaks.has(tokens.stems[k]!)) return false;
+  const from = tokens.ends[a]!;
+  const to = tokens.starts[b] ?? text.length;
+  return !CLAUSE_END.test(text.slice(from, to));
+}
+
+/** Whether the phrase at tokens [i, j) is denied by a nearby negation cue. */
+export function isNegated(lex: CompiledLexicon, tokens: Tokens, text: string, i: number, j: number): boolean {
+  const { stems } = tokens;
+  for (const cue of lex.immediate) {
+    const at = i - cue.length;
+    if (seqAt(stems, at, cue) && sameClause(lex, tokens, text, i - 1, i)) return true;
+  }
+  for (const cue of lex.before) {
+    for (let end = i - 1; end >= Math.max(0, i - lex.window); end--) {
+      const at = end - cue.length + 1;
+      if (seqAt(stems, at, cue) && sameClause(lex, tokens, text, end, i)) return true;
+    }
+  }
+  for (const cue of lex.after) {
+    for (let at = j; at <= Math.min(stems.length - 1, j + lex.window); at++) {
+      if (seqAt(stems, at, cue) && sameClause(lex, tokens, text, j - 1, at)) return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,90 @@
+/** The public tagging API: tagText for a passage-sized text, tagDocument for anything longer. */
+import { analyseText, featuresOf } from './analyse.ts';
+import { calibrate } from './calibration.ts';
+import { evidenceFor, type Evidence, type EvidenceContext } from './evidence.ts';
+import { margins } from './linear-model.ts';
+import { compiledModel, type CompiledModel, type ThemeModel } from './model.ts';
+import { rollUpScore, splitPassages } from './passages.ts';
+
+export interface TagResult {
+  /** Theme ids whose score reaches the theme's threshold, best first. */
+  themes: string[];
+  /** Calibrated score in 0..1 for every theme id. */
+  scores: Record<string, number>;
+  /** Justifying sentences per theme (offsets into the input text), best first. */
+  evidence: Record<string, Evidence[]>;
+}
+
+export interface DocumentTags extends TagResult {
+  passages: Array<TagResult & { seq: number; start: number; end: number; text: string }>;
+}
+
+const round4 = (x: number): number => Math.round(x * 10000) / 10000;
+
+/** Calibrated probabilities for every theme (no evidence), for ranking and evaluation. */
+export function scoreText(model: ThemeModel, text: string): Float64Array {
+  return score(compiledModel(model), text).probs;
+}
+
+function score(c: CompiledModel, text: string): { probs: Float64Array; ctx: EvidenceContext } {
+  const { lexScale, titleBoost } = c.model.options;
+  const analysis = analyseText(text, c.lexicon, titleBoost);
+  const { vec, tf } = featuresOf(analysis, c.vocab, lexScale);
+  const m = margins({ dims: c.dims, themes: c.T, W: c.W, b: c.b }, vec, new Float64Array(c.T));
+  const probs = new Float64Array(c.T);
+  for (let t = 0; t < c.T; t++) probs[t] = calibrate(c.model.calibration[t]!, m[t]!, analysis.strength[t]!);
+  return { probs, ctx: { c, text, analysis, vec, tf } };
+}
+
+/** Themes at or above `ratio` × their threshold, best first. */
+function selected(c: CompiledModel, probs: Float64Array, ratio: number): number[] {
+  const ts: number[] = [];
+  for (let t = 0; t < c.T; t++) if (probs[t]! >= c.model.thresholds[t]! * ratio) ts.push(t);
+  return ts.sort((x, y) => probs[y]! - probs[x]! || x - y);
+}
+
+function tagWith(c: CompiledModel, text: string, evidenceRatio: number): TagResult {
+  const { probs, ctx } = score(c, text);
+  const scores: Record<string, number> = {};
+  c.model.themes.forEach((th, t) => (scores[th.id] = round4(probs[t]!)));
+  const evidence: Record<string, Evidence[]> = {};
+  for (const t of selected(c, probs, evidenceRatio)) evidence[c.model.themes[t]!.id] = evidenceFor(ctx, t);
+  return { themes: selected(c, probs, 1).map((t) => c.model.themes[t]!.id), scores, evidence };
+}
+
+/** Tags one passage-sized text. */
+export function tagText(model: ThemeModel, text: string): TagResult {
+  return tagWith(compiledModel(model), text, 1);
+}
+
+/**
+ * Tags a document of any length: splits it into passages, tags each, and rolls up (document
+ * score = best passage raised a little by the second best; evidence = the best passages'
+ * sentences, offsets relative to the whole document).
+ */
+export function tagDocument(model: ThemeModel, text: string, opts: { passageChars?: number } = {}): DocumentTags {
+  const c = compiledModel(model);
+  const parts = splitPassages(text, opts.passageChars ?? c.model.options.passageChars);
+  // Passages keep evidence for near-threshold themes too: the roll-up may lift them over.
+  const passages = parts.map((p) => ({ ...p, ...shift(tagWith(c, p.text, 0.5), p.start) }));
+  const scores: Record<string, number> = {};
+  const evidence: Record<string, Evidence[]> = {};
+  const themes: string[] = [];
+  c.model.themes.forEach((th, t) => {
+    const s = round4(rollUpScore(passages.map((p) => p.scores[th.id]!)));
+    scores[th.id] = s;
+    if (s < c.model.thresholds[t]!) return;
+    themes.push(th.id);
+    const ranked = passages.flatMap((p) => (p.evidence[th.id] ?? []).map((e) => ({ e, key: e.weight * p.scores[th.id]! })));
+    ranked.sort((x, y) => y.key - x.key || x.e.start - y.e.start);
+    evidence[th.id] = ranked.slice(0, c.model.options.maxEvidence).map((r) => r.e);
+  });
+  themes.sort((x, y) => scores[y]! - scores[x]! || (x < y ? -1 : 1));
+  return { themes, scores, evidence, passages };
+}
+
+function shift(r: TagResult, by: number): TagResult {
+  const evidence: Record<string, Evidence[]> = {};
+  for (const [id, list] of Object.entries(r.evidence)) evidence[id] = list.map((e) => ({ ...e, start: e.start + by, end: e.end + by }));
+  return { ...r, evidence };
+}

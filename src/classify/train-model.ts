@@ -1,0 +1,129 @@
+/**
+ * Training: out-of-fold margins (seeded k-fold) → calibrators and thresholds; then the
+ * linear model refitted on every example. Pure and deterministic, so the browser worker can
+ * retrain with user corrections and get what `npm run train` would.
+ */
+import { analyseText, featuresOf, type Analysis } from './analyse.ts';
+import { calibrate, chooseThresholds, fitCalibrators, type CalibrationData } from './calibration.ts';
+import { buildVocabulary } from './features.ts';
+import { compileLexicon } from './lexicon.ts';
+import { parseLexicon, parseTaxonomy } from './lexicon-data.ts';
+import { margins, trainLinear, type LinearWeights } from './linear-model.ts';
+import { MODEL_FORMAT, MODEL_VERSION, type ModelOptions, type ThemeModel } from './model.ts';
+import { DEFAULT_PASSAGE_CHARS } from './passages.ts';
+import { seededFolds } from './random.ts';
+import { buildLabels, type Example } from './labels.ts';
+
+export type { Example } from './labels.ts';
+
+export type Variant = 'lr+lexicon' | 'lr' | 'lexicon';
+
+export interface TrainOptions {
+  seed?: number;
+  folds?: number;
+  variant?: Variant;
+  l2?: number;
+  epochs?: number;
+  learningRate?: number;
+  /** Calibration pull of each theme toward the pooled calibrator. */
+  calibrationPull?: number;
+  /** Threshold shrinkage toward the global cut, in pseudo-positives. */
+  thresholdShrink?: number;
+}
+
+const DEFAULTS = { seed: 1, folds: 5, variant: 'lr+lexicon' as Variant, l2: 1e-3, epochs: 120, learningRate: 0.05, calibrationPull: 20, thresholdShrink: 8 };
+
+export const DEFAULT_MODEL_OPTIONS: ModelOptions = { lexScale: 0.5, titleBoost: 3, passageChars: DEFAULT_PASSAGE_CHARS, maxEvidence: 3 };
+
+interface Prepared {
+  analyses: Analysis[];
+  Y: Uint8Array;
+  S: Float64Array;
+  Scal: Float64Array;
+  T: number;
+}
+
+function fitLinear(p: Prepared, rows: number[], o: typeof DEFAULTS, lexScale: number) {
+  const vocab = buildVocabulary(rows.map((i) => p.analyses[i]!.tokens));
+  const X = rows.map((i) => featuresOf(p.analyses[i]!, vocab, lexScale).vec);
+  const T = p.T;
+  const Y = new Uint8Array(rows.length * T);
+  const S = new Float64Array(rows.length * T);
+  rows.forEach((i, r) => {
+    Y.set(p.Y.subarray(i * T, (i + 1) * T), r * T);
+    S.set(p.S.subarray(i * T, (i + 1) * T), r * T);
+  });
+  const dims = vocab.terms.length + T;
+  const epochs = o.variant === 'lexicon' ? 0 : o.epochs;
+  return { vocab, weights: trainLinear(X, Y, S, dims, T, { l2: o.l2, epochs, learningRate: o.learningRate }) };
+}
+
+function outOfFold(p: Prepared, o: typeof DEFAULTS, lexScale: number): Float64Array {
+  const n = p.analyses.length;
+  const oof = new Float64Array(n * p.T);
+  const fold = seededFolds(n, Math.min(o.folds, n), o.seed);
+  for (let f = 0; f < Math.min(o.folds, n); f++) {
+    const train = [...fold.keys()].filter((i) => fold[i] !== f);
+    const test = [...fold.keys()].filter((i) => fold[i] === f);
+    const { vocab, weights } = fitLinear(p, train, o, lexScale);
+    const z = new Float64Array(p.T);
+    for (const i of test) oof.set(margins(weights, featuresOf(p.analyses[i]!, vocab, lexScale).vec, z), i * p.T);
+  }
+  return oof;
+}
+
+/** Trains a theme model from labelled examples; pure and deterministic for a given seed. */
+export function trainModel(examples: Example[], taxonomy: unknown, lexicon: unknown, opts: TrainOptions = {}): ThemeModel {
+  const o = { ...DEFAULTS, ...opts };
+  const themes = parseTaxonomy(taxonomy);
+  const lexData = parseLexicon(lexicon);
+  const options = { ...DEFAULT_MODEL_OPTIONS, lexScale: o.variant === 'lr' ? 0 : DEFAULT_MODEL_OPTIONS.lexScale };
+  const compiled = compileLexicon(lexData, themes);
+  const analyses = examples.map((e) => analyseText(e.text, compiled, options.titleBoost));
+  if (o.variant === 'lr') for (const a of analyses) a.strength.fill(0);
+  const T = themes.length;
+  const p: Prepared = { analyses, T, ...buildLabels(examples, themes.map((t) => t.id)) };
+  const oof = o.variant === 'lexicon' ? new Float64Array(analyses.length * T) : outOfFold(p, o, options.lexScale);
+  const lex = new Float64Array(analyses.length * T);
+  analyses.forEach((a, i) => lex.set(a.strength, i * T));
+  const d: CalibrationData = { margin: oof, lexicon: lex, y: p.Y, weight: p.Scal, n: analyses.length, T };
+  const calibration = fitCalibrators(d, o.calibrationPull).map((c) => ({ a: r4(c.a), b: r4(c.b), c: r4(c.c) }));
+  const probs = new Float64Array(oof.length);
+  for (let k = 0; k < probs.length; k++) probs[k] = calibrate(calibration[k % T]!, oof[k]!, lex[k]!);
+  const cuts = chooseThresholds(d, probs, o.thresholdShrink, 0.15, 0.75);
+  const all = [...analyses.keys()];
+  const { vocab, weights } = fitLinear(p, all, o, options.lexScale);
+  return {
+    format: MODEL_FORMAT,
+    version: MODEL_VERSION,
+    themes,
+    lexicon: lexData,
+    options,
+    vocabulary: vocab.terms,
+    idf: Array.from(vocab.idf, r4),
+    weights: sparseWeights(weights),
+    calibration,
+    thresholds: cuts.perTheme.map(r4),
+    training: { documents: examples.length, seed: o.seed, variant: o.variant },
+  };
+}
+
+const r4 = (x: number): number => Math.round(x * 10000) / 10000 || 0;
+
+/** Per-theme sparse weights, quantised to 3 decimals; near-zero weights are dropped. */
+function sparseWeights(w: LinearWeights): ThemeModel['weights'] {
+  const T = w.themes;
+  return Array.from({ length: T }, (_, t) => {
+    const ids: number[] = [];
+    const values: number[] = [];
+    for (let f = 0; f < w.dims; f++) {
+      const v = Math.round(w.W[f * T + t]! * 1000) / 1000;
+      if (Math.abs(v) >= 0.005) {
+        ids.push(f);
+        values.push(v);
+      }
+    }
+    return { bias: r4(w.b[t]!), ids, values };
+  });
+}
+
