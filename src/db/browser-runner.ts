@@ -32,10 +32,25 @@ async function runQuery(sql: string, options: QueryOptions = {}): Promise<Table>
   }
 }
 
+/** Records each query's time as `sql:<label>` for the benchmark and the browser's profiler. */
+async function timed<T>(options: QueryOptions | undefined, work: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  try {
+    return await work();
+  } finally {
+    performance.measure(`sql:${options?.label ?? 'unlabelled'}`, { start, end: performance.now() });
+  }
+}
+
 export const browserRunner: QueryRunner = {
   query: <Row>(sql: string, options?: QueryOptions) =>
-    queue.run(async () => arrowToRows<Row>(await runQuery(sql, options))),
-  exec: (sql: string, options?: QueryOptions) => queue.run(async () => void (await runQuery(sql, options))),
+    queue.run(() => timed(options, async () => arrowToRows<Row>(await runQuery(sql, options)))),
+  exec: (sql: string, options?: QueryOptions) => queue.run(() => timed(options, async () => void (await runQuery(sql, options)))),
+  queryArrowIPC: (sql: string, options?: QueryOptions) =>
+    queue.run(async () => {
+      const [table, { tableToIPC }] = await Promise.all([runQuery(sql, options), import('apache-arrow')]);
+      return tableToIPC(table, 'stream');
+    }),
   insertArrow: (table: string, ipc: Uint8Array) =>
     queue.run(async () => {
       const { conn } = await getEngine();

@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { ConsoleLogger, LogLevel, NODE_RUNTIME, createDuckDB } from '@duckdb/duckdb-wasm/blocking';
+import { tableToIPC } from 'apache-arrow';
 import { arrowToRows } from './arrow-rows.ts';
 import { OFFLINE_SETTINGS_SQL } from './offline-settings.ts';
 import { QueryError, toError, type QueryRunner } from './runner.ts';
@@ -33,6 +34,7 @@ export async function createNodeRunner(): Promise<QueryRunner & { close(): void 
   return {
     query: async <Row>(sql: string) => arrowToRows<Row>(run(sql)),
     exec: async (sql: string) => void run(sql),
+    queryArrowIPC: async (sql: string) => tableToIPC(run(sql), 'stream'),
     insertArrow: async (table: string, ipc: Uint8Array) =>
       conn.insertArrowFromIPCStream(ipc, { name: table, create: false }),
     close: () => {

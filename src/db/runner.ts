@@ -1,6 +1,8 @@
 /** The narrow face of the database that query modules and features see. */
 export interface QueryOptions {
   signal?: AbortSignal;
+  /** Names the query in performance timings (`performance.measure('sql:<label>')`). */
+  label?: string;
 }
 
 export interface QueryRunner {
@@ -10,6 +12,8 @@ export interface QueryRunner {
   exec(sql: string, options?: QueryOptions): Promise<void>;
   /** Appends Arrow IPC stream bytes to a table that already exists. */
   insertArrow(table: string, ipc: Uint8Array): Promise<void>;
+  /** Runs a query and returns its result as Arrow IPC stream bytes (for saving and exporting tables). */
+  queryArrowIPC(sql: string, options?: QueryOptions): Promise<Uint8Array>;
 }
 
 /** An error that carries the SQL that failed, for the error screen and logs. */

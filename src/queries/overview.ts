@@ -57,12 +57,12 @@ ORDER BY year, min(k.rank), partnership`;
 export const totalsQuery = (db: QueryRunner, f: Filters, dataVersion: number) =>
   queryOptions({
     queryKey: ['overview', 'totals', f, dataVersion],
-    queryFn: async ({ signal }) => (await db.query<TotalsRow>(totalsSql(f), { signal }))[0]!,
+    queryFn: async ({ signal }) => (await db.query<TotalsRow>(totalsSql(f), { signal, label: 'overview.totals' }))[0]!,
   });
 
 /** TanStack Query options for the reviews-per-year chart. */
 export const reviewsPerYearByPartnershipQuery = (db: QueryRunner, f: Filters, dataVersion: number) =>
   queryOptions({
     queryKey: ['overview', 'reviewsPerYearByPartnership', f, dataVersion],
-    queryFn: ({ signal }) => db.query<ReviewsPerYearRow>(reviewsPerYearByPartnershipSql(f), { signal }),
+    queryFn: ({ signal }) => db.query<ReviewsPerYearRow>(reviewsPerYearByPartnershipSql(f), { signal, label: 'overview.reviewsPerYearByPartnership' }),
   });
