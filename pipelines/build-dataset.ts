@@ -28,20 +28,20 @@ interface Taxonomy {
   themes: Array<{ id: string; group: string; label: string; description: string }>;
 }
 
-const inputs: Record<string, string> = {};
+let inputs: Record<string, string> = {};
 function readInput(path: string): string {
   const text = readFileSync(path, 'utf8');
   inputs[path.replace(fromRoot() + '/', '').replace(SHARED_DIR, '../shared')] = sha256(text);
   return text;
 }
 
-async function pageFacts(): Promise<PageFact[]> {
+async function pageFacts(kept: string): Promise<PageFact[]> {
   const seeds = join(SHARED_DIR, 'seeds');
-  const kept = fromRoot('data/sources/pages.jsonl');
   if (!exists(seeds)) {
+    const committed = fromRoot('data/sources/pages.jsonl');
     console.error(`${seeds} not found: using the page facts kept in data/sources/pages.jsonl`);
-    readInput(kept);
-    return readJsonl<PageFact>(kept);
+    readInput(committed);
+    return readJsonl<PageFact>(committed);
   }
   const { parsePage } = await import('./pages/parse-page.ts');
   const files = readdirSync(seeds).filter((f) => f.endsWith('.txt')).sort();
@@ -70,12 +70,21 @@ function withRegions(partnerships: Partnership[]): Partnership[] {
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-async function main() {
+export interface BuildOptions {
+  /** Where the dataset files go (default public/data). */
+  outDir?: string;
+  /** Where the facts kept from the seed pages go (default data/sources/pages.jsonl). */
+  factsFile?: string;
+}
+
+/** Builds every dataset file; returns the manifest it wrote. */
+export async function buildDataset({ outDir = fromRoot('public/data'), factsFile = fromRoot('data/sources/pages.jsonl') }: BuildOptions = {}) {
+  inputs = {};
   const taxonomy = JSON.parse(readInput(fromRoot('data/taxonomy.json'))) as Taxonomy;
   const themes: Theme[] = taxonomy.themes.map((t) => ({ id: t.id, group_id: t.group, label: t.label, description: t.description, retired: false }));
   const groups: ThemeGroup[] = taxonomy.groups.map((g) => ({ id: g.id, label: g.label }));
   const cat = catalogue(new Set(themes.map((t) => t.id)));
-  const pages = pageFactsToRecords(await pageFacts());
+  const pages = pageFactsToRecords(await pageFacts(factsFile));
 
   const merged = mergeReviews(cat.reviews, pages.reviews);
   for (const m of merged.messages) console.error(`merge: ${m}`);
@@ -112,17 +121,21 @@ async function main() {
   const outputs: Record<string, { rows: number; bytes: number; sha256: string }> = {};
   for (const name of TABLE_NAMES) {
     const ipc = rowsToArrowIPC(name, tables[name]);
-    writeFile(fromRoot(`public/data/${name}.arrows`), ipc);
+    writeFile(join(outDir, `${name}.arrows`), ipc);
     outputs[name] = { rows: tables[name].length, bytes: ipc.byteLength, sha256: sha256(ipc) };
   }
   const summary = await buildSummary(tables);
-  writeFile(fromRoot('public/data/summary.json'), JSON.stringify(summary, null, 1) + '\n');
+  writeFile(join(outDir, 'summary.json'), JSON.stringify(summary, null, 1) + '\n');
   const manifest = { format: 'learning-themes-dataset', version: 1, dataVersion: sha256(JSON.stringify(outputs)).slice(0, 12), tables: outputs, inputs: Object.fromEntries(Object.entries(inputs).sort()) };
-  writeFile(fromRoot('public/data/manifest.json'), JSON.stringify(manifest, null, 1) + '\n');
-  console.error(TABLE_NAMES.map((n) => `${n}: ${outputs[n]!.rows}`).join(', '));
+  writeFile(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 1) + '\n');
+  return manifest;
 }
 
-main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+if (import.meta.url === `file://${process.argv[1]}`) {
+  buildDataset()
+    .then((m) => console.error(Object.entries(m.tables).map(([n, t]) => `${n}: ${t.rows}`).join(', ')))
+    .catch((err: unknown) => {
+      console.error(err instanceof Error ? err.message : err);
+      process.exit(1);
+    });
+}

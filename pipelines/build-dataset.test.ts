@@ -1,0 +1,36 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { tableFromIPC } from 'apache-arrow';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildDataset } from './build-dataset.ts';
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const d = mkdtempSync(join(tmpdir(), 'lt-dataset-'));
+  dirs.push(d);
+  return d;
+};
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe('npm run data', () => {
+  it('is deterministic: two builds give byte-identical files', async () => {
+    const [a, b] = [tempDir(), tempDir()];
+    const ma = await buildDataset({ outDir: a, factsFile: join(a, 'pages.jsonl') });
+    const mb = await buildDataset({ outDir: b, factsFile: join(b, 'pages.jsonl') });
+    expect(mb).toEqual(ma);
+    for (const name of Object.keys(ma.tables)) {
+      expect(readFileSync(join(b, `${name}.arrows`)).equals(readFileSync(join(a, `${name}.arrows`)))).toBe(true);
+    }
+    expect(readFileSync(join(b, 'summary.json'), 'utf8')).toBe(readFileSync(join(a, 'summary.json'), 'utf8'));
+
+    const reviews = tableFromIPC(readFileSync(join(a, 'reviews.arrows'))).toArray().map((r) => r.toJSON());
+    const warwickshire = reviews.filter((r) => r.partnership_id === 'warwickshire');
+    // 11 from the Warwickshire page; Simon is also a catalogue entry and is merged, not doubled.
+    expect(warwickshire.map((r) => r.case_name).sort()).toEqual(
+      ['Alice and Beth', 'Amy', 'Anna', 'Charlie', 'Child K', 'Grace', 'Jack', 'James', 'Prada and Jordan', 'Simon', 'Sophie'],
+    );
+    expect(ma.tables.reviews.rows).toBe(78 + 3 + 5 + 11 - 1);
+    expect(ma.tables.theme_tags.rows).toBeGreaterThan(0);
+  }, 120_000);
+});
