@@ -45,7 +45,7 @@ async function pageFacts(kept: string): Promise<PageFact[]> {
   }
   const { parsePage } = await import('./pages/parse-page.ts');
   const files = readdirSync(seeds).filter((f) => f.endsWith('.txt')).sort();
-  const facts = files.flatMap((f) => parsePage(readInput(join(seeds, f)), { sourceName: f }) as PageFact[]).map(toFact);
+  const facts = files.flatMap((f) => parsePage(readInput(join(seeds, f)), { sourceName: f })).map(toFact);
   writeFile(kept, facts.map((f) => JSON.stringify(f)).join('\n') + '\n');
   return facts;
 }

@@ -4,32 +4,16 @@
  * summary is written here from those facts, never copied from the page.
  */
 import { partnershipAreaName, partnershipId, slugify } from '../../src/schema/partnership-name.ts';
-import { BRIEFING_KIND_LABELS, REVIEW_TYPE_LABELS, type Briefing, type BriefingKind, type Partnership, type Review, type ReviewType } from '../../src/schema/records.ts';
+import { BRIEFING_KIND_LABELS, REVIEW_TYPE_LABELS, type Briefing, type Partnership, type Review } from '../../src/schema/records.ts';
+import type { PageBriefing, PageRecord, PageReview } from '../pages/parse-page.ts';
 
-export interface PageReviewFact {
-  kind: 'review';
-  partnership: string;
-  case: string;
-  type: ReviewType;
-  published: string | null;
-  findings?: string[];
-  source: string | null;
-}
-
-export interface PageBriefingFact {
-  kind: 'briefing';
-  partnership: string;
-  title: string;
-  briefing_kind: BriefingKind;
-  review: string | null;
-  published: string | null;
-  source: string | null;
-}
-
+/** A page review without its page prose: findings are kept as a count only. */
+export type PageReviewFact = Omit<PageReview, 'line' | 'briefings' | 'findings'> & { findings?: string[] };
+export type PageBriefingFact = Omit<PageBriefing, 'line' | 'raw'>;
 export type PageFact = PageReviewFact | PageBriefingFact;
 
 /** Keeps only the fields the bundled dataset may hold (no page prose). */
-export function toFact(record: PageFact): PageFact {
+export function toFact(record: PageRecord | PageFact): PageFact {
   if (record.kind === 'review') {
     const { kind, partnership, case: caseName, type, published, source, findings } = record;
     return { kind, partnership, case: caseName, type, published, source, findings: findings?.length ? [`${findings.length}`] : [] };
