@@ -19,6 +19,7 @@ import { rowsToArrowIPC } from '../src/schema/arrow.ts';
 import { briefingText, reviewText, type Briefing, type Partnership, type Review, type Theme, type ThemeGroup, type ThemeTag } from '../src/schema/records.ts';
 import { TABLE_NAMES, type TableName, type TableRows } from '../src/schema/tables.ts';
 import { pageFactsToRecords, toFact, type PageFact } from './dataset/page-records.ts';
+import { briefingRuleTags } from './dataset/briefing-rule-tags.ts';
 import { buildSummary } from './dataset/summary.ts';
 import { loadTagger, tagRecords } from './dataset/tag-records.ts';
 import { SHARED_DIR, exists, fromRoot, readJsonl, sha256, writeFile } from './lib/files.ts';
@@ -98,10 +99,14 @@ export async function buildDataset({ outDir = fromRoot('public/data'), factsFile
   let modelTags: { tags: ThemeTag[]; evidence: TableRows['tag_evidence'][] } = { tags: [], evidence: [] };
   if (exists(modelPath)) {
     const tagger = await loadTagger(JSON.parse(readInput(modelPath)));
+    // Reviews known only from a page have a summary written from facts: their
+    // themes come from their briefings (rule tags below), not from that summary.
     modelTags = tagRecords(tagger, [
-      ...reviews.map((r) => ({ entity_type: 'review' as const, entity_id: r.id, text: reviewText(r) })),
+      ...reviews.filter((r) => r.origin !== 'pages').map((r) => ({ entity_type: 'review' as const, entity_id: r.id, text: reviewText(r) })),
       ...briefings.map((b) => ({ entity_type: 'briefing' as const, entity_id: b.id, text: briefingText(b) })),
     ]);
+    const fromBriefings = briefingRuleTags(reviews.filter((r) => r.origin === 'pages'), briefings, modelTags.tags);
+    modelTags = { tags: [...modelTags.tags, ...fromBriefings.tags], evidence: [...modelTags.evidence, ...fromBriefings.evidence] };
   } else {
     console.error(`${modelPath} not found: run \`npm run train\` first; the dataset is built without model tags`);
   }

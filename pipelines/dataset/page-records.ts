@@ -35,7 +35,7 @@ function reviewSummary(r: PageReviewFact, area: string, briefings: PageBriefingF
   const findingCount = Number(r.findings?.[0] ?? 0);
   if (findingCount > 0) parts.push(`The source page lists ${findingCount} reasons why the child was not protected.`);
   const topics = briefings.filter((b) => b.briefing_kind === '7-minute-briefing').map((b) => b.title);
-  if (topics.length) parts.push(`Learning published as 7-minute briefings on: ${topics.join('; ')}.`);
+  if (topics.length) parts.push(`7-minute briefings from this review: ${topics.join('; ')}.`);
   const others = briefings.filter((b) => b.briefing_kind !== '7-minute-briefing');
   if (others.length) parts.push(`Also published: ${others.map((b) => BRIEFING_KIND_LABELS[b.briefing_kind].toLowerCase()).join(', ')}.`);
   return parts.join(' ');
