@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { codeGuid } from './guid.ts';
+import { codebookToQdc, parseQdc } from './qdc.ts';
+import { parseTaxonomyJson } from './json.ts';
+import { parseXml } from './xml.ts';
+import type { Codebook } from './types.ts';
+
+const taxonomy = parseTaxonomyJson(readFileSync(resolve(import.meta.dirname, '../../data/taxonomy.json'), 'utf8'));
+const book: Codebook = { groups: taxonomy.groups, themes: taxonomy.themes };
+const known = { themes: book.themes.map((t) => t.id), groups: book.groups.map((g) => g.id) };
+
+describe('REFI-QDA codebook', () => {
+  it('writes the 31 bundled themes nested under their 4 groups, in the codebook namespace', () => {
+    const root = parseXml(codebookToQdc(book));
+    expect(root.name).toBe('CodeBook');
+    expect(root.attrs.xmlns).toBe('urn:QDA-XML:codebook:1.0');
+    const groups = root.children.find((c) => c.name === 'Codes')!.children;
+    expect(groups).toHaveLength(4);
+    expect(groups.every((g) => g.attrs.isCodable === 'false')).toBe(true);
+    expect(groups.flatMap((g) => g.children.filter((c) => c.name === 'Code'))).toHaveLength(31);
+    expect(root.children.some((c) => c.name === 'Sets')).toBe(true);
+  });
+
+  it('gives deterministic, well-formed GUIDs that differ between themes', () => {
+    expect(codeGuid('theme', 'neglect')).toBe(codeGuid('theme', 'neglect'));
+    expect(codeGuid('theme', 'neglect')).not.toBe(codeGuid('group', 'neglect'));
+    expect(codeGuid('theme', 'neglect')).toMatch(/^[0-9A-F]{8}-[0-9A-F]{4}-5[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$/);
+    expect(new Set(known.themes.map((id) => codeGuid('theme', id))).size).toBe(31);
+    expect(codebookToQdc(book)).toBe(codebookToQdc(book));
+  });
+
+  it('round-trips ids, names, descriptions and retired themes through GUIDs', () => {
+    const edited = { ...book, themes: book.themes.map((t, i) => (i === 0 ? { ...t, label: 'Curiosity & challenge', retired: true } : t)) };
+    const parsed = parseQdc(codebookToQdc(edited), known);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.themes).toEqual(edited.themes.map((t) => ({ ...t })).sort((a, b) => book.groups.findIndex((g) => g.id === a.group_id) - book.groups.findIndex((g) => g.id === b.group_id)));
+    expect(parsed.groups).toEqual(book.groups);
+  });
+
+  it('reads codes from other tools: prefixed names, leaf codes at top level, deeper nesting', () => {
+    const xml = `<?xml version="1.0"?><!-- from a QDA tool -->
+      <qda:CodeBook xmlns:qda="urn:QDA-XML:codebook:1.0"><qda:Codes>
+        <qda:Code guid="x1" name="Risk" isCodable="true"><qda:Code guid="x2" name="Online harm &amp; grooming" isCodable="true">
+          <qda:Code guid="x3" name="Sexting" isCodable="true"/></qda:Code></qda:Code>
+        <qda:Code guid="x4" name="Loose code" isCodable="true"><qda:Description><![CDATA[a <raw> note]]></qda:Description></qda:Code>
+      </qda:Codes></qda:CodeBook>`;
+    const parsed = parseQdc(xml, known);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.themes.map((t) => [t.id, t.group_id, t.label])).toEqual([
+      ['online-harm-grooming', 'risk', 'Online harm & grooming'],
+      ['sexting', 'risk', 'Sexting'],
+      ['loose-code', 'imported', 'Loose code'],
+    ]);
+    expect(parsed.themes[2]!.description).toBe('a <raw> note');
+    expect(parsed.warnings.join(' ')).toMatch(/nested 2 levels/);
+  });
+
+  it('reports unknown XML, broken XML and duplicate names instead of importing them', () => {
+    expect(parseQdc('<Project><Codes/></Project>').errors[0]).toMatch(/not a REFI-QDA codebook.*<Project>/);
+    expect(parseQdc('<CodeBook><Codes><Code name="a"></CodeBook>').errors[0]).toMatch(/not a readable XML file/);
+    expect(parseQdc('not xml at all').errors[0]).toMatch(/not a readable XML file/);
+    const dup = parseQdc('<CodeBook><Codes><Code name="G"><Code name="Neglect"/><Code name="neglect"/></Code></Codes></CodeBook>');
+    expect(dup.errors).toEqual(['Two codes are named "neglect": theme names must be unique.']);
+  });
+});
