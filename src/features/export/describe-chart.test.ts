@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { chartKind, describeChartData } from './describe-chart.ts';
+
+const perYear = {
+  option: { series: [{ type: 'bar', stack: 'reviews', data: [] }] },
+  table: {
+    columns: [
+      { key: 'year', label: 'Publication year', numeric: true },
+      { key: 'partnership', label: 'Partnership' },
+      { key: 'reviews', label: 'Reviews', numeric: true },
+    ],
+    rows: [
+      { year: 2019, partnership: 'York', reviews: 2 },
+      { year: 2020, partnership: 'York', reviews: 1 },
+      { year: 2020, partnership: 'Leeds', reviews: 6 },
+      { year: 2021, partnership: 'Leeds', reviews: 3 },
+      { year: 2022, partnership: 'York', reviews: 4 },
+    ],
+  },
+};
+
+describe('describeChartData', () => {
+  it('states what is plotted, the highest, the lowest, the trend and the leader', () => {
+    expect(describeChartData(perYear)).toBe(
+      'Stacked bar chart of reviews by publication year and partnership, 2019–2022 (5 plotted values). ' +
+        'The highest is 2020, Leeds with 6 reviews; the lowest is 2020, York with 1 review. ' +
+        'Summed across partnership, reviews rose from 2 in 2019 to 4 in 2022, peaking at 7 in 2020. ' +
+        'Overall, Leeds has the most (9 reviews).',
+    );
+  });
+
+  it('notes ties, falling trends and averages rates instead of summing them', () => {
+    const text = describeChartData({
+      option: { series: [{ type: 'line' }] },
+      table: {
+        columns: [{ key: 'year', label: 'Year', numeric: true }, { key: 'share', label: 'Share of reviews', numeric: true }],
+        rows: [{ year: 2020, share: 0.5 }, { year: 2021, share: 0.5 }, { year: 2022, share: 0.25 }],
+      },
+    });
+    expect(text).toContain('The highest is 2020 (and 1 other) with 0.5; the lowest is 2022 with 0.25.');
+    expect(text).toContain('Share of reviews fell from 0.5 in 2020 to 0.25 in 2022.');
+  });
+
+  it('uses display formats for labels and copes with empty or flat data', () => {
+    const table = {
+      columns: [
+        { key: 'theme', label: 'Theme', format: (v: unknown) => `Theme ${String(v)}` },
+        { key: 'n', label: 'Reviews', numeric: true },
+      ],
+      rows: [{ theme: 'a', n: 2 }, { theme: 'b', n: 2 }],
+    };
+    expect(describeChartData({ option: { series: { type: 'bar' } }, table })).toBe('Bar chart of reviews by theme (2 plotted values). Every value is 2 reviews.');
+    expect(describeChartData({ option: {}, table: { ...table, rows: [] } })).toBe('Chart with no values for the filters in force.');
+    expect(chartKind({ series: [{ type: 'heatmap' }] })).toBe('Heatmap');
+  });
+});

@@ -1,0 +1,118 @@
+/**
+ * A text description of a chart generated from the numbers it plots, for alt
+ * text in reports: what is plotted, the highest and lowest values, the trend
+ * over years and the leading category.
+ */
+import type { ChartTableData, TableColumn } from '../../charts/ChartTable.tsx';
+
+type Row = Record<string, unknown>;
+type Column = TableColumn<Row>;
+
+export interface DescribableChart {
+  option: unknown;
+  table: ChartTableData<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+const KINDS: Record<string, string> = {
+  bar: 'Bar chart', line: 'Line chart', heatmap: 'Heatmap', scatter: 'Scatter chart', pie: 'Pie chart',
+};
+
+/** "Stacked bar chart", "Line chart", … from the first series of an ECharts option. */
+export function chartKind(option: unknown): string {
+  const series = (option as { series?: unknown }).series;
+  const first = (Array.isArray(series) ? series[0] : series) as { type?: string; stack?: string } | undefined;
+  const kind = KINDS[first?.type ?? ''] ?? 'Chart';
+  return first?.type === 'bar' && first.stack ? `Stacked ${kind.toLowerCase()}` : kind;
+}
+
+const num = (n: number) => n.toLocaleString('en-GB', { maximumFractionDigits: 2 });
+const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+const isYearColumn = (c: Column, rows: Row[]) =>
+  /year/i.test(`${c.key} ${c.label}`) && rows.every((r) => r[c.key] == null || Number.isInteger(r[c.key]));
+// Shares and rates do not add up across categories: average them instead.
+const isRate = (c: Column) => /share|percent|%|rate|per |average|mean|score/i.test(c.label);
+
+function cellText(c: Column, row: Row): string {
+  const v = row[c.key];
+  return c.format ? c.format(v as never, row) : String(v ?? '');
+}
+
+function aggregate(rows: Row[], key: (r: Row) => string, value: (r: Row) => number, mean: boolean): Map<string, number> {
+  const sums = new Map<string, { total: number; n: number }>();
+  for (const r of rows) {
+    const k = key(r);
+    const s = sums.get(k) ?? { total: 0, n: 0 };
+    s.total += value(r);
+    s.n += 1;
+    sums.set(k, s);
+  }
+  return new Map([...sums].map(([k, s]) => [k, mean ? s.total / s.n : s.total]));
+}
+
+// "1 reviews" reads wrong: drop a plural s for exactly one.
+const withUnit = (v: number, unit: string) => `${num(v)}${v === 1 && /[^s]s$/.test(unit) ? unit.slice(0, -1) : unit}`;
+
+function extremes(rows: Row[], value: (r: Row) => number, label: (r: Row) => string, unit: string): string {
+  const values = rows.map(value);
+  const hi = Math.max(...values);
+  const lo = Math.min(...values);
+  const at = (v: number) => {
+    const matches = rows.filter((r) => value(r) === v);
+    const others = matches.length - 1;
+    return `${label(matches[0]!)}${others ? ` (and ${others} other${others > 1 ? 's' : ''})` : ''} with ${withUnit(v, unit)}`;
+  };
+  if (rows.length === 1) return `The only value is ${at(hi)}.`;
+  if (hi === lo) return `Every value is ${withUnit(hi, unit)}.`;
+  return `The highest is ${at(hi)}; the lowest is ${at(lo)}.`;
+}
+
+function trend(byYear: Map<string, number>, measureLabel: string, across: string): string {
+  const years = [...byYear].sort((a, b) => Number(a[0]) - Number(b[0]));
+  if (years.length < 2) return '';
+  const [firstYear, first] = years[0]!;
+  const [lastYear, last] = years.at(-1)!;
+  const [peakYear, peak] = years.reduce((a, b) => (b[1] > a[1] ? b : a));
+  const direction = last > first * 1.1 ? 'rose' : last < first * 0.9 ? 'fell' : 'stayed about level';
+  const moved = direction === 'stayed about level' ? `${direction}, ${num(first)} in ${firstYear} and ${num(last)} in ${lastYear}` : `${direction} from ${num(first)} in ${firstYear} to ${num(last)} in ${lastYear}`;
+  const peakNote = peakYear !== firstYear && peakYear !== lastYear ? `, peaking at ${num(peak)} in ${peakYear}` : '';
+  return ` ${across}${across ? lower(measureLabel) : measureLabel} ${moved}${peakNote}.`;
+}
+
+/** One paragraph describing a chart from its plotted numbers (its table). */
+export function describeChartData(spec: DescribableChart): string {
+  const columns = spec.table.columns as Column[];
+  const rows = spec.table.rows as Row[];
+  const kind = chartKind(spec.option);
+  if (!rows.length) return `${kind} with no values for the filters in force.`;
+  const yearCol = columns.find((c) => isYearColumn(c, rows));
+  const numeric = columns.filter((c) => c.numeric && c !== yearCol);
+  const measureCol = numeric.at(-1) ?? columns.find((c) => c.numeric && c !== yearCol);
+  if (!measureCol) return `${kind} of ${rows.length} values.`;
+  const dims = columns.filter((c) => !c.numeric || c === yearCol);
+  const value = (r: Row) => Number(r[measureCol.key] ?? 0);
+  const rowLabel = (r: Row) => dims.map((c) => cellText(c, r)).filter(Boolean).join(', ');
+  const measure = lower(measureCol.label);
+  const unit = isRate(measureCol) ? '' : ` ${measure}`;
+
+  const years = yearCol ? rows.map((r) => Number(r[yearCol.key])).filter(Number.isFinite) : [];
+  const span = years.length ? `, ${Math.min(...years)}–${Math.max(...years)}` : '';
+  const by = dims.length ? ` by ${dims.map((c) => lower(c.label)).join(' and ')}` : '';
+  let text = `${kind} of ${measure}${by}${span} (${rows.length} plotted value${rows.length === 1 ? '' : 's'}). `;
+  text += extremes(rows, value, rowLabel, unit);
+
+  const mean = isRate(measureCol);
+  const others = dims.filter((c) => c !== yearCol);
+  if (yearCol) {
+    const across = others.length ? `${mean ? 'Averaged' : 'Summed'} across ${others.map((c) => lower(c.label)).join(' and ')}, ` : '';
+    text += trend(aggregate(rows, (r) => String(r[yearCol.key]), value, mean), measureCol.label, across);
+  }
+  if (others.length === 1 && !mean) {
+    const category = others[0]!;
+    const totals = [...aggregate(rows, (r) => cellText(category, r), value, false)];
+    if (totals.length > 1 && (yearCol || rows.length > totals.length)) {
+      const [name, total] = totals.reduce((a, b) => (b[1] > a[1] ? b : a));
+      text += ` Overall, ${name} has the most (${withUnit(total, unit)}).`;
+    }
+  }
+  return text;
+}

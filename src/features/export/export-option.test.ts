@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { reviewsPerYearOption } from '../../charts/options/reviews-per-year.ts';
+import { exportOption, footerText, frameHeights, imageHeight, plotHeight } from './export-option.ts';
+
+const text = {
+  title: '7 dated reviews; the most, 5, were published in 2021',
+  filters: 'Filters: Warwickshire; 2021–2024',
+  footer: 'Source: Learning Themes dataset (published reviews and briefings). Exported 3 March 2025 from Learning Themes.',
+};
+const option = reviewsPerYearOption([
+  { year: 2021, partnership: 'Warwickshire', partnership_id: 'warwickshire', reviews: 5 },
+  { year: 2022, partnership: 'Warwickshire', partnership_id: 'warwickshire', reviews: 2 },
+]) as unknown as Record<string, unknown>;
+
+describe('exportOption', () => {
+  it('adds title, filters and footer and moves the plot to make room', () => {
+    const { header, footer } = frameHeights(text);
+    const height = imageHeight(text, plotHeight(320));
+    const out = exportOption(option, text, height);
+    expect(out.title).toMatchObject({ text: text.title, subtext: text.filters });
+    expect(out.grid).toMatchObject([{ top: 16 + header, bottom: 72 + footer }]);
+    expect(out.legend).toMatchObject([{ bottom: footer, type: 'plain' }]);
+    const graphic = out.graphic as { style: { text: string }; top: number }[];
+    expect(graphic.at(-1)!.style.text).toBe(text.footer);
+    expect(graphic.at(-1)!.top).toBeGreaterThan(height - footer);
+    expect(out.animation).toBe(false);
+    expect(option.title).toBeUndefined();
+  });
+
+  it('keeps the source, drops the repeated filters and dates the footer', () => {
+    const footnote = 'Source: Learning Themes dataset (published reviews and briefings). Filters: all partnerships; all years. 3 reviews without a publication year are not shown.';
+    expect(footerText(footnote, 'all partnerships; all years', '3 March 2025')).toBe(
+      'Source: Learning Themes dataset (published reviews and briefings). 3 reviews without a publication year are not shown. Exported 3 March 2025 from Learning Themes.',
+    );
+    expect(footerText('Counts of reviews.', 'x', '1 May 2025')).toMatch(/^Source: Learning Themes dataset .*Counts of reviews\. Exported 1 May 2025/);
+  });
+
+  it('gives tall charts a taller plot, within bounds', () => {
+    expect(plotHeight(320)).toBe(640);
+    expect(plotHeight(100)).toBe(560);
+    expect(plotHeight(2000)).toBe(1600);
+  });
+});

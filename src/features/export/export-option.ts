@@ -1,0 +1,109 @@
+/**
+ * The off-screen chart option for image exports: the on-screen option plus a
+ * title, the filters in force and a footer with the source and export date,
+ * with the plot moved to make room. The on-screen chart is left untouched.
+ */
+
+/** What every exported image states besides the chart itself. */
+export interface ImageText {
+  title: string;
+  /** "Filters: Warwickshire; 2021–2024". */
+  filters: string;
+  /** "Source: … Exported 3 March 2025 from Learning Themes." */
+  footer: string;
+}
+
+export const EXPORT_WIDTH = 1200;
+const MARGIN = 40;
+const TEXT_WIDTH = EXPORT_WIDTH - 2 * MARGIN;
+const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+const INK = '#1f2933';
+const INK_SOFT = '#3e4c59';
+export const DEFAULT_SOURCE = 'Source: Learning Themes dataset (published reviews and briefings).';
+
+/** Plot height for the export, from the on-screen height: taller charts stay taller. */
+export function plotHeight(screenHeight = 320): number {
+  return Math.min(1600, Math.max(560, Math.round(screenHeight * 2)));
+}
+
+// Text in an image cannot be measured here: estimate lines from an average glyph width.
+const lines = (text: string, fontSize: number) => Math.max(1, Math.ceil((text.length * fontSize * 0.55) / TEXT_WIDTH));
+
+/** Heights of the title block and footer for the given text. */
+export function frameHeights(text: ImageText): { header: number; footer: number } {
+  return {
+    header: 24 + lines(text.title, 22) * 30 + 10 + lines(text.filters, 14) * 20 + 20,
+    footer: 16 + lines(text.footer, 12) * 18 + 16,
+  };
+}
+
+/** The source sentence of a chart footnote, without the filters it repeats. */
+export function footerText(footnote: string, filtersText: string, exportedOn: string): string {
+  const source = footnote.replace(`Filters: ${filtersText}.`, '').replace(/\s+/g, ' ').trim();
+  const withSource = /^source:/i.test(source) ? source : `${DEFAULT_SOURCE} ${source}`.trim();
+  return `${withSource} Exported ${exportedOn} from Learning Themes.`;
+}
+
+type Box = Record<string, unknown>;
+const asList = (v: unknown): Box[] => (Array.isArray(v) ? v : v ? [v] : []) as Box[];
+const shift = (v: unknown, by: number, fallback: number) => (typeof v === 'number' ? v + by : by + fallback);
+
+function moveBox(box: Box, header: number, footer: number): Box {
+  const out = { ...box };
+  const anchoredBottom = box.bottom !== undefined && box.top === undefined;
+  if (!anchoredBottom) out.top = shift(box.top, header, 0);
+  if (box.bottom !== undefined) out.bottom = shift(box.bottom, footer, 0);
+  return out;
+}
+
+/** Extra rows a wrapped legend needs (names from the series), beyond its first. */
+function extraLegendRows(option: Record<string, unknown>): number {
+  const names = asList(option.series).map((s) => String(s.name ?? ''));
+  const width = names.reduce((w, n) => w + n.length * 7 + 45, 0);
+  return Math.max(0, Math.ceil(width / TEXT_WIDTH) - 1);
+}
+
+/** The option drawn off-screen for PNG and SVG: framed with title, filters and footer. */
+export function exportOption(option: Record<string, unknown>, text: ImageText, height: number): Record<string, unknown> {
+  const { header, footer } = frameHeights(text);
+  const legendAtBottom = asList(option.legend).some((l) => l.bottom !== undefined && l.top === undefined);
+  const legendRows = legendAtBottom ? extraLegendRows(option) * 24 : 0;
+  const grids = asList(option.grid).map((g) => ({
+    ...g,
+    top: typeof g.top === 'number' ? g.top + header : header + 40,
+    bottom: (typeof g.bottom === 'number' ? g.bottom + footer : footer + 60) + legendRows,
+  }));
+  const out: Record<string, unknown> = {
+    ...option,
+    animation: false,
+    backgroundColor: '#ffffff',
+    title: {
+      text: text.title,
+      subtext: text.filters,
+      left: MARGIN,
+      top: 24,
+      itemGap: 10,
+      textStyle: { fontFamily: FONT, fontSize: 22, fontWeight: 600, color: INK, width: TEXT_WIDTH, overflow: 'break', lineHeight: 30 },
+      subtextStyle: { fontFamily: FONT, fontSize: 14, color: INK_SOFT, width: TEXT_WIDTH, overflow: 'break', lineHeight: 20 },
+    },
+    grid: grids.length ? grids : { top: header + 40, bottom: footer + 60, left: 64, right: 32 },
+    graphic: [
+      ...asList(option.graphic),
+      {
+        type: 'text', left: MARGIN, top: height - footer + 16, silent: true,
+        style: { text: text.footer, font: `12px ${FONT}`, fill: INK_SOFT, width: TEXT_WIDTH, overflow: 'break', lineHeight: 18 },
+      },
+    ],
+  };
+  if (option.legend) out.legend = asList(option.legend).map((l) => ({ ...moveBox(l, header, footer), type: 'plain' }));
+  if (option.visualMap) out.visualMap = asList(option.visualMap).map((v) => moveBox(v, header, footer));
+  delete out.toolbox;
+  delete out.dataZoom;
+  return out;
+}
+
+/** Total image height for a plot height and the frame around it. */
+export function imageHeight(text: ImageText, plot: number): number {
+  const { header, footer } = frameHeights(text);
+  return header + plot + footer;
+}
