@@ -22,6 +22,9 @@ export interface EvidenceContext {
   tf: TokenFeatures;
   sentences?: Sentence[];
   sentenceOfToken?: Int32Array;
+  /** Per token: the value of its unigram and bigram feature in the document vector. */
+  uniVal?: Float64Array;
+  biVal?: Float64Array;
 }
 
 function prepare(ctx: EvidenceContext): { sentences: Sentence[]; sentenceOfToken: Int32Array } {
@@ -38,6 +41,18 @@ function prepare(ctx: EvidenceContext): { sentences: Sentence[]; sentenceOfToken
     ctx.sentenceOfToken = map;
   }
   return { sentences: ctx.sentences, sentenceOfToken: ctx.sentenceOfToken };
+}
+
+function tokenValues(vec: SparseVector, tf: TokenFeatures): [Float64Array, Float64Array] {
+  const value = new Map<number, number>();
+  for (let k = 0; k < vec.idx.length; k++) value.set(vec.idx[k]!, vec.val[k]!);
+  const uniVal = new Float64Array(tf.uni.length);
+  const biVal = new Float64Array(tf.bi.length);
+  for (let i = 0; i < tf.uni.length; i++) {
+    if (tf.uni[i]! >= 0) uniVal[i] = value.get(tf.uni[i]!)!;
+    if (tf.bi[i]! >= 0) biVal[i] = value.get(tf.bi[i]!)!;
+  }
+  return [uniVal, biVal];
 }
 
 function sentenceAt(sentences: Sentence[], offset: number): number {
@@ -59,17 +74,16 @@ export function evidenceFor(ctx: EvidenceContext, t: number): Evidence[] {
   const { sentences, sentenceOfToken } = prepare(ctx);
   const cal = c.model.calibration[t]!;
   const T = c.T;
-  const value = new Map<number, number>();
-  for (let k = 0; k < vec.idx.length; k++) value.set(vec.idx[k]!, vec.val[k]!);
+  if (!ctx.uniVal || !ctx.biVal) [ctx.uniVal, ctx.biVal] = tokenValues(vec, tf);
+  const { uniVal, biVal } = ctx;
   const score = new Float64Array(sentences.length);
-  const credit = (pos: number, id: number): void => {
-    const s = sentenceOfToken[pos]!;
-    const w = id >= 0 && s >= 0 ? c.W[id * T + t]! * (value.get(id) ?? 0) * cal.a : 0;
-    if (w > 0) score[s]! += w;
-  };
   for (let i = 0; i < tf.uni.length; i++) {
-    credit(i, tf.uni[i]!);
-    credit(i, tf.bi[i]!);
+    const s = sentenceOfToken[i]!;
+    if (s < 0) continue;
+    const u = tf.uni[i]!;
+    const b = tf.bi[i]!;
+    const w = (u >= 0 ? Math.max(0, c.W[u * T + t]! * uniVal[i]!) : 0) + (b >= 0 ? Math.max(0, c.W[b * T + t]! * biVal[i]!) : 0);
+    score[s]! += w * cal.a;
   }
   const lexCoef = cal.b + cal.a * Math.max(0, c.W[(c.vocab.terms.length + t) * T + t]!) * c.model.options.lexScale;
   for (const h of analysis.hits) {

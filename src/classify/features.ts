@@ -1,8 +1,9 @@
 /**
- * Document features: sublinear TF-IDF of stemmed unigrams and bigrams (stop words dropped),
- * L2-normalised, followed by one lexicon-strength feature per theme.
+ * Document features: sublinear TF-IDF of stemmed unigrams and bigrams of adjacent content
+ * words (stop words dropped), L2-normalised, then one lexicon-strength feature per theme.
+ * N-grams are numeric keys of interned stem ids; the model stores them as strings.
  */
-import { isStopword, type Tokens } from './tokens.ts';
+import { stemId, stemString, type Tokens } from './tokens.ts';
 
 export interface SparseVector {
   idx: Int32Array;
@@ -11,83 +12,94 @@ export interface SparseVector {
 
 export interface Vocabulary {
   terms: string[];
-  index: Map<string, number>;
+  index: Map<number, number>;
   idf: Float64Array;
 }
 
-/** Per-token feature ids, kept so evidence can credit sentences with their words' weights. */
+/** Per-token feature ids (unigram at the word, bigram at its first word; -1 = none), for evidence. */
 export interface TokenFeatures {
   uni: Int32Array;
   bi: Int32Array;
 }
 
-/** The n-gram keys of a token stream: unigram stems and "a b" bigrams of adjacent content words. */
-export function ngramKeys(tokens: Tokens): Array<{ key: string; pos: number; bigram: boolean }> {
-  const out: Array<{ key: string; pos: number; bigram: boolean }> = [];
+const SHIFT = 2 ** 21;
+const bigramKey = (a: number, b: number): number => (a + 1) * SHIFT + b;
+
+function keyString(key: number): string {
+  return key < SHIFT ? stemString(key) : `${stemString(Math.floor(key / SHIFT) - 1)} ${stemString(key % SHIFT)}`;
+}
+
+function keyOf(term: string): number {
+  const sp = term.indexOf(' ');
+  return sp < 0 ? stemId(term) : bigramKey(stemId(term.slice(0, sp)), stemId(term.slice(sp + 1)));
+}
+
+/** Calls f(key, position, isBigram) for each unigram and bigram of content words. */
+function forEachNgram(tokens: Tokens, f: (key: number, pos: number, bigram: boolean) => void): void {
   let prev = -1;
-  for (let i = 0; i < tokens.stems.length; i++) {
-    const s = tokens.stems[i]!;
-    if (isStopword(s) || s.length < 2) continue;
-    out.push({ key: s, pos: i, bigram: false });
-    if (prev >= 0) out.push({ key: tokens.stems[prev]! + ' ' + s, pos: prev, bigram: true });
+  for (let i = 0; i < tokens.ids.length; i++) {
+    if (!tokens.content[i]) continue;
+    const id = tokens.ids[i]!;
+    f(id, i, false);
+    if (prev >= 0) f(bigramKey(tokens.ids[prev]!, id), prev, true);
     prev = i;
   }
-  return out;
 }
 
-/** Builds a vocabulary of n-grams seen in at least minDf documents (sorted, so ids are stable). */
+/** Builds a vocabulary of n-grams seen in at least minDf documents (sorted strings, so ids are stable). */
 export function buildVocabulary(docs: Tokens[], minDf = 2, maxTerms = 40_000): Vocabulary {
-  const df = new Map<string, number>();
+  const df = new Map<number, number>();
   for (const d of docs) {
-    for (const k of new Set(ngramKeys(d).map((g) => g.key))) df.set(k, (df.get(k) ?? 0) + 1);
+    const seen = new Set<number>();
+    forEachNgram(d, (k) => seen.add(k));
+    for (const k of seen) df.set(k, (df.get(k) ?? 0) + 1);
   }
-  let terms = [...df.entries()].filter(([, c]) => c >= minDf);
-  if (terms.length > maxTerms) terms = terms.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, maxTerms);
-  const sorted = terms.map(([t]) => t).sort();
+  let kept = [...df.entries()].filter(([, c]) => c >= minDf).map(([k, c]) => ({ term: keyString(k), c }));
+  if (kept.length > maxTerms) kept = kept.sort((a, b) => b.c - a.c || (a.term < b.term ? -1 : 1)).slice(0, maxTerms);
+  kept.sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
   const n = docs.length;
-  const idf = new Float64Array(sorted.length);
-  sorted.forEach((t, i) => (idf[i] = Math.log((1 + n) / (1 + df.get(t)!)) + 1));
-  return { terms: sorted, index: new Map(sorted.map((t, i) => [t, i])), idf };
+  const idf = Float64Array.from(kept, (x) => Math.log((1 + n) / (1 + x.c)) + 1);
+  return vocabularyFrom(kept.map((x) => x.term), idf);
 }
 
-/** Vocabulary rebuilt from a stored model (terms + idf). */
+/** Vocabulary from stored terms and idf. */
 export function vocabularyFrom(terms: string[], idf: ArrayLike<number>): Vocabulary {
-  return { terms, index: new Map(terms.map((t, i) => [t, i])), idf: Float64Array.from(idf) };
+  return { terms, index: new Map(terms.map((t, i) => [keyOf(t), i])), idf: Float64Array.from(idf) };
 }
 
-/**
- * Vectorises one document. Lexicon strengths (one per theme, already transformed) go at
- * ids vocab.size + theme.
- */
+/** Vectorises one document; lexicon strengths (one per theme) go at ids vocab size + theme. */
 export function vectorize(tokens: Tokens, vocab: Vocabulary, lexicon: ArrayLike<number>, lexScale: number): { vec: SparseVector; tf: TokenFeatures } {
+  const n = tokens.ids.length;
+  const uni = new Int32Array(n).fill(-1);
+  const bi = new Int32Array(n).fill(-1);
   const counts = new Map<number, number>();
-  const uni = new Int32Array(tokens.stems.length).fill(-1);
-  const bi = new Int32Array(tokens.stems.length).fill(-1);
-  for (const g of ngramKeys(tokens)) {
-    const id = vocab.index.get(g.key);
-    if (id === undefined) continue;
+  forEachNgram(tokens, (key, pos, bigram) => {
+    const id = vocab.index.get(key);
+    if (id === undefined) return;
     counts.set(id, (counts.get(id) ?? 0) + 1);
-    if (g.bigram) bi[g.pos] = id;
-    else uni[g.pos] = id;
-  }
-  const ids = [...counts.keys()].sort((a, b) => a - b);
-  let norm = 0;
-  const vals = ids.map((id) => {
-    const v = (1 + Math.log(counts.get(id)!)) * vocab.idf[id]!;
-    norm += v * v;
-    return v;
+    (bigram ? bi : uni)[pos] = id;
   });
-  norm = Math.sqrt(norm) || 1;
-  const F = vocab.terms.length;
-  const lexIds: number[] = [];
-  const lexVals: number[] = [];
-  for (let t = 0; t < lexicon.length; t++) {
-    if (lexicon[t]! > 0) {
-      lexIds.push(F + t);
-      lexVals.push(lexicon[t]! * lexScale);
-    }
+  let lexCount = 0;
+  for (let t = 0; t < lexicon.length; t++) if (lexicon[t]! > 0) lexCount++;
+  const size = counts.size;
+  const idx = new Int32Array(size + lexCount);
+  const val = new Float64Array(size + lexCount);
+  let k = 0;
+  for (const id of counts.keys()) idx[k++] = id;
+  idx.subarray(0, size).sort();
+  let norm = 0;
+  for (let q = 0; q < size; q++) {
+    const v = (1 + Math.log(counts.get(idx[q]!)!)) * vocab.idf[idx[q]!]!;
+    val[q] = v;
+    norm += v * v;
   }
-  const idx = Int32Array.from([...ids, ...lexIds]);
-  const val = Float64Array.from([...vals.map((v) => v / norm), ...lexVals]);
+  const inv = norm > 0 ? 1 / Math.sqrt(norm) : 1;
+  for (let q = 0; q < size; q++) val[q]! *= inv;
+  const F = vocab.terms.length;
+  for (let t = 0; t < lexicon.length; t++) {
+    if (lexicon[t]! <= 0) continue;
+    idx[k] = F + t;
+    val[k++] = lexicon[t]! * lexScale;
+  }
   return { vec: { idx, val }, tf: { uni, bi } };
 }

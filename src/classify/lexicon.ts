@@ -4,7 +4,7 @@
  */
 import type { LexiconData, ThemeDef } from './lexicon-data.ts';
 import { isNegated } from './negation.ts';
-import { stemPhrase, type Tokens } from './tokens.ts';
+import { isStopword, stemId, stemPhrase, type Tokens } from './tokens.ts';
 
 export interface LexiconHit {
   theme: number;
@@ -15,7 +15,7 @@ export interface LexiconHit {
 }
 
 interface TrieNode {
-  next: Map<string, TrieNode>;
+  next: Map<number, TrieNode>;
   /** theme index → weight, for phrases ending here. */
   ends: Array<{ theme: number; weight: number }>;
 }
@@ -24,22 +24,29 @@ interface CompiledPattern {
   re: RegExp;
   theme: number;
   weight: number;
+  /** Lower-case words one of which every match contains (empty: always run). */
+  gate: string[];
 }
 
 export interface CompiledLexicon {
   root: TrieNode;
   patterns: CompiledPattern[];
+  /** Pattern ids by the first 4 letters of their gate words; ungated patterns always run. */
+  gateIndex: Map<string, number[]>;
+  ungated: number[];
   negatable: boolean[];
   window: number;
-  immediate: string[][];
-  before: string[][];
-  after: string[][];
-  breaks: Set<string>;
+  /** Negation cues (stem sequences) indexed by their last stem (immediate, before) or first (after). */
+  immediate: Map<number, number[][]>;
+  before: Map<number, number[][]>;
+  after: Map<number, number[][]>;
+  breaks: Set<number>;
   themeCount: number;
 }
 
 // A word fragment before a phrase that flips it ("non-accidental" must not match "accidental").
-const PREFIX_NEGATORS = new Set(['non', 'un']);
+const PREFIX_NEGATORS = new Set(['non', 'un'].map(stemId));
+const SUFFIXES = new Set(['ment', 'ments', 'ness', 'tion', 'tions', 'ings', 'ally', 'ised', 'ized']);
 
 function node(): TrieNode {
   return { next: new Map(), ends: [] };
@@ -83,15 +90,28 @@ export function compileLexicon(data: LexiconData, themes: ThemeDef[]): CompiledL
     for (const p of lex.weak ?? []) addPhrase(root, p, i, w.weak);
     for (const p of lex.patterns ?? []) patterns.push(compilePattern(p, i, w.patterns));
   });
-  const seqs = (list: string[]): string[][] => list.map(stemPhrase).filter((s) => s.length > 0);
+  const seqs = (list: string[], byFirst = false): Map<number, number[][]> => {
+    const m = new Map<number, number[][]>();
+    for (const seq of list.map(stemPhrase).filter((x) => x.length > 0)) {
+      const key = byFirst ? seq[0]! : seq[seq.length - 1]!;
+      m.set(key, [...(m.get(key) ?? []), seq]);
+    }
+    return m;
+  };
+  const gateIndex = new Map<string, number[]>();
+  patterns.forEach((p, k) => {
+    for (const key of new Set(p.gate.map((w) => w.slice(0, 4)))) gateIndex.set(key, [...(gateIndex.get(key) ?? []), k]);
+  });
   return {
     root,
     patterns,
+    gateIndex,
+    ungated: patterns.flatMap((p, k) => (p.gate.length === 0 ? [k] : [])),
     negatable: themes.map((t) => data.themes[t.id]?.negatable === true),
     window: data.negation.window,
     immediate: seqs(data.negation.immediate),
     before: seqs(data.negation.before),
-    after: seqs(data.negation.after),
+    after: seqs(data.negation.after, true),
     breaks: new Set(data.negation.breaks.flatMap(stemPhrase)),
     themeCount: themes.length,
   };
@@ -100,25 +120,43 @@ export function compileLexicon(data: LexiconData, themes: ThemeDef[]): CompiledL
 function compilePattern(p: string | { re: string; weight?: number; caseSensitive?: boolean }, theme: number, weight: number): CompiledPattern {
   const spec = typeof p === 'string' ? { re: p } : p;
   try {
-    return { re: new RegExp(spec.re, spec.caseSensitive ? 'g' : 'gi'), theme, weight: spec.weight ?? weight };
+    return { re: new RegExp(spec.re, spec.caseSensitive ? 'g' : 'gi'), theme, weight: spec.weight ?? weight, gate: gateWords(spec.re) };
   } catch (e) {
     throw new Error(`Lexicon: bad pattern ${JSON.stringify(spec.re)}: ${(e as Error).message}`);
   }
+}
+
+/**
+ * Literal letter runs of a pattern: a match must contain at least one of them (all of a
+ * pattern's required text is literals, alternations of literals, or classes we drop), so a
+ * pattern none of whose words starts a word of the text need not run. Patterns are the slow
+ * part of tagging; this gate skips most of them. (So a pattern's words should start at word
+ * boundaries: "\\bassess(?:ed|ment)", not "[Aa]ssess".)
+ */
+export function gateWords(source: string): string[] {
+  const stripped = source.replace(/\\./g, ' ').replace(/\[[^\]]*\]/g, ' ').replace(/\{[^}]*\}/g, ' ');
+  // Stop words are dropped: they would open the gate for every text. A pattern is assumed to
+  // need at least one content word (if it has none, the gate is empty and it always runs).
+  // Runs under 4 letters are mostly suffix fragments ("ing", "ed") that would open every gate.
+  const words = (stripped.toLowerCase().match(/[a-z]{4,}/g) ?? []).filter((w) => !isStopword(w) && !SUFFIXES.has(w));
+  return [...new Set(words)];
 }
 
 /** All non-negated phrase and pattern hits in a text, longest phrase per theme and start. */
 export function matchLexicon(lex: CompiledLexicon, tokens: Tokens, text: string): LexiconHit[] {
   const hits: LexiconHit[] = [];
   const coveredTo = new Int32Array(lex.themeCount).fill(-1);
-  const { stems, starts, ends } = tokens;
+  const { ids: stems, starts, ends } = tokens;
   for (let i = 0; i < stems.length; i++) {
-    let n: TrieNode | undefined = lex.root;
-    const best = new Map<number, { weight: number; j: number }>();
-    for (let j = i; j < stems.length && n; j++) {
+    let n: TrieNode | undefined = lex.root.next.get(stems[i]!);
+    if (!n) continue;
+    let best: Map<number, { weight: number; j: number }> | null = null;
+    for (let j = i; n; ) {
+      for (const e of n.ends) (best ??= new Map()).set(e.theme, { weight: e.weight, j });
+      if (++j >= stems.length) break;
       n = n.next.get(stems[j]!);
-      if (n) for (const e of n.ends) best.set(e.theme, { weight: e.weight, j });
     }
-    if (best.size === 0) continue;
+    if (!best) continue;
     const prefixNegated = i > 0 && PREFIX_NEGATORS.has(stems[i - 1]!) && ends[i - 1]! >= starts[i]! - 1;
     for (const [theme, b] of best) {
       if (b.j <= coveredTo[theme]! || prefixNegated) continue;
@@ -127,8 +165,26 @@ export function matchLexicon(lex: CompiledLexicon, tokens: Tokens, text: string)
       hits.push({ theme, weight: b.weight, start: starts[i]!, end: ends[b.j]! });
     }
   }
-  for (const p of lex.patterns) matchPattern(lex, p, tokens, text, hits);
+  for (const k of patternsToRun(lex, tokens, text)) matchPattern(lex, lex.patterns[k]!, tokens, text, hits);
   return hits;
+}
+
+/**
+ * Patterns whose gate words could occur: a gate word starts a word of the text, so the
+ * text's words are looked up by their first 4 letters.
+ */
+function patternsToRun(lex: CompiledLexicon, tokens: Tokens, text: string): number[] {
+  if (lex.patterns.length === 0) return [];
+  const run = new Uint8Array(lex.patterns.length);
+  for (const k of lex.ungated) run[k] = 1;
+  for (let i = 0; i < tokens.starts.length; i++) {
+    if (tokens.ends[i]! - tokens.starts[i]! < 4) continue;
+    const ids = lex.gateIndex.get(text.slice(tokens.starts[i]!, tokens.starts[i]! + 4).toLowerCase());
+    if (ids) for (const k of ids) run[k] = 1;
+  }
+  const out: number[] = [];
+  run.forEach((v, k) => v && out.push(k));
+  return out;
 }
 
 function matchPattern(lex: CompiledLexicon, p: CompiledPattern, tokens: Tokens, text: string, hits: LexiconHit[]): void {

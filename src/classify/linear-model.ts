@@ -4,6 +4,7 @@
  * feature-major (W[f * T + t]) so one pass over a document's non-zeros updates every theme.
  */
 import type { SparseVector } from './features.ts';
+import { mulberry32 } from './random.ts';
 
 export interface LinearWeights {
   dims: number;
@@ -16,6 +17,9 @@ export interface LinearOptions {
   l2: number;
   epochs: number;
   learningRate: number;
+  /** 'sgd': per-document AdaGrad steps in a seeded order (few epochs); 'batch': full-batch Adam. */
+  optimizer: 'sgd' | 'batch';
+  seed: number;
 }
 
 /** Margins (w·x + b) of one document for every theme, written into out. */
@@ -39,6 +43,52 @@ function sigmoid(z: number): number {
  * 0 = unknown label, e.g. the other themes of a single-topic briefing).
  */
 export function trainLinear(X: SparseVector[], Y: Uint8Array, S: Float64Array, dims: number, T: number, opts: LinearOptions): LinearWeights {
+  return opts.optimizer === 'sgd' ? trainSgd(X, Y, S, dims, T, opts) : trainBatch(X, Y, S, dims, T, opts);
+}
+
+/**
+ * Per-document AdaGrad: converges in ~10 passes where full-batch needs ~100. L2 is applied
+ * to the weights a document touches (the usual sparse approximation).
+ */
+function trainSgd(X: SparseVector[], Y: Uint8Array, S: Float64Array, dims: number, T: number, opts: LinearOptions): LinearWeights {
+  const model: LinearWeights = { dims, themes: T, W: new Float64Array(dims * T), b: new Float64Array(T) };
+  const GW = new Float64Array(dims * T);
+  const Gb = new Float64Array(T);
+  const z = new Float64Array(T);
+  const rand = mulberry32(opts.seed);
+  const order = Array.from(X.keys());
+  const lr = opts.learningRate;
+  for (let epoch = 0; epoch < opts.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    for (const i of order) {
+      const x = X[i]!;
+      margins(model, x, z);
+      for (let t = 0; t < T; t++) {
+        const g = (sigmoid(z[t]!) - Y[i * T + t]!) * S[i * T + t]!;
+        z[t] = g;
+        Gb[t]! += g * g;
+        model.b[t]! -= (lr * g) / Math.sqrt(Gb[t]! + 1e-8);
+      }
+      for (let k = 0; k < x.idx.length; k++) {
+        const base = x.idx[k]! * T;
+        const v = x.val[k]!;
+        for (let t = 0; t < T; t++) {
+          const q = base + t;
+          const g = z[t]! * v + opts.l2 * model.W[q]!;
+          if (g === 0) continue;
+          GW[q]! += g * g;
+          model.W[q]! -= (lr * g) / Math.sqrt(GW[q]! + 1e-8);
+        }
+      }
+    }
+  }
+  return model;
+}
+
+function trainBatch(X: SparseVector[], Y: Uint8Array, S: Float64Array, dims: number, T: number, opts: LinearOptions): LinearWeights {
   const model: LinearWeights = { dims, themes: T, W: new Float64Array(dims * T), b: new Float64Array(T) };
   const gW = new Float64Array(dims * T);
   const gb = new Float64Array(T);

@@ -8,7 +8,7 @@ import type { Tokens } from './tokens.ts';
 
 const CLAUSE_END = /[.;:!?()]/;
 
-function seqAt(stems: string[], at: number, seq: string[]): boolean {
+function seqAt(stems: number[], at: number, seq: number[]): boolean {
   if (at < 0 || at + seq.length > stems.length) return false;
   for (let k = 0; k < seq.length; k++) if (stems[at + k] !== seq[k]) return false;
   return true;
@@ -16,7 +16,7 @@ function seqAt(stems: string[], at: number, seq: string[]): boolean {
 
 /** True when there is no clause break or contrast word between token a (exclusive) and b (exclusive). */
 function sameClause(lex: CompiledLexicon, tokens: Tokens, text: string, a: number, b: number): boolean {
-  for (let k = a + 1; k < b; k++) if (lex.breaks.has(tokens.stems[k]!)) return false;
+  for (let k = a + 1; k < b; k++) if (lex.breaks.has(tokens.ids[k]!)) return false;
   const from = tokens.ends[a]!;
   const to = tokens.starts[b] ?? text.length;
   return !CLAUSE_END.test(text.slice(from, to));
@@ -24,19 +24,19 @@ function sameClause(lex: CompiledLexicon, tokens: Tokens, text: string, a: numbe
 
 /** Whether the phrase at tokens [i, j) is denied by a nearby negation cue. */
 export function isNegated(lex: CompiledLexicon, tokens: Tokens, text: string, i: number, j: number): boolean {
-  const { stems } = tokens;
-  for (const cue of lex.immediate) {
-    const at = i - cue.length;
-    if (seqAt(stems, at, cue) && sameClause(lex, tokens, text, i - 1, i)) return true;
-  }
-  for (const cue of lex.before) {
-    for (let end = i - 1; end >= Math.max(0, i - lex.window); end--) {
-      const at = end - cue.length + 1;
-      if (seqAt(stems, at, cue) && sameClause(lex, tokens, text, end, i)) return true;
+  const stems = tokens.ids;
+  if (i > 0) {
+    for (const cue of lex.immediate.get(stems[i - 1]!) ?? []) {
+      if (seqAt(stems, i - cue.length, cue) && sameClause(lex, tokens, text, i - 1, i)) return true;
     }
   }
-  for (const cue of lex.after) {
-    for (let at = j; at <= Math.min(stems.length - 1, j + lex.window); at++) {
+  for (let end = i - 1; end >= Math.max(0, i - lex.window); end--) {
+    for (const cue of lex.before.get(stems[end]!) ?? []) {
+      if (seqAt(stems, end - cue.length + 1, cue) && sameClause(lex, tokens, text, end, i)) return true;
+    }
+  }
+  for (let at = j; at <= Math.min(stems.length - 1, j + lex.window); at++) {
+    for (const cue of lex.after.get(stems[at]!) ?? []) {
       if (seqAt(stems, at, cue) && sameClause(lex, tokens, text, j - 1, at)) return true;
     }
   }

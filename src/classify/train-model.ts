@@ -25,13 +25,14 @@ export interface TrainOptions {
   l2?: number;
   epochs?: number;
   learningRate?: number;
+  optimizer?: 'sgd' | 'batch';
   /** Calibration pull of each theme toward the pooled calibrator. */
   calibrationPull?: number;
   /** Threshold shrinkage toward the global cut, in pseudo-positives. */
   thresholdShrink?: number;
 }
 
-const DEFAULTS = { seed: 1, folds: 5, variant: 'lr+lexicon' as Variant, l2: 1e-3, epochs: 120, learningRate: 0.05, calibrationPull: 20, thresholdShrink: 8 };
+const DEFAULTS = { seed: 1, folds: 5, variant: 'lr+lexicon' as Variant, l2: 1e-3, epochs: 12, learningRate: 0.1, optimizer: 'sgd' as 'sgd' | 'batch', calibrationPull: 20, thresholdShrink: 8 };
 
 export const DEFAULT_MODEL_OPTIONS: ModelOptions = { lexScale: 0.5, titleBoost: 3, passageChars: DEFAULT_PASSAGE_CHARS, maxEvidence: 3 };
 
@@ -55,7 +56,7 @@ function fitLinear(p: Prepared, rows: number[], o: typeof DEFAULTS, lexScale: nu
   });
   const dims = vocab.terms.length + T;
   const epochs = o.variant === 'lexicon' ? 0 : o.epochs;
-  return { vocab, weights: trainLinear(X, Y, S, dims, T, { l2: o.l2, epochs, learningRate: o.learningRate }) };
+  return { vocab, weights: trainLinear(X, Y, S, dims, T, { l2: o.l2, epochs, learningRate: o.learningRate, optimizer: o.optimizer, seed: o.seed }) };
 }
 
 function outOfFold(p: Prepared, o: typeof DEFAULTS, lexScale: number): Float64Array {
