@@ -50,12 +50,19 @@ export function reviewWhere(f: Filters, opts: ReviewWhereOptions = {}): string {
   ]);
 }
 
-/** Conditions on a `briefings` row aliased `b` (partnership, region and years only). */
+/**
+ * Conditions on a `briefings` row aliased `b`: partnership, region, years,
+ * themes (as for reviews) and text (title and body). Review types do not apply.
+ */
 export function briefingWhere(f: Filters, opts: ReviewWhereOptions = {}): string {
   return and([
     f.partnerships.length > 0 && `b.partnership_id IN ${strList(f.partnerships)}`,
     f.regions.length > 0 && `b.partnership_id IN (SELECT id FROM partnerships WHERE region IN ${strList(f.regions)})`,
     !opts.ignoreYears && f.yearFrom !== null && `b.year >= ${int(f.yearFrom)}`,
     !opts.ignoreYears && f.yearTo !== null && `b.year <= ${int(f.yearTo)}`,
+    !opts.ignoreThemes && f.themes.length > 0 &&
+      `b.id IN (SELECT entity_id FROM entity_themes WHERE entity_type = 'briefing' AND theme_id IN ${strList(f.themes)}
+        GROUP BY entity_id HAVING count(DISTINCT theme_id) = ${int(f.themes.length)})`,
+    f.q.trim() !== '' && `concat_ws(' ', b.title, b.text) ILIKE ${containsPattern(f.q.trim())}`,
   ]);
 }

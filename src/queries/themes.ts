@@ -1,0 +1,110 @@
+/**
+ * Theme shares: how many of the reviews matching the filters carry each theme.
+ *
+ * The denominator is the reviews that carry at least one theme ("tagged
+ * reviews"): a review nobody has read for themes yet says nothing about them.
+ * Charts that break results down by theme leave the theme filter out of that
+ * population (the filter picks which themes are shown or highlighted instead),
+ * otherwise a chosen theme would always read 100%.
+ */
+import { queryOptions } from '@tanstack/react-query';
+import type { QueryRunner } from '../db/runner.ts';
+import { reviewWhere, type Filters, type ReviewWhereOptions } from './filters.ts';
+import { int } from './sql.ts';
+
+/**
+ * CTEs `tagged` (id, partnership_id, year of each tagged review in the population)
+ * and `review_themes` (review_id, partnership_id, year, theme_id).
+ */
+export function taggedReviewsCtes(f: Filters, opts: ReviewWhereOptions & { datedOnly?: boolean; ignorePartnerships?: boolean } = {}): string {
+  const population = opts.ignorePartnerships ? { ...f, partnerships: [], regions: [] } : f;
+  return `
+tagged AS (
+  SELECT r.id, r.partnership_id, r.year FROM reviews r
+  WHERE ${reviewWhere(population, { ignoreThemes: true, ignoreYears: opts.ignoreYears })}
+    ${opts.datedOnly ? 'AND r.year IS NOT NULL' : ''}
+    AND r.id IN (SELECT entity_id FROM entity_themes WHERE entity_type = 'review')
+),
+review_themes AS (
+  SELECT t.id AS review_id, t.partnership_id, t.year, e.theme_id
+  FROM tagged t JOIN entity_themes e ON e.entity_type = 'review' AND e.entity_id = t.id
+)`;
+}
+
+export interface ThemeShareRow {
+  theme_id: string;
+  theme: string;
+  group: string;
+  reviews: number;
+  /** Tagged reviews in the population (the same on every row). */
+  total: number;
+  share: number;
+}
+
+/** Every current theme with its count and share of tagged reviews, most frequent first. */
+export function themeShareSql(f: Filters): string {
+  return `
+WITH ${taggedReviewsCtes(f)},
+counts AS (SELECT theme_id, count(*) AS n FROM review_themes GROUP BY theme_id)
+SELECT th.id AS theme_id, th.label AS theme, g.label AS "group",
+       coalesce(c.n, 0)::INTEGER AS reviews,
+       (SELECT count(*) FROM tagged)::INTEGER AS total,
+       coalesce(c.n / nullif((SELECT count(*) FROM tagged), 0), 0)::DOUBLE AS share
+FROM themes th JOIN theme_groups g ON g.id = th.group_id LEFT JOIN counts c ON c.theme_id = th.id
+WHERE NOT th.retired
+ORDER BY reviews DESC, theme`;
+}
+
+export interface WindowCountsRow {
+  theme_id: string;
+  theme: string;
+  latest_year: number;
+  recent: number;
+  recent_total: number;
+  earlier: number;
+  earlier_total: number;
+}
+
+/**
+ * Per theme, tagged reviews in a recent window (the last `recentYears` years up
+ * to the latest year with tagged reviews) and in the `earlierYears` before it.
+ * No rows when no tagged review has a year.
+ */
+export function themeWindowCountsSql(f: Filters, recentYears: number, earlierYears: number): string {
+  return `
+WITH ${taggedReviewsCtes(f, { datedOnly: true })},
+latest AS (SELECT max(year) AS y FROM tagged),
+windowed AS (
+  SELECT t.id, CASE WHEN t.year > l.y - ${int(recentYears)} THEN 'recent'
+                    WHEN t.year > l.y - ${int(recentYears + earlierYears)} THEN 'earlier' END AS w
+  FROM tagged t, latest l
+),
+totals AS (
+  SELECT count(*) FILTER (WHERE w = 'recent') AS recent_total, count(*) FILTER (WHERE w = 'earlier') AS earlier_total FROM windowed
+),
+counts AS (
+  SELECT rt.theme_id, count(*) FILTER (WHERE w.w = 'recent') AS recent, count(*) FILTER (WHERE w.w = 'earlier') AS earlier
+  FROM review_themes rt JOIN windowed w ON w.id = rt.review_id GROUP BY rt.theme_id
+)
+SELECT th.id AS theme_id, th.label AS theme, l.y::INTEGER AS latest_year,
+       coalesce(c.recent, 0)::INTEGER AS recent, tot.recent_total::INTEGER AS recent_total,
+       coalesce(c.earlier, 0)::INTEGER AS earlier, tot.earlier_total::INTEGER AS earlier_total
+FROM themes th CROSS JOIN latest l CROSS JOIN totals tot LEFT JOIN counts c ON c.theme_id = th.id
+WHERE NOT th.retired AND l.y IS NOT NULL
+ORDER BY th.label`;
+}
+
+/** TanStack Query options for the theme shares. */
+export const themeShareQuery = (db: QueryRunner, f: Filters, dataVersion: number) =>
+  queryOptions({
+    queryKey: ['themes', 'share', f, dataVersion],
+    queryFn: ({ signal }) => db.query<ThemeShareRow>(themeShareSql(f), { signal, label: 'themes.share' }),
+  });
+
+/** TanStack Query options for per-theme counts in a recent and an earlier window. */
+export const themeWindowCountsQuery = (db: QueryRunner, f: Filters, recentYears: number, earlierYears: number, dataVersion: number) =>
+  queryOptions({
+    queryKey: ['themes', 'windowCounts', f, recentYears, earlierYears, dataVersion],
+    queryFn: ({ signal }) =>
+      db.query<WindowCountsRow>(themeWindowCountsSql(f, recentYears, earlierYears), { signal, label: 'themes.windowCounts' }),
+  });
