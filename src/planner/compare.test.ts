@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { compareShares, wilson } from './compare.ts';
+
+describe('wilson', () => {
+  it('matches the published interval for 81 of 263 (Newcombe 1998)', () => {
+    const { lo, hi } = wilson(81, 263);
+    expect(lo).toBeCloseTo(0.2553, 3);
+    expect(hi).toBeCloseTo(0.3662, 3);
+  });
+
+  it('stays inside 0–1 at the extremes', () => {
+    expect(wilson(0, 5).lo).toBe(0);
+    expect(wilson(5, 5).hi).toBe(1);
+  });
+});
+
+describe('compareShares', () => {
+  it('matches Newcombe’s worked example 56/70 vs 48/80 (difference 0.2, 95% CI 0.0524 to 0.3339)', () => {
+    const c = compareShares({ local_k: 56, local_n: 70, rest_k: 48, rest_n: 80 });
+    expect(c.diff).toBeCloseTo(0.2, 6);
+    expect(c.lo).toBeCloseTo(0.0524, 3);
+    expect(c.hi).toBeCloseTo(0.3339, 3);
+    expect(c.reading).toBe('higher');
+    expect(c.small).toBe(false);
+  });
+
+  it('calls a difference only when the interval excludes zero, and marks small numbers', () => {
+    const c = compareShares({ local_k: 3, local_n: 5, rest_k: 20, rest_n: 80 });
+    expect(c.small).toBe(true);
+    expect(['higher', 'similar']).toContain(c.reading);
+    expect(compareShares({ local_k: 1, local_n: 4, rest_k: 10, rest_n: 40 }).reading).toBe('similar');
+    expect(compareShares({ local_k: 0, local_n: 30, rest_k: 40, rest_n: 80 }).reading).toBe('lower');
+  });
+
+  it('has no reading without reviews on one side', () => {
+    expect(compareShares({ local_k: 0, local_n: 0, rest_k: 3, rest_n: 9 }).reading).toBe('no-data');
+  });
+});

@@ -1,0 +1,225 @@
+/**
+ * The briefing planner: per-theme recurrence in recent reviews against the
+ * briefings that cover it, the evidence behind a theme, and one partnership
+ * against the rest. Every builder takes the planner's scope (shared filters
+ * via plannerScope) and window.
+ *
+ * Briefing dates: an undated briefing written on a review takes the review's
+ * date (a briefing follows its review); a partnership statement is not a
+ * briefing and never counts as coverage.
+ */
+import { queryOptions } from '@tanstack/react-query';
+import type { QueryRunner } from '../db/runner.ts';
+import type { ThemeCoverage } from '../planner/score.ts';
+import type { PlannerWindow } from '../planner/window.ts';
+import { briefingWhere, reviewWhere, type Filters } from './filters.ts';
+import { int, str } from './sql.ts';
+
+export interface PlannerYearsRow {
+  /** Latest and earliest publication year of the reviews in scope (null when none is dated). */
+  latest_year: number | null;
+  first_year: number | null;
+  reviews: number;
+  undated_reviews: number;
+  /** Partnerships with at least one review or briefing in the whole dataset. */
+  partnerships: number;
+}
+
+/** The year span of the reviews in scope, which sets the default window. */
+export function plannerYearsSql(scope: Filters): string {
+  return `
+SELECT max(r.year)::INTEGER AS latest_year, min(r.year)::INTEGER AS first_year,
+       count(*)::INTEGER AS reviews, count(*) FILTER (WHERE r.year IS NULL)::INTEGER AS undated_reviews,
+       (SELECT count(DISTINCT partnership_id) FROM (SELECT partnership_id FROM reviews UNION ALL SELECT partnership_id FROM briefings))::INTEGER AS partnerships
+FROM reviews r WHERE ${reviewWhere(scope)}`;
+}
+
+/** Briefings in scope with an effective date (their own, else their review's). Aliased `bd`. */
+function datedBriefingsSql(scope: Filters): string {
+  return `
+SELECT b.id, b.title, b.partnership_id, b.briefing_kind, b.review_id,
+       COALESCE(b.year, rv.year) AS year,
+       CASE WHEN b.year IS NULL THEN rv.published ELSE b.published END AS published,
+       CASE WHEN b.year IS NULL THEN rv.published_on ELSE b.published_on END AS published_on,
+       (b.year IS NULL AND rv.year IS NOT NULL) AS dated_by_review
+FROM briefings b LEFT JOIN reviews rv ON rv.id = b.review_id
+WHERE ${briefingWhere(scope, { ignoreYears: true })} AND b.briefing_kind <> 'statement'`;
+}
+
+/** One row per (non-retired) theme: review recurrence in and before the window, and briefing coverage. */
+export function themeCoverageSql(scope: Filters, w: PlannerWindow): string {
+  const inWindow = `year BETWEEN ${int(w.from)} AND ${int(w.to)}`;
+  return `
+WITH scoped AS (SELECT r.id, r.year FROM reviews r WHERE ${reviewWhere(scope)} AND r.year IS NOT NULL),
+totals AS (
+  SELECT count(*) FILTER (WHERE ${inWindow})::INTEGER AS window_total,
+         count(*) FILTER (WHERE year < ${int(w.from)})::INTEGER AS before_total
+  FROM scoped
+),
+review_counts AS (
+  SELECT et.theme_id,
+         count(*) FILTER (WHERE s.${inWindow}) AS window_reviews,
+         count(*) FILTER (WHERE s.year < ${int(w.from)}) AS before_reviews
+  FROM scoped s JOIN entity_themes et ON et.entity_type = 'review' AND et.entity_id = s.id
+  GROUP BY et.theme_id
+),
+bd AS (${datedBriefingsSql(scope)}),
+briefing_counts AS (
+  SELECT et.theme_id, count(*) AS briefings,
+         count(*) FILTER (WHERE bd.year >= ${int(w.from)}) AS briefings_recent,
+         count(*) FILTER (WHERE bd.year IS NULL) AS briefings_undated,
+         max(bd.year) AS latest_briefing_year,
+         arg_max(bd.published, bd.published_on) AS latest_briefing
+  FROM bd JOIN entity_themes et ON et.entity_type = 'briefing' AND et.entity_id = bd.id
+  GROUP BY et.theme_id
+)
+SELECT t.id AS theme_id, t.label, g.label AS group_label,
+       totals.window_total, COALESCE(rc.window_reviews, 0)::INTEGER AS window_reviews,
+       totals.before_total, COALESCE(rc.before_reviews, 0)::INTEGER AS before_reviews,
+       COALESCE(bc.briefings, 0)::INTEGER AS briefings,
+       COALESCE(bc.briefings_recent, 0)::INTEGER AS briefings_recent,
+       COALESCE(bc.briefings_undated, 0)::INTEGER AS briefings_undated,
+       bc.latest_briefing_year::INTEGER AS latest_briefing_year, bc.latest_briefing
+FROM themes t JOIN theme_groups g ON g.id = t.group_id CROSS JOIN totals
+LEFT JOIN review_counts rc ON rc.theme_id = t.id
+LEFT JOIN briefing_counts bc ON bc.theme_id = t.id
+WHERE NOT t.retired
+ORDER BY t.id`;
+}
+
+export interface EvidenceRow {
+  review_id: string;
+  case_name: string;
+  partnership: string;
+  published: string | null;
+  year: number;
+  /** The tag's strongest sentences; null when the tag has none (e.g. a manual tag). */
+  sentence: string | null;
+  weight: number | null;
+  /** The review summary, sent only when there is no evidence sentence to show. */
+  summary: string | null;
+  reviews_with_theme: number;
+}
+
+/**
+ * Up to `perReview` strongest evidence sentences from each of the `maxReviews`
+ * reviews in the window most strongly tagged with the theme. Passage evidence
+ * counts for the passage's review.
+ */
+export function themeEvidenceSql(scope: Filters, w: PlannerWindow, themeId: string, maxReviews = 6, perReview = 2): string {
+  return `
+WITH tagged AS (
+  SELECT r.id, r.case_name, r.partnership_id, r.published, r.published_on, r.year, r.summary
+  FROM reviews r JOIN entity_themes et ON et.entity_type = 'review' AND et.entity_id = r.id AND et.theme_id = ${str(themeId)}
+  WHERE ${reviewWhere(scope)} AND r.year BETWEEN ${int(w.from)} AND ${int(w.to)}
+),
+ev AS (
+  SELECT CASE WHEN e.entity_type = 'passage' THEN p.entity_id ELSE e.entity_id END AS review_id, e.sentence, e.weight, e.rank
+  FROM tag_evidence e LEFT JOIN passages p ON e.entity_type = 'passage' AND p.id = e.entity_id
+  WHERE e.theme_id = ${str(themeId)} AND (e.entity_type = 'review' OR (e.entity_type = 'passage' AND p.entity_type = 'review'))
+),
+ranked_ev AS (
+  SELECT *, row_number() OVER (PARTITION BY review_id ORDER BY weight DESC, rank, sentence) AS n
+  FROM ev WHERE review_id IN (SELECT id FROM tagged)
+),
+best AS (
+  SELECT t.*, (SELECT max(weight) FROM ranked_ev x WHERE x.review_id = t.id) AS top_weight FROM tagged t
+),
+chosen AS (
+  SELECT * FROM best ORDER BY top_weight DESC NULLS LAST, published_on DESC NULLS LAST, id LIMIT ${int(maxReviews)}
+)
+SELECT c.id AS review_id, c.case_name, p.name AS partnership, c.published, c.year::INTEGER AS year,
+       e.sentence, e.weight, CASE WHEN e.sentence IS NULL THEN c.summary END AS summary,
+       (SELECT count(*) FROM tagged)::INTEGER AS reviews_with_theme
+FROM chosen c JOIN partnerships p ON p.id = c.partnership_id
+LEFT JOIN ranked_ev e ON e.review_id = c.id AND e.n <= ${int(perReview)}
+ORDER BY c.top_weight DESC NULLS LAST, c.published_on DESC NULLS LAST, c.id, e.n`;
+}
+
+export interface ThemeBriefingRow {
+  id: string;
+  title: string;
+  partnership: string;
+  briefing_kind: string;
+  published: string | null;
+  dated_by_review: boolean;
+}
+
+/** Every briefing in scope on the theme, newest first, undated last. */
+export function themeBriefingsSql(scope: Filters, themeId: string): string {
+  return `
+WITH bd AS (${datedBriefingsSql(scope)})
+SELECT bd.id, bd.title, p.name AS partnership, bd.briefing_kind, bd.published, bd.dated_by_review
+FROM bd JOIN entity_themes et ON et.entity_type = 'briefing' AND et.entity_id = bd.id AND et.theme_id = ${str(themeId)}
+JOIN partnerships p ON p.id = bd.partnership_id
+ORDER BY bd.published_on DESC NULLS LAST, bd.title, bd.id`;
+}
+
+export interface LocalVsRestRow {
+  theme_id: string;
+  label: string;
+  local_k: number;
+  local_n: number;
+  rest_k: number;
+  rest_n: number;
+}
+
+/**
+ * For each theme, reviews in the window carrying it in one partnership and in
+ * every other partnership in scope (region and review-type filters still apply).
+ */
+export function localVsRestSql(scope: Filters, partnershipId: string, w: PlannerWindow): string {
+  const others: Filters = { ...scope, partnerships: [] };
+  return `
+WITH scoped AS (
+  SELECT r.id, r.partnership_id = ${str(partnershipId)} AS is_local FROM reviews r
+  WHERE ${reviewWhere(others)} AND r.year BETWEEN ${int(w.from)} AND ${int(w.to)}
+),
+n AS (SELECT count(*) FILTER (WHERE is_local) AS local_n, count(*) FILTER (WHERE NOT is_local) AS rest_n FROM scoped),
+k AS (
+  SELECT et.theme_id, count(*) FILTER (WHERE s.is_local) AS local_k, count(*) FILTER (WHERE NOT s.is_local) AS rest_k
+  FROM scoped s JOIN entity_themes et ON et.entity_type = 'review' AND et.entity_id = s.id GROUP BY et.theme_id
+)
+SELECT t.id AS theme_id, t.label, COALESCE(k.local_k, 0)::INTEGER AS local_k, n.local_n::INTEGER AS local_n,
+       COALESCE(k.rest_k, 0)::INTEGER AS rest_k, n.rest_n::INTEGER AS rest_n
+FROM themes t CROSS JOIN n LEFT JOIN k ON k.theme_id = t.id
+WHERE NOT t.retired
+ORDER BY t.id`;
+}
+
+const key = (name: string, ...parts: unknown[]) => ['planner', name, ...parts];
+
+/** TanStack Query options for the year span in scope. */
+export const plannerYearsQuery = (db: QueryRunner, scope: Filters, dataVersion: number) =>
+  queryOptions({
+    queryKey: key('years', scope, dataVersion),
+    queryFn: async ({ signal }) => (await db.query<PlannerYearsRow>(plannerYearsSql(scope), { signal, label: 'planner.years' }))[0]!,
+  });
+
+/** TanStack Query options for the per-theme coverage. */
+export const themeCoverageQuery = (db: QueryRunner, scope: Filters, w: PlannerWindow, dataVersion: number) =>
+  queryOptions({
+    queryKey: key('coverage', scope, w, dataVersion),
+    queryFn: ({ signal }) => db.query<ThemeCoverage>(themeCoverageSql(scope, w), { signal, label: 'planner.coverage' }),
+  });
+
+/** TanStack Query options for one theme's evidence sentences. */
+export const themeEvidenceQuery = (db: QueryRunner, scope: Filters, w: PlannerWindow, themeId: string, dataVersion: number) =>
+  queryOptions({
+    queryKey: key('evidence', scope, w, themeId, dataVersion),
+    queryFn: ({ signal }) => db.query<EvidenceRow>(themeEvidenceSql(scope, w, themeId), { signal, label: 'planner.evidence' }),
+  });
+
+/** TanStack Query options for the briefings on one theme. */
+export const themeBriefingsQuery = (db: QueryRunner, scope: Filters, themeId: string, dataVersion: number) =>
+  queryOptions({
+    queryKey: key('briefings', scope, themeId, dataVersion),
+    queryFn: ({ signal }) => db.query<ThemeBriefingRow>(themeBriefingsSql(scope, themeId), { signal, label: 'planner.briefings' }),
+  });
+
+/** TanStack Query options for one partnership against the rest. */
+export const localVsRestQuery = (db: QueryRunner, scope: Filters, partnershipId: string, w: PlannerWindow, dataVersion: number) =>
+  queryOptions({
+    queryKey: key('localVsRest', scope, partnershipId, w, dataVersion),
+    queryFn: ({ signal }) => db.query<LocalVsRestRow>(localVsRestSql(scope, partnershipId, w), { signal, label: 'planner.localVsRest' }),
+  });
