@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reviewText } from '../schema/records.ts';
-import { explorerRowsSql, itemDetailSql, itemEvidenceSql, itemThemesSql, type EvidenceRow, type ExplorerRow, type ItemThemeRow, type ReviewDetail } from './explorer.ts';
+import { explorerRowsSql, itemDetailSql, itemEvidenceSql, itemThemesSql, type EvidenceRow, type ExplorerQuery, type ExplorerRow, type ItemThemeRow, type ReviewDetail } from './explorer.ts';
 import { NO_FILTERS } from './filters.ts';
 import { findHits } from './search.ts';
 import { openFixture } from './themes.fixture.ts';
@@ -9,7 +9,7 @@ let db: Awaited<ReturnType<typeof openFixture>>;
 beforeAll(async () => { db = await openFixture(); });
 afterAll(() => db.close());
 
-const list = (f = NO_FILTERS, o = { kind: 'all' as const, sort: 'published_on' as const, descending: true }) =>
+const list = (f = NO_FILTERS, o: ExplorerQuery = { kind: 'all', sort: 'published_on', descending: true }) =>
   db.query<ExplorerRow>(explorerRowsSql(f, o));
 
 describe('explorer list', () => {

@@ -1,0 +1,90 @@
+/**
+ * One partnership against all others, per theme: the share of tagged reviews
+ * with a 95% Wilson interval. Intervals are drawn as floating bars (an
+ * invisible bar up to the lower bound, a visible one to the upper) and the
+ * estimate as a point, with the parts ECharts already registers.
+ */
+import { wilsonInterval, type Interval } from '../../stats/wilson.ts';
+import { CATEGORY_COLOURS } from '../palette.ts';
+import { axisName, baseOption } from './common.ts';
+import { escapeHtml, ofTotal, pct } from './format.ts';
+
+export interface ComparisonInput {
+  theme: string;
+  reviews: number;
+  total: number;
+  others: number;
+  others_total: number;
+}
+
+export interface ComparisonPoint extends ComparisonInput {
+  own: Interval;
+  rest: Interval;
+  /** The intervals do not overlap: a difference unlikely to be chance alone. */
+  distinct: boolean;
+}
+
+/** Fewer tagged reviews than this and a partnership's shares are marked as small numbers. */
+export const SMALL_NUMBER = 10;
+
+/** Intervals for each theme. */
+export function comparisonPoints(rows: readonly ComparisonInput[]): ComparisonPoint[] {
+  return rows.map((r) => {
+    const own = wilsonInterval(r.reviews, r.total);
+    const rest = wilsonInterval(r.others, r.others_total);
+    return { ...r, own, rest, distinct: own.low > rest.high || rest.low > own.high };
+  });
+}
+
+/** The finding the chart's title states. */
+export function comparisonTitle(name: string, points: readonly ComparisonPoint[]): string {
+  const total = points[0]?.total ?? 0;
+  if (!total) return `${name} has no tagged reviews under these filters`;
+  const higher = points.filter((p) => p.distinct && p.own.estimate > p.rest.estimate);
+  const lower = points.filter((p) => p.distinct && p.own.estimate < p.rest.estimate);
+  if (!higher.length && !lower.length) return `No theme in ${name}'s ${total} tagged reviews differs clearly from other partnerships`;
+  const parts = [
+    higher.length ? `more often tags ${higher.slice(0, 3).map((p) => p.theme).join(', ')}` : '',
+    lower.length ? `less often ${lower.slice(0, 3).map((p) => p.theme).join(', ')}` : '',
+  ].filter(Boolean);
+  return `${name} ${parts.join(' and ')} than other partnerships`;
+}
+
+/** Horizontal chart, themes on the y axis; `name` labels the partnership's series. */
+export function comparisonOption(points: readonly ComparisonPoint[], name: string) {
+  const shown = [...points].reverse();
+  const small = (points[0]?.total ?? 0) < SMALL_NUMBER;
+  const own = small ? `${name} (small numbers)` : name;
+  const band = (label: string, key: 'own' | 'rest', colour: string, stack: string) => [
+    { type: 'bar' as const, stack, silent: true, itemStyle: { color: 'transparent' }, data: shown.map((p) => p[key].low), barWidth: 10, tooltip: { show: false } },
+    {
+      type: 'bar' as const, stack, name: `${label}: 95% interval`, barWidth: 10,
+      itemStyle: { color: colour, opacity: 0.35, borderColor: colour, borderWidth: 1, ...(key === 'own' && small ? { borderType: 'dashed' as const } : {}) },
+      data: shown.map((p) => p[key].high - p[key].low),
+    },
+  ];
+  return {
+    ...baseOption(`Chart of the share of tagged reviews per theme for ${name} against all other partnerships, with 95% Wilson intervals.`),
+    tooltip: {
+      trigger: 'axis' as const,
+      axisPointer: { type: 'shadow' as const },
+      formatter: (params: { dataIndex: number }[]) => {
+        const p = shown[params[0]?.dataIndex ?? 0];
+        if (!p) return '';
+        const line = (label: string, k: number, n: number, i: Interval) => `${escapeHtml(label)}: ${pct(i.estimate)} (${ofTotal(k, n)}; 95% interval ${pct(i.low)}–${pct(i.high)})`;
+        return `<strong>${escapeHtml(p.theme)}</strong><br>${line(own, p.reviews, p.total, p.own)}<br>${line('Other partnerships', p.others, p.others_total, p.rest)}`;
+      },
+    },
+    legend: { bottom: 0 },
+    grid: { left: 8, right: 24, top: 8, bottom: 72, containLabel: true },
+    xAxis: { type: 'value' as const, min: 0, max: 1, name: 'Share of tagged reviews (point) with 95% interval (bar)', nameGap: 26, ...axisName, axisLabel: { formatter: (v: number) => pct(v) } },
+    yAxis: { type: 'category' as const, data: shown.map((p) => p.theme), axisLabel: { width: 190, overflow: 'truncate' as const } },
+    series: [
+      ...band('Other partnerships', 'rest', CATEGORY_COLOURS[1]!, 'rest'),
+      ...band(own, 'own', CATEGORY_COLOURS[0]!, 'own'),
+      // Bars of one category sit side by side: 'rest' below, 'own' above, 10 px each with a 30% gap.
+      { type: 'scatter' as const, name: 'Other partnerships', symbol: 'diamond', symbolSize: 11, symbolOffset: [0, 6.5], itemStyle: { color: CATEGORY_COLOURS[1] }, data: shown.map((p) => p.rest.estimate) },
+      { type: 'scatter' as const, name: own, symbol: 'circle', symbolSize: 10, symbolOffset: [0, -6.5], itemStyle: { color: CATEGORY_COLOURS[0] }, data: shown.map((p) => p.own.estimate) },
+    ],
+  };
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { comparisonOption, comparisonPoints, comparisonTitle } from './comparison.ts';
+import { escapeHtml, points } from './format.ts';
+import { heatmapOption } from './heatmap.ts';
+import { themeChangeOption } from './theme-change.ts';
+import { themeTrendOption, themeTrendTitle } from './theme-trend.ts';
+import { topThemesOption, topThemesTitle } from './top-themes.ts';
+
+const share = (theme_id: string, reviews: number, total = 10) =>
+  ({ theme_id, theme: theme_id.toUpperCase(), group: 'g', reviews, total, share: reviews / total });
+
+describe('top themes', () => {
+  it('puts the most frequent on top and states it in the title', () => {
+    const rows = [share('neglect', 6), share('dv', 3)];
+    expect(topThemesTitle(rows)).toBe('NEGLECT is the most frequent theme: tagged in 60% of 10 reviews');
+    const o = topThemesOption(rows, ['dv']);
+    expect(o.yAxis.data).toEqual(['DV', 'NEGLECT']);
+    expect(o.series[0]!.data.map((d) => d.value)).toEqual([0.3, 0.6]);
+    expect(o.series[0]!.data[0]!.itemStyle.color).not.toBe(o.series[0]!.data[1]!.itemStyle.color);
+    expect(o.aria).toMatchObject({ enabled: true, decal: { show: true } });
+  });
+});
+
+describe('theme trend', () => {
+  const rows = [
+    { year: 2020, theme_id: 'n', theme: 'Neglect', reviews: 1, total: 2, share: 0.5 },
+    { year: 2022, theme_id: 'n', theme: 'Neglect', reviews: 3, total: 4, share: 0.75 },
+  ];
+  it('leaves a gap for a year without tagged reviews', () => {
+    expect(themeTrendOption(rows, 'share').series[0]!.data).toEqual([0.5, null, 0.75]);
+    expect(themeTrendOption(rows, 'count').series[0]!.data).toEqual([1, null, 3]);
+  });
+  it('states the latest year in the title', () => {
+    expect(themeTrendTitle(rows, 'share')).toBe('Neglect was tagged in 75% of the 4 tagged reviews in 2022');
+    expect(themeTrendTitle(rows.slice(1), 'count')).toContain('one year only');
+  });
+});
+
+describe('theme change', () => {
+  it('splits rises, falls and flagged themes into series', () => {
+    const base = { recent: 1, recentTotal: 2, earlier: 1, earlierTotal: 2 };
+    const o = themeChangeOption(
+      [{ ...base, theme_id: 'a', theme: 'A', change: 10, flagged: true }, { ...base, theme_id: 'b', theme: 'B', change: -5 }],
+      { recent: '2024', earlier: '2021–2023', flagged: 'Emerging' },
+    );
+    expect(o.series.map((s) => [s.name, s.data])).toEqual([['Rise', [null, null]], ['Fall', [-5, null]], ['Emerging', [null, 10]]]);
+    expect(points(-4.6)).toBe('−5 pts');
+  });
+});
+
+describe('heatmap', () => {
+  it('indexes cells by label and drops cells off the axes', () => {
+    const o = heatmapOption({
+      xLabels: ['a', 'b'], yLabels: ['p'], xName: 'x', yName: 'y', min: 0, max: 1, scaleText: ['0', '1'], description: 'd',
+      cells: [{ x: 'b', y: 'p', value: 0.9, label: '90%', tooltip: '<b>' }, { x: 'z', y: 'p', value: 1, label: '', tooltip: '' }],
+    });
+    expect(o.series[0]!.data.map((d) => d.value)).toEqual([[1, 0, 0.9]]);
+    expect(o.series[0]!.data[0]!.label.color).toBe('#ffffff');
+    expect(o.tooltip.formatter({ dataIndex: 0 })).toBe(escapeHtml('<b>'));
+  });
+});
+
+describe('partnership comparison', () => {
+  it('computes Wilson intervals and names clear differences in the title', () => {
+    const pts = comparisonPoints([
+      { theme: 'Neglect', reviews: 9, total: 10, others: 10, others_total: 100 },
+      { theme: 'Online harm', reviews: 1, total: 10, others: 12, others_total: 100 },
+    ]);
+    expect(pts[0]!.distinct).toBe(true);
+    expect(pts[1]!.distinct).toBe(false);
+    expect(comparisonTitle('York', pts)).toBe('York more often tags Neglect than other partnerships');
+    const o = comparisonOption(pts, 'York');
+    // Floating bars: the invisible base is the lower bound, the visible bar spans the interval.
+    expect(o.series[2]!.data[1]).toBeCloseTo(pts[0]!.own.low);
+    expect(o.series[3]!.data[1]).toBeCloseTo(pts[0]!.own.high - pts[0]!.own.low);
+  });
+  it('marks partnerships with few tagged reviews as small numbers', () => {
+    const pts = comparisonPoints([{ theme: 'Neglect', reviews: 2, total: 3, others: 10, others_total: 100 }]);
+    expect(comparisonOption(pts, 'York').legend).toBeDefined();
+    expect(comparisonOption(pts, 'York').series.some((s) => s.name === 'York (small numbers)')).toBe(true);
+  });
+});

@@ -1,0 +1,68 @@
+/** A heatmap of categories × categories with a sequential, greyscale-safe colour scale. */
+import { SEQUENTIAL_COLOURS } from '../palette.ts';
+import { baseOption } from './common.ts';
+import { escapeHtml } from './format.ts';
+
+export interface HeatmapCell {
+  x: string;
+  y: string;
+  value: number;
+  /** Text drawn in the cell. */
+  label: string;
+  /** Tooltip text (plain). */
+  tooltip: string;
+}
+
+export interface HeatmapSpec {
+  xLabels: string[];
+  yLabels: string[];
+  cells: HeatmapCell[];
+  xName: string;
+  yName: string;
+  min: number;
+  max: number;
+  /** Legend text for the colour scale ends. */
+  scaleText: [string, string];
+  description: string;
+}
+
+
+/** Heatmap option: x labels on top (rotated), y labels left, the colour scale underneath. */
+export function heatmapOption(spec: HeatmapSpec) {
+  const xi = new Map(spec.xLabels.map((l, i) => [l, i]));
+  const yi = new Map(spec.yLabels.map((l, i) => [l, i]));
+  const cells = spec.cells.filter((c) => xi.has(c.x) && yi.has(c.y));
+  return {
+    ...baseOption(spec.description),
+    // Decals would hide the colour scale; values are printed in the cells instead.
+    aria: { enabled: true, label: { description: spec.description }, decal: { show: false } },
+    tooltip: {
+      trigger: 'item' as const,
+      formatter: (p: { dataIndex: number }) => escapeHtml(cells[p.dataIndex]?.tooltip ?? ''),
+    },
+    grid: { left: 8, right: 16, top: 8, bottom: 56, containLabel: true },
+    xAxis: {
+      type: 'category' as const, data: spec.xLabels, position: 'top' as const, name: spec.xName,
+      axisLabel: { rotate: 45, interval: 0, width: 150, overflow: 'truncate' as const }, splitArea: { show: true },
+    },
+    yAxis: {
+      type: 'category' as const, data: spec.yLabels, inverse: true, name: spec.yName,
+      axisLabel: { interval: 0, width: 170, overflow: 'truncate' as const }, splitArea: { show: true },
+    },
+    visualMap: {
+      min: spec.min, max: spec.max, calculable: false, orient: 'horizontal' as const, left: 'center', bottom: 0,
+      text: [spec.scaleText[1], spec.scaleText[0]], inRange: { color: SEQUENTIAL_COLOURS },
+    },
+    series: [{
+      type: 'heatmap' as const,
+      cursor: 'pointer',
+      data: cells.map((c) => ({
+        value: [xi.get(c.x)!, yi.get(c.y)!, c.value],
+        // Light text on the dark end of the scale keeps labels at AA contrast.
+        label: { show: true, formatter: c.label, color: c.value > spec.min + 0.55 * (spec.max - spec.min) ? '#ffffff' : '#1f2933' },
+      })),
+      label: { show: true, fontSize: 10 },
+      emphasis: { itemStyle: { borderColor: '#1f2933', borderWidth: 2 } },
+    }],
+  };
+}

@@ -1,0 +1,51 @@
+/** Diverging bars: percentage-point change in each theme's share between two periods. */
+import { CATEGORY_COLOURS } from '../palette.ts';
+import { axisName, baseOption } from './common.ts';
+import { escapeHtml, ofTotal, pct, points } from './format.ts';
+
+export interface ThemeChange {
+  theme_id: string;
+  theme: string;
+  recent: number;
+  recentTotal: number;
+  earlier: number;
+  earlierTotal: number;
+  /** Percentage points. */
+  change: number;
+  /** Flagged by a rule (e.g. emerging); drawn in a second colour and named in the legend. */
+  flagged?: boolean;
+}
+
+/** Bars for `rows` in the given order (top first); rises and falls differ by colour and pattern. */
+export function themeChangeOption(rows: readonly ThemeChange[], labels: { recent: string; earlier: string; flagged?: string }) {
+  const shown = [...rows].reverse();
+  const bar = (kind: 'rise' | 'fall' | 'flagged') =>
+    shown.map((r) => {
+      const k = r.flagged ? 'flagged' : r.change >= 0 ? 'rise' : 'fall';
+      return k === kind ? r.change : null;
+    });
+  const series = [
+    { name: 'Rise', data: bar('rise'), color: CATEGORY_COLOURS[0] },
+    { name: 'Fall', data: bar('fall'), color: CATEGORY_COLOURS[1] },
+    ...(labels.flagged ? [{ name: labels.flagged, data: bar('flagged'), color: CATEGORY_COLOURS[5] }] : []),
+  ];
+  return {
+    ...baseOption(`Bar chart of the change in share of tagged reviews, ${labels.recent} against ${labels.earlier}, for ${rows.length} themes.`),
+    tooltip: {
+      trigger: 'item' as const,
+      formatter: (p: { dataIndex: number }) => {
+        const r = shown[p.dataIndex]!;
+        return `${escapeHtml(r.theme)}: ${points(r.change)}<br>${labels.recent}: ${pct(r.recentTotal ? r.recent / r.recentTotal : 0)} (${ofTotal(r.recent, r.recentTotal)})` +
+          `<br>${labels.earlier}: ${pct(r.earlierTotal ? r.earlier / r.earlierTotal : 0)} (${ofTotal(r.earlier, r.earlierTotal)})`;
+      },
+    },
+    legend: { bottom: 0 },
+    grid: { left: 8, right: 56, top: 8, bottom: 64, containLabel: true },
+    xAxis: { type: 'value' as const, name: `Change in share (percentage points), ${labels.recent} vs ${labels.earlier}`, nameGap: 26, ...axisName },
+    yAxis: { type: 'category' as const, data: shown.map((r) => r.theme), axisLabel: { width: 190, overflow: 'truncate' as const } },
+    series: series.map((s) => ({
+      type: 'bar' as const, name: s.name, stack: 'change', data: s.data, itemStyle: { color: s.color }, cursor: 'pointer',
+      label: { show: true, position: 'right' as const, formatter: (p: { value: number }) => points(p.value) },
+    })),
+  };
+}
