@@ -95,7 +95,8 @@ export function describeChartData(spec: DescribableChart): string {
   const unit = isRate(measureCol) ? '' : ` ${measure}`;
 
   const years = yearCol ? rows.map((r) => Number(r[yearCol.key])).filter(Number.isFinite) : [];
-  const span = years.length ? `, ${Math.min(...years)}–${Math.max(...years)}` : '';
+  const [first, last] = [Math.min(...years), Math.max(...years)];
+  const span = !years.length ? '' : first === last ? `, ${first}` : `, ${first}–${last}`;
   const by = dims.length ? ` by ${dims.map((c) => lower(c.label)).join(' and ')}` : '';
   let text = `${kind} of ${measure}${by}${span} (${rows.length} plotted value${rows.length === 1 ? '' : 's'}). `;
   text += extremes(rows, value, rowLabel, unit);

@@ -37,11 +37,15 @@ export function frameHeights(text: ImageText): { header: number; footer: number 
   };
 }
 
-/** The source sentence of a chart footnote, without the filters it repeats. */
-export function footerText(footnote: string, filtersText: string, exportedOn: string): string {
+/** The source sentences of a chart footnote, without the filters it repeats. */
+export function sourceText(footnote: string, filtersText: string): string {
   const source = footnote.replace(`Filters: ${filtersText}.`, '').replace(/\s+/g, ' ').trim();
-  const withSource = /^source:/i.test(source) ? source : `${DEFAULT_SOURCE} ${source}`.trim();
-  return `${withSource} Exported ${exportedOn} from Learning Themes.`;
+  return /^source:/i.test(source) ? source : `${DEFAULT_SOURCE} ${source}`.trim();
+}
+
+/** The footer of an exported image: source and export date. */
+export function footerText(footnote: string, filtersText: string, exportedOn: string): string {
+  return `${sourceText(footnote, filtersText)} Exported ${exportedOn} from Learning Themes.`;
 }
 
 type Box = Record<string, unknown>;
@@ -106,4 +110,9 @@ export function exportOption(option: Record<string, unknown>, text: ImageText, h
 export function imageHeight(text: ImageText, plot: number): number {
   const { header, footer } = frameHeights(text);
   return header + plot + footer;
+}
+
+/** The title, filters line and footer an exported image of a chart carries. */
+export function imageTextFor(chart: { title: string; footnote: string }, filtersText: string, exportedOn: string): ImageText {
+  return { title: chart.title, filters: `Filters: ${filtersText}`, footer: footerText(chart.footnote, filtersText, exportedOn) };
 }

@@ -1,0 +1,95 @@
+/**
+ * The chart pack: every chart on a view as PNG, SVG and CSV in one zip, with
+ * `charts.md` giving each chart's title, alt text, filters and source.
+ * Loaded only when the user asks for a pack (it pulls in fflate).
+ */
+import { strToU8, zipSync, type Zippable } from 'fflate';
+import type { ChartSpec } from '../../charts/chart-registry.tsx';
+import { chartTableCsv } from './csv.ts';
+import { describeChartData } from './describe-chart.ts';
+import { imageTextFor, sourceText, type ImageText } from './export-option.ts';
+
+export interface PackContext {
+  viewLabel: string;
+  /** Plain-words filters, e.g. "Warwickshire; 2021–2024". */
+  filtersText: string;
+  /** Human date, e.g. "3 March 2025". */
+  exportedOn: string;
+  /** File name without extension for a chart, e.g. "reviews-per-year_warwickshire_2021-2024". */
+  baseName(chartId: string): string;
+}
+
+/** Draws the images; the browser passes the ECharts renderers, tests pass stubs. */
+export interface PackRenderer {
+  png(chart: ChartSpec, text: ImageText, description: string): Promise<Uint8Array>;
+  svg(chart: ChartSpec, text: ImageText, description: string): Promise<string>;
+}
+
+export interface PackProgress {
+  done: number;
+  total: number;
+  message: string;
+}
+
+interface PackEntry {
+  chart: ChartSpec;
+  base: string;
+  description: string;
+}
+
+const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** The pack's index: for each chart its title, files, alt text, filters and source. */
+export function chartsMarkdown(entries: readonly PackEntry[], ctx: PackContext): string {
+  const lines = [
+    `# ${ctx.viewLabel}: chart pack`,
+    '',
+    `Filters: ${ctx.filtersText}.`,
+    `Exported ${ctx.exportedOn} from Learning Themes. Each chart comes as a PNG (2400 px wide, for print), an SVG (vector, editable) and a CSV of exactly the numbers plotted.`,
+  ];
+  entries.forEach(({ chart, base, description }, i) => {
+    lines.push(
+      '',
+      `## ${i + 1}. ${oneLine(chart.title)}`,
+      '',
+      `- Files: \`${base}.png\`, \`${base}.svg\`, \`${base}.csv\` (${chart.table.rows.length} rows)`,
+      `- Description (alt text): ${oneLine(description)}`,
+      `- Filters: ${ctx.filtersText}`,
+      `- Source: ${sourceText(chart.footnote, ctx.filtersText)}`,
+    );
+  });
+  return lines.join('\n') + '\n';
+}
+
+const abortError = () => new DOMException('The export was cancelled.', 'AbortError');
+
+/** Renders every chart and zips the lot; reports progress per chart and stops when `signal` aborts. */
+export async function buildChartPack(
+  charts: readonly ChartSpec[],
+  ctx: PackContext,
+  render: PackRenderer,
+  options: { signal?: AbortSignal; onProgress?: (p: PackProgress) => void } = {},
+): Promise<Uint8Array> {
+  const { signal, onProgress } = options;
+  const files: Zippable = {};
+  const entries: PackEntry[] = [];
+  const total = charts.length + 1;
+  for (const [i, chart] of charts.entries()) {
+    if (signal?.aborted) throw abortError();
+    onProgress?.({ done: i, total, message: `Drawing chart ${i + 1} of ${charts.length}: ${oneLine(chart.title)}` });
+    const base = ctx.baseName(chart.id);
+    const description = describeChartData(chart);
+    const text = imageTextFor(chart, ctx.filtersText, ctx.exportedOn);
+    // PNG is already compressed: store it as is.
+    files[`${base}.png`] = [await render.png(chart, text, description), { level: 0 }];
+    files[`${base}.svg`] = strToU8(await render.svg(chart, text, description));
+    files[`${base}.csv`] = strToU8(chartTableCsv(chart.table));
+    entries.push({ chart, base, description });
+  }
+  if (signal?.aborted) throw abortError();
+  onProgress?.({ done: charts.length, total, message: 'Packing the zip file' });
+  files['charts.md'] = strToU8(chartsMarkdown(entries, ctx));
+  const zip = zipSync(files);
+  onProgress?.({ done: total, total, message: 'Done' });
+  return zip;
+}
