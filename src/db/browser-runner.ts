@@ -56,4 +56,34 @@ export const browserRunner: QueryRunner = {
       const { conn } = await getEngine();
       await conn.insertArrowFromIPCStream(ipc, { name: table, create: false });
     }),
+  registerFile: (name: string, bytes: Uint8Array) =>
+    queue.run(async () => {
+      const { db } = await getEngine();
+      await db.registerFileBuffer(name, bytes);
+    }),
+  dropFile: (name: string) =>
+    queue.run(async () => {
+      const { db } = await getEngine();
+      await db.dropFile(name).catch(() => undefined /* already gone */);
+    }),
+  insertJSONFile: (table: string, name: string) =>
+    queue.run(async () => {
+      const { conn } = await getEngine();
+      await conn.insertJSONFromPath(name, { name: table, create: true });
+    }),
+  createFromArrow: (table: string, ipc: Uint8Array) =>
+    queue.run(async () => {
+      const { conn } = await getEngine();
+      await conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
+    }),
+  transaction: (statements: readonly string[]) =>
+    queue.run(async () => {
+      const sql = ['BEGIN TRANSACTION', ...statements, 'COMMIT'].join(';\n');
+      try {
+        await runQuery(sql);
+      } catch (err) {
+        await runQuery('ROLLBACK').catch(() => undefined /* nothing was open */);
+        throw err;
+      }
+    }),
 };

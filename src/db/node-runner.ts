@@ -5,12 +5,14 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { ConsoleLogger, LogLevel, NODE_RUNTIME, createDuckDB } from '@duckdb/duckdb-wasm/blocking';
-import { tableToIPC } from 'apache-arrow';
 import { arrowToRows } from './arrow-rows.ts';
 import { OFFLINE_SETTINGS_SQL } from './offline-settings.ts';
 import { QueryError, toError, type QueryRunner } from './runner.ts';
 
 const require = createRequire(import.meta.url);
+// The blocking build returns tables of the CommonJS apache-arrow; the ESM copy's tableToIPC does not
+// recognise them and writes an empty stream, so encode with the same copy.
+const { tableToIPC } = require('apache-arrow') as typeof import('apache-arrow');
 
 /** Starts an in-memory DuckDB-WASM in Node and returns a runner over one connection. */
 export async function createNodeRunner(): Promise<QueryRunner & { close(): void }> {
@@ -37,6 +39,22 @@ export async function createNodeRunner(): Promise<QueryRunner & { close(): void 
     queryArrowIPC: async (sql: string) => tableToIPC(run(sql), 'stream'),
     insertArrow: async (table: string, ipc: Uint8Array) =>
       conn.insertArrowFromIPCStream(ipc, { name: table, create: false }),
+    registerFile: async (name: string, bytes: Uint8Array) => db.registerFileBuffer(name, bytes),
+    dropFile: async (name: string) => db.dropFile(name),
+    insertJSONFile: async (table: string, name: string) => conn.insertJSONFromPath(name, { name: table, create: true }),
+    createFromArrow: async (table: string, ipc: Uint8Array) => conn.insertArrowFromIPCStream(ipc, { name: table, create: true }),
+    transaction: async (statements: readonly string[]) => {
+      try {
+        run(['BEGIN TRANSACTION', ...statements, 'COMMIT'].join(';\n'));
+      } catch (err) {
+        try {
+          run('ROLLBACK');
+        } catch {
+          // Nothing was open.
+        }
+        throw err;
+      }
+    },
     close: () => {
       conn.close();
       db.reset();

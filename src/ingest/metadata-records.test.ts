@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { guessMapping } from './fields.ts';
+import { planImport } from './import-plan.ts';
+import { mapRecords } from './metadata-records.ts';
+import { rawTableFromGrid } from './raw-table.ts';
+import { defaultMatcher } from './test-themes.ts';
+
+const matcher = defaultMatcher();
+const grid = [
+  ['Ref', 'Partnership', 'Case', 'Type', 'Published', 'Summary', 'Themes', 'Link'],
+  ['R1', 'Somerset Safeguarding Children Partnership', 'Child A', 'CSPR', '14/03/2022', 'Baby A was…', 'neglect; voice of the child', 'https://example.org/a'],
+  ['R2', 'Somerset', 'Child B', 'Rapid review', '31/13/2021', null, 'the weather', 'example.org/b'],
+  [null, null, 'Child C', null, '2020', null, null, null],
+  [null, null, null, null, null, null, null, null],
+  ['R4', 'Dorset', 'Child D', 'Mystery review', 'March 2023', null, null, null],
+  ['R1', 'Somerset', 'Child A', null, '2022', 'dup', 'domestic abuse', null],
+];
+
+describe('mapRecords', () => {
+  const table = rawTableFromGrid(grid);
+  const records = mapRecords(table, guessMapping(table.columns, 'review'), { kind: 'review', origin: 'import-test', matcher });
+
+  it('turns rows into reviews with parsed dates, types and partnership ids', () => {
+    expect(records.reviews[0]).toMatchObject({
+      id: 'R1', partnership_id: 'somerset', case_name: 'Child A', review_type: 'child-safeguarding-practice-review',
+      published: '2022-03-14', published_on: '2022-03-14', year: 2022, source_url: 'https://example.org/a',
+    });
+    expect(records.partnerships.map((p) => p.id)).toEqual(['somerset', 'dorset']);
+    expect(records.tags.filter((t) => t.entity_id === 'R1').map((t) => t.theme_id).sort()).toEqual(['domestic-abuse', 'neglect', 'voice-of-the-child']);
+  });
+
+  it('reports every problem by spreadsheet row', () => {
+    expect(records.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^row 3: date '31\/13\/2021' is not a date/),
+      expect.stringMatching(/^row 3: web address 'example.org\/b'/),
+      "row 3: theme 'the weather' matches no theme; left out",
+      'row 4: no partnership; row skipped',
+      `row 6: review type 'Mystery review' is not one we know; recorded as "other"`,
+    ]);
+    expect(records.reviews.find((r) => r.id === 'R2')).toMatchObject({ published: null, year: null, source_url: null });
+  });
+
+  it('merges duplicates by id and names both rows', () => {
+    const plan = planImport(records, { partnerships: [], reviews: [], briefings: [] });
+    expect(plan.reviews.map((r) => r.id)).toEqual(['R1', 'R2', 'R4']);
+    expect(plan.duplicates).toEqual(["row 7: same id 'R1' as row 2; merged"]);
+    expect(plan.added).toEqual({ reviews: 3, briefings: 0, partnerships: 2 });
+    expect(plan.merged.reviews).toBe(1);
+  });
+
+  it('merges a case already in the workspace instead of doubling it', () => {
+    const stored = { ...records.reviews[0]!, id: 'cases-somerset-child-a', summary: 'stored summary', source_url: null, origin: 'cases' };
+    const plan = planImport(records, { partnerships: [{ id: 'somerset' }], reviews: [stored], briefings: [] });
+    expect(plan.reviews.map((r) => r.id)).toEqual(['cases-somerset-child-a', 'R2', 'R4']);
+    expect(plan.reviews[0]!.summary).toBe('stored summary');
+    expect(plan.tags.filter((t) => t.entity_id === 'cases-somerset-child-a')).toHaveLength(3);
+    expect(plan.duplicates[0]).toMatch(/row 2: case 'Child A' of somerset is already in the workspace/);
+    expect(plan.partnerships.map((p) => p.id)).toEqual(['dorset']);
+  });
+
+  it('maps briefings and links them to their review by case name', () => {
+    const t = rawTableFromGrid([['partnership', 'title', 'review', 'date'], ['Dorset', '7-minute briefing: Child D', 'Child D', '2023-05'], ['Dorset', 'Lessons learned from E', 'Child E', '2023']]);
+    const out = mapRecords(t, guessMapping(t.columns, 'briefing'), {
+      kind: 'briefing', origin: 'import-test', matcher, reviewIdFor: (pid, c) => (pid === 'dorset' && c === 'Child D' ? 'R4' : null),
+    });
+    expect(out.briefings.map((b) => [b.briefing_kind, b.review_id, b.published])).toEqual([
+      ['7-minute-briefing', 'R4', '2023-05'], ['lessons-learned-briefing', null, '2023'],
+    ]);
+    expect(out.problems.map((p) => p.message)).toEqual(["row 3: review 'Child E' is not among the reviews of Dorset; briefing imported unlinked"]);
+  });
+});

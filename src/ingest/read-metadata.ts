@@ -1,0 +1,127 @@
+/**
+ * Reads a metadata file into a RawTable. CSV/TSV go through DuckDB's core CSV
+ * reader and JSON through duckdb-wasm's own JSON reader (no extensions);
+ * Parquet and Excel are decoded by the readers passed in (parquet-wasm and
+ * read-excel-file in the browser), Parquet landing in DuckDB as Arrow.
+ */
+import type { QueryRunner } from '../db/runner.ts';
+import { dropScratchSql, readCsvSql, scratchColumnsSql, scratchRowsSql, scratchTable } from '../queries/import.ts';
+import type { MetadataKind } from './file-kinds.ts';
+import { cellText, rawTableFromGrid, type RawTable } from './raw-table.ts';
+import { decodeText, sniffDelimiter } from './text-encoding.ts';
+
+export interface BinaryReaders {
+  /** Parquet bytes → Arrow IPC stream bytes. */
+  parquetToIPC(bytes: Uint8Array): Promise<Uint8Array>;
+  /** The first sheet of an .xlsx workbook as rows of cells. */
+  xlsxToGrid(bytes: Uint8Array): Promise<unknown[][]>;
+}
+
+/** A problem with the file as a whole; its message says what to fix. */
+export class FileProblem extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'FileProblem';
+  }
+}
+
+let counter = 0;
+
+function needFiles(db: QueryRunner) {
+  const { registerFile, dropFile, insertJSONFile, createFromArrow } = db;
+  if (!registerFile || !dropFile || !insertJSONFile || !createFromArrow) throw new Error('This database cannot read files.');
+  return { registerFile, dropFile, insertJSONFile, createFromArrow };
+}
+
+async function scratchRows(db: QueryRunner, table: string, firstRowNumber: number): Promise<RawTable> {
+  const columns = (await db.query<{ column_name: string }>(scratchColumnsSql(table))).map((c) => c.column_name);
+  const objects = await db.query<Record<string, unknown>>(scratchRowsSql(table), { label: 'import.scratch' });
+  return { columns, rows: objects.map((o) => columns.map((c) => cellText(o[c]))), firstRowNumber, notes: [] };
+}
+
+/** JSON Lines → a JSON array, checking each line so a bad line is reported by number. */
+function jsonLinesToArray(text: string, fileName: string): unknown[] {
+  const lines = text.split(/\r?\n/);
+  const kept: unknown[] = [];
+  lines.forEach((line, i) => {
+    if (!line.trim()) return;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+      if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error('not an object');
+    } catch {
+      throw new FileProblem(`${fileName}, line ${i + 1}: not a JSON object. Each line of a JSON Lines file must be one {…} record.`);
+    }
+    kept.push(value);
+  });
+  if (!kept.length) throw new FileProblem(`${fileName} has no records.`);
+  return kept;
+}
+
+function checkJsonArray(text: string, fileName: string): unknown[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    throw new FileProblem(`${fileName} is not valid JSON (${(err as Error).message}). Check it in a JSON validator, or save it as CSV.`);
+  }
+  const list = Array.isArray(value) ? value : value && typeof value === 'object' ? Object.values(value).find(Array.isArray) : undefined;
+  if (!list || !list.length || !list.every((v) => v && typeof v === 'object' && !Array.isArray(v))) {
+    throw new FileProblem(`${fileName} must hold a list of records: [{"partnership": …, "case": …}, …].`);
+  }
+  return list;
+}
+
+/** The JSON reader sorts columns by name; put them back in the order the records give them. */
+function inKeyOrder(t: RawTable, records: unknown[]): RawTable {
+  const order: string[] = [];
+  for (const r of records.slice(0, 50)) for (const k of Object.keys(r as object)) if (!order.includes(k)) order.push(k);
+  const columns = [...t.columns].sort((a, b) => (order.indexOf(a) >>> 0) - (order.indexOf(b) >>> 0));
+  const at = columns.map((c) => t.columns.indexOf(c));
+  return { ...t, columns, rows: t.rows.map((r) => at.map((i) => r[i] ?? null)) };
+}
+
+/** Reads one metadata file; throws FileProblem with a message for the user. */
+export async function readMetadataFile(db: QueryRunner, fileName: string, kind: MetadataKind, bytes: Uint8Array, readers: BinaryReaders): Promise<RawTable> {
+  const files = needFiles(db);
+  const n = ++counter;
+  const table = scratchTable(n);
+  const registered = `import-${n}.${kind === 'jsonl' ? 'json' : kind}`;
+  const notes: string[] = [];
+  try {
+    if (kind === 'xlsx') {
+      const grid = await readers.xlsxToGrid(bytes).catch((err: unknown) => {
+        throw new FileProblem(`${fileName} could not be read as an Excel workbook (${(err as Error).message}). If it is password-protected, remove the password; otherwise save it again as .xlsx or CSV UTF-8.`, { cause: err });
+      });
+      const t = rawTableFromGrid(grid);
+      if (!t.rows.length) throw new FileProblem(`${fileName} has a header row but no data in its first sheet.`);
+      return t;
+    }
+    if (kind === 'parquet') {
+      const ipc = await readers.parquetToIPC(bytes).catch((err: unknown) => {
+        throw new FileProblem(`${fileName} could not be read as Parquet (${(err as Error).message}).`, { cause: err });
+      });
+      await files.createFromArrow(table, ipc);
+      return await scratchRows(db, table, 1);
+    }
+    const decoded = decodeText(bytes, fileName);
+    if (decoded.note) notes.push(decoded.note);
+    if (!decoded.text.trim()) throw new FileProblem(`${fileName} holds no text.`);
+    if (kind === 'csv' || kind === 'tsv') {
+      await files.registerFile(registered, new TextEncoder().encode(decoded.text));
+      await db.exec(readCsvSql(table, registered, kind === 'tsv' ? '\t' : sniffDelimiter(decoded.text, fileName))).catch((err: unknown) => {
+        throw new FileProblem(`${fileName} could not be read as CSV: ${(err as Error).message.split('\n')[0]}`, { cause: err });
+      });
+      return { ...(await scratchRows(db, table, 2)), notes };
+    }
+    const records = kind === 'jsonl' ? jsonLinesToArray(decoded.text, fileName) : checkJsonArray(decoded.text, fileName);
+    await files.registerFile(registered, new TextEncoder().encode(JSON.stringify(records)));
+    await files.insertJSONFile(table, registered).catch((err: unknown) => {
+      throw new FileProblem(`${fileName} could not be read as JSON records: ${(err as Error).message}`, { cause: err });
+    });
+    return { ...inKeyOrder(await scratchRows(db, table, 1), records), notes };
+  } finally {
+    await db.exec(dropScratchSql(table)).catch(() => undefined /* best-effort cleanup */);
+    await files.dropFile(registered).catch(() => undefined /* best-effort cleanup */);
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * SQL for importing: reading a registered file into a scratch table, what the
+ * workspace already holds, and writing staged rows in one transaction so a
+ * failed import leaves no partial rows.
+ */
+import { queryOptions } from '@tanstack/react-query';
+import type { QueryRunner } from '../db/runner.ts';
+import type { Briefing, Review } from '../schema/records.ts';
+import type { TableName } from '../schema/tables.ts';
+import { str } from './sql.ts';
+
+/**
+ * Scratch and staging tables are plain tables in `main` (duckdb-wasm's Arrow
+ * insert writes there), named here only, never from user input, and dropped
+ * after each import.
+ */
+export const scratchTable = (n: number) => `import_scratch_${n}`;
+export const stageTable = (name: TableName) => `import_stage_${name}`;
+
+/** A CSV or TSV file (registered under `fileName`) as text columns; row 1 is the header. */
+export function readCsvSql(table: string, fileName: string, delimiter: ',' | '\t' | ';' | null): string {
+  const delim = delimiter ? `, delim=${str(delimiter)}` : '';
+  return `CREATE OR REPLACE TABLE ${table} AS
+SELECT * FROM read_csv(${str(fileName)}, header=true, all_varchar=true, auto_detect=true${delim}, null_padding=true, ignore_errors=false)`;
+}
+
+/** Every column of a scratch table as text, in file order. */
+export const scratchRowsSql = (table: string) => `SELECT COLUMNS(*)::VARCHAR FROM ${table}`;
+
+export const scratchColumnsSql = (table: string) => `SELECT column_name FROM (DESCRIBE ${table})`;
+
+export const dropScratchSql = (table: string) => `DROP TABLE IF EXISTS ${table}`;
+
+export const existingReviewsSql = 'SELECT * FROM reviews ORDER BY id';
+export const existingBriefingsSql = 'SELECT * FROM briefings ORDER BY id';
+export const existingPartnershipsSql = 'SELECT id, name FROM partnerships ORDER BY name';
+
+/** Loads what an import is merged with. */
+export async function loadExisting(db: QueryRunner) {
+  return {
+    partnerships: await db.query<{ id: string; name: string }>(existingPartnershipsSql, { label: 'import.partnerships' }),
+    reviews: await db.query<Review>(existingReviewsSql, { label: 'import.reviews' }),
+    briefings: await db.query<Briefing>(existingBriefingsSql, { label: 'import.briefings' }),
+  };
+}
+
+/** An empty staging copy of a stored table. */
+export const createStageSql = (name: TableName) => `CREATE OR REPLACE TABLE ${stageTable(name)} AS SELECT * FROM ${name} LIMIT 0`;
+export const dropStageSql = (name: TableName) => `DROP TABLE IF EXISTS ${stageTable(name)}`;
+
+/** How staged rows replace stored ones: the key columns a staged row overwrites. */
+const REPLACE_KEYS: Partial<Record<TableName, readonly string[]>> = {
+  partnerships: ['id'],
+  reviews: ['id'],
+  briefings: ['id'],
+  documents: ['id'],
+  passages: ['id'],
+  theme_tags: ['entity_type', 'entity_id', 'theme_id', 'source'],
+  tag_evidence: ['entity_type', 'entity_id', 'theme_id'],
+};
+
+/** Statements that move one staged table into its stored table, replacing rows with the same key. */
+export function mergeStageSql(name: TableName): string[] {
+  const keys = REPLACE_KEYS[name];
+  const stage = stageTable(name);
+  const out: string[] = [];
+  if (keys) {
+    const on = keys.map((k) => `s."${k}" = t."${k}"`).join(' AND ');
+    out.push(`DELETE FROM ${name} t WHERE EXISTS (SELECT 1 FROM ${stage} s WHERE ${on})`);
+  }
+  out.push(`INSERT INTO ${name} SELECT * FROM ${stage}`);
+  return out;
+}
+
+/** Model tags and evidence of the given entities, before re-tagging them. */
+export function clearModelTagsSql(entityType: string, ids: readonly string[]): string[] {
+  if (!ids.length) return [];
+  const list = `(${ids.map(str).join(', ')})`;
+  return [
+    `DELETE FROM theme_tags WHERE entity_type = ${str(entityType)} AND source = 'model' AND entity_id IN ${list}`,
+    `DELETE FROM tag_evidence WHERE entity_type = ${str(entityType)} AND entity_id IN ${list}`,
+  ];
+}
+
+export interface WorkspaceCounts {
+  reviews: number;
+  briefings: number;
+  documents: number;
+  passages: number;
+  imported_reviews: number;
+  imported_briefings: number;
+  model_tags: number;
+}
+
+/** Headline numbers for the import page; "imported" = origin other than the bundled catalogue and pages. */
+export const workspaceCountsSql = `
+SELECT (SELECT count(*) FROM reviews)::INTEGER AS reviews,
+       (SELECT count(*) FROM briefings)::INTEGER AS briefings,
+       (SELECT count(*) FROM documents)::INTEGER AS documents,
+       (SELECT count(*) FROM passages)::INTEGER AS passages,
+       (SELECT count(*) FROM reviews WHERE origin LIKE 'import%')::INTEGER AS imported_reviews,
+       (SELECT count(*) FROM briefings WHERE origin LIKE 'import%')::INTEGER AS imported_briefings,
+       (SELECT count(*) FROM theme_tags WHERE source = 'model')::INTEGER AS model_tags`;
+
+export const workspaceCountsQuery = (db: QueryRunner, dataVersion: number) =>
+  queryOptions({
+    queryKey: ['import', 'counts', dataVersion],
+    queryFn: async ({ signal }) => (await db.query<WorkspaceCounts>(workspaceCountsSql, { signal, label: 'import.counts' }))[0]!,
+  });
+
+export interface LinkTarget {
+  entity_type: 'review' | 'briefing';
+  id: string;
+  name: string;
+  partnership: string;
+  year: number | null;
+}
+
+/** Reviews and briefings a document can be attached to. */
+export const linkTargetsSql = `
+SELECT 'review' AS entity_type, r.id, r.case_name AS name, p.name AS partnership, r.year::INTEGER AS year
+FROM reviews r JOIN partnerships p ON p.id = r.partnership_id
+UNION ALL
+SELECT 'briefing', b.id, b.title, p.name, b.year::INTEGER FROM briefings b JOIN partnerships p ON p.id = b.partnership_id
+ORDER BY partnership, entity_type DESC, name`;
+
+export const linkTargetsQuery = (db: QueryRunner, dataVersion: number) =>
+  queryOptions({
+    queryKey: ['import', 'linkTargets', dataVersion],
+    queryFn: ({ signal }) => db.query<LinkTarget>(linkTargetsSql, { signal, label: 'import.linkTargets' }),
+  });
+
+export interface ImportThemeRow {
+  id: string;
+  label: string;
+  description: string;
+}
+
+export const importThemesSql = 'SELECT id, label, description FROM themes WHERE NOT retired ORDER BY id';
