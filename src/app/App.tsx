@@ -8,6 +8,7 @@ import { useLocation } from './router.ts';
 import { routeFor } from './routes.tsx';
 import { StatusMessage } from '../components/StatusMessage.tsx';
 import { ChartRegistryProvider } from '../charts/chart-registry.tsx';
+import { ViewExports } from '../features/export/ViewExports.tsx';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: 60_000, retry: false, refetchOnWindowFocus: false } },
@@ -22,6 +23,7 @@ function CurrentView() {
       <div className="view-heading">
         <h1>{route.label}</h1>
         <p>{route.blurb}</p>
+        <ViewExports viewLabel={route.label} />
       </div>
       <Suspense fallback={<StatusMessage kind="loading">Loading the {route.label.toLowerCase()} view…</StatusMessage>}>
         <View />

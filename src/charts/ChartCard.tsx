@@ -3,6 +3,7 @@ import { useRegisterChart } from './chart-registry.tsx';
 import { EChart } from './EChart.tsx';
 import { ChartTable, type ChartTableData } from './ChartTable.tsx';
 import type { ChartOption, ECElementEvent } from './echarts.ts';
+import { ExportMenu } from '../features/export/ExportMenu.tsx';
 
 export interface ChartCardProps<Row> {
   /** Stable id, used in file names and tests, e.g. "reviews-per-year". */
@@ -20,11 +21,11 @@ export interface ChartCardProps<Row> {
   actions?: ReactNode;
 }
 
-/** A chart with its title, footnote and a "Show as table" toggle rendering the same numbers. */
+/** A chart with its title, footnote, a "Show as table" toggle rendering the same numbers, and an export menu. */
 export function ChartCard<Row>({ id, title, footnote, option, table, height, onElementClick, actions }: ChartCardProps<Row>) {
   const [asTable, setAsTable] = useState(false);
   const headingId = useId();
-  const spec = useMemo(() => ({ id, title, footnote, option, table }), [id, title, footnote, option, table]);
+  const spec = useMemo(() => ({ id, title, footnote, option, table, height }), [id, title, footnote, option, table, height]);
   useRegisterChart(spec);
   return (
     <section className="chart-card" aria-labelledby={headingId} data-chart-id={id}>
@@ -35,6 +36,7 @@ export function ChartCard<Row>({ id, title, footnote, option, table, height, onE
           <button type="button" className="button-secondary" aria-pressed={asTable} onClick={() => setAsTable((v) => !v)}>
             {asTable ? 'Show as chart' : 'Show as table'}
           </button>
+          <ExportMenu chart={spec} />
         </div>
       </header>
       {asTable ? (

@@ -11,6 +11,8 @@ export interface ChartSpec {
   title: string;
   footnote: string;
   option: ChartOption;
+  /** On-screen height in CSS pixels, so exports keep the chart's proportions. */
+  height?: number;
   // Rows differ per chart; the columns say how to read them.
   table: ChartTableData<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 }

@@ -48,6 +48,18 @@ export interface ExportThemeTagRow {
   tag_source: string;
 }
 
+/** Column order of each export (also the CSV header when no row matches). */
+export const EXPORT_COLUMNS: { records: readonly (keyof ExportRecordRow)[]; 'theme-tags': readonly (keyof ExportThemeTagRow)[] } = {
+  records: [
+    'record_type', 'id', 'title', 'partnership', 'partnership_id', 'region', 'type', 'type_label', 'published', 'year',
+    'theme_count', 'themes', 'theme_ids', 'summary', 'source_url',
+  ],
+  'theme-tags': [
+    'record_type', 'record_id', 'title', 'partnership', 'partnership_id', 'region', 'year', 'theme_id', 'theme',
+    'theme_group', 'score', 'tag_source',
+  ],
+};
+
 const caseOf = (column: string, labels: Record<string, string>) =>
   `CASE ${column} ${Object.entries(labels).map(([k, v]) => `WHEN ${str(k)} THEN ${str(v)}`).join(' ')} ELSE ${column} END`;
 
