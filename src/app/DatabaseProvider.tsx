@@ -1,5 +1,8 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { database, loadBundledDataset, toError, type LoadProgress } from '../db/index.ts';
+import * as store from '../db/workspace-store.ts';
+import { WorkspaceSession } from '../features/workspace/workspace-session.ts';
+import { WorkspaceContext } from '../features/workspace/workspace-context.ts';
 import { DatabaseContext } from './database-context.ts';
 import { datasetBaseUrl } from './dataset-source.ts';
 import { LoadingScreen } from './LoadingScreen.tsx';
@@ -9,27 +12,56 @@ type Status = { kind: 'loading'; progress: LoadProgress } | { kind: 'ready' } | 
 
 const START: LoadProgress = { stage: 'engine', fraction: 0, message: 'Starting…' };
 
-/** Starts DuckDB, loads the bundled data, and renders children once it is ready. */
+const backend = {
+  collect: store.collectWorkspace, apply: store.applyWorkspace, deleteUserData: store.deleteUserData,
+  read: store.readSavedWorkspace, write: store.writeSavedWorkspace, clear: store.clearSavedWorkspace,
+  usage: store.storageUsage, persist: store.requestPersistence, pack: store.packWorkspace, unpack: store.unpackWorkspace,
+};
+
+/**
+ * Starts DuckDB, loads the bundled data and the user's saved workspace on top,
+ * renders children once ready, and saves the workspace after every data change.
+ */
 export function DatabaseProvider({ children, firstScreen }: { children: ReactNode; firstScreen?: ReactNode }) {
   const [status, setStatus] = useState<Status>({ kind: 'loading', progress: START });
   const [dataVersion, setDataVersion] = useState(1);
   const [attempt, setAttempt] = useState(0);
+  const workspace = useMemo(() => new WorkspaceSession(database, backend), []);
 
   useEffect(() => {
     const controller = new AbortController();
+    const onProgress = (progress: LoadProgress) => setStatus({ kind: 'loading', progress });
     setStatus({ kind: 'loading', progress: START });
-    loadBundledDataset(datasetBaseUrl(), database, (progress) => setStatus({ kind: 'loading', progress }), controller.signal)
-      .then(() => setStatus({ kind: 'ready' }))
+    loadBundledDataset(datasetBaseUrl(), database, onProgress, controller.signal)
+      .then(async () => {
+        await store.snapshotBundledData(database);
+        if (controller.signal.aborted) return;
+        onProgress({ stage: 'insert', fraction: 1, message: 'Restoring your saved work…' });
+        await workspace.restore();
+      })
+      .then(() => !controller.signal.aborted && setStatus({ kind: 'ready' }))
       .catch((err: unknown) => {
         if (!controller.signal.aborted) setStatus({ kind: 'error', error: toError(err) });
       });
     return () => controller.abort();
-  }, [attempt]);
+  }, [attempt, workspace]);
+
+  // Every data change after the load is saved (debounced) to this browser.
+  const loadedVersion = useRef<number | null>(null);
+  useEffect(() => {
+    if (status.kind !== 'ready') return;
+    if (loadedVersion.current === null) loadedVersion.current = dataVersion;
+    else if (dataVersion !== loadedVersion.current) workspace.scheduleSave();
+  }, [dataVersion, status.kind, workspace]);
 
   const bumpDataVersion = useCallback(() => setDataVersion((v) => v + 1), []);
   const value = useMemo(() => ({ db: database, dataVersion, bumpDataVersion }), [dataVersion, bumpDataVersion]);
 
   if (status.kind === 'error') return <ErrorScreen error={status.error} onRetry={() => setAttempt((a) => a + 1)} />;
   if (status.kind === 'loading') return <LoadingScreen progress={status.progress}>{firstScreen}</LoadingScreen>;
-  return <DatabaseContext.Provider value={value}>{children}</DatabaseContext.Provider>;
+  return (
+    <DatabaseContext.Provider value={value}>
+      <WorkspaceContext.Provider value={workspace}>{children}</WorkspaceContext.Provider>
+    </DatabaseContext.Provider>
+  );
 }

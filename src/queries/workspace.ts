@@ -1,0 +1,153 @@
+/**
+ * The user's workspace inside DuckDB: which rows are theirs (on top of the
+ * read-only bundled dataset), how to remove them, and how to put saved ones back.
+ *
+ * The bundled rows are remembered once after loading (ws_base_*), so user data
+ * is whatever is not bundled: imported reviews, briefings, documents and
+ * passages with their tags and evidence; corrections (manual tags that differ
+ * from the bundled expert labels); and the theme set when the user changed it.
+ */
+import type { TableName } from '../schema/tables.ts';
+import { REFRESH_DERIVED_SQL } from './derived.ts';
+
+/** Origins of bundled rows; anything else was imported by the user. */
+export const BUNDLED_ORIGINS = `('catalogue', 'pages')`;
+
+/** Run once after loading the bundled dataset and before restoring user data. */
+export const SNAPSHOT_BASE_SQL = `
+CREATE OR REPLACE TABLE ws_base_keys AS
+  SELECT 'partnerships' AS tbl, id FROM partnerships UNION ALL SELECT 'reviews', id FROM reviews
+  UNION ALL SELECT 'briefings', id FROM briefings UNION ALL SELECT 'documents', id FROM documents
+  UNION ALL SELECT 'passages', id FROM passages;
+CREATE OR REPLACE TABLE ws_base_themes AS SELECT * FROM themes;
+CREATE OR REPLACE TABLE ws_base_theme_groups AS SELECT * FROM theme_groups;
+CREATE OR REPLACE TABLE ws_base_manual_tags AS SELECT * FROM theme_tags WHERE source = 'manual';
+CREATE OR REPLACE VIEW ws_user_reviews AS SELECT * FROM reviews
+  WHERE origin NOT IN ${BUNDLED_ORIGINS} OR id NOT IN (SELECT id FROM ws_base_keys WHERE tbl = 'reviews');
+CREATE OR REPLACE VIEW ws_user_briefings AS SELECT * FROM briefings
+  WHERE origin NOT IN ${BUNDLED_ORIGINS} OR id NOT IN (SELECT id FROM ws_base_keys WHERE tbl = 'briefings');
+CREATE OR REPLACE VIEW ws_user_entities AS
+  SELECT 'review' AS entity_type, id AS entity_id FROM ws_user_reviews
+  UNION ALL SELECT 'briefing', id FROM ws_user_briefings
+  UNION ALL SELECT 'passage', id FROM passages WHERE id NOT IN (SELECT id FROM ws_base_keys WHERE tbl = 'passages');
+CREATE OR REPLACE VIEW ws_corrections AS
+  SELECT * FROM theme_tags WHERE source = 'manual' EXCEPT SELECT * FROM ws_base_manual_tags;
+CREATE OR REPLACE VIEW ws_themes_changed AS SELECT (
+  SELECT count(*) FROM ((SELECT * FROM themes EXCEPT SELECT * FROM ws_base_themes)
+    UNION ALL (SELECT * FROM ws_base_themes EXCEPT SELECT * FROM themes))) +
+  (SELECT count(*) FROM ((SELECT * FROM theme_groups EXCEPT SELECT * FROM ws_base_theme_groups)
+    UNION ALL (SELECT * FROM ws_base_theme_groups EXCEPT SELECT * FROM theme_groups))) > 0 AS changed;
+`;
+
+const ofUserEntity = (alias: string) =>
+  `EXISTS (SELECT 1 FROM ws_user_entities u WHERE u.entity_type = ${alias}.entity_type AND u.entity_id = ${alias}.entity_id)`;
+const notBundled = (table: string) => `id NOT IN (SELECT id FROM ws_base_keys WHERE tbl = '${table}')`;
+
+/** The user's rows of one stored table, as saved to the browser and exported. */
+export function userRowsSql(table: TableName): string {
+  switch (table) {
+    case 'partnerships': return `SELECT * FROM partnerships WHERE ${notBundled('partnerships')} ORDER BY id`;
+    case 'reviews': return 'SELECT * FROM ws_user_reviews ORDER BY id';
+    case 'briefings': return 'SELECT * FROM ws_user_briefings ORDER BY id';
+    case 'documents': return `SELECT * FROM documents WHERE ${notBundled('documents')} ORDER BY id`;
+    case 'passages': return `SELECT * FROM passages WHERE ${notBundled('passages')} ORDER BY document_id, seq`;
+    case 'themes': return 'SELECT * FROM themes WHERE (SELECT changed FROM ws_themes_changed)';
+    case 'theme_groups': return 'SELECT * FROM theme_groups WHERE (SELECT changed FROM ws_themes_changed)';
+    case 'theme_tags':
+      return `SELECT * FROM ws_corrections UNION ALL SELECT * FROM theme_tags t WHERE t.source <> 'manual' AND ${ofUserEntity('t')}
+              ORDER BY entity_type, entity_id, theme_id, source`;
+    case 'tag_evidence': return `SELECT * FROM tag_evidence t WHERE ${ofUserEntity('t')} ORDER BY entity_type, entity_id, theme_id, rank`;
+  }
+}
+
+/** Removes every user row and puts back the bundled theme set and expert labels. */
+export const DELETE_USER_DATA_SQL = `
+CREATE OR REPLACE TEMP TABLE ws_gone AS SELECT * FROM ws_user_entities;
+DELETE FROM tag_evidence t WHERE EXISTS (SELECT 1 FROM ws_gone g WHERE g.entity_type = t.entity_type AND g.entity_id = t.entity_id);
+DELETE FROM theme_tags t WHERE t.source = 'manual'
+  OR EXISTS (SELECT 1 FROM ws_gone g WHERE g.entity_type = t.entity_type AND g.entity_id = t.entity_id);
+INSERT INTO theme_tags SELECT * FROM ws_base_manual_tags;
+DELETE FROM passages WHERE id IN (SELECT entity_id FROM ws_gone WHERE entity_type = 'passage');
+DELETE FROM documents WHERE ${notBundled('documents')};
+DELETE FROM reviews WHERE id IN (SELECT entity_id FROM ws_gone WHERE entity_type = 'review');
+DELETE FROM briefings WHERE id IN (SELECT entity_id FROM ws_gone WHERE entity_type = 'briefing');
+DELETE FROM partnerships WHERE ${notBundled('partnerships')};
+DELETE FROM themes; INSERT INTO themes SELECT * FROM ws_base_themes;
+DELETE FROM theme_groups; INSERT INTO theme_groups SELECT * FROM ws_base_theme_groups;
+DROP TABLE ws_gone;
+`;
+
+/** Staging table for one saved table: same columns, filled from Arrow before anything changes. */
+export const stagingTable = (table: TableName) => `ws_in_${table}`;
+
+/** Empty staging tables for every stored table. */
+export function createStagingSql(tables: readonly TableName[]): string {
+  return tables.map((t) => `CREATE OR REPLACE TEMP TABLE ${stagingTable(t)} AS SELECT * FROM ${t} LIMIT 0`).join(';\n');
+}
+
+export function dropStagingSql(tables: readonly TableName[]): string {
+  return tables.map((t) => `DROP TABLE IF EXISTS ${stagingTable(t)}`).join(';\n');
+}
+
+/** What is wrong with staged rows (one row per problem); run before applying them. */
+export const STAGED_PROBLEMS_SQL = `
+SELECT 'a theme tag has an unknown source "' || source || '"' AS problem FROM ws_in_theme_tags WHERE source NOT IN ('model', 'rule', 'manual')
+UNION ALL SELECT 'a theme tag is on an unknown kind of entry "' || entity_type || '"' FROM ws_in_theme_tags WHERE entity_type NOT IN ('review', 'briefing', 'passage')
+UNION ALL SELECT 'a review has no id' FROM ws_in_reviews WHERE id IS NULL OR id = ''
+UNION ALL SELECT 'a briefing has no id' FROM ws_in_briefings WHERE id IS NULL OR id = ''
+UNION ALL SELECT 'a theme has no id' FROM ws_in_themes WHERE id IS NULL OR id = ''
+LIMIT 5`;
+
+const replaceById = (t: TableName) =>
+  `DELETE FROM ${t} WHERE id IN (SELECT id FROM ${stagingTable(t)}); INSERT INTO ${t} SELECT * FROM ${stagingTable(t)};`;
+const inStaged = (alias: string) =>
+  `EXISTS (SELECT 1 FROM ws_in_entities s WHERE s.entity_type = ${alias}.entity_type AND s.entity_id = ${alias}.entity_id)`;
+
+/**
+ * Applies staged user rows on top of what is loaded: saved entries replace
+ * same-id rows, corrections replace the manual tag of the same entry and theme,
+ * a saved theme set replaces the current one. Run inside a transaction.
+ */
+export const APPLY_STAGED_SQL = `
+INSERT INTO partnerships SELECT * FROM ws_in_partnerships WHERE id NOT IN (SELECT id FROM partnerships);
+DELETE FROM theme_groups WHERE (SELECT count(*) FROM ws_in_theme_groups) > 0; INSERT INTO theme_groups SELECT * FROM ws_in_theme_groups;
+DELETE FROM themes WHERE (SELECT count(*) FROM ws_in_themes) > 0; INSERT INTO themes SELECT * FROM ws_in_themes;
+${(['reviews', 'briefings', 'documents', 'passages'] as const).map(replaceById).join('\n')}
+CREATE OR REPLACE TEMP TABLE ws_in_entities AS
+  SELECT 'review' AS entity_type, id AS entity_id FROM ws_in_reviews UNION ALL SELECT 'briefing', id FROM ws_in_briefings
+  UNION ALL SELECT 'passage', id FROM ws_in_passages;
+DELETE FROM theme_tags t WHERE (t.source <> 'manual' AND ${inStaged('t')}) OR (t.source = 'manual' AND EXISTS (
+  SELECT 1 FROM ws_in_theme_tags s WHERE s.source = 'manual' AND s.entity_type = t.entity_type AND s.entity_id = t.entity_id AND s.theme_id = t.theme_id));
+INSERT INTO theme_tags SELECT * FROM ws_in_theme_tags;
+DELETE FROM tag_evidence t WHERE ${inStaged('t')};
+INSERT INTO tag_evidence SELECT * FROM ws_in_tag_evidence;
+DROP TABLE ws_in_entities;
+${REFRESH_DERIVED_SQL}`;
+
+export interface UserDataSummary {
+  reviews: number;
+  briefings: number;
+  documents: number;
+  passages: number;
+  corrections: number;
+  accepted: number;
+  rejected: number;
+  model_tags: number;
+  themes_changed: boolean;
+  themes_added: number;
+  themes_retired: number;
+}
+
+/** Counts of the user's data, for the workspace page. */
+export const USER_DATA_SUMMARY_SQL = `
+SELECT (SELECT count(*) FROM ws_user_reviews)::INTEGER AS reviews,
+       (SELECT count(*) FROM ws_user_briefings)::INTEGER AS briefings,
+       (SELECT count(*) FROM documents WHERE ${notBundled('documents')})::INTEGER AS documents,
+       (SELECT count(*) FROM passages WHERE ${notBundled('passages')})::INTEGER AS passages,
+       (SELECT count(*) FROM ws_corrections)::INTEGER AS corrections,
+       (SELECT count(*) FROM ws_corrections WHERE accepted)::INTEGER AS accepted,
+       (SELECT count(*) FROM ws_corrections WHERE NOT accepted)::INTEGER AS rejected,
+       (SELECT count(*) FROM theme_tags t WHERE t.source <> 'manual' AND ${ofUserEntity('t')})::INTEGER AS model_tags,
+       (SELECT changed FROM ws_themes_changed) AS themes_changed,
+       (SELECT count(*) FROM themes WHERE id NOT IN (SELECT id FROM ws_base_themes))::INTEGER AS themes_added,
+       (SELECT count(*) FROM themes WHERE retired)::INTEGER AS themes_retired`;
