@@ -1,0 +1,148 @@
+/**
+ * The performance benchmark: the production app on a synthetic corpus in headless Chromium.
+ *
+ * Reads:  .bench/datasets/<preset>/ (generated first if missing: pipelines/build-synthetic.ts),
+ *         public/model/theme-model.json (served by the build), data/cases/*.jsonl (naive Bayes training).
+ * Writes: .bench/dist/ (the production build and, under bench/, the benchmark page),
+ *         .bench/results/<preset>.json (the figures), and prints a table then one JSON line.
+ * Run:    npm run bench -- --preset small|national|x10 [--changes 24] [--skip-build] [--seed 1]
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openBrowser } from '../tests/support/browser.ts';
+import { buildApps } from './bench/build-apps.ts';
+import { filterSets } from './bench/filter-sets.ts';
+import { initialJs } from './bench/initial-js.ts';
+import { measureBundled, measurePresetLoad, measureViews } from './bench/measure-app.ts';
+import { sampleMemory } from './bench/memory.ts';
+import { checkTargets, table } from './bench/report.ts';
+import { serveStatic } from './bench/static-server.ts';
+import { percentile, round } from './bench/stats.ts';
+import { labelledCases, samplePassages } from './bench/tagging-run.ts';
+import { fromRoot, writeFile } from './lib/files.ts';
+import { presetScale } from './synth/presets.ts';
+import { writeCorpus } from './synth/write-corpus.ts';
+import type { NaiveFilters } from './bench/page/naive-aggregates.ts';
+import type { TaggingFigures } from './bench/page/bench-page.ts';
+
+const log = (m: string) => console.error(m);
+const mb = (bytes: number) => bytes / 2 ** 20;
+
+async function main() {
+  const { values } = parseArgs({ options: { preset: { type: 'string', default: 'small' }, changes: { type: 'string', default: '24' }, 'skip-build': { type: 'boolean', default: false }, seed: { type: 'string', default: '1' }, passages: { type: 'string', default: '5000' } } });
+  const preset = values.preset!;
+  const scale = presetScale(preset);
+  const seed = Number(values.seed);
+  const datasetDir = fromRoot('.bench/datasets', preset);
+  const distDir = fromRoot('.bench/dist');
+  if (!existsSync(join(datasetDir, 'manifest.json'))) {
+    log(`Generating the ${preset} corpus into ${datasetDir}…`);
+    await writeCorpus({ scale, seed, outDir: datasetDir, preset, onProgress: log });
+  }
+  if (!values['skip-build'] || !existsSync(join(distDir, 'index.html'))) {
+    log('Building the app and the benchmark page into .bench/dist…');
+    await buildApps(distDir);
+  }
+  const seen = new Set<string>();
+  const sets = filterSets(datasetDir, Number(values.changes) * 2, seed).filter((f) => !seen.has(JSON.stringify(f)) && !!seen.add(JSON.stringify(f))).slice(0, Number(values.changes));
+  const server = await serveStatic(distDir, fromRoot('.bench/datasets'));
+  const profileDir = mkdtempSync(join(tmpdir(), 'lt-bench-'));
+  const browser = await openBrowser({ profileDir });
+  const { page, context } = browser;
+  page.setDefaultTimeout(600_000);
+  // tsx compiles the page.evaluate callbacks with esbuild's keepNames, which calls a `__name` helper the page lacks.
+  await context.addInitScript('globalThis.__name = (fn) => fn;');
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  const memory = await sampleMemory(context, page, profileDir);
+  const figures: Record<string, unknown> = { preset, scale, machine: { cores: cpus().length, load_average_at_start: loadavg().map((x) => round(x, 1)) } };
+  try {
+    log('Bundled data: first chart…');
+    const bundled = await measureBundled(page, server.url, 3);
+    server.resetCounts();
+    memory.reset();
+    log(`Preset ${preset}: loading…`);
+    const load = await measurePresetLoad(page, server.url, preset);
+    const downloaded = { ...server.sent };
+    log(`Views under ${sets.length} filter changes each:`);
+    const app = await measureViews(page, preset, sets, log);
+    const appPeaks = memory.peaks();
+
+    log('Tagging: worker vs natural Bayes; aggregates: DuckDB vs plain JavaScript…');
+    await page.goto(`${server.url}/bench/`);
+    await page.waitForFunction(() => 'Ready.' === document.getElementById('status')?.textContent);
+    memory.reset();
+    const passages = samplePassages(datasetDir, Number(values.passages));
+    const tagging = await page.evaluate(([p, t]) => window.__bench.tagging(p, t, '/model/theme-model.json'), [passages, labelledCases()] as const) as TaggingFigures;
+    const naive = await page.evaluate(([base, f]) => window.__bench.naiveAggregates(base, f), [`/datasets/${preset}/`, sets as NaiveFilters[]] as const);
+    const naivePeaks = memory.peaks();
+
+    const redraws = app.views.map((v) => ({ view: v.label, path: v.path, charts: v.charts, p50: percentile(v.redrawMs, 50), p95: percentile(v.redrawMs, 95), max: Math.max(...v.redrawMs) }));
+    const queries = Object.entries(app.measures).map(([label, d]) => ({ label, n: d.length, p50: percentile(d, 50), p95: percentile(d, 95) })).sort((a, b) => b.p95 - a.p95);
+    const compared = Object.keys(naive.timings).filter((l) => app.measures[l]);
+    const naiveMs = compared.reduce((s, l) => s + percentile(naive.timings[l]!, 50), 0);
+    const sqlMs = compared.reduce((s, l) => s + percentile(app.measures[l]!, 50), 0);
+    const js = initialJs(distDir);
+    Object.assign(figures, {
+      first_chart_ms: round(bundled.median, 0), first_chart_cold_ms: round(bundled.cold, 0),
+      preset_summary_chart_ms: round(load.summaryChartMs, 0), preset_live_chart_ms: round(load.liveChartMs, 0),
+      duckdb_start_ms: round(load.engineMs ?? NaN, 0), data_load_ms: round((load.dataLoadedMs ?? NaN) - (load.engineMs ?? NaN), 0),
+      first_tables_loaded_ms: round(load.firstScreenTablesMs ?? NaN, 0),
+      filter_changes: sets.length,
+      filter_redraw_p50_ms: round(Math.max(...redraws.map((r) => r.p50)), 0),
+      filter_redraw_p95_ms: round(Math.max(...redraws.map((r) => r.p95)), 0),
+      search_redraw_p95_ms: round(percentile(app.searchMs, 95), 0),
+      query_p95_ms: round(queries[0]?.p95 ?? NaN, 1), query_p95_label: queries[0]?.label ?? null,
+      tag_passages_per_s: round(tagging.workerPassagesPerS, 0), naive_bayes_passages_per_s: round(tagging.naivePassagesPerS, 0),
+      tag_speedup_vs_naive: round(tagging.workerPassagesPerS / tagging.naivePassagesPerS, 2), tag_sample_passages: tagging.passages,
+      query_speedup_vs_naive: round(naiveMs / sqlMs, 2), naive_compared_queries: compared,
+      naive_aggregates_ms_p50: round(naiveMs, 1), sql_same_aggregates_ms_p50: round(sqlMs, 1), naive_load_ms: round(naive.loadMs, 0),
+      initial_js_gz_kb: round(js.gzKb, 1), initial_js_files: js.files.length,
+      downloaded_mb: Object.fromEntries(Object.entries(downloaded).map(([k, v]) => [k, round(mb(v), 1)])),
+      peak_heap_mb: round(appPeaks.jsHeapMb, 0), peak_tab_mb: round(appPeaks.tabMb, 0),
+      naive_peak_heap_mb: round(naivePeaks.jsHeapMb, 0), naive_peak_tab_mb: round(naivePeaks.tabMb, 0),
+      views: redraws.map((r) => ({ ...r, p50: round(r.p50, 0), p95: round(r.p95, 0), max: round(r.max, 0) })),
+      queries: queries.map((q) => ({ ...q, p50: round(q.p50, 1), p95: round(q.p95, 1) })),
+      foreign_requests: browser.foreignRequests.length, console_errors: browser.errors.slice(0, 5),
+    });
+    figures.targets = checkTargets(figures);
+    (figures.machine as Record<string, unknown>).load_average_at_end = loadavg().map((x) => round(x, 1));
+  } finally {
+    await memory.stop();
+    await browser.close();
+    await server.close();
+    rmSync(profileDir, { recursive: true, force: true });
+  }
+  printReport(figures);
+  writeFile(fromRoot('.bench/results', `${preset}.json`), JSON.stringify(figures, null, 1) + '\n');
+  console.log(JSON.stringify(figures));
+}
+
+function printReport(f: Record<string, unknown>) {
+  const v = (k: string, unit = '') => (f[k] === null || f[k] === undefined ? '—' : `${String(f[k])}${unit}`);
+  const rows: Array<[string, string]> = [
+    ['preset', `${v('preset')} (${JSON.stringify(f.scale)})`],
+    ['first chart, bundled data (median of 3 / cold)', `${v('first_chart_ms')} / ${v('first_chart_cold_ms')} ms`],
+    ['first chart, preset (precomputed summary)', v('preset_summary_chart_ms', ' ms')],
+    ['DuckDB started / data loaded after it', `${v('duckdb_start_ms')} / ${v('data_load_ms')} ms`],
+    ['first live chart (DuckDB), preset', v('preset_live_chart_ms', ' ms')],
+    ...((f.views as Array<{ view: string; charts: number; p50: number; p95: number }>) ?? []).map((r): [string, string] => [`filter change → ${r.view} redrawn (${r.charts} charts)`, `p50 ${r.p50} ms, p95 ${r.p95} ms`]),
+    ['text search → Overview redrawn, p95', v('search_redraw_p95_ms', ' ms')],
+    ...((f.queries as Array<{ label: string; n: number; p50: number; p95: number }>) ?? []).map((q): [string, string] => [`  sql:${q.label} (n=${q.n})`, `p50 ${q.p50} ms, p95 ${q.p95} ms`]),
+    ['same aggregates: plain JS / DuckDB (p50 sums)', `${v('naive_aggregates_ms_p50')} / ${v('sql_same_aggregates_ms_p50')} ms → ×${v('query_speedup_vs_naive')}`],
+    ['tagging in the worker / natural Bayes', `${v('tag_passages_per_s')} / ${v('naive_bayes_passages_per_s')} passages/s → ×${v('tag_speedup_vs_naive')}`],
+    ['initial JS (gzipped)', v('initial_js_gz_kb', ' KB')],
+    ['downloaded for the preset (MB)', JSON.stringify(f.downloaded_mb)],
+    ['peak JS heap, main thread / tab (renderer RSS)', `${v('peak_heap_mb')} / ${v('peak_tab_mb')} MB`],
+    ['naive way: JS heap / tab', `${v('naive_peak_heap_mb')} / ${v('naive_peak_tab_mb')} MB`],
+    ['targets met', JSON.stringify(f.targets)],
+  ];
+  console.log(table(rows));
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.stack ?? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,79 @@
+/**
+ * Drives the built app in the browser: first chart, then every view in the
+ * main navigation under a series of filter changes, timing each full redraw
+ * and collecting the per-query `sql:<label>` measures the runner records.
+ */
+import type { Page } from 'playwright-core';
+
+/**
+ * Navigates in-app (pushState + popstate, as the app's own links do) and
+ * resolves with the ms until every chart in the view has been redrawn and no
+ * loading message shows. A chart whose data did not change is not redrawn:
+ * then the view counts as settled once nothing has drawn or queried for
+ * `quietMs`, and the time is that of the last draw or query.
+ */
+export async function navigateAndSettle(page: Page, to: string, quietMs = 400, timeoutMs = 120_000): Promise<{ ms: number; charts: number; empty: boolean }> {
+  return page.evaluate(
+    ({ to, quietMs, timeoutMs }) =>
+      new Promise<{ ms: number; charts: number; empty: boolean }>((resolve, reject) => {
+        const since = performance.now();
+        history.pushState(null, '', to);
+        dispatchEvent(new PopStateEvent('popstate'));
+        const lastEvent = () => {
+          let last = 0;
+          for (const m of performance.getEntriesByType('measure')) if (m.name.startsWith('sql:') && m.startTime >= since) last = Math.max(last, m.startTime + m.duration);
+          for (const el of document.querySelectorAll<HTMLElement>('main .echart')) last = Math.max(last, Number(el.dataset.chartReady) || 0);
+          return last;
+        };
+        const check = () => {
+          const now = performance.now();
+          if (now - since > timeoutMs) return reject(new Error(`${to}: the view did not settle within ${timeoutMs} ms`));
+          const main = document.querySelector('main#main:not(.first-screen)');
+          const loading = !main || main.querySelector('.status--loading') !== null;
+          const charts = [...(main?.querySelectorAll<HTMLElement>('.echart') ?? [])];
+          const empty = main?.querySelector('.status--empty, .status--error') !== null;
+          const fresh = charts.length > 0 && charts.every((c) => (Number(c.dataset.chartReady) || 0) >= since);
+          const last = lastEvent();
+          if (!loading && fresh) return resolve({ ms: now - since, charts: charts.length, empty });
+          if (!loading && now - Math.max(last, since) >= quietMs) return resolve({ ms: Math.max(last, since) - since, charts: charts.length, empty });
+          requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      }),
+    { to, quietMs, timeoutMs },
+  );
+}
+
+/** The paths of the views in the main navigation, as the app lists them now. */
+export async function viewPaths(page: Page): Promise<Array<{ path: string; label: string }>> {
+  await page.waitForSelector('nav[aria-label="Main"] a');
+  return page.$$eval('nav[aria-label="Main"] a', (links) =>
+    links.map((a) => ({ path: new URL((a as HTMLAnchorElement).href).pathname, label: a.textContent?.trim() ?? '' })),
+  );
+}
+
+/** `sql:<label>` measures since the last clear, as label → durations. */
+export async function sqlMeasures(page: Page, clear = true): Promise<Record<string, number[]>> {
+  return page.evaluate((clear) => {
+    const out: Record<string, number[]> = {};
+    for (const m of performance.getEntriesByType('measure')) if (m.name.startsWith('sql:')) (out[m.name.slice(4)] ??= []).push(m.duration);
+    if (clear) performance.clearMeasures();
+    return out;
+  }, clear);
+}
+
+/** Loads a URL and waits for the first drawn chart; returns its draw time after navigation start and the load marks. */
+export async function firstChart(page: Page, url: string, live: boolean): Promise<{ firstChartMs: number; liveChartMs: number | null; marks: Record<string, number> }> {
+  await page.goto(url);
+  const drawn = '.echart[data-chart-ready]:not([data-chart-ready=""])';
+  await page.waitForSelector(drawn, { timeout: 300_000 });
+  const firstChartMs = Number(await page.getAttribute(drawn, 'data-chart-ready'));
+  let liveChartMs: number | null = null;
+  if (live) {
+    const liveSel = `main:not(.first-screen) ${drawn}`;
+    await page.waitForSelector(liveSel, { timeout: 600_000 });
+    liveChartMs = Number(await page.getAttribute(liveSel, 'data-chart-ready'));
+  }
+  const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
+  return { firstChartMs, liveChartMs, marks };
+}

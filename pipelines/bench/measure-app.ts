@@ -1,0 +1,56 @@
+/** The app half of the benchmark: first chart, load stages, and every view under filter changes. */
+import type { Page } from 'playwright-core';
+import { searchFromFilters } from '../../src/app/url-state.ts';
+import { NO_FILTERS, type Filters } from '../../src/queries/filters.ts';
+import { firstChart, navigateAndSettle, sqlMeasures, viewPaths } from './app-run.ts';
+import { SEARCH_TERMS } from './filter-sets.ts';
+import { percentile } from './stats.ts';
+
+export interface ViewFigures {
+  path: string;
+  label: string;
+  charts: number;
+  redrawMs: number[];
+}
+
+/** First chart on the bundled data, `runs` navigations with the HTTP cache off; the first is the cold one. */
+export async function measureBundled(page: Page, url: string, runs: number): Promise<{ cold: number; median: number }> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push((await firstChart(page, `${url}/`, false)).firstChartMs);
+  return { cold: times[0]!, median: percentile(times, 50) };
+}
+
+/** Opens the preset and waits for the live (DuckDB) chart; reads the load marks. */
+export async function measurePresetLoad(page: Page, url: string, preset: string) {
+  const { firstChartMs, liveChartMs, marks } = await firstChart(page, `${url}/?dataset=${preset}`, true);
+  return {
+    summaryChartMs: firstChartMs,
+    liveChartMs: liveChartMs!,
+    engineMs: marks['db:engine-ready'] ?? null,
+    dataLoadedMs: marks['db:data-loaded'] ?? null,
+    firstScreenTablesMs: marks['db:first-tables-loaded'] ?? null,
+  };
+}
+
+/** Every view in the navigation: open it, then apply each filter set; also text searches on the first view. */
+export async function measureViews(page: Page, preset: string, sets: Filters[], log: (m: string) => void) {
+  const base = `?dataset=${preset}`;
+  const views: ViewFigures[] = [];
+  const measures: Record<string, number[]> = {};
+  const keep = (m: Record<string, number[]>) => Object.entries(m).forEach(([k, v]) => (measures[k] ??= []).push(...v));
+  for (const [i, view] of (await viewPaths(page)).entries()) {
+    const opened = await navigateAndSettle(page, view.path + searchFromFilters(NO_FILTERS, base));
+    await sqlMeasures(page); // view-opening queries are not filter changes
+    const redrawMs: number[] = [];
+    // Each view gets the list rotated, so no view replays another's cached answers first.
+    const rotated = [...sets.slice(i % sets.length), ...sets.slice(0, i % sets.length)];
+    for (const f of rotated) redrawMs.push((await navigateAndSettle(page, view.path + searchFromFilters(f, base))).ms);
+    keep(await sqlMeasures(page));
+    views.push({ path: view.path, label: view.label, charts: opened.charts, redrawMs });
+    log(`  ${view.label.padEnd(16)} ${opened.charts} charts, redraw p50 ${percentile(redrawMs, 50).toFixed(0)} ms, p95 ${percentile(redrawMs, 95).toFixed(0)} ms`);
+  }
+  const searchMs: number[] = [];
+  for (const q of SEARCH_TERMS) searchMs.push((await navigateAndSettle(page, '/' + searchFromFilters({ ...NO_FILTERS, q }, base))).ms);
+  const searchMeasures = await sqlMeasures(page);
+  return { views, measures, searchMs, searchMeasures };
+}

@@ -1,0 +1,82 @@
+/**
+ * Peak memory while the benchmark runs, two ways:
+ * - jsHeap: the page's main-thread JS heap (CDP Performance.getMetrics
+ *   JSHeapUsedSize); it does not see workers or DuckDB's wasm memory;
+ * - tab: resident memory (VmRSS, /proc) of the browser's renderer processes,
+ *   which hold the page, its workers and the wasm heap: what the tab costs.
+ * Only processes descended from our own browser (found by its profile
+ * folder) are counted, so other Chromiums on the machine do not leak in.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+
+function processTable(): Map<number, { ppid: number; cmd: string; rssKb: number }> {
+  const table = new Map<number, { ppid: number; cmd: string; rssKb: number }>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const status = readFileSync(`/proc/${name}/status`, 'utf8');
+      const ppid = Number(/PPid:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      const cmd = readFileSync(`/proc/${name}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      table.set(Number(name), { ppid, cmd, rssKb });
+    } catch {
+      // The process ended while we read it.
+    }
+  }
+  return table;
+}
+
+/** Summed RSS (MB) of renderer processes under the browser started with `profileDir`. */
+export function rendererRssMb(profileDir: string): number {
+  const procs = processTable();
+  const roots = [...procs.entries()].filter(([, p]) => p.cmd.includes(`--user-data-dir=${profileDir}`) && !p.cmd.includes('--type=')).map(([pid]) => pid);
+  const mine = new Set(roots);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [pid, p] of procs) if (!mine.has(pid) && mine.has(p.ppid)) (mine.add(pid), (grew = true));
+  }
+  let kb = 0;
+  for (const pid of mine) if (procs.get(pid)!.cmd.includes('--type=renderer')) kb += procs.get(pid)!.rssKb;
+  return kb / 1024;
+}
+
+export interface MemorySampler {
+  /** Peaks since the last reset, in MB. */
+  peaks(): { jsHeapMb: number; tabMb: number };
+  reset(): void;
+  stop(): Promise<void>;
+}
+
+/** Samples every `everyMs` until stopped. */
+export async function sampleMemory(context: BrowserContext, page: Page, profileDir: string, everyMs = 200): Promise<MemorySampler> {
+  const cdp: CDPSession = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  let jsHeapMb = 0;
+  let tabMb = 0;
+  let busy = false;
+  const tick = async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+      jsHeapMb = Math.max(jsHeapMb, heap / 2 ** 20);
+      tabMb = Math.max(tabMb, rendererRssMb(profileDir));
+    } catch {
+      // The page is navigating; the next tick samples again.
+    } finally {
+      busy = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), everyMs);
+  return {
+    peaks: () => ({ jsHeapMb, tabMb }),
+    reset: () => ((jsHeapMb = 0), (tabMb = 0)),
+    stop: async () => {
+      clearInterval(timer);
+      await cdp.detach().catch(() => undefined /* already gone with the page */);
+    },
+  };
+}
