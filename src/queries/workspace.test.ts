@@ -21,7 +21,7 @@ async function addUserData(db: Db) {
     INSERT INTO tag_evidence VALUES ('review', 'imp-1', 'neglect', 0, 0, 16, 'Neglect at home.', 1.0);
     UPDATE themes SET label = 'Neglect (renamed)' WHERE id = 'neglect';`);
   const [catalogue] = await db.query<{ id: string }>("SELECT id FROM reviews WHERE origin = 'catalogue' ORDER BY id LIMIT 1");
-  await db.exec(setCorrectionSql({ type: 'review', id: catalogue!.id }, 'radicalisation', true));
+  await db.exec(setCorrectionSql({ type: 'review', id: catalogue!.id }, 'online-harm', true));
   return catalogue!.id;
 }
 
@@ -57,7 +57,7 @@ describe('workspace: user rows on top of the bundled data', () => {
     const reopened = unpackWorkspace(packWorkspace(files), 'w.zip');
     await applyWorkspace(db, reopened, { replace: false });
     expect(await summary(db)).toMatchObject({ reviews: 1, corrections: 1, model_tags: 1, themes_changed: true });
-    expect(await count(db, `FROM entity_themes WHERE entity_id = '${corrected}' AND theme_id = 'radicalisation'`)).toBe(1);
+    expect(await count(db, `FROM entity_themes WHERE entity_id = '${corrected}' AND theme_id = 'online-harm'`)).toBe(1);
     expect(await count(db, "FROM entity_themes WHERE entity_id = 'imp-1'")).toBe(1);
     expect(await count(db, "FROM partnerships WHERE id = 'testshire'")).toBe(1);
   });

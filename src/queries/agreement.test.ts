@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBundledDataset } from '../../tests/support/dataset-db.ts';
+import { snapshotBundledData } from '../db/workspace-store.ts';
+import type { QueryRunner } from '../db/runner.ts';
+import { agreementCountsSql, agreementCoverageSql, type AgreementCountsRow, type AgreementCoverage } from './agreement.ts';
+import {
+  clearCorrectionSql, entityThemesSql, setCorrectionSql, trainingExamplesSql, type EntityThemeRow, type TrainingExampleRow,
+} from './corrections.ts';
+
+type Db = QueryRunner & { close(): void };
+const sum = (rows: AgreementCountsRow[], k: keyof AgreementCountsRow) => rows.reduce((s, r) => s + Number(r[k]), 0);
+
+describe('corrections and agreement on the bundled data', () => {
+  let db: Db;
+  let pageReview: { id: string; theme_id: string };
+  beforeAll(async () => {
+    db = await openBundledDataset();
+    await snapshotBundledData(db);
+    // An imported review (no expert labels) that the tagger tagged.
+    await db.exec(`
+      INSERT INTO reviews VALUES ('imp-1', (SELECT min(id) FROM partnerships), 'Child T', 'rapid-review', '2024', '2024-01-01', 2024,
+        'Neglect at home; the school saw it.', NULL, NULL, NULL, 'import');
+      INSERT INTO theme_tags VALUES ('review', 'imp-1', 'neglect', 0.8, 'model', true), ('review', 'imp-1', 'education-school', 0.6, 'model', true);`);
+    pageReview = { id: 'imp-1', theme_id: 'neglect' };
+  }, 60_000);
+  afterAll(() => db.close());
+
+  it('compares the tagger with every active theme of each expert-labelled, tagged entry', async () => {
+    const cov = (await db.query<AgreementCoverage>(agreementCoverageSql))[0]!;
+    expect(cov.corrections).toBe(0);
+    const rows = await db.query<AgreementCountsRow>(agreementCountsSql('all'));
+    expect(rows).toHaveLength(31);
+    const [tagged] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM (SELECT DISTINCT entity_type, entity_id FROM ws_base_manual_tags
+      SEMI JOIN (SELECT entity_type, entity_id FROM theme_tags WHERE source = 'model') USING (entity_type, entity_id))`);
+    expect(sum(rows, 'tp') + sum(rows, 'fp') + sum(rows, 'fn') + sum(rows, 'tn')).toBe(tagged!.n * 31);
+    expect(sum(rows, 'tp')).toBeGreaterThan(0);
+  });
+
+  it('a rejection overrides the model, counts as a correction, and can be withdrawn', async () => {
+    const entity = { type: 'review' as const, id: pageReview.id };
+    await db.exec(setCorrectionSql(entity, pageReview.theme_id, false));
+    let themes = await db.query<EntityThemeRow>(entityThemesSql(entity));
+    expect(themes.find((t) => t.theme_id === pageReview.theme_id)).toMatchObject({ manual: false, effective: false, expert: false, model_source: 'model' });
+    const mine = await db.query<AgreementCountsRow>(agreementCountsSql('corrections'));
+    expect(mine.find((r) => r.theme_id === pageReview.theme_id)).toMatchObject({ fp: 1, tp: 0, corrections: 1 });
+
+    await db.exec(setCorrectionSql(entity, 'online-harm', true));
+    themes = await db.query<EntityThemeRow>(entityThemesSql(entity));
+    expect(themes.find((t) => t.theme_id === 'online-harm')).toMatchObject({ manual: true, effective: true, model_score: null });
+    const examples = await db.query<TrainingExampleRow>(trainingExamplesSql);
+    const ex = examples.find((e) => e.entity_id === pageReview.id)!;
+    expect(ex.gold).toContain('online-harm');
+    expect(ex.gold).not.toContain(pageReview.theme_id);
+    expect(ex.text.length).toBeGreaterThan(0);
+
+    await db.exec(clearCorrectionSql(entity, pageReview.theme_id));
+    themes = await db.query<EntityThemeRow>(entityThemesSql(entity));
+    expect(themes.find((t) => t.theme_id === pageReview.theme_id)).toMatchObject({ manual: null, effective: true });
+  });
+
+  it('trains on every expert-labelled entry with its accepted labels only', async () => {
+    const examples = await db.query<TrainingExampleRow>(trainingExamplesSql);
+    const [experts] = await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM (SELECT DISTINCT entity_type, entity_id FROM ws_base_manual_tags)');
+    expect(examples.length).toBe(experts!.n + 1);
+    const [labels] = await db.query<{ n: number }>("SELECT count(*)::INTEGER AS n FROM ws_base_manual_tags WHERE accepted");
+    expect(examples.filter((e) => e.entity_id !== pageReview.id).reduce((s, e) => s + e.gold.length, 0)).toBe(labels!.n);
+    expect(examples.some((e) => e.partial)).toBe(true);
+  });
+});
