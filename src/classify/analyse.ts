@@ -1,6 +1,7 @@
 /** One pass over a text shared by training and tagging: tokens, lexicon hits, features. */
 import { vectorize, type SparseVector, type TokenFeatures, type Vocabulary } from './features.ts';
 import { matchLexicon, type CompiledLexicon, type LexiconHit } from './lexicon.ts';
+import { splitSentences } from './sentences.ts';
 import { tokenize, type Tokens } from './tokens.ts';
 
 export interface Analysis {
@@ -8,6 +9,8 @@ export interface Analysis {
   hits: LexiconHit[];
   /** Per theme: log(1 + summed hit weight), the lexicon strength. */
   strength: Float64Array;
+  /** Per theme: summed hit weight relative to the document's strongest theme (0..1), length-free. */
+  relative: Float64Array;
 }
 
 /** A short first line followed by a blank line is a title (briefings are classified as title + "\n\n" + body). */
@@ -17,15 +20,47 @@ export function titleEnd(text: string): number {
   return /^\n[ \t]*\n/.test(text.slice(nl, nl + 8)) ? nl : 0;
 }
 
-/** Tokenises and matches the lexicon; title hits count titleBoost times. */
-export function analyseText(text: string, lexicon: CompiledLexicon, titleBoost: number): Analysis {
+/**
+ * Hit multipliers per character range: sentences that state learning ("the review found",
+ * "practitioners should") weigh learningBoost; the rest weigh 1.
+ */
+function learningSentences(text: string, tokens: Tokens, lexicon: CompiledLexicon): Array<{ start: number; end: number }> {
+  if (lexicon.learningCues.size === 0) return [];
+  const out: Array<{ start: number; end: number }> = [];
+  let k = 0;
+  for (const s of splitSentences(text)) {
+    while (k < tokens.starts.length && tokens.starts[k]! < s.start) k++;
+    for (let q = k; q < tokens.starts.length && tokens.starts[q]! < s.end; q++) {
+      if (lexicon.learningCues.has(tokens.ids[q]!)) {
+        out.push({ start: s.start, end: s.end });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function inRanges(ranges: Array<{ start: number; end: number }>, at: number): boolean {
+  for (const r of ranges) if (at >= r.start && at < r.end) return true;
+  return false;
+}
+
+/** Tokenises and matches the lexicon; title hits count titleBoost times, learning-sentence hits learningBoost. */
+export function analyseText(text: string, lexicon: CompiledLexicon, titleBoost: number, learningBoost = 1): Analysis {
   const tokens = tokenize(text);
   const hits = matchLexicon(lexicon, tokens, text);
   const raw = new Float64Array(lexicon.themeCount);
   const tEnd = titleEnd(text);
-  for (const h of hits) raw[h.theme]! += h.start < tEnd ? h.weight * titleBoost : h.weight;
+  const learning = learningBoost !== 1 ? learningSentences(text, tokens, lexicon) : [];
+  for (const h of hits) {
+    const boost = h.start < tEnd ? titleBoost : inRanges(learning, h.start) ? learningBoost : 1;
+    raw[h.theme]! += h.weight * boost;
+  }
   const strength = raw.map((r) => (r > 0 ? Math.log1p(r) : 0));
-  return { tokens, hits, strength };
+  let max = 0;
+  for (const r of raw) if (r > max) max = r;
+  const relative = raw.map((r) => (max > 0 && r > 0 ? r / max : 0));
+  return { tokens, hits, strength, relative };
 }
 
 /** Features of an analysed text for a vocabulary. */

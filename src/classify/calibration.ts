@@ -1,5 +1,7 @@
 /**
- * Calibration from out-of-fold predictions: p = σ(a·margin + b·lexicon + c) per theme.
+ * Calibration from out-of-fold predictions: p = σ(a·margin + b·lexicon + d·relative + c) per
+ * theme, where lexicon is the theme's lexicon strength and relative that strength over the
+ * document's strongest theme (which does not grow with document length).
  * A pooled (a, b, c) is fitted over all themes first; each theme's own parameters are then
  * fitted with an L2 pull toward the pooled ones, so thin themes stay close to the pool.
  * Thresholds: the F1-best cut on calibrated out-of-fold scores, shrunk toward a global cut.
@@ -9,12 +11,14 @@ export interface Calibrator {
   a: number;
   b: number;
   c: number;
+  d: number;
 }
 
 export interface CalibrationData {
   /** n × T out-of-fold margins, lexicon strengths, targets and cell weights (0 = unknown). */
   margin: Float64Array;
   lexicon: Float64Array;
+  relative: Float64Array;
   y: Uint8Array;
   weight: Float64Array;
   n: number;
@@ -26,8 +30,8 @@ function sigmoid(z: number): number {
 }
 
 /** Calibrated probability. */
-export function calibrate(cal: Calibrator, margin: number, lexicon: number): number {
-  return sigmoid(cal.a * margin + cal.b * lexicon + cal.c);
+export function calibrate(cal: Calibrator, margin: number, lexicon: number, relative: number): number {
+  return sigmoid(cal.a * margin + cal.b * lexicon + cal.d * relative + cal.c);
 }
 
 function fit(d: CalibrationData, themes: number[], prior: Calibrator, pull: number, iters: number): Calibrator {
@@ -36,6 +40,7 @@ function fit(d: CalibrationData, themes: number[], prior: Calibrator, pull: numb
     let ga = 0;
     let gb = 0;
     let gc = 0;
+    let gd = 0;
     let h = 1e-6;
     for (const t of themes) {
       for (let i = 0; i < d.n; i++) {
@@ -44,17 +49,20 @@ function fit(d: CalibrationData, themes: number[], prior: Calibrator, pull: numb
         if (w === 0) continue;
         const m = d.margin[k]!;
         const l = d.lexicon[k]!;
-        const e = (calibrate(p, m, l) - d.y[k]!) * w;
+        const r = d.relative[k]!;
+        const e = (calibrate(p, m, l, r) - d.y[k]!) * w;
         ga += e * m;
         gb += e * l;
         gc += e;
-        h += 0.25 * w * (m * m + l * l + 1);
+        gd += e * r;
+        h += 0.25 * w * (m * m + l * l + r * r + 1);
       }
     }
     const step = 1 / (h + pull);
     p.a -= step * (ga + pull * (p.a - prior.a));
     p.b -= step * (gb + pull * (p.b - prior.b));
     p.c -= step * (gc + pull * (p.c - prior.c));
+    p.d -= step * (gd + pull * (p.d - prior.d));
   }
   return p;
 }
@@ -62,7 +70,7 @@ function fit(d: CalibrationData, themes: number[], prior: Calibrator, pull: numb
 /** Fits one calibrator per theme (pooled prior + shrunk per-theme adjustment). */
 export function fitCalibrators(d: CalibrationData, pull: number): Calibrator[] {
   const all = Array.from({ length: d.T }, (_, t) => t);
-  const pooled = fit(d, all, { a: 1, b: 1, c: -2 }, 0, 400);
+  const pooled = fit(d, all, { a: 1, b: 1, c: -2, d: 0 }, 0, 400);
   return all.map((t) => fit(d, [t], pooled, pull, 200));
 }
 

@@ -94,9 +94,11 @@ export function evidenceFor(ctx: EvidenceContext, t: number): Evidence[] {
   return rank(sentences, score, c.model.options.maxEvidence);
 }
 
+/** Best sentences first; when none contributed, the single best one, so a tag always has evidence. */
 function rank(sentences: Sentence[], score: Float64Array, max: number): Evidence[] {
-  const order = Array.from(score.keys()).filter((s) => score[s]! > 0.05);
-  order.sort((x, y) => score[y]! - score[x]! || x - y);
+  const all = Array.from(score.keys()).sort((x, y) => score[y]! - score[x]! || x - y);
+  const order = all.filter((s) => score[s]! > 0.05);
+  if (order.length === 0 && all.length > 0) order.push(all[0]!);
   return order.slice(0, max).map((s) => {
     const sen = sentences[s]!;
     return { text: sen.text, start: sen.start, end: sen.end, weight: Math.round(score[s]! * 1000) / 1000 };

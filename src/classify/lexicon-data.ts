@@ -26,6 +26,8 @@ export interface LexiconData {
   version: number;
   weights: { strong: number; phrases: number; weak: number; patterns: number };
   negation: NegationSpec;
+  /** Words marking a sentence that states learning ("found", "should", "lessons"); hits there weigh more. */
+  learningCues?: string[];
   themes: Record<string, ThemeLexicon>;
 }
 
@@ -55,7 +57,8 @@ export function parseLexicon(json: unknown): LexiconData {
       if (t[key] !== undefined && !Array.isArray(t[key])) throw new Error(`Lexicon: theme "${id}".${key} must be an array`);
     }
   }
-  return { version: Number(json.version ?? 1), weights, negation, themes: json.themes as Record<string, ThemeLexicon> };
+  const learningCues = Array.isArray(json.learningCues) ? json.learningCues.map(String) : [];
+  return { version: Number(json.version ?? 1), weights, negation, learningCues, themes: json.themes as Record<string, ThemeLexicon> };
 }
 
 /** Validates taxonomy JSON ({themes: [{id, label, group?, description?}]}). */

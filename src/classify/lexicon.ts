@@ -41,6 +41,8 @@ export interface CompiledLexicon {
   before: Map<number, number[][]>;
   after: Map<number, number[][]>;
   breaks: Set<number>;
+  /** Stems marking a sentence that states learning rather than case facts. */
+  learningCues: Set<number>;
   themeCount: number;
 }
 
@@ -113,6 +115,7 @@ export function compileLexicon(data: LexiconData, themes: ThemeDef[]): CompiledL
     before: seqs(data.negation.before),
     after: seqs(data.negation.after, true),
     breaks: new Set(data.negation.breaks.flatMap(stemPhrase)),
+    learningCues: new Set((data.learningCues ?? []).flatMap(stemPhrase)),
     themeCount: themes.length,
   };
 }

@@ -15,6 +15,8 @@ export interface ModelOptions {
   lexScale: number;
   /** Lexicon hits in a short first line (a briefing title) count this many times. */
   titleBoost: number;
+  /** Lexicon hits in sentences that state learning count this many times. */
+  learningBoost: number;
   /** Default passage size for tagDocument. */
   passageChars: number;
   /** Most evidence sentences kept per theme. */

@@ -27,12 +27,12 @@ export function scoreText(model: ThemeModel, text: string): Float64Array {
 }
 
 function score(c: CompiledModel, text: string): { probs: Float64Array; ctx: EvidenceContext } {
-  const { lexScale, titleBoost } = c.model.options;
-  const analysis = analyseText(text, c.lexicon, titleBoost);
+  const { lexScale, titleBoost, learningBoost } = c.model.options;
+  const analysis = analyseText(text, c.lexicon, titleBoost, learningBoost);
   const { vec, tf } = featuresOf(analysis, c.vocab, lexScale);
   const m = margins({ dims: c.dims, themes: c.T, W: c.W, b: c.b }, vec, new Float64Array(c.T));
   const probs = new Float64Array(c.T);
-  for (let t = 0; t < c.T; t++) probs[t] = calibrate(c.model.calibration[t]!, m[t]!, analysis.strength[t]!);
+  for (let t = 0; t < c.T; t++) probs[t] = calibrate(c.model.calibration[t]!, m[t]!, analysis.strength[t]!, analysis.relative[t]!);
   return { probs, ctx: { c, text, analysis, vec, tf } };
 }
 

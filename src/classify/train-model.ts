@@ -26,6 +26,7 @@ export interface TrainOptions {
   epochs?: number;
   learningRate?: number;
   optimizer?: 'sgd' | 'batch';
+  learningBoost?: number;
   /** Calibration pull of each theme toward the pooled calibrator. */
   calibrationPull?: number;
   /** Threshold shrinkage toward the global cut, in pseudo-positives. */
@@ -34,7 +35,7 @@ export interface TrainOptions {
 
 const DEFAULTS = { seed: 1, folds: 5, variant: 'lr+lexicon' as Variant, l2: 1e-3, epochs: 12, learningRate: 0.1, optimizer: 'sgd' as 'sgd' | 'batch', calibrationPull: 20, thresholdShrink: 8 };
 
-export const DEFAULT_MODEL_OPTIONS: ModelOptions = { lexScale: 0.5, titleBoost: 3, passageChars: DEFAULT_PASSAGE_CHARS, maxEvidence: 3 };
+export const DEFAULT_MODEL_OPTIONS: ModelOptions = { lexScale: 0.5, titleBoost: 3, learningBoost: 1.5, passageChars: DEFAULT_PASSAGE_CHARS, maxEvidence: 3 };
 
 interface Prepared {
   analyses: Analysis[];
@@ -78,19 +79,20 @@ export function trainModel(examples: Example[], taxonomy: unknown, lexicon: unkn
   const o = { ...DEFAULTS, ...opts };
   const themes = parseTaxonomy(taxonomy);
   const lexData = parseLexicon(lexicon);
-  const options = { ...DEFAULT_MODEL_OPTIONS, lexScale: o.variant === 'lr' ? 0 : DEFAULT_MODEL_OPTIONS.lexScale };
+  const options = { ...DEFAULT_MODEL_OPTIONS, ...(o.learningBoost !== undefined ? { learningBoost: o.learningBoost } : {}), lexScale: o.variant === 'lr' ? 0 : DEFAULT_MODEL_OPTIONS.lexScale };
   const compiled = compileLexicon(lexData, themes);
-  const analyses = examples.map((e) => analyseText(e.text, compiled, options.titleBoost));
-  if (o.variant === 'lr') for (const a of analyses) a.strength.fill(0);
+  const analyses = examples.map((e) => analyseText(e.text, compiled, options.titleBoost, options.learningBoost));
+  if (o.variant === 'lr') for (const a of analyses) (a.strength.fill(0), a.relative.fill(0));
   const T = themes.length;
   const p: Prepared = { analyses, T, ...buildLabels(examples, themes.map((t) => t.id)) };
   const oof = o.variant === 'lexicon' ? new Float64Array(analyses.length * T) : outOfFold(p, o, options.lexScale);
   const lex = new Float64Array(analyses.length * T);
-  analyses.forEach((a, i) => lex.set(a.strength, i * T));
-  const d: CalibrationData = { margin: oof, lexicon: lex, y: p.Y, weight: p.Scal, n: analyses.length, T };
-  const calibration = fitCalibrators(d, o.calibrationPull).map((c) => ({ a: r4(c.a), b: r4(c.b), c: r4(c.c) }));
+  const rel = new Float64Array(analyses.length * T);
+  analyses.forEach((a, i) => (lex.set(a.strength, i * T), rel.set(a.relative, i * T)));
+  const d: CalibrationData = { margin: oof, lexicon: lex, relative: rel, y: p.Y, weight: p.Scal, n: analyses.length, T };
+  const calibration = fitCalibrators(d, o.calibrationPull).map((c) => ({ a: r4(c.a), b: r4(c.b), c: r4(c.c), d: r4(c.d) }));
   const probs = new Float64Array(oof.length);
-  for (let k = 0; k < probs.length; k++) probs[k] = calibrate(calibration[k % T]!, oof[k]!, lex[k]!);
+  for (let k = 0; k < probs.length; k++) probs[k] = calibrate(calibration[k % T]!, oof[k]!, lex[k]!, rel[k]!);
   const cuts = chooseThresholds(d, probs, o.thresholdShrink, 0.15, 0.75);
   const all = [...analyses.keys()];
   const { vocab, weights } = fitLinear(p, all, o, options.lexScale);

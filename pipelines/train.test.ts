@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { loadModel } from '../src/classify/index.ts';
+import { serialiseModel, trainFromData } from './train.ts';
+
+describe('npm run train', () => {
+  it('builds a byte-identical, loadable, reasonably small model from data/ twice', () => {
+    const a = serialiseModel(trainFromData(1));
+    const b = serialiseModel(trainFromData(1));
+    expect(a).toBe(b);
+    expect(a.length).toBeLessThan(1.5 * 1024 * 1024);
+    const model = loadModel(JSON.parse(a));
+    expect(model.themes).toHaveLength(31);
+  });
+});
