@@ -19,6 +19,18 @@ export const ROUTES: Route[] = [
     blurb: 'Reviews and briefings at a glance.',
     component: lazy(() => import('../features/overview/OverviewPage.tsx')),
   },
+  {
+    path: '/agreement',
+    label: 'Tagger agreement',
+    blurb: 'Where the tagger agrees with expert labels and your corrections, where to correct it, and retraining it.',
+    component: lazy(() => import('../features/agreement/AgreementPage.tsx')),
+  },
+  {
+    path: '/workspace',
+    label: 'Your data',
+    blurb: 'What you added or corrected, kept in this browser only: export it, import it, delete it, and your theme set.',
+    component: lazy(() => import('../features/workspace/WorkspacePage.tsx')),
+  },
 ];
 
 /** The route for a path; unknown paths fall back to the overview. */

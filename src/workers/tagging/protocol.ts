@@ -14,12 +14,16 @@ export interface TagItem {
 export interface TrainingExample {
   text: string;
   gold: string[];
+  /** Only the listed themes are known (see src/classify/labels.ts). */
+  partial?: boolean;
 }
 
 export type TaggingRequest =
   | { id: number; type: 'load-model'; url: string }
   | { id: number; type: 'tag'; items: TagItem[]; passageChars?: number }
   | { id: number; type: 'retrain'; examples: TrainingExample[]; taxonomy: unknown; lexicon: unknown }
+  /** Uses a model the app already holds (e.g. a retrained one kept with the workspace). */
+  | { id: number; type: 'use-model'; model: unknown }
   | { id: number; type: 'cancel'; target: number };
 
 export interface TaggingProgress {
@@ -38,5 +42,5 @@ export type TaggingResponse =
   | { id: number; type: 'progress'; progress: TaggingProgress }
   | { id: number; type: 'model-loaded'; version: string; themes: number }
   | { id: number; type: 'tagged'; results: DocumentTags[]; passages: number; elapsedMs: number }
-  | { id: number; type: 'retrained'; version: string; elapsedMs: number }
+  | { id: number; type: 'retrained'; version: string; elapsedMs: number; model: unknown }
   | { id: number; type: 'error'; error: SerializedError };

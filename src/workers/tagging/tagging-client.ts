@@ -42,11 +42,18 @@ export class TaggingClient {
     return { results: msg.results, passages: msg.passages, elapsedMs: msg.elapsedMs };
   }
 
-  /** Retrains the worker's model (e.g. with the user's corrections added). */
-  async retrain(examples: TrainingExample[], taxonomy: unknown, lexicon: unknown, signal?: AbortSignal): Promise<{ version: string; elapsedMs: number }> {
+  /** Retrains the worker's model (e.g. with the user's corrections added); returns the new model's JSON too, to keep it. */
+  async retrain(examples: TrainingExample[], taxonomy: unknown, lexicon: unknown, signal?: AbortSignal): Promise<{ version: string; elapsedMs: number; model: unknown }> {
     const msg = await this.request({ type: 'retrain', examples, taxonomy, lexicon }, { signal });
     if (msg.type !== 'retrained') throw new Error(`Unexpected reply ${msg.type}`);
-    return { version: msg.version, elapsedMs: msg.elapsedMs };
+    return { version: msg.version, elapsedMs: msg.elapsedMs, model: msg.model };
+  }
+
+  /** Loads a model the app already holds (parsed JSON) into the worker. */
+  async useModel(model: unknown): Promise<{ version: string; themes: number }> {
+    const msg = await this.request({ type: 'use-model', model });
+    if (msg.type !== 'model-loaded') throw new Error(`Unexpected reply ${msg.type}`);
+    return { version: msg.version, themes: msg.themes };
   }
 
   terminate(): void {

@@ -35,7 +35,13 @@ export class TaggingEngine {
         case 'retrain': {
           const started = performance.now();
           this.model = trainModel(req.examples, req.taxonomy, req.lexicon);
-          this.post({ id: req.id, type: 'retrained', version: modelVersion(this.model), elapsedMs: performance.now() - started });
+          this.post({ id: req.id, type: 'retrained', version: modelVersion(this.model), elapsedMs: performance.now() - started, model: this.model });
+          return;
+        }
+        case 'use-model': {
+          this.model = loadModel(req.model);
+          const themes = Object.keys(tagDocument(this.model, '').scores).length;
+          this.post({ id: req.id, type: 'model-loaded', version: modelVersion(this.model), themes });
           return;
         }
         case 'tag':

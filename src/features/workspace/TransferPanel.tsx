@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import { useDatabase } from '../../app/database-context.ts';
+import { useWorkspace } from './workspace-context.ts';
+import { DeleteAllDialog } from './DeleteAllDialog.tsx';
+import { FilePickButton } from './FilePickButton.tsx';
+import { downloadBytes, fileBytes, today } from './download.ts';
+
+type Outcome = { kind: 'ok' | 'error'; text: string } | null;
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/** Export the workspace as one zip, import one back (replacing yours), or delete it all. */
+export function TransferPanel() {
+  const { bumpDataVersion } = useDatabase();
+  const workspace = useWorkspace();
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+
+  const run = async (work: () => Promise<string>) => {
+    setBusy(true);
+    setOutcome(null);
+    try {
+      setOutcome({ kind: 'ok', text: await work() });
+    } catch (err) {
+      setOutcome({ kind: 'error', text: `${message(err)} Nothing was changed.` });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const exportZip = () => run(async () => {
+    const { bytes, manifest } = await workspace.exportArchive();
+    const name = `learning-themes-workspace_${today()}.zip`;
+    downloadBytes(bytes, name, 'application/zip');
+    return `Saved ${name}: ${manifest.tables.reviews.rows} reviews, ${manifest.tables.briefings.rows} briefings, ${manifest.tables.theme_tags.rows} theme tags.`;
+  });
+
+  const importZip = (file: File) => run(async () => {
+    const manifest = await workspace.importArchive(await fileBytes(file), file.name);
+    bumpDataVersion();
+    return `Imported ${file.name} (saved ${new Date(manifest.savedAt).toLocaleDateString('en-GB')}): it replaced your previous data.`;
+  });
+
+  const deleteAll = () => run(async () => {
+    await workspace.deleteAll();
+    bumpDataVersion();
+    return 'Your data was deleted from this browser. The bundled reviews and briefings are still here.';
+  });
+
+  return (
+    <section className="workspace-card" aria-labelledby="workspace-transfer" aria-busy={busy}>
+      <h2 id="workspace-transfer">Move or remove your workspace</h2>
+      <p>
+        One .zip file holds everything of yours (Arrow tables, your retrained tagger and a manifest). Use it as a backup or to
+        move to another computer. Importing one replaces your current data.
+      </p>
+      <div className="workspace-actions">
+        <button type="button" onClick={() => void exportZip()} disabled={busy}>Export workspace</button>
+        <FilePickButton label="Import workspace…" accept=".zip,application/zip" disabled={busy} testId="ws-import-input" onFile={(f) => void importZip(f)} />
+        <DeleteAllDialog busy={busy} onConfirm={() => void deleteAll()} />
+      </div>
+      {outcome && (
+        <p role={outcome.kind === 'error' ? 'alert' : 'status'} className={outcome.kind === 'error' ? 'workspace-error' : 'workspace-ok'} data-testid="ws-outcome">
+          {outcome.text}
+        </p>
+      )}
+    </section>
+  );
+}

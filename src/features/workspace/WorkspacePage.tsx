@@ -1,0 +1,16 @@
+import { StoragePanel } from './StoragePanel.tsx';
+import { TransferPanel } from './TransferPanel.tsx';
+import { CodebookPanel } from './CodebookPanel.tsx';
+import { ThemeEditor } from './ThemeEditor.tsx';
+
+/** Your data: what is kept in this browser, export/import/delete, and the theme set. */
+export default function WorkspacePage() {
+  return (
+    <div className="workspace-page">
+      <StoragePanel />
+      <TransferPanel />
+      <CodebookPanel />
+      <ThemeEditor />
+    </div>
+  );
+}
