@@ -20,6 +20,12 @@ export const ROUTES: Route[] = [
     component: lazy(() => import('../features/overview/OverviewPage.tsx')),
   },
   {
+    path: '/planner',
+    label: 'Briefing planner',
+    blurb: 'Themes that keep coming up in recent reviews but have no recent briefing, with the sentences to start from.',
+    component: lazy(() => import('../features/planner/PlannerPage.tsx')),
+  },
+  {
     path: '/agreement',
     label: 'Tagger agreement',
     blurb: 'Where the tagger agrees with expert labels and your corrections, where to correct it, and retraining it.',

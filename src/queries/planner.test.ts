@@ -81,7 +81,7 @@ describe('planner SQL', () => {
 
   it('reads the year span of the scope, counting undated reviews apart', async () => {
     const [row] = await db.query<PlannerYearsRow>(plannerYearsSql(alpha));
-    expect(row).toEqual({ latest_year: 2024, first_year: 2019, reviews: 6, undated_reviews: 1, partnerships: 2 });
+    expect(row).toEqual({ latest_year: 2024, first_year: 2019, reviews: 6, undated_reviews: 1, briefings: 5, untagged_briefings: 0, partnerships: 2 });
   });
 
   it('counts reviews in and before the window, honouring manual rejections and passage tags', () => {

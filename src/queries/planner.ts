@@ -21,15 +21,21 @@ export interface PlannerYearsRow {
   first_year: number | null;
   reviews: number;
   undated_reviews: number;
+  /** Briefings in scope (statements aside), and how many of them carry no theme at all. */
+  briefings: number;
+  untagged_briefings: number;
   /** Partnerships with at least one review or briefing in the whole dataset. */
   partnerships: number;
 }
 
-/** The year span of the reviews in scope, which sets the default window. */
+/** The year span of the reviews in scope, which sets the default window, and what cannot be counted. */
 export function plannerYearsSql(scope: Filters): string {
   return `
+WITH bd AS (${datedBriefingsSql(scope)})
 SELECT max(r.year)::INTEGER AS latest_year, min(r.year)::INTEGER AS first_year,
        count(*)::INTEGER AS reviews, count(*) FILTER (WHERE r.year IS NULL)::INTEGER AS undated_reviews,
+       (SELECT count(*) FROM bd)::INTEGER AS briefings,
+       (SELECT count(*) FROM bd WHERE id NOT IN (SELECT entity_id FROM entity_themes WHERE entity_type = 'briefing'))::INTEGER AS untagged_briefings,
        (SELECT count(DISTINCT partnership_id) FROM (SELECT partnership_id FROM reviews UNION ALL SELECT partnership_id FROM briefings))::INTEGER AS partnerships
 FROM reviews r WHERE ${reviewWhere(scope)}`;
 }

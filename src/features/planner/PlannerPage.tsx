@@ -1,0 +1,75 @@
+import { StatusMessage } from '../../components/StatusMessage.tsx';
+import { plannerCsv, plannerFileName } from '../../planner/export.ts';
+import { windowLabel, ignoredFilters, singlePartnership } from '../../planner/window.ts';
+import { describeFilters } from '../filters/describe-filters.ts';
+import { useFilterOptions } from '../filters/use-filter-options.ts';
+import { downloadText } from './download.ts';
+import { FormulaNote } from './FormulaNote.tsx';
+import { LocalComparison } from './LocalComparison.tsx';
+import { PlannerControls } from './PlannerControls.tsx';
+import { PlannerNotes } from './PlannerNotes.tsx';
+import { PRINT_TOP, RankedThemes } from './RankedThemes.tsx';
+import { usePlanner } from './use-planner.ts';
+
+/** The briefing planner: which learning theme most needs a 7-minute briefing next, and why. */
+export default function PlannerPage() {
+  const p = usePlanner();
+  const { options, names } = useFilterOptions();
+  if (p.error) return <StatusMessage kind="error">Could not rank the themes: {p.error.message}. Try another window or reset the filters.</StatusMessage>;
+  if (!p.years) return <StatusMessage kind="loading">Finding the years of the reviews in scope…</StatusMessage>;
+  if (p.years.latest_year === null || !p.window) {
+    return <StatusMessage kind="empty">No dated reviews in this scope, so nothing can be ranked. Choose another partnership, region or review type.</StatusMessage>;
+  }
+  if (!p.ranking) return <StatusMessage kind="loading">Counting themes in reviews and briefings…</StatusMessage>;
+
+  const { ranking, years } = p;
+  const win = p.window;
+  const latestYear = years.latest_year!;
+  const scopeWords = describeFilters(p.scope, names).replace(/; all years$/, '');
+  const local = singlePartnership(p.filters);
+  const total = (ranking.ranked[0] ?? ranking.absent[0])?.window_total ?? 0;
+  const download = () => downloadText(plannerFileName(p.scope.partnerships, win), plannerCsv(ranking, win, latestYear));
+
+  return (
+    <div className="planner">
+      <p className="planner-scope" data-testid="planner-scope">
+        Ranking the themes of <strong>{total} reviews published {windowLabel(win)}</strong> in{' '}
+        <strong>{scopeWords}</strong> against the briefings in the same scope.
+      </p>
+      <PlannerNotes years={years} window={win} windowTotal={total} notice={p.windowNotice} ignored={ignoredFilters(p.filters)} />
+      <PlannerControls window={win} latestYear={latestYear} years={options?.years ?? []} onWindow={p.setWindow}
+        weights={p.weights} onWeights={p.setWeights} />
+      <FormulaNote weights={p.weights} window={win} />
+
+      <section className="planner-section" aria-labelledby="planner-ranked-heading">
+        <div className="planner-section__header">
+          <h2 id="planner-ranked-heading">Themes to brief on next</h2>
+          <div className="planner-actions">
+            <button type="button" className="button-secondary" onClick={download} disabled={!ranking.ranked.length}>Download CSV</button>
+            <button type="button" className="button-secondary" onClick={() => window.print()}>Print summary</button>
+          </div>
+        </div>
+        {ranking.ranked.length === 0 ? (
+          <StatusMessage kind="empty">No review published {windowLabel(win)} in this scope carries a theme. Widen the window with the years above.</StatusMessage>
+        ) : (
+          <>
+            <RankedThemes ranking={ranking} window={win} latestYear={latestYear} scope={p.scope} />
+            {ranking.ranked.length > PRINT_TOP && (
+              <p className="planner-print-only">Top {PRINT_TOP} of {ranking.ranked.length} themes; the CSV download lists them all.</p>
+            )}
+          </>
+        )}
+        {ranking.absent.length > 0 && (
+          <p className="planner-absent hint">
+            In no review published {windowLabel(win)}, so not ranked:{' '}
+            {ranking.absent.map((t) => (t.briefings ? `${t.label} (${t.briefings} briefing${t.briefings === 1 ? '' : 's'})` : t.label)).join(', ')}.
+          </p>
+        )}
+      </section>
+
+      {local && years.partnerships > 1 && (
+        <LocalComparison scope={p.scope} partnershipId={local} name={names.partnership(local)} window={win} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+/** Everything the planner view shows, from the shared filters and the planner's URL parameters. */
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
+import { useDatabase } from '../../app/database-context.ts';
+import { navigate, useLocation } from '../../app/router.ts';
+import { useFilters } from '../../app/url-state.ts';
+import type { Filters } from '../../queries/filters.ts';
+import { plannerYearsQuery, themeCoverageQuery, type PlannerYearsRow } from '../../queries/planner.ts';
+import { PARAM, searchWithWeights, searchWithWindow, weightsFromSearch } from '../../planner/params.ts';
+import { rankThemes, type Ranking, type Weights } from '../../planner/score.ts';
+import { plannerScope, resolveWindow, type PlannerWindow } from '../../planner/window.ts';
+
+export interface PlannerState {
+  filters: Filters;
+  scope: Filters;
+  weights: Weights;
+  setWeights(next: Weights): void;
+  years: PlannerYearsRow | undefined;
+  window: PlannerWindow | null;
+  windowNotice: string | null;
+  /** `null` puts the default window back. */
+  setWindow(next: PlannerWindow | null): void;
+  ranking: Ranking | undefined;
+  error: Error | null;
+}
+
+/** Reads the planner's state from the URL and runs its two queries (year span, then coverage). */
+export function usePlanner(): PlannerState {
+  const { db, dataVersion } = useDatabase();
+  const [filters] = useFilters();
+  const { pathname, search } = useLocation();
+  const scope = useMemo(() => plannerScope(filters), [filters]);
+  const weights = useMemo(() => weightsFromSearch(search), [search]);
+  const years = useQuery(plannerYearsQuery(db, scope, dataVersion));
+
+  const params = new URLSearchParams(search);
+  const rawFrom = params.get(PARAM.from);
+  const rawTo = params.get(PARAM.to);
+  const latest = years.data?.latest_year ?? null;
+  const resolved = useMemo(() => (latest === null ? null : resolveWindow(rawFrom, rawTo, latest)), [latest, rawFrom, rawTo]);
+  const window = resolved?.window ?? null;
+
+  const coverage = useQuery({
+    ...themeCoverageQuery(db, scope, window ?? { from: 0, to: 0 }, dataVersion),
+    enabled: window !== null,
+  });
+  const ranking = useMemo(() => (coverage.data ? rankThemes(coverage.data, weights) : undefined), [coverage.data, weights]);
+
+  // Weights move with every arrow key: replace the history entry rather than pile them up.
+  const setWeights = useCallback((next: Weights) => navigate(pathname + searchWithWeights(search, next), { replace: true }), [pathname, search]);
+  const setWindow = useCallback((next: PlannerWindow | null) => navigate(pathname + searchWithWindow(search, next)), [pathname, search]);
+
+  return {
+    filters, scope, weights, setWeights, years: years.data, window, windowNotice: resolved?.notice ?? null, setWindow,
+    ranking, error: years.error ?? coverage.error ?? null,
+  };
+}
