@@ -17,5 +17,9 @@ describe('renderChartSvg (ECharts server-side SVG, no DOM)', () => {
     expect(svg).toContain('Filters: Warwickshire');
     expect(svg).toContain('Exported 1 May 2025');
     expect(svg).toContain('Warwickshire &amp; Co');
+    // Well-formed start tags: every attribute value quoted, no stray quotes (e.g. from "Segoe UI" in a style).
+    for (const [, tag, attrs] of svg.matchAll(/<([a-zA-Z][\w:-]*)([^>]*)>/g)) {
+      expect(attrs, `<${tag}>`).toMatch(/^(\s+[\w:-]+="[^"<]*")*\s*\/?$/);
+    }
   });
 });

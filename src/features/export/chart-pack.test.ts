@@ -42,7 +42,7 @@ describe('buildChartPack', () => {
     expect(md).toContain('## 1. Reviews per year (a)');
     expect(md).toContain('- Description (alt text): Bar chart of reviews by year, 2021–2022 (2 plotted values). The highest is 2022 with 3 reviews; the lowest is 2021 with 1 review. Reviews rose from 1 in 2021 to 3 in 2022.');
     expect(md).toContain('- Filters: Warwickshire; 2021–2024');
-    expect(md).toContain('- Source: Source: Learning Themes dataset (published reviews and briefings).\n');
+    expect(md).toContain('- Source: Learning Themes dataset (published reviews and briefings).\n');
     expect(progress.at(-1)).toEqual({ done: 3, total: 3, message: 'Done' });
   });
 

@@ -52,10 +52,10 @@ export function chartsMarkdown(entries: readonly PackEntry[], ctx: PackContext):
       '',
       `## ${i + 1}. ${oneLine(chart.title)}`,
       '',
-      `- Files: \`${base}.png\`, \`${base}.svg\`, \`${base}.csv\` (${chart.table.rows.length} rows)`,
+      `- Files: \`${base}.png\`, \`${base}.svg\`, \`${base}.csv\` (${chart.table.rows.length} row${chart.table.rows.length === 1 ? '' : 's'} of numbers)`,
       `- Description (alt text): ${oneLine(description)}`,
       `- Filters: ${ctx.filtersText}`,
-      `- Source: ${sourceText(chart.footnote, ctx.filtersText)}`,
+      `- Source: ${sourceText(chart.footnote, ctx.filtersText).replace(/^Source:\s*/i, '')}`,
     );
   });
   return lines.join('\n') + '\n';

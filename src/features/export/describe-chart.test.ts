@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chartKind, describeChartData } from './describe-chart.ts';
 
 const perYear = {
-  option: { series: [{ type: 'bar', stack: 'reviews', data: [] }] },
+  option: { series: [{ type: 'bar', stack: 'reviews', data: [2, 1, 0, 4] }, { type: 'bar', stack: 'reviews', data: [0, 6, 3, 0] }] },
   table: {
     columns: [
       { key: 'year', label: 'Publication year', numeric: true },
@@ -41,6 +41,21 @@ describe('describeChartData', () => {
     expect(text).toContain('Share of reviews fell from 0.5 in 2020 to 0.25 in 2022.');
   });
 
+  it('describes the column the value axis plots, in its display format', () => {
+    const text = describeChartData({
+      option: { series: [{ type: 'bar' }], xAxis: { type: 'value', name: 'Change in share (points)' } },
+      table: {
+        columns: [
+          { key: 'theme', label: 'Theme' },
+          { key: 'recent', label: 'Tagged 2025', numeric: true },
+          { key: 'change', label: 'Change', numeric: true, format: (v: unknown) => `${Number(v) > 0 ? '+' : ''}${Number(v)} pts` },
+        ],
+        rows: [{ theme: 'Neglect', recent: 4, change: 12 }, { theme: 'Housing', recent: 9, change: -5 }],
+      },
+    });
+    expect(text).toBe('Bar chart of change by theme (2 plotted values). The highest is Neglect with +12 pts; the lowest is Housing with -5 pts.');
+  });
+
   it('uses display formats for labels and copes with empty or flat data', () => {
     const table = {
       columns: [
@@ -52,5 +67,7 @@ describe('describeChartData', () => {
     expect(describeChartData({ option: { series: { type: 'bar' } }, table })).toBe('Bar chart of reviews by theme (2 plotted values). Every value is 2 reviews.');
     expect(describeChartData({ option: {}, table: { ...table, rows: [] } })).toBe('Chart with no values for the filters in force.');
     expect(chartKind({ series: [{ type: 'heatmap' }] })).toBe('Heatmap');
+    // Rise and fall bars share a stack but never a position: not a stacked chart.
+    expect(chartKind({ series: [{ type: 'bar', stack: 'c', data: [3, '-'] }, { type: 'bar', stack: 'c', data: ['-', -2] }] })).toBe('Bar chart');
   });
 });

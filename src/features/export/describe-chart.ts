@@ -17,12 +17,21 @@ const KINDS: Record<string, string> = {
   bar: 'Bar chart', line: 'Line chart', heatmap: 'Heatmap', scatter: 'Scatter chart', pie: 'Pie chart',
 };
 
+const plotted = (v: unknown) => v !== null && v !== undefined && v !== 0 && v !== '-';
+
+/** True when two series on one stack both have a value at some position (a rise/fall split does not). */
+function stacksOverlap(series: unknown[]): boolean {
+  const list = series as { stack?: string; data?: unknown[] }[];
+  return list.some((a, i) => a.stack && list.slice(i + 1).some((b) =>
+    b.stack === a.stack && (a.data ?? []).some((v, k) => plotted(v) && plotted(b.data?.[k]))));
+}
+
 /** "Stacked bar chart", "Line chart", … from the first series of an ECharts option. */
 export function chartKind(option: unknown): string {
   const series = (option as { series?: unknown }).series;
   const first = (Array.isArray(series) ? series[0] : series) as { type?: string; stack?: string } | undefined;
   const kind = KINDS[first?.type ?? ''] ?? 'Chart';
-  return first?.type === 'bar' && first.stack ? `Stacked ${kind.toLowerCase()}` : kind;
+  return first?.type === 'bar' && stacksOverlap(Array.isArray(series) ? series : [series]) ? `Stacked ${kind.toLowerCase()}` : kind;
 }
 
 const num = (n: number) => n.toLocaleString('en-GB', { maximumFractionDigits: 2 });
@@ -52,30 +61,51 @@ function aggregate(rows: Row[], key: (r: Row) => string, value: (r: Row) => numb
 // "1 reviews" reads wrong: drop a plural s for exactly one.
 const withUnit = (v: number, unit: string) => `${num(v)}${v === 1 && /[^s]s$/.test(unit) ? unit.slice(0, -1) : unit}`;
 
-function extremes(rows: Row[], value: (r: Row) => number, label: (r: Row) => string, unit: string): string {
+type Show = (v: number) => string;
+
+function extremes(rows: Row[], value: (r: Row) => number, label: (r: Row) => string, show: Show): string {
   const values = rows.map(value);
   const hi = Math.max(...values);
   const lo = Math.min(...values);
   const at = (v: number) => {
     const matches = rows.filter((r) => value(r) === v);
     const others = matches.length - 1;
-    return `${label(matches[0]!)}${others ? ` (and ${others} other${others > 1 ? 's' : ''})` : ''} with ${withUnit(v, unit)}`;
+    return `${label(matches[0]!)}${others ? ` (and ${others} other${others > 1 ? 's' : ''})` : ''} with ${show(v)}`;
   };
   if (rows.length === 1) return `The only value is ${at(hi)}.`;
-  if (hi === lo) return `Every value is ${withUnit(hi, unit)}.`;
+  if (hi === lo) return `Every value is ${show(hi)}.`;
   return `The highest is ${at(hi)}; the lowest is ${at(lo)}.`;
 }
 
-function trend(byYear: Map<string, number>, measureLabel: string, across: string): string {
+function trend(byYear: Map<string, number>, measureLabel: string, across: string, show: Show): string {
   const years = [...byYear].sort((a, b) => Number(a[0]) - Number(b[0]));
   if (years.length < 2) return '';
   const [firstYear, first] = years[0]!;
   const [lastYear, last] = years.at(-1)!;
   const [peakYear, peak] = years.reduce((a, b) => (b[1] > a[1] ? b : a));
   const direction = last > first * 1.1 ? 'rose' : last < first * 0.9 ? 'fell' : 'stayed about level';
-  const moved = direction === 'stayed about level' ? `${direction}, ${num(first)} in ${firstYear} and ${num(last)} in ${lastYear}` : `${direction} from ${num(first)} in ${firstYear} to ${num(last)} in ${lastYear}`;
-  const peakNote = peakYear !== firstYear && peakYear !== lastYear ? `, peaking at ${num(peak)} in ${peakYear}` : '';
+  const moved = direction === 'stayed about level'
+    ? `${direction}, ${show(first)} in ${firstYear} and ${show(last)} in ${lastYear}`
+    : `${direction} from ${show(first)} in ${firstYear} to ${show(last)} in ${lastYear}`;
+  const peakNote = peakYear !== firstYear && peakYear !== lastYear ? `, peaking at ${show(peak)} in ${peakYear}` : '';
   return ` ${across}${across ? lower(measureLabel) : measureLabel} ${moved}${peakNote}.`;
+}
+
+const words = (s: string) => new Set(s.toLowerCase().match(/[a-z]{3,}/g) ?? []);
+
+/** The name of the chart's value axis, e.g. "Share of tagged reviews". */
+function valueAxisName(option: unknown): string {
+  const o = option as { xAxis?: unknown; yAxis?: unknown };
+  const axes = [o.xAxis, o.yAxis].flatMap((a) => (Array.isArray(a) ? a : a ? [a] : [])) as { type?: string; name?: string }[];
+  return axes.find((a) => a.type === 'value' && a.name)?.name ?? '';
+}
+
+/** The plotted measure: the numeric column named most like the value axis, else the first numeric one. */
+function measureColumn(numeric: Column[], option: unknown): Column | undefined {
+  const axis = words(valueAxisName(option));
+  const score = (c: Column) => [...words(c.label)].filter((w) => axis.has(w)).length;
+  const best = numeric.reduce<Column | undefined>((a, c) => (score(c) > (a ? score(a) : 0) ? c : a), undefined);
+  return best ?? numeric[0];
 }
 
 /** One paragraph describing a chart from its plotted numbers (its table). */
@@ -85,34 +115,38 @@ export function describeChartData(spec: DescribableChart): string {
   const kind = chartKind(spec.option);
   if (!rows.length) return `${kind} with no values for the filters in force.`;
   const yearCol = columns.find((c) => isYearColumn(c, rows));
-  const numeric = columns.filter((c) => c.numeric && c !== yearCol);
-  const measureCol = numeric.at(-1) ?? columns.find((c) => c.numeric && c !== yearCol);
+  const measureCol = measureColumn(columns.filter((c) => c.numeric && c !== yearCol), spec.option);
   if (!measureCol) return `${kind} of ${rows.length} values.`;
+  // Other numeric columns (totals, intervals) qualify the measure; they are not categories.
   const dims = columns.filter((c) => !c.numeric || c === yearCol);
   const value = (r: Row) => Number(r[measureCol.key] ?? 0);
   const rowLabel = (r: Row) => dims.map((c) => cellText(c, r)).filter(Boolean).join(', ');
   const measure = lower(measureCol.label);
   const unit = isRate(measureCol) ? '' : ` ${measure}`;
+  const format = measureCol.format;
+  const show: Show = format ? (v) => format(v as never, rows[0]!) : (v) => withUnit(v, unit);
+  // The trend sentence names the measure already: numbers only.
+  const bare: Show = format ? show : num;
 
   const years = yearCol ? rows.map((r) => Number(r[yearCol.key])).filter(Number.isFinite) : [];
   const [first, last] = [Math.min(...years), Math.max(...years)];
   const span = !years.length ? '' : first === last ? `, ${first}` : `, ${first}–${last}`;
   const by = dims.length ? ` by ${dims.map((c) => lower(c.label)).join(' and ')}` : '';
   let text = `${kind} of ${measure}${by}${span} (${rows.length} plotted value${rows.length === 1 ? '' : 's'}). `;
-  text += extremes(rows, value, rowLabel, unit);
+  text += extremes(rows, value, rowLabel, show);
 
   const mean = isRate(measureCol);
   const others = dims.filter((c) => c !== yearCol);
   if (yearCol) {
     const across = others.length ? `${mean ? 'Averaged' : 'Summed'} across ${others.map((c) => lower(c.label)).join(' and ')}, ` : '';
-    text += trend(aggregate(rows, (r) => String(r[yearCol.key]), value, mean), measureCol.label, across);
+    text += trend(aggregate(rows, (r) => String(r[yearCol.key]), value, mean), measureCol.label, across, bare);
   }
   if (others.length === 1 && !mean) {
     const category = others[0]!;
     const totals = [...aggregate(rows, (r) => cellText(category, r), value, false)];
     if (totals.length > 1 && (yearCol || rows.length > totals.length)) {
       const [name, total] = totals.reduce((a, b) => (b[1] > a[1] ? b : a));
-      text += ` Overall, ${name} has the most (${withUnit(total, unit)}).`;
+      text += ` Overall, ${name} has the most (${show(total)}).`;
     }
   }
   return text;

@@ -16,7 +16,8 @@ export interface ImageText {
 export const EXPORT_WIDTH = 1200;
 const MARGIN = 40;
 const TEXT_WIDTH = EXPORT_WIDTH - 2 * MARGIN;
-const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+// Single quotes only: ECharts writes fonts into SVG style="…" attributes without escaping.
+const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 const INK = '#1f2933';
 const INK_SOFT = '#3e4c59';
 export const DEFAULT_SOURCE = 'Source: Learning Themes dataset (published reviews and briefings).';
@@ -48,6 +49,18 @@ export function footerText(footnote: string, filtersText: string, exportedOn: st
   return `${sourceText(footnote, filtersText)} Exported ${exportedOn} from Learning Themes.`;
 }
 
+/**
+ * Font names with double quotes, as in `"Segoe UI"`, break the SVG: ECharts'
+ * SVG renderer writes them unescaped into style attributes. Swap them for single quotes.
+ */
+export function singleQuoteFonts<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(singleQuoteFonts) as T;
+  if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, (k === 'fontFamily' || k === 'font') && typeof v === 'string' ? v.replace(/"/g, "'") : singleQuoteFonts(v)]),
+  ) as T;
+}
+
 type Box = Record<string, unknown>;
 const asList = (v: unknown): Box[] => (Array.isArray(v) ? v : v ? [v] : []) as Box[];
 const shift = (v: unknown, by: number, fallback: number) => (typeof v === 'number' ? v + by : by + fallback);
@@ -68,7 +81,8 @@ function extraLegendRows(option: Record<string, unknown>): number {
 }
 
 /** The option drawn off-screen for PNG and SVG: framed with title, filters and footer. */
-export function exportOption(option: Record<string, unknown>, text: ImageText, height: number): Record<string, unknown> {
+export function exportOption(screenOption: Record<string, unknown>, text: ImageText, height: number): Record<string, unknown> {
+  const option = singleQuoteFonts(screenOption);
   const { header, footer } = frameHeights(text);
   const legendAtBottom = asList(option.legend).some((l) => l.bottom !== undefined && l.top === undefined);
   const legendRows = legendAtBottom ? extraLegendRows(option) * 24 : 0;
@@ -94,7 +108,8 @@ export function exportOption(option: Record<string, unknown>, text: ImageText, h
     graphic: [
       ...asList(option.graphic),
       {
-        type: 'text', left: MARGIN, top: height - footer + 16, silent: true,
+        // ECharts pads the title by 5 px: line the footer up with it.
+        type: 'text', left: MARGIN + 5, top: height - footer + 16, silent: true,
         style: { text: text.footer, font: `12px ${FONT}`, fill: INK_SOFT, width: TEXT_WIDTH, overflow: 'break', lineHeight: 18 },
       },
     ],
