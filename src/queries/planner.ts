@@ -4,6 +4,9 @@
  * against the rest. Every builder takes the planner's scope (shared filters
  * via plannerScope) and window.
  *
+ * Shares are of tagged reviews (those carrying at least one theme), as on the
+ * other views: a review nobody has read for themes yet says nothing about them.
+ *
  * Briefing dates: an undated briefing written on a review takes the review's
  * date (a briefing follows its review); a partnership statement is not a
  * briefing and never counts as coverage.
@@ -16,10 +19,12 @@ import { briefingWhere, reviewWhere, type Filters } from './filters.ts';
 import { int, str } from './sql.ts';
 
 export interface PlannerYearsRow {
-  /** Latest and earliest publication year of the reviews in scope (null when none is dated). */
+  /** Latest and earliest publication year of the tagged reviews in scope (null when none is dated). */
   latest_year: number | null;
   first_year: number | null;
   reviews: number;
+  /** Reviews in scope that cannot count: no theme yet, or (tagged but) no publication year. */
+  untagged_reviews: number;
   undated_reviews: number;
   /** Briefings in scope (statements aside), and how many of them carry no theme at all. */
   briefings: number;
@@ -28,12 +33,18 @@ export interface PlannerYearsRow {
   partnerships: number;
 }
 
+/** Condition on a `reviews` row aliased `r`: it carries at least one theme. */
+const IS_TAGGED = `r.id IN (SELECT entity_id FROM entity_themes WHERE entity_type = 'review')`;
+
 /** The year span of the reviews in scope, which sets the default window, and what cannot be counted. */
 export function plannerYearsSql(scope: Filters): string {
   return `
 WITH bd AS (${datedBriefingsSql(scope)})
-SELECT max(r.year)::INTEGER AS latest_year, min(r.year)::INTEGER AS first_year,
-       count(*)::INTEGER AS reviews, count(*) FILTER (WHERE r.year IS NULL)::INTEGER AS undated_reviews,
+SELECT max(r.year) FILTER (WHERE ${IS_TAGGED})::INTEGER AS latest_year,
+       min(r.year) FILTER (WHERE ${IS_TAGGED})::INTEGER AS first_year,
+       count(*)::INTEGER AS reviews,
+       count(*) FILTER (WHERE NOT ${IS_TAGGED})::INTEGER AS untagged_reviews,
+       count(*) FILTER (WHERE r.year IS NULL AND ${IS_TAGGED})::INTEGER AS undated_reviews,
        (SELECT count(*) FROM bd)::INTEGER AS briefings,
        (SELECT count(*) FROM bd WHERE id NOT IN (SELECT entity_id FROM entity_themes WHERE entity_type = 'briefing'))::INTEGER AS untagged_briefings,
        (SELECT count(DISTINCT partnership_id) FROM (SELECT partnership_id FROM reviews UNION ALL SELECT partnership_id FROM briefings))::INTEGER AS partnerships
@@ -56,7 +67,7 @@ WHERE ${briefingWhere(scope, { ignoreYears: true })} AND b.briefing_kind <> 'sta
 export function themeCoverageSql(scope: Filters, w: PlannerWindow): string {
   const inWindow = `year BETWEEN ${int(w.from)} AND ${int(w.to)}`;
   return `
-WITH scoped AS (SELECT r.id, r.year FROM reviews r WHERE ${reviewWhere(scope)} AND r.year IS NOT NULL),
+WITH scoped AS (SELECT r.id, r.year FROM reviews r WHERE ${reviewWhere(scope)} AND r.year IS NOT NULL AND ${IS_TAGGED}),
 totals AS (
   SELECT count(*) FILTER (WHERE ${inWindow})::INTEGER AS window_total,
          count(*) FILTER (WHERE year < ${int(w.from)})::INTEGER AS before_total
@@ -179,7 +190,7 @@ export function localVsRestSql(scope: Filters, partnershipId: string, w: Planner
   return `
 WITH scoped AS (
   SELECT r.id, r.partnership_id = ${str(partnershipId)} AS is_local FROM reviews r
-  WHERE ${reviewWhere(others)} AND r.year BETWEEN ${int(w.from)} AND ${int(w.to)}
+  WHERE ${reviewWhere(others)} AND r.year BETWEEN ${int(w.from)} AND ${int(w.to)} AND ${IS_TAGGED}
 ),
 n AS (SELECT count(*) FILTER (WHERE is_local) AS local_n, count(*) FILTER (WHERE NOT is_local) AS rest_n FROM scoped),
 k AS (

@@ -17,8 +17,10 @@ export function PlannerNotes({ years, window, windowTotal, notice, ignored }: Pl
     notice,
     windowTotal > 0 && windowTotal < SMALL_N &&
       `Only ${windowTotal} reviews in the window: one review moves a share by ${Math.round(100 / windowTotal)} points, so read rising and falling as prompts. A wider window gives steadier figures.`,
+    years.untagged_reviews > 0 &&
+      `${years.untagged_reviews} of the ${years.reviews} reviews in scope carry no theme yet and are not counted.`,
     years.undated_reviews > 0 &&
-      `${years.undated_reviews} of the ${years.reviews} reviews in scope have no publication year and are not counted.`,
+      `${years.undated_reviews} tagged ${years.undated_reviews === 1 ? 'review has' : 'reviews have'} no publication year and cannot be placed in the window.`,
     years.untagged_briefings > 0 &&
       `${years.untagged_briefings} of the ${years.briefings} briefings in scope carry no theme yet, so they cannot count as covering one.`,
     ignored.length > 0 && `Not applied here: ${ignored.join('; ')}.`,

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { MouseEvent } from 'react';
+import { useState, type MouseEvent } from 'react';
 import { useDatabase } from '../../app/database-context.ts';
 import { navigate } from '../../app/router.ts';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
@@ -11,6 +11,9 @@ import type { ScoredTheme } from '../../planner/score.ts';
 import { windowLabel, type PlannerWindow } from '../../planner/window.ts';
 import { BRIEFING_KIND_LABELS, type BriefingKind } from '../../schema/records.ts';
 
+/** Briefings listed before "Show all": the newest, which matter most for a gap. */
+const BRIEFINGS_SHOWN = 6;
+
 const follow = (e: MouseEvent<HTMLAnchorElement>, to: string) => {
   if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
   e.preventDefault();
@@ -20,6 +23,7 @@ const follow = (e: MouseEvent<HTMLAnchorElement>, to: string) => {
 /** What a briefing author starts from: the strongest review sentences on the theme and the briefings already written. */
 export function ThemeMaterial({ theme, window, scope }: { theme: ScoredTheme; window: PlannerWindow; scope: Filters }) {
   const { db, dataVersion } = useDatabase();
+  const [allBriefings, setAllBriefings] = useState(false);
   const evidence = useQuery(themeEvidenceQuery(db, scope, window, theme.theme_id, dataVersion));
   const briefings = useQuery(themeBriefingsQuery(db, scope, theme.theme_id, dataVersion));
   const error = evidence.error ?? briefings.error;
@@ -53,7 +57,7 @@ export function ThemeMaterial({ theme, window, scope }: { theme: ScoredTheme; wi
           <p>None in this scope.</p>
         ) : (
           <ul className="planner-briefings">
-            {briefings.data.map((b) => (
+            {(allBriefings ? briefings.data : briefings.data.slice(0, BRIEFINGS_SHOWN)).map((b) => (
               <li key={b.id}>
                 <span className="planner-briefings__title">{b.title}</span>{' '}
                 <span className="hint">
@@ -63,6 +67,11 @@ export function ThemeMaterial({ theme, window, scope }: { theme: ScoredTheme; wi
               </li>
             ))}
           </ul>
+        )}
+        {briefings.data.length > BRIEFINGS_SHOWN && (
+          <button type="button" className="button-secondary" aria-expanded={allBriefings} onClick={() => setAllBriefings((v) => !v)}>
+            {allBriefings ? 'Show the latest only' : `Show all ${briefings.data.length} briefings`}
+          </button>
         )}
       </section>
     </div>
