@@ -111,7 +111,7 @@ export interface EvidenceRow {
   weight: number;
 }
 
-/** Evidence sentences of one item's tags, with offsets into the text the tagger read. */
+/** Evidence sentences of one item's tags, with offsets into the text the tagger read (end exclusive). */
 export function itemEvidenceSql(kind: ItemKind, id: string): string {
   return `SELECT theme_id, rank::INTEGER AS rank, start_offset::INTEGER AS start_offset, end_offset::INTEGER AS end_offset,
        sentence, weight::DOUBLE AS weight

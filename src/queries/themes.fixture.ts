@@ -38,7 +38,7 @@ INSERT INTO theme_tags VALUES ${[
   tag('review', 'r4', 'neglect', 1, 'manual', true), tag('review', 'r4', 'domestic-abuse', 1, 'manual', true),
   tag('review', 'r5', 'neglect', 0.5, 'model', true), tag('briefing', 'k1', 'neglect', 0.9, 'model', true),
 ].join(', ')};
-INSERT INTO tag_evidence VALUES ('review', 'r2', 'neglect', 1, 0, 17, 'Neglect of a baby.', 0.9);
+INSERT INTO tag_evidence VALUES ('review', 'r2', 'neglect', 1, 0, 18, 'Neglect of a baby.', 0.9);
 `;
 
 /** A Node DuckDB-WASM runner holding the fixture. */

@@ -7,7 +7,7 @@ import { partnershipComparisonSql, partnershipThemeSql, type ComparisonRow, type
 import { cooccurrenceSql, type CooccurrenceRow } from './cooccurrence.ts';
 
 let db: Awaited<ReturnType<typeof openFixture>>;
-beforeAll(async () => { db = await openFixture(); });
+beforeAll(async () => { db = await openFixture(); }, 60_000);
 afterAll(() => db.close());
 
 describe('theme shares', () => {
@@ -28,6 +28,10 @@ describe('theme shares', () => {
     const rows = await db.query<WindowCountsRow>(themeWindowCountsSql(NO_FILTERS, 1, 2));
     const neglect = rows.find((r) => r.theme_id === 'neglect')!;
     expect(neglect).toMatchObject({ latest_year: 2022, recent: 1, recent_total: 1, earlier: 2, earlier_total: 3 });
+    // 2022 has one tagged review, 2021 two: asking for two moves the latest year back.
+    const two = await db.query<WindowCountsRow>(themeWindowCountsSql(NO_FILTERS, 1, 2, 2));
+    expect(two.find((r) => r.theme_id === 'neglect')).toMatchObject({ latest_year: 2021, recent: 1, recent_total: 2, earlier: 1, earlier_total: 1 });
+    expect(await db.query(themeWindowCountsSql(NO_FILTERS, 1, 2, 9))).toEqual([]);
   });
 });
 

@@ -67,15 +67,16 @@ export interface WindowCountsRow {
 
 /**
  * Per theme, tagged reviews in a recent window (the last `recentYears` years up
- * to the latest year with tagged reviews) and in the `earlierYears` before it.
- * No rows when no tagged review has a year.
+ * to the latest year with at least `minLatest` tagged reviews) and in the
+ * `earlierYears` before it. No rows when no year qualifies.
  */
-export function themeWindowCountsSql(f: Filters, recentYears: number, earlierYears: number): string {
+export function themeWindowCountsSql(f: Filters, recentYears: number, earlierYears: number, minLatest = 1): string {
   return `
 WITH ${taggedReviewsCtes(f, { datedOnly: true })},
-latest AS (SELECT max(year) AS y FROM tagged),
+latest AS (SELECT max(year) AS y FROM (SELECT year FROM tagged GROUP BY year HAVING count(*) >= ${int(minLatest)})),
 windowed AS (
-  SELECT t.id, CASE WHEN t.year > l.y - ${int(recentYears)} THEN 'recent'
+  SELECT t.id, CASE WHEN t.year > l.y THEN NULL
+                    WHEN t.year > l.y - ${int(recentYears)} THEN 'recent'
                     WHEN t.year > l.y - ${int(recentYears + earlierYears)} THEN 'earlier' END AS w
   FROM tagged t, latest l
 ),
@@ -102,9 +103,9 @@ export const themeShareQuery = (db: QueryRunner, f: Filters, dataVersion: number
   });
 
 /** TanStack Query options for per-theme counts in a recent and an earlier window. */
-export const themeWindowCountsQuery = (db: QueryRunner, f: Filters, recentYears: number, earlierYears: number, dataVersion: number) =>
+export const themeWindowCountsQuery = (db: QueryRunner, f: Filters, recentYears: number, earlierYears: number, dataVersion: number, minLatest = 1) =>
   queryOptions({
-    queryKey: ['themes', 'windowCounts', f, recentYears, earlierYears, dataVersion],
+    queryKey: ['themes', 'windowCounts', f, recentYears, earlierYears, minLatest, dataVersion],
     queryFn: ({ signal }) =>
-      db.query<WindowCountsRow>(themeWindowCountsSql(f, recentYears, earlierYears), { signal, label: 'themes.windowCounts' }),
+      db.query<WindowCountsRow>(themeWindowCountsSql(f, recentYears, earlierYears, minLatest), { signal, label: 'themes.windowCounts' }),
   });

@@ -31,7 +31,9 @@ describe('theme trend', () => {
     expect(themeTrendOption(rows, 'count').series[0]!.data).toEqual([1, null, 3]);
   });
   it('states the latest year in the title', () => {
-    expect(themeTrendTitle(rows, 'share')).toBe('Neglect was tagged in 75% of the 4 tagged reviews in 2022');
+    expect(themeTrendTitle(rows, 'share', 1)).toBe('Neglect was tagged in 75% of the 4 tagged reviews in 2022');
+    // 2022 has too few reviews for the default minimum of 5, so the title falls back to all years' latest.
+    expect(themeTrendTitle([{ ...rows[0]!, total: 6 }, rows[1]!], 'share')).toContain('in 2020');
     expect(themeTrendTitle(rows.slice(1), 'count')).toContain('one year only');
   });
 });

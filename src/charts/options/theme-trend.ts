@@ -7,9 +7,11 @@ import { yearRange } from './reviews-per-year.ts';
 export type TrendMeasure = 'count' | 'share';
 
 /** The finding the chart's title states: the latest year's leading theme, or why there is no trend. */
-export function themeTrendTitle(rows: readonly ThemeYearRow[], measure: TrendMeasure): string {
+export function themeTrendTitle(rows: readonly ThemeYearRow[], measure: TrendMeasure, minReviews = 5): string {
   if (!rows.length) return 'No dated tagged reviews match the filters';
-  const latest = Math.max(...rows.map((r) => r.year));
+  // A share of one or two reviews is not a finding: speak of the latest year with enough of them.
+  const solid = rows.filter((r) => r.total >= minReviews);
+  const latest = Math.max(...(solid.length ? solid : rows).map((r) => r.year));
   const years = new Set(rows.map((r) => r.year)).size;
   const top = rows.filter((r) => r.year === latest).reduce((a, b) => (b.reviews > a.reviews ? b : a));
   const what = measure === 'share' ? `${pct(top.share)} of the ${top.total} tagged reviews` : `${ofTotal(top.reviews, top.total)} tagged reviews`;

@@ -4,6 +4,7 @@ import { reviewsPerYearOption, reviewsPerYearTitle } from '../../charts/options/
 import type { ReviewsPerYearRow, TotalsRow } from '../../queries/overview.ts';
 import { KpiRow } from '../../components/KpiRow.tsx';
 import type { ECElementEvent } from '../../charts/echarts.ts';
+import { FilterPicker } from '../../components/FilterPicker.tsx';
 
 export interface OverviewHeadlineProps {
   totals: TotalsRow;
@@ -17,6 +18,10 @@ export function OverviewHeadline({ totals, perYear, footnote, onYearClick }: Ove
   const option = useMemo(() => reviewsPerYearOption(perYear), [perYear]);
   const span = totals.first_year === null ? '—' : totals.first_year === totals.last_year ? `${totals.first_year}` : `${totals.first_year}–${totals.last_year}`;
   const onClick = onYearClick && ((e: ECElementEvent) => e.name && onYearClick(Number(e.name)));
+  const years = useMemo(() => [...new Set(perYear.map((r) => r.year))].sort((a, b) => a - b), [perYear]);
+  const picker = onYearClick && (
+    <FilterPicker label="Show year" button="Apply" options={years.map((y) => ({ value: String(y), label: String(y) }))} onApply={(y) => onYearClick(Number(y))} />
+  );
   return (
     <>
       <KpiRow
@@ -33,6 +38,7 @@ export function OverviewHeadline({ totals, perYear, footnote, onYearClick }: Ove
         footnote={`${footnote}${totals.undated_reviews ? ` ${totals.undated_reviews} reviews without a publication year are not shown.` : ''}`}
         option={option}
         onElementClick={onClick}
+        actions={picker}
         table={{
           columns: [
             { key: 'year', label: 'Publication year', numeric: true },

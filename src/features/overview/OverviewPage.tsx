@@ -2,31 +2,57 @@ import { useQuery } from '@tanstack/react-query';
 import { useDatabase } from '../../app/database-context.ts';
 import { useFilters } from '../../app/url-state.ts';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
+import { ViewState } from '../../components/ViewState.tsx';
 import { reviewsPerYearByPartnershipQuery, totalsQuery } from '../../queries/overview.ts';
+import { themeShareQuery, themeWindowCountsQuery } from '../../queries/themes.ts';
+import { themeByYearQuery } from '../../queries/trends.ts';
 import { chartFootnote } from '../filters/describe-filters.ts';
 import { useFilterOptions } from '../filters/use-filter-options.ts';
+import { ThemeTrendCard } from '../trends/ThemeTrendCard.tsx';
+import { LATEST_YEAR_MIN, LatestChangeCard } from './LatestChangeCard.tsx';
 import { OverviewHeadline } from './OverviewHeadline.tsx';
+import { relaxHint } from './relax-hint.ts';
+import { TopThemesCard } from './TopThemesCard.tsx';
+import { useCrossFilter } from './use-cross-filter.ts';
 
-/** Overview: totals and reviews per year by partnership, for the current filters. */
+/** Overview: totals, reviews per year, the top themes, their trend and what changed in the latest year. */
 export default function OverviewPage() {
   const { db, dataVersion } = useDatabase();
-  const [filters, setFilters] = useFilters();
+  const [filters] = useFilters();
+  const cross = useCrossFilter();
   const { names } = useFilterOptions();
   const totals = useQuery(totalsQuery(db, filters, dataVersion));
   const perYear = useQuery(reviewsPerYearByPartnershipQuery(db, filters, dataVersion));
+  const shares = useQuery(themeShareQuery(db, filters, dataVersion));
+  const trend = useQuery(themeByYearQuery(db, filters, dataVersion));
+  const latest = useQuery(themeWindowCountsQuery(db, filters, 1, 3, dataVersion, LATEST_YEAR_MIN));
+  const footnote = chartFootnote(filters, names);
 
-  const error = totals.error ?? perYear.error;
-  if (error) return <StatusMessage kind="error">Could not compute the overview: {error.message}. Try resetting the filters.</StatusMessage>;
-  if (!totals.data || !perYear.data) return <StatusMessage kind="loading">Counting reviews…</StatusMessage>;
-  if (totals.data.reviews === 0 && totals.data.briefings === 0) {
-    return <StatusMessage kind="empty">No reviews or briefings match these filters. Widen the year range or remove a partnership, type or theme filter.</StatusMessage>;
-  }
   return (
-    <OverviewHeadline
-      totals={totals.data}
-      perYear={perYear.data}
-      footnote={chartFootnote(filters, names)}
-      onYearClick={(year) => setFilters({ yearFrom: year, yearTo: year })}
-    />
+    <ViewState queries={[totals, perYear, shares, trend, latest]} what="overview">
+      {() => {
+        if (totals.data!.reviews === 0 && totals.data!.briefings === 0) {
+          return <StatusMessage kind="empty">No reviews or briefings match these filters. {relaxHint(filters)}</StatusMessage>;
+        }
+        const tagged = shares.data![0]?.total ?? 0;
+        return (
+          <>
+            <OverviewHeadline totals={totals.data!} perYear={perYear.data!} footnote={footnote} onYearClick={cross.setYear} />
+            {tagged === 0 ? (
+              <StatusMessage kind="empty">None of the matching reviews has a theme tagged yet, so there are no theme charts. {relaxHint(filters)}</StatusMessage>
+            ) : (
+              <>
+                <h2 className="dash-section-title">Themes</h2>
+                <div className="chart-grid">
+                  <TopThemesCard rows={shares.data!} selected={filters.themes} footnote={footnote} onTheme={cross.addTheme} />
+                  <ThemeTrendCard id="top-theme-trend" rows={trend.data!} measure="share" footnote={footnote} onYear={cross.setYear} />
+                </div>
+                <LatestChangeCard rows={latest.data!} footnote={footnote} onTheme={cross.addTheme} />
+              </>
+            )}
+          </>
+        );
+      }}
+    </ViewState>
   );
 }

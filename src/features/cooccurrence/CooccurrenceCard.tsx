@@ -1,0 +1,85 @@
+import { useMemo } from 'react';
+import { ChartCard } from '../../charts/ChartCard.tsx';
+import type { ECElementEvent } from '../../charts/echarts.ts';
+import { heatmapOption } from '../../charts/options/heatmap.ts';
+import type { CooccurrenceRow } from '../../queries/cooccurrence.ts';
+import { lift } from '../../stats/lift.ts';
+import { PairPicker } from './PairPicker.tsx';
+
+export type PairMeasure = 'count' | 'lift';
+
+/** Pairs off the diagonal with their lift, each pair once. */
+export function pairsWithLift(rows: readonly CooccurrenceRow[]) {
+  return rows.map((r) => ({ ...r, lift: r.theme_a === r.theme_b ? null : lift(r.both, r.count_a, r.count_b, r.total) }));
+}
+
+const liftText = (v: number | null) => (v === null ? '—' : v.toFixed(1));
+
+/** Theme × theme: reviews tagged with both, or lift over chance. A click filters to reviews with both themes. */
+export function CooccurrenceCard({ rows, measure, footnote, onPair, actions }: {
+  rows: CooccurrenceRow[];
+  measure: PairMeasure;
+  footnote: string;
+  onPair(a: string, b: string): void;
+  actions?: React.ReactNode;
+}) {
+  const withLift = useMemo(() => pairsWithLift(rows), [rows]);
+  const themes = useMemo(() => [...new Map(rows.map((r) => [r.theme_a, r.label_a])).entries()], [rows]);
+  const option = useMemo(() => {
+    const maxLift = Math.max(2, ...withLift.map((r) => r.lift ?? 0));
+    const maxCount = Math.max(1, ...withLift.filter((r) => r.theme_a !== r.theme_b).map((r) => r.both));
+    return heatmapOption({
+      xLabels: themes.map(([, l]) => l), yLabels: themes.map(([, l]) => l), xName: '', yName: '',
+      cells: withLift.filter((r) => measure === 'count' || r.lift !== null).map((r) => ({
+        x: r.label_b, y: r.label_a,
+        value: measure === 'count' ? Math.min(r.both, maxCount) : r.lift!,
+        label: measure === 'count' ? (r.both ? String(r.both) : '') : r.both ? liftText(r.lift) : '',
+        tooltip: r.theme_a === r.theme_b
+          ? `${r.label_a}: ${r.both} tagged reviews`
+          : `${r.label_a} + ${r.label_b}: ${r.both} reviews with both; lift ${liftText(r.lift)} (${r.count_a} and ${r.count_b} of ${r.total} reviews)`,
+      })),
+      min: 0, max: measure === 'count' ? maxCount : maxLift,
+      scaleText: measure === 'count' ? ['0', String(maxCount)] : ['0 (never together)', `${maxLift.toFixed(1)}× chance`],
+      description: `Heatmap of ${measure === 'count' ? 'how many tagged reviews carry both themes' : 'lift of each pair of themes over chance'}, for the ${themes.length} most frequent themes.`,
+    });
+  }, [withLift, themes, measure]);
+  const best = useMemo(
+    () => withLift.filter((r) => r.lift !== null && r.theme_a < r.theme_b && r.both >= 3).sort((a, b) => (measure === 'count' ? b.both - a.both : b.lift! - a.lift!) || b.both - a.both)[0],
+    [withLift, measure],
+  );
+  const title = !best
+    ? 'No two themes share 3 or more tagged reviews'
+    : measure === 'count'
+      ? `${best.label_a} and ${best.label_b} come together most: ${best.both} reviews carry both`
+      : `${best.label_a} and ${best.label_b} come together ${liftText(best.lift)}× as often as chance (${best.both} reviews)`;
+  const onClick = (e: ECElementEvent) => {
+    const [x, y] = (e.value as number[]) ?? [];
+    const a = themes[y ?? -1];
+    const b = themes[x ?? -1];
+    if (a && b) onPair(a[0], b[0]);
+  };
+  const options = themes.map(([id, l]) => ({ value: id, label: l }));
+  return (
+    <ChartCard
+      id="cooccurrence"
+      title={title}
+      footnote={`${footnote} ${rows[0]?.total ?? 0} tagged reviews; the ${themes.length} most frequent themes. Lift = reviews with both ÷ what independent themes would give (1 = chance, above 1 = together more often). The theme filter does not narrow the reviews counted here.`}
+      option={option}
+      height={Math.max(360, themes.length * 26 + 220)}
+      onElementClick={onClick}
+      actions={<>{actions}<PairPicker options={options} onPair={onPair} /></>}
+      table={{
+        columns: [
+          { key: 'label_a', label: 'Theme' },
+          { key: 'label_b', label: 'With theme' },
+          { key: 'both', label: 'Reviews with both', numeric: true },
+          { key: 'count_a', label: 'Reviews with theme', numeric: true },
+          { key: 'count_b', label: 'Reviews with the other', numeric: true },
+          { key: 'total', label: 'Tagged reviews', numeric: true },
+          { key: 'lift', label: 'Lift', numeric: true, format: (v) => liftText(v as number | null) },
+        ],
+        rows: withLift.filter((r) => r.theme_a <= r.theme_b),
+      }}
+    />
+  );
+}

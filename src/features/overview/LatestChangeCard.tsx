@@ -1,0 +1,57 @@
+import { useMemo } from 'react';
+import { ChartCard } from '../../charts/ChartCard.tsx';
+import type { ECElementEvent } from '../../charts/echarts.ts';
+import { points } from '../../charts/options/format.ts';
+import { themeChangeOption } from '../../charts/options/theme-change.ts';
+import { FilterPicker } from '../../components/FilterPicker.tsx';
+import type { WindowCountsRow } from '../../queries/themes.ts';
+import { themeChanges, yearSpan } from '../trends/theme-changes.ts';
+
+const EARLIER_YEARS = 3;
+/** The "latest year" is the latest with at least this many tagged reviews: one review would read as ±100 points. */
+export const LATEST_YEAR_MIN = 5;
+const SHOWN = 10;
+
+/** Which themes rose or fell most in the latest year against the three years before it. */
+export function LatestChangeCard({ rows, footnote, onTheme }: { rows: WindowCountsRow[]; footnote: string; onTheme(id: string): void }) {
+  const latest = rows[0]?.latest_year ?? null;
+  const changes = useMemo(
+    () => themeChanges(rows).sort((a, b) => Math.abs(b.change) - Math.abs(a.change) || a.theme.localeCompare(b.theme)).slice(0, SHOWN),
+    [rows],
+  );
+  const labels = latest === null ? { recent: '', earlier: '' } : { recent: String(latest), earlier: yearSpan(latest - EARLIER_YEARS, latest - 1) };
+  const option = useMemo(() => themeChangeOption(changes, labels), [changes, labels.recent, labels.earlier]);
+  const recentTotal = rows[0]?.recent_total ?? 0;
+  const earlierTotal = rows[0]?.earlier_total ?? 0;
+  const top = changes[0];
+  const title = !top || latest === null
+    ? `No year has ${LATEST_YEAR_MIN} or more tagged reviews to compare`
+    : `${top.theme} ${top.change >= 0 ? 'rose' : 'fell'} most in ${latest}: ${points(top.change)} against ${labels.earlier}`;
+  const small = recentTotal < 10 || earlierTotal < 10;
+  const onClick = (e: ECElementEvent) => {
+    const row = [...changes].reverse()[e.dataIndex];
+    if (row) onTheme(row.theme_id);
+  };
+  return (
+    <ChartCard
+      id="latest-change"
+      title={title}
+      footnote={`${footnote} ${labels.recent ? `${labels.recent} is the latest year with at least ${LATEST_YEAR_MIN} tagged reviews. ` : ''}Change in the share of tagged reviews: ${recentTotal} tagged reviews in ${labels.recent || 'the latest year'}, ${earlierTotal} in ${labels.earlier || 'the three years before'}.${small ? ' Small numbers: a single review moves these shares a lot, so treat them as pointers, not findings.' : ''}`}
+      option={option}
+      height={Math.max(220, changes.length * 28 + 80)}
+      onElementClick={onClick}
+      actions={<FilterPicker label="Filter to theme" options={changes.map((r) => ({ value: r.theme_id, label: r.theme }))} onApply={onTheme} />}
+      table={{
+        columns: [
+          { key: 'theme', label: 'Theme' },
+          { key: 'recent', label: `Tagged ${labels.recent}`, numeric: true },
+          { key: 'recentTotal', label: `Reviews ${labels.recent}`, numeric: true },
+          { key: 'earlier', label: `Tagged ${labels.earlier}`, numeric: true },
+          { key: 'earlierTotal', label: `Reviews ${labels.earlier}`, numeric: true },
+          { key: 'change', label: 'Change', numeric: true, format: (v) => points(v as number) },
+        ],
+        rows: changes,
+      }}
+    />
+  );
+}

@@ -1,0 +1,63 @@
+import { useMemo } from 'react';
+import { ChartCard } from '../../charts/ChartCard.tsx';
+import type { ECElementEvent } from '../../charts/echarts.ts';
+import { comparisonOption, comparisonPoints, comparisonTitle, SMALL_NUMBER } from '../../charts/options/comparison.ts';
+import { pct } from '../../charts/options/format.ts';
+import { StatusMessage } from '../../components/StatusMessage.tsx';
+import type { ComparisonRow } from '../../queries/partnerships.ts';
+
+const SHOWN = 15;
+
+/** One partnership's theme shares against all other partnerships, with 95% Wilson intervals. */
+export function ComparisonCard({ name, rows, footnote, onTheme }: { name: string; rows: ComparisonRow[]; footnote: string; onTheme(id: string): void }) {
+  const shownRows = useMemo(() => rows.slice(0, SHOWN), [rows]);
+  const pts = useMemo(() => comparisonPoints(shownRows), [shownRows]);
+  const option = useMemo(() => comparisonOption(pts, name), [pts, name]);
+  const total = rows[0]?.total ?? 0;
+  const table = useMemo(() => pts.map((p, i) => ({
+    theme: p.theme, reviews: p.reviews, total: p.total, share: p.own.estimate, low: p.own.low, high: p.own.high,
+    others: p.others, others_total: p.others_total, others_share: p.rest.estimate, others_low: p.rest.low, others_high: p.rest.high,
+    note: [p.distinct ? 'intervals do not overlap' : '', p.total < SMALL_NUMBER ? 'small numbers' : ''].filter(Boolean).join('; '),
+    theme_id: shownRows[i]!.theme_id,
+  })), [pts, shownRows]);
+  if (!total) return <StatusMessage kind="empty">{name} has no tagged reviews under these filters. Widen the year range or remove a review-type or text filter.</StatusMessage>;
+  const onClick = (e: ECElementEvent) => {
+    const row = [...table].reverse()[e.dataIndex];
+    if (row) onTheme(row.theme_id);
+  };
+  const f = (v: unknown) => pct(v as number);
+  return (
+    <>
+      {total < SMALL_NUMBER && (
+        <p className="partnerships-small" role="note">
+          <strong>Small numbers:</strong> {name} has only {total} tagged review{total === 1 ? '' : 's'} here, so its intervals are wide and one review changes a share by {pct(1 / total)}.
+        </p>
+      )}
+      <ChartCard
+        id="partnership-comparison"
+        title={comparisonTitle(name, pts)}
+        footnote={`${footnote} Partnership and region filters do not apply here: “other partnerships” means all of them. Points are shares of tagged reviews; bars are 95% Wilson intervals. Where they do not overlap, the difference is unlikely to be chance alone. The ${pts.length} themes most often tagged in ${name}.`}
+        option={option}
+        height={Math.max(260, pts.length * 34 + 100)}
+        onElementClick={onClick}
+        table={{
+          columns: [
+            { key: 'theme', label: 'Theme' },
+            { key: 'reviews', label: `${name}: tagged`, numeric: true },
+            { key: 'total', label: `${name}: reviews`, numeric: true },
+            { key: 'share', label: `${name}: share`, numeric: true, format: f },
+            { key: 'low', label: '95% low', numeric: true, format: f },
+            { key: 'high', label: '95% high', numeric: true, format: f },
+            { key: 'others', label: 'Others: tagged', numeric: true },
+            { key: 'others_total', label: 'Others: reviews', numeric: true },
+            { key: 'others_share', label: 'Others: share', numeric: true, format: f },
+            { key: 'others_low', label: '95% low', numeric: true, format: f },
+            { key: 'others_high', label: '95% high', numeric: true, format: f },
+            { key: 'note', label: 'Note' },
+          ],
+          rows: table,
+        }}
+      />
+    </>
+  );
+}

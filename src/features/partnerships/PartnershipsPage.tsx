@@ -1,0 +1,55 @@
+import { useQuery } from '@tanstack/react-query';
+import { useId } from 'react';
+import { useDatabase } from '../../app/database-context.ts';
+import { useFilters, useUrlParam } from '../../app/url-state.ts';
+import { StatusMessage } from '../../components/StatusMessage.tsx';
+import { ViewState } from '../../components/ViewState.tsx';
+import { partnershipComparisonQuery, partnershipThemeQuery } from '../../queries/partnerships.ts';
+import { chartFootnote } from '../filters/describe-filters.ts';
+import { useFilterOptions } from '../filters/use-filter-options.ts';
+import { relaxHint } from '../overview/relax-hint.ts';
+import { useCrossFilter } from '../overview/use-cross-filter.ts';
+import { ComparisonCard } from './ComparisonCard.tsx';
+import { PartnershipHeatmapCard } from './PartnershipHeatmapCard.tsx';
+
+const TOP = 15;
+
+/** Partnerships: partnership × theme heatmap and one partnership against all others. */
+export default function PartnershipsPage() {
+  const { db, dataVersion } = useDatabase();
+  const [filters] = useFilters();
+  const cross = useCrossFilter();
+  const { options, names } = useFilterOptions();
+  const [vsParam, setVs] = useUrlParam('vs');
+  const selectId = useId();
+  const heatmap = useQuery(partnershipThemeQuery(db, filters, dataVersion, TOP));
+  const vs = vsParam ?? filters.partnerships[0] ?? heatmap.data?.[0]?.partnership_id ?? null;
+  const comparison = useQuery({ ...partnershipComparisonQuery(db, filters, vs ?? '', dataVersion), enabled: vs !== null });
+  const footnote = chartFootnote(filters, names);
+  const onCell = (p: string, t: string) => (p ? cross.setPartnership(p, t || undefined) : cross.addTheme(t));
+  return (
+    <ViewState queries={[heatmap]} what="partnership comparison">
+      {() => heatmap.data!.length === 0 ? (
+        <StatusMessage kind="empty">No tagged reviews match these filters. {relaxHint(filters)}</StatusMessage>
+      ) : (
+        <>
+          <PartnershipHeatmapCard rows={heatmap.data!} top={TOP} footnote={footnote} onCell={onCell} />
+          <h2 className="dash-section-title">One partnership against all others</h2>
+          <div className="partnerships-choose">
+            <label htmlFor={selectId}>Partnership to compare</label>
+            <select id={selectId} value={vs ?? ''} onChange={(e) => setVs(e.target.value || null)}>
+              {(options?.partnerships ?? []).filter((p) => p.reviews > 0).map((p) => (
+                <option key={p.id} value={p.id}>{p.name} ({p.reviews} reviews)</option>
+              ))}
+            </select>
+          </div>
+          {vs && (
+            <ViewState queries={[comparison]} what="comparison">
+              {() => <ComparisonCard name={names.partnership(vs)} rows={comparison.data!} footnote={footnote} onTheme={cross.addTheme} />}
+            </ViewState>
+          )}
+        </>
+      )}
+    </ViewState>
+  );
+}

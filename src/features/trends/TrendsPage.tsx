@@ -1,0 +1,46 @@
+import { useQuery } from '@tanstack/react-query';
+import { useDatabase } from '../../app/database-context.ts';
+import { useFilters, useUrlParam } from '../../app/url-state.ts';
+import { StatusMessage } from '../../components/StatusMessage.tsx';
+import { ViewState } from '../../components/ViewState.tsx';
+import { themeWindowCountsQuery } from '../../queries/themes.ts';
+import { themeByYearQuery } from '../../queries/trends.ts';
+import { EMERGING_RULE } from '../../stats/emerging.ts';
+import { chartFootnote } from '../filters/describe-filters.ts';
+import { useFilterOptions } from '../filters/use-filter-options.ts';
+import { relaxHint } from '../overview/relax-hint.ts';
+import { useCrossFilter } from '../overview/use-cross-filter.ts';
+import { EmergingCard } from './EmergingCard.tsx';
+import { MeasureToggle } from './MeasureToggle.tsx';
+import { ThemeTrendCard } from './ThemeTrendCard.tsx';
+
+/** Trends: chosen themes over the years, and which themes are emerging. */
+export default function TrendsPage() {
+  const { db, dataVersion } = useDatabase();
+  const [filters] = useFilters();
+  const [measureParam, setMeasure] = useUrlParam('measure');
+  const measure = measureParam === 'count' ? 'count' : 'share';
+  const cross = useCrossFilter();
+  const { names } = useFilterOptions();
+  const trend = useQuery(themeByYearQuery(db, filters, dataVersion));
+  const windows = useQuery(themeWindowCountsQuery(db, filters, EMERGING_RULE.recentYears, EMERGING_RULE.earlierYears, dataVersion));
+  const footnote = chartFootnote(filters, names);
+  return (
+    <ViewState queries={[trend, windows]} what="theme trends">
+      {() => trend.data!.length === 0 ? (
+        <StatusMessage kind="empty">No dated reviews with themes match these filters. {relaxHint(filters)}</StatusMessage>
+      ) : (
+        <>
+          <p className="trends-note">
+            {filters.themes.length
+              ? 'Showing the themes in the Themes filter.'
+              : 'Showing the five most frequent themes. Choose themes in the Themes filter above to follow others.'}
+          </p>
+          <ThemeTrendCard rows={trend.data!} measure={measure} footnote={footnote} onYear={cross.setYear}
+            actions={<MeasureToggle value={measure} onChange={(m) => setMeasure(m === 'share' ? null : m)} />} />
+          <EmergingCard rows={windows.data!} footnote={footnote} onTheme={cross.addTheme} />
+        </>
+      )}
+    </ViewState>
+  );
+}

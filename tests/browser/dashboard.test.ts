@@ -1,0 +1,212 @@
+/**
+ * The dashboard views on the bundled data, in headless Chromium: every view
+ * draws, is axe-clean, honours the shared filters, and shows the numbers the
+ * same SQL gives in Node. A chart click filters the rest and lands in the URL.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cooccurrenceSql, type CooccurrenceRow } from '../../src/queries/cooccurrence.ts';
+import { explorerRowsSql, type ExplorerRow } from '../../src/queries/explorer.ts';
+import { NO_FILTERS, type Filters } from '../../src/queries/filters.ts';
+import { totalsSql, type TotalsRow } from '../../src/queries/overview.ts';
+import { partnershipThemeSql, type HeatmapCellRow } from '../../src/queries/partnerships.ts';
+import { themeShareSql, type ThemeShareRow } from '../../src/queries/themes.ts';
+import { themeByYearSql, type ThemeYearRow } from '../../src/queries/trends.ts';
+import { serveBuiltApp, type AppServer } from '../support/app-server.ts';
+import { seriousViolations } from '../support/axe.ts';
+import { openBrowser, type BrowserSession } from '../support/browser.ts';
+import { openBundledDataset } from '../support/dataset-db.ts';
+
+const SHOTS = 'test-results/screenshots';
+type Db = Awaited<ReturnType<typeof openBundledDataset>>;
+
+/** Waits until `count` charts in the view have drawn (optionally: drawn after `since`). */
+async function chartsReady(page: Page, count: number, since: Record<string, string> = {}) {
+  await page.waitForFunction(([n, before]) => {
+    const charts = [...document.querySelectorAll<HTMLElement>('main .echart')];
+    return charts.length >= n && charts.every((c) => {
+      const ready = c.dataset.chartReady ?? '';
+      const id = c.closest('[data-chart-id]')?.getAttribute('data-chart-id') ?? '';
+      return ready !== '' && (!(id in before) || before[id] !== ready);
+    });
+  }, [count, since] as const, { timeout: 30_000 });
+}
+
+/** data-chart-ready of each chart on the view, by chart id. */
+const readyStamps = (page: Page) => page.evaluate(() => Object.fromEntries(
+  [...document.querySelectorAll<HTMLElement>('main [data-chart-id]')].map((c) => [c.dataset.chartId!, c.querySelector<HTMLElement>('.echart')?.dataset.chartReady ?? '']),
+));
+
+/** Text of one chart card's table view, row by row. */
+async function chartTable(page: Page, id: string): Promise<string[][]> {
+  const card = page.locator(`[data-chart-id="${id}"]`);
+  await card.getByRole('button', { name: 'Show as table' }).click();
+  const rows = await card.locator('table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+  await card.getByRole('button', { name: 'Show as chart' }).click();
+  return rows;
+}
+
+/** Clicks along a horizontal line across a chart until the URL changes (canvas bars have no DOM of their own). */
+async function clickAcross(page: Page, chartId: string, yFromTop: number): Promise<boolean> {
+  const chart = page.locator(`[data-chart-id="${chartId}"] .echart`);
+  await chart.scrollIntoViewIfNeeded();
+  const box = (await chart.boundingBox())!;
+  const before = page.url();
+  for (let f = 0.2; f <= 0.9; f += 0.04) {
+    await page.mouse.click(box.x + box.width * f, box.y + yFromTop);
+    if (page.url() !== before) return true;
+  }
+  return false;
+}
+
+const pct = (share: number) => `${Math.round(share * 100)}%`;
+
+describe('dashboard on the bundled data', () => {
+  let server: AppServer;
+  let browser: BrowserSession;
+  let db: Db;
+  const sql = <Row,>(s: string) => db.query<Row>(s);
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    db = await openBundledDataset();
+    server = await serveBuiltApp();
+    browser = await openBrowser({ viewport: { width: 1366, height: 1000 } });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    db?.close();
+  });
+
+  it('overview: theme charts match SQL; a bar click filters the rest; back, reload and reset work', async () => {
+    const { page } = browser;
+    await page.goto(`${server.url}/`);
+    await page.waitForSelector('main:not(.first-screen) [data-chart-id="top-themes"]');
+    await chartsReady(page, 4);
+    const shares = (await sql<ThemeShareRow>(themeShareSql(NO_FILTERS))).filter((r) => r.reviews > 0).slice(0, 10);
+    const table = await chartTable(page, 'top-themes');
+    expect(table).toEqual(shares.map((r) => [r.theme, String(r.reviews), String(r.total), pct(r.share)]));
+    expect(await page.locator('[data-chart-id="top-themes"] h3').textContent()).toContain(`${shares[0]!.theme} is the most frequent theme`);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/dashboard-overview.png`, fullPage: true });
+
+    // Click the top bar (the most frequent theme): the theme lands in the URL and the totals follow it.
+    const stamps = await readyStamps(page);
+    expect(await clickAcross(page, 'top-themes', 22)).toBe(true);
+    expect(new URL(page.url()).searchParams.get('theme')).toBe(shares[0]!.theme_id);
+    const filtered: Filters = { ...NO_FILTERS, themes: [shares[0]!.theme_id] };
+    const [totals] = await sql<TotalsRow>(totalsSql(filtered));
+    await expect.poll(() => page.getByTestId('kpi-reviews').textContent()).toBe(String(totals!.reviews));
+    await chartsReady(page, 4, { 'reviews-per-year': stamps['reviews-per-year']! });
+    await page.screenshot({ path: `${SHOTS}/dashboard-overview-filtered.png`, fullPage: true });
+
+    await page.goBack();
+    const [all] = await sql<TotalsRow>(totalsSql(NO_FILTERS));
+    await expect.poll(() => page.getByTestId('kpi-reviews').textContent()).toBe(String(all!.reviews));
+    await page.goForward();
+    await expect.poll(() => page.getByTestId('kpi-reviews').textContent()).toBe(String(totals!.reviews));
+    await page.reload();
+    await expect.poll(() => page.getByTestId('kpi-reviews').textContent(), { timeout: 30_000 }).toBe(String(totals!.reviews));
+    await page.getByRole('button', { name: 'Reset filters' }).click();
+    await expect.poll(() => page.getByTestId('kpi-reviews').textContent()).toBe(String(all!.reviews));
+  });
+
+  it('overview: a filter change redraws every chart quickly', async () => {
+    const { page } = browser;
+    await chartsReady(page, 4);
+    const timings: number[] = [];
+    for (const year of ['2016', '2018']) {
+      const stamps = await readyStamps(page);
+      const started = await page.evaluate(() => performance.now());
+      await page.locator('.filter-bar').getByLabel('From', { exact: true }).selectOption(year);
+      await chartsReady(page, 4, stamps);
+      const done = await page.evaluate(() => Math.max(...[...document.querySelectorAll<HTMLElement>('main .echart')].map((c) => Number(c.dataset.chartReady))));
+      timings.push(done - started);
+    }
+    console.info(`overview redraw after a filter change: ${timings.map((t) => `${Math.round(t)} ms`).join(', ')}`);
+    expect(Math.max(...timings)).toBeLessThan(3000);
+  });
+
+  it('trends: chosen themes by year match SQL; count/share toggle; emerging rule stated; axe-clean', async () => {
+    const { page } = browser;
+    await page.getByRole('link', { name: 'Trends' }).click();
+    await page.waitForSelector('[data-chart-id="theme-trend"]');
+    await chartsReady(page, 2);
+    const f = { ...NO_FILTERS, yearFrom: 2018 };
+    const rows = await sql<ThemeYearRow>(themeByYearSql(f));
+    const table = await chartTable(page, 'theme-trend');
+    expect(table).toEqual(rows.map((r) => [String(r.year), r.theme, String(r.reviews), String(r.total), pct(r.share)]));
+    await expect.poll(() => page.getByText('How a theme is flagged as emerging').count()).toBe(1);
+    await page.getByLabel('Number of reviews').check();
+    expect(new URL(page.url()).searchParams.get('measure')).toBe('count');
+    await chartsReady(page, 2);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/dashboard-trends.png`, fullPage: true });
+  });
+
+  it('partnerships: heatmap matches SQL; comparison with intervals; axe-clean', async () => {
+    const { page } = browser;
+    await page.getByRole('link', { name: 'Partnerships' }).click();
+    await page.waitForSelector('[data-chart-id="partnership-comparison"]');
+    await chartsReady(page, 2);
+    const rows = await sql<HeatmapCellRow>(partnershipThemeSql({ ...NO_FILTERS, yearFrom: 2018 }, 15));
+    const table = await chartTable(page, 'partnership-heatmap');
+    expect(table.length).toBe(rows.length);
+    expect(table[0]).toEqual([rows[0]!.partnership, rows[0]!.theme, String(rows[0]!.reviews), String(rows[0]!.total), pct(rows[0]!.share)]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/dashboard-partnerships.png`, fullPage: true });
+  });
+
+  it('co-occurrence: matrix matches SQL, lift toggle, axe-clean', async () => {
+    const { page } = browser;
+    await page.getByRole('link', { name: 'Co-occurrence' }).click();
+    await page.waitForSelector('[data-chart-id="cooccurrence"]');
+    await chartsReady(page, 1);
+    const rows = (await sql<CooccurrenceRow>(cooccurrenceSql({ ...NO_FILTERS, yearFrom: 2018 }))).filter((r) => r.theme_a <= r.theme_b);
+    const table = await chartTable(page, 'cooccurrence');
+    expect(table.map((r) => r.slice(0, 3))).toEqual(rows.map((r) => [r.label_a, r.label_b, String(r.both)]));
+    await page.getByLabel('Lift over chance').check();
+    await chartsReady(page, 1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/dashboard-cooccurrence.png`, fullPage: true });
+  });
+
+  it('explorer: finds a review by a phrase in its text, highlights it, opens the detail; axe-clean', async () => {
+    const { page } = browser;
+    const [target] = await sql<{ id: string; case_name: string; summary: string }>(
+      `SELECT id, case_name, summary FROM reviews WHERE length(summary) > 200 AND origin = 'catalogue' ORDER BY id LIMIT 1`);
+    const words = target!.summary.split(/\s+/);
+    const phrase = words.slice(8, 12).join(' ').replace(/[.,;:]+$/, '');
+    await page.getByRole('link', { name: 'Explorer' }).click();
+    const reset = page.getByRole('button', { name: 'Reset filters' });
+    if (await reset.isEnabled()) await reset.click();
+    await page.waitForSelector('[role="table"][aria-label="Reviews and briefings"]');
+    const all = await sql<ExplorerRow>(explorerRowsSql(NO_FILTERS, { kind: 'all', sort: 'published_on', descending: true }));
+    await expect.poll(() => page.getByTestId('explorer-count').textContent()).toContain(`${all.length} shown`);
+    // Only the rows in view are in the DOM.
+    expect(await page.locator('.vtable__body [role="row"]').count()).toBeLessThan(all.length);
+
+    await page.getByLabel('Search review text').fill(phrase);
+    const link = page.locator('.vtable__body a', { hasText: target!.case_name }).first();
+    await link.waitFor({ timeout: 15_000 });
+    const row = page.locator('.vtable__body [role="row"]', { has: link });
+    expect((await row.locator('mark.explorer-hit').first().textContent())!.toLowerCase()).toBe(phrase.toLowerCase());
+    await link.click();
+    expect(new URL(page.url()).searchParams.get('review')).toBe(target!.id);
+    const detail = page.locator('.explorer-detail');
+    await detail.locator('.explorer-detail__text').waitFor();
+    expect((await detail.locator('.explorer-detail__text mark.explorer-hit').first().textContent())!.toLowerCase()).toBe(phrase.toLowerCase());
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/dashboard-explorer.png`, fullPage: true });
+
+    await page.reload();
+    await page.locator('.explorer-detail .explorer-detail__text').waitFor({ timeout: 30_000 });
+    expect(await page.locator('#explorer-detail-title').textContent()).toBe(target!.case_name);
+
+    expect(browser.foreignRequests).toEqual([]);
+    expect(browser.errors).toEqual([]);
+  });
+});
