@@ -43,6 +43,24 @@ export const ROUTES: Route[] = [
     blurb: 'Every review and briefing: search the text, open one to see its themes and the evidence for them.',
     component: lazy(() => import('../features/explorer/ExplorerPage.tsx')),
   },
+  {
+    path: '/planner',
+    label: 'Briefing planner',
+    blurb: 'Themes that keep coming up in recent reviews but have no recent briefing, with the sentences to start from.',
+    component: lazy(() => import('../features/planner/PlannerPage.tsx')),
+  },
+  {
+    path: '/agreement',
+    label: 'Tagger agreement',
+    blurb: 'Where the tagger agrees with expert labels and your corrections, where to correct it, and retraining it.',
+    component: lazy(() => import('../features/agreement/AgreementPage.tsx')),
+  },
+  {
+    path: '/workspace',
+    label: 'Your data',
+    blurb: 'What you added or corrected, kept in this browser only: export it, import it, delete it, and your theme set.',
+    component: lazy(() => import('../features/workspace/WorkspacePage.tsx')),
+  },
 ];
 
 /** The route for a path; unknown paths fall back to the overview. */
