@@ -35,8 +35,11 @@ describe('reasons', () => {
     expect(coveragePhrase(row({}), 'none')).toBe('no briefing on it');
   });
 
-  it('says when there is nothing earlier to compare with', () => {
-    const [s] = rankThemes([row({ before_total: 0, before_reviews: 0 })], DEFAULT_WEIGHTS).ranked;
-    expect(reasonSentence(s!, { from: 2022, to: 2024 }, 2024)).toContain('; no earlier reviews to compare;');
+  it('says when there is nothing, or too little, earlier to compare with', () => {
+    const w = { from: 2022, to: 2024 };
+    const reason = (o: Partial<ThemeCoverage>) => reasonSentence(rankThemes([row(o)], DEFAULT_WEIGHTS).ranked[0]!, w, 2024);
+    expect(reason({ before_total: 0, before_reviews: 0 })).toContain('; no earlier reviews to compare;');
+    expect(reason({ before_total: 1, before_reviews: 0 })).toContain('; too few earlier reviews to compare (1);');
+    expect(reason({ window_total: 2, window_reviews: 1 })).toContain('; too few reviews in the window to compare;');
   });
 });

@@ -1,5 +1,5 @@
 /** The plain-words reason beside each ranked theme, shared by the page, the print summary and the CSV. */
-import type { GapLabel, ScoredTheme, ThemeCoverage, TrendLabel } from './score.ts';
+import { MIN_TREND_REVIEWS, type GapLabel, type ScoredTheme, type ThemeCoverage, type TrendLabel } from './score.ts';
 import type { PlannerWindow } from './window.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -29,13 +29,17 @@ export function windowPhrase(w: PlannerWindow, latestYear: number): string {
 }
 
 export const TREND_WORDS: Record<TrendLabel, string> = {
-  rising: 'rising', falling: 'falling', steady: 'steady', unknown: 'no earlier reviews to compare',
+  rising: 'rising', falling: 'falling', steady: 'steady', unknown: 'not compared',
 };
 
 /** The trend in words, with the earlier share it compares against. */
-export function trendPhrase(s: Pick<ScoredTheme, 'trend'>, w: PlannerWindow): string {
+export function trendPhrase(s: Pick<ScoredTheme, 'trend' | 'before_total' | 'window_total'>, w: PlannerWindow): string {
   const { label, before } = s.trend;
-  if (label === 'unknown') return TREND_WORDS.unknown;
+  if (label === 'unknown') {
+    if (s.before_total === 0) return 'no earlier reviews to compare';
+    if (s.before_total < MIN_TREND_REVIEWS) return `too few earlier reviews to compare (${s.before_total})`;
+    return 'too few reviews in the window to compare';
+  }
   const from = label === 'steady' ? `${pct(before)} before ${w.from}` : `from ${pct(before)} before ${w.from}`;
   return `${label} (${from})`;
 }

@@ -28,6 +28,12 @@ describe('trendOf', () => {
   it('is unknown, and neutral, without earlier reviews', () => {
     expect(trendOf(theme('a', { before_total: 0, before_reviews: 0 }))).toMatchObject({ label: 'unknown', value: 0 });
   });
+
+  it('is unknown with fewer than three reviews on either side (1 of 2 would read as 50%)', () => {
+    expect(trendOf(theme('a', { before_total: 2, before_reviews: 0 })).label).toBe('unknown');
+    expect(trendOf(theme('a', { window_total: 2, window_reviews: 1 })).label).toBe('unknown');
+    expect(trendOf(theme('a', { before_total: 3, before_reviews: 0 })).label).toBe('rising');
+  });
 });
 
 describe('coverageGap', () => {

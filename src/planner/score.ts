@@ -41,9 +41,11 @@ export type GapLabel = 'none' | 'old' | 'undated' | 'recent';
 /** A change in share counts as rising or falling beyond both of these. */
 const TREND_RELATIVE = 0.25;
 const TREND_POINTS = 0.05;
+/** Fewer reviews than this on either side make a share too coarse to compare (1 of 2 is already 50%). */
+export const MIN_TREND_REVIEWS = 3;
 
 export interface Trend {
-  /** −1 … 1: (window share − earlier share) ÷ the larger of the two; 0 without earlier reviews. */
+  /** −1 … 1: (window share − earlier share) ÷ the larger of the two; 0 with too few reviews to compare. */
   value: number;
   label: TrendLabel;
   share: number;
@@ -54,7 +56,7 @@ export interface Trend {
 export function trendOf(t: ThemeCoverage): Trend {
   const share = t.window_total ? t.window_reviews / t.window_total : 0;
   const before = t.before_total ? t.before_reviews / t.before_total : 0;
-  if (!t.before_total || !t.window_total) return { value: 0, label: 'unknown', share, before };
+  if (t.before_total < MIN_TREND_REVIEWS || t.window_total < MIN_TREND_REVIEWS) return { value: 0, label: 'unknown', share, before };
   const top = Math.max(share, before);
   const value = top === 0 ? 0 : (share - before) / top;
   const moved = Math.abs(share - before) >= TREND_POINTS && Math.abs(value) >= TREND_RELATIVE;

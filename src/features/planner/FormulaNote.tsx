@@ -1,4 +1,4 @@
-import { formulaText, type Weights } from '../../planner/score.ts';
+import { formulaText, MIN_TREND_REVIEWS, type Weights } from '../../planner/score.ts';
 import type { PlannerWindow } from '../../planner/window.ts';
 
 /** The score's formula with the weights in force, and what each part means. */
@@ -13,7 +13,7 @@ export function FormulaNote({ weights, window }: { weights: Weights; window: Pla
         <dt>Trend (−1 to 1)</dt>
         <dd>
           (share in the window − share in earlier reviews) ÷ the larger of the two. Shown as rising or falling when
-          the share moved by at least a quarter and five points; 0 when there are no earlier reviews.
+          the share moved by at least a quarter and five points; 0 when either side has fewer than {MIN_TREND_REVIEWS} tagged reviews.
         </dd>
         <dt>Briefing gap (0–1)</dt>
         <dd>
