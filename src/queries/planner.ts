@@ -10,6 +10,9 @@
  * Briefing dates: an undated briefing written on a review takes the review's
  * date (a briefing follows its review); a partnership statement is not a
  * briefing and never counts as coverage.
+ *
+ * Longer than most query modules: its five queries share the tagged-review
+ * condition and the briefing-dating CTE, which must not drift apart.
  */
 import { queryOptions } from '@tanstack/react-query';
 import type { QueryRunner } from '../db/runner.ts';

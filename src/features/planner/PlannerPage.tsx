@@ -25,7 +25,7 @@ export default function PlannerPage() {
   const { ranking, years } = p;
   const win = p.window;
   const latestYear = years.latest_year!;
-  const scopeWords = describeFilters(p.scope, names).replace(/; all years$/, '');
+  const scopeWords = describeFilters(p.scope, names).replace('; all years', '');
   const local = singlePartnership(p.filters);
   const total = (ranking.ranked[0] ?? ranking.absent[0])?.window_total ?? 0;
   const download = () => downloadText(plannerFileName(p.scope.partnerships, win), plannerCsv(ranking, win, latestYear));

@@ -40,6 +40,7 @@ export function usePlanner(): PlannerState {
   const resolved = useMemo(() => (latest === null ? null : resolveWindow(rawFrom, rawTo, latest)), [latest, rawFrom, rawTo]);
   const window = resolved?.window ?? null;
 
+  // Hooks cannot be conditional: until the year span is known the query is disabled and its window a placeholder.
   const coverage = useQuery({
     ...themeCoverageQuery(db, scope, window ?? { from: 0, to: 0 }, dataVersion),
     enabled: window !== null,
