@@ -25,7 +25,7 @@ export interface SaveState {
   message: string | null;
 }
 
-const SAVE_DELAY_MS = 600;
+const SAVE_DELAY_MS = 300;
 const hasUserRows = (files: WorkspaceFiles) => !!files.model || Object.values(files.manifest.tables).some((t) => t.rows > 0);
 
 export class WorkspaceSession {
