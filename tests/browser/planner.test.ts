@@ -149,7 +149,8 @@ describe('briefing planner on the bundled data', () => {
   it('opens a theme to its strongest review sentences, linked to the explorer, and its briefings', async () => {
     const { page } = browser;
     const first = page.locator('tr.planner-row').first().locator('button.planner-theme');
-    await first.click();
+    await first.focus();
+    await page.keyboard.press('Enter');
     expect(await first.getAttribute('aria-expanded')).toBe('true');
     const items = page.locator('.planner-evidence > li');
     await items.first().waitFor();
