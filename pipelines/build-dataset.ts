@@ -103,7 +103,10 @@ export async function buildDataset({ outDir = fromRoot('public/data'), factsFile
     // themes come from their briefings (rule tags below), not from that summary.
     modelTags = tagRecords(tagger, [
       ...reviews.filter((r) => r.origin !== 'pages').map((r) => ({ entity_type: 'review' as const, entity_id: r.id, text: reviewText(r) })),
-      ...briefings.map((b) => ({ entity_type: 'briefing' as const, entity_id: b.id, text: briefingText(b) })),
+      // A page's lessons-learned briefing or statement is titled after the case, not a topic: nothing to tag.
+      ...briefings
+        .filter((b) => b.text !== null || b.briefing_kind === '7-minute-briefing' || b.briefing_kind === 'other')
+        .map((b) => ({ entity_type: 'briefing' as const, entity_id: b.id, text: briefingText(b) })),
     ]);
     const fromBriefings = briefingRuleTags(reviews.filter((r) => r.origin === 'pages'), briefings, modelTags.tags);
     modelTags = { tags: [...modelTags.tags, ...fromBriefings.tags], evidence: [...modelTags.evidence, ...fromBriefings.evidence] };
