@@ -232,6 +232,18 @@ describe('exports on the bundled data', () => {
     await goInApp(page, server.url, '/');
     await page.waitForSelector(LIVE_CHART);
     const views = await page.locator('nav[aria-label="Main"] a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
+    // A pack shows its progress and can be cancelled: nothing is downloaded then.
+    await chartsSettled(page);
+    let downloads = 0;
+    const count = () => downloads++;
+    page.on('download', count);
+    await page.getByRole('button', { name: 'Download chart pack' }).click();
+    await page.getByRole('button', { name: 'Cancel export' }).click();
+    await expect.poll(() => page.locator('.export-status [role=status]').textContent()).toBe('Chart pack cancelled.');
+    await page.waitForTimeout(500);
+    page.off('download', count);
+    expect(downloads).toBe(0);
+
     let packs = 0;
     for (const path of views) {
       await goInApp(page, server.url, path);

@@ -38,6 +38,13 @@ function ChartExportMenu({ chart }: { chart: ChartSpec }) {
     return () => document.removeEventListener('pointerdown', onPointer);
   }, [open]);
 
+  // A card's "Saved …" note fades after a while; the page-level exports keep theirs.
+  useEffect(() => {
+    if (job.state.kind !== 'done') return;
+    const timer = setTimeout(job.clearDone, 8000);
+    return () => clearTimeout(timer);
+  }, [job.state, job.clearDone]);
+
   const close = () => {
     setOpen(false);
     toggle.current?.focus();
@@ -89,7 +96,8 @@ function ChartExportMenu({ chart }: { chart: ChartSpec }) {
           ))}
         </ul>
       </div>
-      <ExportStatus job={job} className="export-menu-status" />
+      {/* Stays mounted (so screen readers hear changes) but out of sight under the open menu. */}
+      <ExportStatus job={job} className="export-menu-status" hidden={open} />
     </div>
   );
 }

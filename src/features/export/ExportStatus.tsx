@@ -3,11 +3,12 @@ import type { ExportJob } from './use-export-job.ts';
 /**
  * What an export is doing, announced politely to screen readers (the region
  * stays mounted so changes are read out), with progress and a Cancel button.
+ * `hidden` keeps it in the accessibility tree while out of sight.
  */
-export function ExportStatus({ job, className = 'export-status' }: { job: ExportJob; className?: string }) {
+export function ExportStatus({ job, className = 'export-status', hidden = false }: { job: ExportJob; className?: string; hidden?: boolean }) {
   const { state } = job;
   return (
-    <div className={className}>
+    <div className={hidden ? `${className} visually-hidden` : className}>
       <div role="status" aria-live="polite" className={`${className}__message`}>
         {state.kind === 'running' || state.kind === 'done' ? state.message : null}
       </div>

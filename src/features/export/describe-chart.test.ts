@@ -56,6 +56,25 @@ describe('describeChartData', () => {
     expect(text).toBe('Bar chart of change by theme (2 plotted values). The highest is Neglect with +12 pts; the lowest is Housing with -5 pts.');
   });
 
+  it('describes the values a heatmap draws (shares), not the counts beside them', () => {
+    const pct = (v: unknown) => `${Math.round(Number(v) * 100)}%`;
+    const text = describeChartData({
+      option: { series: [{ type: 'heatmap', data: [[0, 0, 0.5], [0, 1, 0.25], [1, 0, 1]] }] },
+      table: {
+        columns: [
+          { key: 'p', label: 'Partnership' },
+          { key: 'theme', label: 'Theme' },
+          { key: 'n', label: 'Tagged reviews with theme', numeric: true },
+          { key: 'share', label: 'Share', numeric: true, format: pct },
+        ],
+        rows: [{ p: 'York', theme: 'Neglect', n: 2, share: 0.5 }, { p: 'York', theme: 'Housing', n: 1, share: 0.25 }, { p: 'Leeds', theme: 'Neglect', n: 3, share: 1 }],
+      },
+    });
+    expect(text).toBe('Heatmap of share by partnership and theme (3 plotted values). The highest is Leeds, Neglect with 100%; the lowest is York, Housing with 25%.');
+    const dots = { series: [{ type: 'bar', stack: 'a', itemStyle: { color: 'transparent' }, data: [1] }, { type: 'bar', stack: 'a', data: [2] }, { type: 'scatter', data: [1.5] }] };
+    expect(chartKind(dots)).toBe('Dot plot with bars');
+  });
+
   it('uses display formats for labels and copes with empty or flat data', () => {
     const table = {
       columns: [

@@ -19,23 +19,47 @@ const KINDS: Record<string, string> = {
 
 const plotted = (v: unknown) => v !== null && v !== undefined && v !== 0 && v !== '-';
 
+interface SeriesLike { type?: string; stack?: string; data?: unknown[]; itemStyle?: { color?: string; opacity?: number } }
+
+const seriesOf = (option: unknown): SeriesLike[] => {
+  const series = (option as { series?: unknown }).series;
+  return (Array.isArray(series) ? series : series ? [series] : []) as SeriesLike[];
+};
+// Invisible series (the transparent base under interval bars) are layout, not data.
+const visible = (s: SeriesLike) => s.itemStyle?.color !== 'transparent' && s.itemStyle?.opacity !== 0;
+
 /** True when two series on one stack both have a value at some position (a rise/fall split does not). */
-function stacksOverlap(series: unknown[]): boolean {
-  const list = series as { stack?: string; data?: unknown[] }[];
+function stacksOverlap(list: SeriesLike[]): boolean {
   return list.some((a, i) => a.stack && list.slice(i + 1).some((b) =>
     b.stack === a.stack && (a.data ?? []).some((v, k) => plotted(v) && plotted(b.data?.[k]))));
 }
 
-/** "Stacked bar chart", "Line chart", … from the first series of an ECharts option. */
+/** "Stacked bar chart", "Line chart", "Dot plot with bars", … from an ECharts option's series. */
 export function chartKind(option: unknown): string {
-  const series = (option as { series?: unknown }).series;
-  const first = (Array.isArray(series) ? series[0] : series) as { type?: string; stack?: string } | undefined;
+  const shown = seriesOf(option).filter(visible);
+  const types = new Set(shown.map((s) => s.type));
+  if (types.has('scatter') && types.has('bar')) return 'Dot plot with bars';
+  const first = shown[0];
   const kind = KINDS[first?.type ?? ''] ?? 'Chart';
-  return first?.type === 'bar' && stacksOverlap(Array.isArray(series) ? series : [series]) ? `Stacked ${kind.toLowerCase()}` : kind;
+  return first?.type === 'bar' && stacksOverlap(shown) ? `Stacked ${kind.toLowerCase()}` : kind;
+}
+
+/** Every number a chart draws (the value of each data item). */
+function plottedValues(option: unknown): Set<number> {
+  const values = new Set<number>();
+  for (const s of seriesOf(option).filter(visible)) {
+    for (const item of s.data ?? []) {
+      const v = item !== null && typeof item === 'object' && !Array.isArray(item) ? (item as { value?: unknown }).value : item;
+      const n = Array.isArray(v) ? v.at(-1) : v;
+      if (typeof n === 'number') values.add(n);
+    }
+  }
+  return values;
 }
 
 const num = (n: number) => n.toLocaleString('en-GB', { maximumFractionDigits: 2 });
-const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+// "Reviews" reads "reviews" mid-sentence; "Warwickshire: share" keeps its capital.
+const lower = (s: string) => (/^[^\s:]+:/.test(s) ? s : s.charAt(0).toLowerCase() + s.slice(1));
 const isYearColumn = (c: Column, rows: Row[]) =>
   /year/i.test(`${c.key} ${c.label}`) && rows.every((r) => r[c.key] == null || Number.isInteger(r[c.key]));
 // Shares and rates do not add up across categories: average them instead.
@@ -100,10 +124,17 @@ function valueAxisName(option: unknown): string {
   return axes.find((a) => a.type === 'value' && a.name)?.name ?? '';
 }
 
-/** The plotted measure: the numeric column named most like the value axis, else the first numeric one. */
-function measureColumn(numeric: Column[], option: unknown): Column | undefined {
+/**
+ * The plotted measure: the numeric column whose values the chart draws (a
+ * heatmap's shares, not its counts), then the one named most like the value
+ * axis, else the first.
+ */
+function measureColumn(numeric: Column[], rows: Row[], option: unknown): Column | undefined {
+  const drawn = plottedValues(option);
   const axis = words(valueAxisName(option));
-  const score = (c: Column) => [...words(c.label)].filter((w) => axis.has(w)).length;
+  const score = (c: Column) =>
+    (rows.filter((r) => drawn.has(Number(r[c.key]))).length / Math.max(1, rows.length)) * 100 +
+    [...words(c.label)].filter((w) => axis.has(w)).length;
   const best = numeric.reduce<Column | undefined>((a, c) => (score(c) > (a ? score(a) : 0) ? c : a), undefined);
   return best ?? numeric[0];
 }
@@ -115,7 +146,7 @@ export function describeChartData(spec: DescribableChart): string {
   const kind = chartKind(spec.option);
   if (!rows.length) return `${kind} with no values for the filters in force.`;
   const yearCol = columns.find((c) => isYearColumn(c, rows));
-  const measureCol = measureColumn(columns.filter((c) => c.numeric && c !== yearCol), spec.option);
+  const measureCol = measureColumn(columns.filter((c) => c.numeric && c !== yearCol), rows, spec.option);
   if (!measureCol) return `${kind} of ${rows.length} values.`;
   // Other numeric columns (totals, intervals) qualify the measure; they are not categories.
   const dims = columns.filter((c) => !c.numeric || c === yearCol);

@@ -12,6 +12,7 @@ export interface JobTools {
   progress(message: string, fraction?: number | null): void;
 }
 
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const isAbort = (err: unknown) => err instanceof DOMException && err.name === 'AbortError';
 const messageOf = (err: unknown) =>
   err instanceof Error ? err.message : err && typeof err === 'object' && 'message' in err ? String(err.message) : String(err);
@@ -32,10 +33,10 @@ export function useExportJob() {
     };
     try {
       const message = await work({ signal: controller.signal, progress });
-      if (live()) setState(controller.signal.aborted ? { kind: 'done', message: `${what} cancelled.` } : { kind: 'done', message });
+      if (live()) setState(controller.signal.aborted ? { kind: 'done', message: `${capitalise(what)} cancelled.` } : { kind: 'done', message });
     } catch (err) {
       if (!live()) return;
-      if (controller.signal.aborted || isAbort(err)) setState({ kind: 'done', message: `${what} cancelled.` });
+      if (controller.signal.aborted || isAbort(err)) setState({ kind: 'done', message: `${capitalise(what)} cancelled.` });
       else setState({ kind: 'error', message: `Could not export the ${what}: ${messageOf(err)}. Try again, or narrow the filters.` });
     } finally {
       if (live()) current.current = null;
@@ -43,8 +44,10 @@ export function useExportJob() {
   }, []);
 
   const cancel = useCallback(() => current.current?.abort(), []);
+  /** Forgets a finished export's message (errors stay until the next export). */
+  const clearDone = useCallback(() => setState((s) => (s.kind === 'done' ? { kind: 'idle' } : s)), []);
   useEffect(() => () => current.current?.abort(), []);
-  return { state, run, cancel, busy: state.kind === 'running' };
+  return { state, run, cancel, clearDone, busy: state.kind === 'running' };
 }
 
 export type ExportJob = ReturnType<typeof useExportJob>;
