@@ -27,7 +27,8 @@ export default function AgreementPage() {
         {c && (
           <p data-testid="agreement-coverage">
             The tagger has tagged {c.tagged_entries} entries. People have judged them through {c.expert_entries} expert-labelled
-            entries (every theme judged) and {c.corrections} corrections of yours on {c.corrected_entries} entries.
+            entries (every theme judged) and {c.corrections} {c.corrections === 1 ? 'correction' : 'corrections'} of yours
+            on {c.corrected_entries} {c.corrected_entries === 1 ? 'entry' : 'entries'}.
           </p>
         )}
         <fieldset className="agreement-basis">
@@ -69,7 +70,8 @@ export default function AgreementPage() {
         )}
         <p className="hint">
           Precision: of the tagger’s tags, the share people agree with. Recall: of the themes people see, the share the tagger
-          finds. Your corrections tend to be where the tagger was wrong, so “your corrections only” understates it.
+          finds. The bundled tagger learned from the expert labels, so its agreement with them is optimistic; your corrections
+          on entries it has not seen are the fairer test, though they tend to be where it was wrong, so they understate it.
         </p>
       </section>
       <CorrectionsPanel />
