@@ -1,7 +1,7 @@
 /** One pass over a text shared by training and tagging: tokens, lexicon hits, features. */
 import { vectorize, type SparseVector, type TokenFeatures, type Vocabulary } from './features.ts';
 import { matchLexicon, type CompiledLexicon, type LexiconHit } from './lexicon.ts';
-import { splitSentences } from './sentences.ts';
+import { splitSentences, type Sentence } from './sentences.ts';
 import { tokenize, type Tokens } from './tokens.ts';
 
 export interface Analysis {
@@ -9,6 +9,8 @@ export interface Analysis {
   hits: LexiconHit[];
   /** Per theme: log(1 + summed hit weight), the lexicon strength. */
   strength: Float64Array;
+  /** Sentences of the text (shared with evidence). */
+  sentences: Sentence[];
   /** Per theme: summed hit weight relative to the document's strongest theme (0..1), length-free. */
   relative: Float64Array;
 }
@@ -24,11 +26,11 @@ export function titleEnd(text: string): number {
  * Hit multipliers per character range: sentences that state learning ("the review found",
  * "practitioners should") weigh learningBoost; the rest weigh 1.
  */
-function learningSentences(text: string, tokens: Tokens, lexicon: CompiledLexicon): Array<{ start: number; end: number }> {
+function learningSentences(sentences: Sentence[], tokens: Tokens, lexicon: CompiledLexicon): Array<{ start: number; end: number }> {
   if (lexicon.learningCues.size === 0) return [];
   const out: Array<{ start: number; end: number }> = [];
   let k = 0;
-  for (const s of splitSentences(text)) {
+  for (const s of sentences) {
     while (k < tokens.starts.length && tokens.starts[k]! < s.start) k++;
     for (let q = k; q < tokens.starts.length && tokens.starts[q]! < s.end; q++) {
       if (lexicon.learningCues.has(tokens.ids[q]!)) {
@@ -51,7 +53,8 @@ export function analyseText(text: string, lexicon: CompiledLexicon, titleBoost: 
   const hits = matchLexicon(lexicon, tokens, text);
   const raw = new Float64Array(lexicon.themeCount);
   const tEnd = titleEnd(text);
-  const learning = learningBoost !== 1 ? learningSentences(text, tokens, lexicon) : [];
+  const sentences = splitSentences(text);
+  const learning = learningBoost !== 1 ? learningSentences(sentences, tokens, lexicon) : [];
   for (const h of hits) {
     const boost = h.start < tEnd ? titleBoost : inRanges(learning, h.start) ? learningBoost : 1;
     raw[h.theme]! += h.weight * boost;
@@ -60,7 +63,7 @@ export function analyseText(text: string, lexicon: CompiledLexicon, titleBoost: 
   let max = 0;
   for (const r of raw) if (r > max) max = r;
   const relative = raw.map((r) => (max > 0 && r > 0 ? r / max : 0));
-  return { tokens, hits, strength, relative };
+  return { tokens, hits, strength, relative, sentences };
 }
 
 /** Features of an analysed text for a vocabulary. */

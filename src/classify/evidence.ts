@@ -5,7 +5,7 @@
 import type { Analysis } from './analyse.ts';
 import type { SparseVector, TokenFeatures } from './features.ts';
 import type { CompiledModel } from './model.ts';
-import { splitSentences, type Sentence } from './sentences.ts';
+import type { Sentence } from './sentences.ts';
 
 export interface Evidence {
   text: string;
@@ -29,7 +29,7 @@ export interface EvidenceContext {
 
 function prepare(ctx: EvidenceContext): { sentences: Sentence[]; sentenceOfToken: Int32Array } {
   if (!ctx.sentences || !ctx.sentenceOfToken) {
-    const sentences = splitSentences(ctx.text);
+    const sentences = ctx.analysis.sentences;
     const starts = ctx.analysis.tokens.starts;
     const map = new Int32Array(starts.length).fill(-1);
     let s = 0;

@@ -12,9 +12,12 @@ export interface Example {
 
 const PARTIAL_NEGATIVE_WEIGHT = 0.3;
 const MAX_POSITIVE_WEIGHT = 4;
+// Documents labelled with several themes (reviews) were labelled exhaustively; single-label
+// ones may leave themes out, so the former count more (measured: +0.01 micro-F1 on reviews).
+const MULTI_LABEL_WEIGHT = 3;
 
 /** Y (0/1), linear-model weights S (positives up-weighted per theme) and calibration weights. */
-export function buildLabels(examples: Example[], ids: string[]): { Y: Uint8Array; S: Float64Array; Scal: Float64Array } {
+export function buildLabels(examples: Example[], ids: string[], multiWeight = MULTI_LABEL_WEIGHT): { Y: Uint8Array; S: Float64Array; Scal: Float64Array } {
   const T = ids.length;
   const col = new Map(ids.map((id, t) => [id, t]));
   const n = examples.length;
@@ -30,15 +33,16 @@ export function buildLabels(examples: Example[], ids: string[]): { Y: Uint8Array
   const S = new Float64Array(n * T);
   const Scal = new Float64Array(n * T);
   examples.forEach((e, i) => {
+    const w = !e.partial && e.gold.length > 1 ? multiWeight : 1;
     for (let t = 0; t < T; t++) {
       const k = i * T + t;
       const posWeight = Math.min(MAX_POSITIVE_WEIGHT, Math.max(1, Math.sqrt((n - pos[t]!) / Math.max(1, pos[t]!))));
       if (Y[k]) {
-        S[k] = posWeight;
-        Scal[k] = 1;
+        S[k] = posWeight * w;
+        Scal[k] = w;
       } else {
-        S[k] = e.partial ? PARTIAL_NEGATIVE_WEIGHT : 1;
-        Scal[k] = e.partial ? 0 : 1;
+        S[k] = e.partial ? PARTIAL_NEGATIVE_WEIGHT : w;
+        Scal[k] = e.partial ? 0 : w;
       }
     }
   });

@@ -9,6 +9,7 @@ import { parseLexicon, parseTaxonomy, type LexiconData, type ThemeDef } from './
 
 export const MODEL_FORMAT = 'learning-themes/theme-model';
 export const MODEL_VERSION = 1;
+export const WEIGHT_SCALE = 1000;
 
 export interface ModelOptions {
   /** Multiplier for lexicon strengths as linear-model features. */
@@ -32,7 +33,10 @@ export interface ThemeModel {
   vocabulary: string[];
   /** idf per vocabulary term, rounded. */
   idf: number[];
-  /** Per theme: bias and sparse weights as parallel arrays of feature ids and values. */
+  /**
+   * Per theme: bias and sparse weights as parallel arrays: feature ids delta-encoded (each is
+   * the gap from the previous id) and values as integers in units of 1/WEIGHT_SCALE.
+   */
   weights: Array<{ bias: number; ids: number[]; values: number[] }>;
   calibration: Calibrator[];
   thresholds: number[];
@@ -70,7 +74,12 @@ function compile(model: ThemeModel): CompiledModel {
   const b = new Float64Array(T);
   model.weights.forEach((w, t) => {
     b[t] = w.bias;
-    w.ids.forEach((id, k) => (W[id * T + t] = w.values[k]!));
+    let id = 0;
+    w.ids.forEach((gap, k) => {
+      id += gap;
+      if (id >= dims) throw new Error(`Theme model: weight id ${id} out of range for theme ${model.themes[t]!.id}`);
+      W[id * T + t] = w.values[k]! / WEIGHT_SCALE;
+    });
   });
   return { model, lexicon: compileLexicon(model.lexicon, model.themes), vocab, W, b, dims, T };
 }

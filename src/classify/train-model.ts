@@ -9,7 +9,7 @@ import { buildVocabulary } from './features.ts';
 import { compileLexicon } from './lexicon.ts';
 import { parseLexicon, parseTaxonomy } from './lexicon-data.ts';
 import { margins, trainLinear, type LinearWeights } from './linear-model.ts';
-import { MODEL_FORMAT, MODEL_VERSION, type ModelOptions, type ThemeModel } from './model.ts';
+import { MODEL_FORMAT, MODEL_VERSION, WEIGHT_SCALE, type ModelOptions, type ThemeModel } from './model.ts';
 import { DEFAULT_PASSAGE_CHARS } from './passages.ts';
 import { seededFolds } from './random.ts';
 import { buildLabels, type Example } from './labels.ts';
@@ -33,7 +33,7 @@ export interface TrainOptions {
   thresholdShrink?: number;
 }
 
-const DEFAULTS = { seed: 1, folds: 5, variant: 'lr+lexicon' as Variant, l2: 1e-3, epochs: 12, learningRate: 0.1, optimizer: 'sgd' as 'sgd' | 'batch', calibrationPull: 20, thresholdShrink: 8 };
+const DEFAULTS = { seed: 1, folds: 5, variant: 'lr+lexicon' as Variant, l2: 1e-3, epochs: 12, learningRate: 0.1, optimizer: 'sgd' as 'sgd' | 'batch', calibrationPull: 20, thresholdShrink: 100 };
 
 export const DEFAULT_MODEL_OPTIONS: ModelOptions = { lexScale: 0.5, titleBoost: 3, learningBoost: 1.5, passageChars: DEFAULT_PASSAGE_CHARS, maxEvidence: 3 };
 
@@ -113,20 +113,24 @@ export function trainModel(examples: Example[], taxonomy: unknown, lexicon: unkn
 
 const r4 = (x: number): number => Math.round(x * 10000) / 10000 || 0;
 
-/** Per-theme sparse weights, quantised to 3 decimals; near-zero weights are dropped. */
+/**
+ * Per-theme sparse weights, quantised to integers in thousandths (|w| < 0.005 dropped) with
+ * delta-encoded feature ids: about half the bytes of plain ids and decimals. Pruning harder
+ * costs accuracy (keeping only the largest 1,000 per theme: −0.03 micro-F1 on reviews).
+ */
 function sparseWeights(w: LinearWeights): ThemeModel['weights'] {
   const T = w.themes;
   return Array.from({ length: T }, (_, t) => {
     const ids: number[] = [];
     const values: number[] = [];
+    let last = 0;
     for (let f = 0; f < w.dims; f++) {
-      const v = Math.round(w.W[f * T + t]! * 1000) / 1000;
-      if (Math.abs(v) >= 0.005) {
-        ids.push(f);
-        values.push(v);
-      }
+      const q = Math.round(w.W[f * T + t]! * WEIGHT_SCALE);
+      if (Math.abs(q) < 5) continue;
+      ids.push(f - last);
+      values.push(q);
+      last = f;
     }
     return { bias: r4(w.b[t]!), ids, values };
   });
 }
-
