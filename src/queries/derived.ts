@@ -24,10 +24,14 @@ automatic AS (
   SELECT entity_type, entity_id, theme_id, max(score) AS score, arg_max(source, score) AS source
   FROM rolled WHERE source <> 'manual' GROUP BY ALL
 )
-SELECT a.entity_type, a.entity_id, a.theme_id, a.score, a.source
-FROM automatic a ANTI JOIN manual m USING (entity_type, entity_id, theme_id)
-UNION ALL
-SELECT entity_type, entity_id, theme_id, 1.0 AS score, 'manual' AS source FROM manual WHERE accepted;
+SELECT * FROM (
+  SELECT a.entity_type, a.entity_id, a.theme_id, a.score, a.source
+  FROM automatic a ANTI JOIN manual m USING (entity_type, entity_id, theme_id)
+  UNION ALL
+  SELECT entity_type, entity_id, theme_id, 1.0 AS score, 'manual' AS source FROM manual WHERE accepted
+)
+-- Stored in entity order: queries on reviews skip the briefing row groups (zone maps).
+ORDER BY entity_type, entity_id, theme_id;
 
 CREATE OR REPLACE TABLE review_search AS
 SELECT r.id AS review_id,

@@ -15,8 +15,8 @@ export interface TotalsRow {
 /** Reviews, briefings and partnerships matching the filters, and the year span of the reviews. */
 export function totalsSql(f: Filters): string {
   return `
-WITH r AS (SELECT * FROM reviews r WHERE ${reviewWhere(f)}),
-     b AS (SELECT * FROM briefings b WHERE ${briefingWhere(f)})
+WITH r AS (SELECT r.partnership_id, r.year FROM reviews r WHERE ${reviewWhere(f)}),
+     b AS (SELECT b.partnership_id FROM briefings b WHERE ${briefingWhere(f)})
 SELECT (SELECT count(*) FROM r)::INTEGER AS reviews,
        (SELECT count(*) FROM b)::INTEGER AS briefings,
        (SELECT count(DISTINCT partnership_id) FROM (SELECT partnership_id FROM r UNION ALL SELECT partnership_id FROM b))::INTEGER AS partnerships,
@@ -39,7 +39,7 @@ export interface ReviewsPerYearRow {
  */
 export function reviewsPerYearByPartnershipSql(f: Filters, top = 8): string {
   return `
-WITH r AS (SELECT r.* FROM reviews r WHERE ${reviewWhere(f)} AND r.year IS NOT NULL),
+WITH r AS (SELECT r.partnership_id, r.year FROM reviews r WHERE ${reviewWhere(f)} AND r.year IS NOT NULL),
 ranked AS (
   SELECT partnership_id, row_number() OVER (ORDER BY count(*) DESC, partnership_id) AS rank
   FROM r GROUP BY partnership_id
