@@ -32,7 +32,7 @@ export interface CompiledLexicon {
   root: TrieNode;
   patterns: CompiledPattern[];
   /** Pattern ids by the first 4 letters of their gate words; ungated patterns always run. */
-  gateIndex: Map<string, number[]>;
+  gateIndex: Map<number, number[]>;
   ungated: number[];
   negatable: boolean[];
   window: number;
@@ -100,9 +100,9 @@ export function compileLexicon(data: LexiconData, themes: ThemeDef[]): CompiledL
     }
     return m;
   };
-  const gateIndex = new Map<string, number[]>();
+  const gateIndex = new Map<number, number[]>();
   patterns.forEach((p, k) => {
-    for (const key of new Set(p.gate.map((w) => w.slice(0, 4)))) gateIndex.set(key, [...(gateIndex.get(key) ?? []), k]);
+    for (const key of new Set(p.gate.map((w) => prefixKey(w, 0)))) gateIndex.set(key, [...(gateIndex.get(key) ?? []), k]);
   });
   return {
     root,
@@ -182,12 +182,22 @@ function patternsToRun(lex: CompiledLexicon, tokens: Tokens, text: string): numb
   for (const k of lex.ungated) run[k] = 1;
   for (let i = 0; i < tokens.starts.length; i++) {
     if (tokens.ends[i]! - tokens.starts[i]! < 4) continue;
-    const ids = lex.gateIndex.get(text.slice(tokens.starts[i]!, tokens.starts[i]! + 4).toLowerCase());
+    const ids = lex.gateIndex.get(prefixKey(text, tokens.starts[i]!));
     if (ids) for (const k of ids) run[k] = 1;
   }
   const out: number[] = [];
   run.forEach((v, k) => v && out.push(k));
   return out;
+}
+
+/** The first 4 characters at `at`, lower-cased (ASCII), as one number: no string allocation per word. */
+function prefixKey(s: string, at: number): number {
+  let key = 0;
+  for (let k = 0; k < 4; k++) {
+    const c = s.charCodeAt(at + k);
+    key = key * 65536 + (c >= 65 && c <= 90 ? c + 32 : c);
+  }
+  return key;
 }
 
 function matchPattern(lex: CompiledLexicon, p: CompiledPattern, tokens: Tokens, text: string, hits: LexiconHit[]): void {
