@@ -56,7 +56,7 @@ export function comparisonOption(points: readonly ComparisonPoint[], name: strin
   const small = (points[0]?.total ?? 0) < SMALL_NUMBER;
   const own = small ? `${name} (small numbers)` : name;
   const band = (label: string, key: 'own' | 'rest', colour: string, stack: string) => [
-    { type: 'bar' as const, stack, silent: true, itemStyle: { color: 'transparent' }, data: shown.map((p) => p[key].low), barWidth: 10, tooltip: { show: false } },
+    { type: 'bar' as const, stack, silent: true, itemStyle: { color: 'transparent', decal: { symbol: 'none' as const } }, data: shown.map((p) => p[key].low), barWidth: 10, tooltip: { show: false } },
     {
       type: 'bar' as const, stack, name: `${label}: 95% interval`, barWidth: 10,
       itemStyle: { color: colour, opacity: 0.35, borderColor: colour, borderWidth: 1, ...(key === 'own' && small ? { borderType: 'dashed' as const } : {}) },
@@ -82,9 +82,9 @@ export function comparisonOption(points: readonly ComparisonPoint[], name: strin
     series: [
       ...band('Other partnerships', 'rest', CATEGORY_COLOURS[1]!, 'rest'),
       ...band(own, 'own', CATEGORY_COLOURS[0]!, 'own'),
-      // Bars of one category sit side by side: 'rest' below, 'own' above, 10 px each with a 30% gap.
-      { type: 'scatter' as const, name: 'Other partnerships', symbol: 'diamond', symbolSize: 11, symbolOffset: [0, 6.5], itemStyle: { color: CATEGORY_COLOURS[1] }, data: shown.map((p) => p.rest.estimate) },
-      { type: 'scatter' as const, name: own, symbol: 'circle', symbolSize: 10, symbolOffset: [0, -6.5], itemStyle: { color: CATEGORY_COLOURS[0] }, data: shown.map((p) => p.own.estimate) },
+      // Bars of one category sit side by side; on a vertical category axis the first stack ('rest') is drawn above.
+      { type: 'scatter' as const, name: 'Other partnerships', symbol: 'diamond', symbolSize: 11, symbolOffset: [0, -6.5], itemStyle: { color: CATEGORY_COLOURS[1] }, data: shown.map((p) => p.rest.estimate) },
+      { type: 'scatter' as const, name: own, symbol: 'circle', symbolSize: 10, symbolOffset: [0, 6.5], itemStyle: { color: CATEGORY_COLOURS[0] }, data: shown.map((p) => p.own.estimate) },
     ],
   };
 }

@@ -24,6 +24,10 @@ export interface HeatmapSpec {
   /** Legend text for the colour scale ends. */
   scaleText: [string, string];
   description: string;
+  /** Banded scale instead of a continuous one (e.g. lift below, near and above chance). */
+  pieces?: { min?: number; max?: number; label: string; color: string }[];
+  /** Values from here up get light label text (defaults to 55% of the scale). */
+  darkFrom?: number;
 }
 
 
@@ -32,6 +36,7 @@ export function heatmapOption(spec: HeatmapSpec) {
   const xi = new Map(spec.xLabels.map((l, i) => [l, i]));
   const yi = new Map(spec.yLabels.map((l, i) => [l, i]));
   const cells = spec.cells.filter((c) => xi.has(c.x) && yi.has(c.y));
+  const darkFrom = spec.darkFrom ?? spec.min + 0.55 * (spec.max - spec.min);
   return {
     ...baseOption(spec.description),
     // Decals would hide the colour scale; values are printed in the cells instead.
@@ -49,17 +54,19 @@ export function heatmapOption(spec: HeatmapSpec) {
       type: 'category' as const, data: spec.yLabels, inverse: true, name: spec.yName,
       axisLabel: { interval: 0, width: 170, overflow: 'truncate' as const }, splitArea: { show: true },
     },
-    visualMap: {
-      min: spec.min, max: spec.max, calculable: false, orient: 'horizontal' as const, left: 'center', bottom: 0,
-      text: [spec.scaleText[1], spec.scaleText[0]], inRange: { color: SEQUENTIAL_COLOURS },
-    },
+    visualMap: spec.pieces
+      ? { type: 'piecewise' as const, pieces: spec.pieces, orient: 'horizontal' as const, left: 'center', bottom: 0 }
+      : {
+          min: spec.min, max: spec.max, calculable: false, orient: 'horizontal' as const, left: 'center', bottom: 0,
+          text: [spec.scaleText[1], spec.scaleText[0]], inRange: { color: SEQUENTIAL_COLOURS },
+        },
     series: [{
       type: 'heatmap' as const,
       cursor: 'pointer',
       data: cells.map((c) => ({
         value: [xi.get(c.x)!, yi.get(c.y)!, c.value],
         // Light text on the dark end of the scale keeps labels at AA contrast.
-        label: { show: true, formatter: c.label, color: c.value > spec.min + 0.55 * (spec.max - spec.min) ? '#ffffff' : '#1f2933' },
+        label: { show: true, formatter: c.label, color: c.value >= darkFrom ? '#ffffff' : '#1f2933' },
       })),
       label: { show: true, fontSize: 10 },
       emphasis: { itemStyle: { borderColor: '#1f2933', borderWidth: 2 } },

@@ -13,6 +13,14 @@ export function pairsWithLift(rows: readonly CooccurrenceRow[]) {
   return rows.map((r) => ({ ...r, lift: r.theme_a === r.theme_b ? null : lift(r.both, r.count_a, r.count_b, r.total) }));
 }
 
+/** Lift in bands around 1 (chance): a diverging scale, so "less often than chance" reads differently from "more". */
+const LIFT_BANDS = [
+  { max: 0.8, label: 'Less often than chance (< 0.8)', color: '#f5c48a' },
+  { min: 0.8, max: 1.25, label: 'About chance (0.8–1.25)', color: '#f2f2f2' },
+  { min: 1.25, max: 2, label: 'More often (1.25–2)', color: '#8cbfe0' },
+  { min: 2, label: 'Much more often (≥ 2)', color: '#1f5f9e' },
+];
+
 const liftText = (v: number | null) => (v === null ? '—' : v.toFixed(1));
 
 /** Theme × theme: reviews tagged with both, or lift over chance. A click filters to reviews with both themes. */
@@ -39,6 +47,7 @@ export function CooccurrenceCard({ rows, measure, footnote, onPair, actions }: {
           : `${r.label_a} + ${r.label_b}: ${r.both} reviews with both; lift ${liftText(r.lift)} (${r.count_a} and ${r.count_b} of ${r.total} reviews)`,
       })),
       min: 0, max: measure === 'count' ? maxCount : maxLift,
+      ...(measure === 'lift' ? { pieces: LIFT_BANDS, darkFrom: 2 } : {}),
       scaleText: measure === 'count' ? ['0', String(maxCount)] : ['0 (never together)', `${maxLift.toFixed(1)}× chance`],
       description: `Heatmap of ${measure === 'count' ? 'how many tagged reviews carry both themes' : 'lift of each pair of themes over chance'}, for the ${themes.length} most frequent themes.`,
     });
