@@ -16,7 +16,7 @@ export function ChartPackButton({ viewLabel, ctx, job }: { viewLabel: string; ct
       const [{ buildChartPack }, images] = await Promise.all([import('./chart-pack.ts'), import('./chart-image.ts')]);
       const request = (chart: (typeof snapshot)[number], text: Parameters<typeof images.renderChartPng>[0]['text'], description: string) =>
         ({ option: chart.option as Record<string, unknown>, text, description, screenHeight: chart.height });
-      const zip = await buildChartPack(
+      const { zip, withoutImages } = await buildChartPack(
         snapshot,
         { viewLabel, filtersText: ctx.filtersText, exportedOn: exportDate(), baseName: ctx.baseName },
         {
@@ -27,7 +27,8 @@ export function ChartPackButton({ viewLabel, ctx, job }: { viewLabel: string; ct
         { signal, onProgress: (p) => progress(p.message, p.done / p.total) },
       );
       downloadBlob(new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), file);
-      return `Saved ${file} (${snapshot.length} chart${snapshot.length === 1 ? '' : 's'}).`;
+      const missing = withoutImages.length ? ` Images could not be drawn for ${withoutImages.length} of them (their numbers are included; see charts.md).` : '';
+      return `Saved ${file} (${snapshot.length} chart${snapshot.length === 1 ? '' : 's'}).${missing}`;
     });
   };
 

@@ -72,7 +72,13 @@ function ChartExportMenu({ chart }: { chart: ChartSpec }) {
   };
 
   return (
-    <div className="export-menu" ref={root} onKeyDown={(e) => e.key === 'Escape' && open && (e.stopPropagation(), close())}>
+    <div
+      className="export-menu"
+      ref={root}
+      onKeyDown={(e) => e.key === 'Escape' && open && (e.stopPropagation(), close())}
+      // Tabbing out of the menu closes it, as clicking elsewhere does.
+      onBlur={(e) => open && !root.current?.contains(e.relatedTarget as Node | null) && setOpen(false)}
+    >
       <button
         ref={toggle}
         type="button"

@@ -26,10 +26,11 @@ const stub = {
 describe('buildChartPack', () => {
   it('zips PNG, SVG and CSV per chart plus charts.md with alt text, filters and source', async () => {
     const progress: PackProgress[] = [];
-    const zip = await buildChartPack(
+    const { zip, withoutImages } = await buildChartPack(
       [chart('a', [{ year: 2021, reviews: 1 }, { year: 2022, reviews: 3 }]), chart('b', [{ year: 2021, reviews: 2 }])],
       ctx, stub, { onProgress: (p) => progress.push(p) },
     );
+    expect(withoutImages).toEqual([]);
     const files = unzipSync(zip);
     expect(Object.keys(files).sort()).toEqual([
       'a_warwickshire_2021-2024.csv', 'a_warwickshire_2021-2024.png', 'a_warwickshire_2021-2024.svg',
@@ -44,6 +45,15 @@ describe('buildChartPack', () => {
     expect(md).toContain('- Filters: Warwickshire; 2021–2024');
     expect(md).toContain('- Source: Learning Themes dataset (published reviews and briefings).\n');
     expect(progress.at(-1)).toEqual({ done: 3, total: 3, message: 'Done' });
+  });
+
+  it('keeps the numbers and says why when a chart cannot be drawn', async () => {
+    const broken = { ...stub, svg: async () => { throw new Error('bad option'); } };
+    const { zip, withoutImages } = await buildChartPack([chart('a', [{ year: 2021, reviews: 1 }])], ctx, broken);
+    const files = unzipSync(zip);
+    expect(Object.keys(files).sort()).toEqual(['a_warwickshire_2021-2024.csv', 'charts.md']);
+    expect(strFromU8(files['charts.md']!)).toContain('images could not be drawn: bad option');
+    expect(withoutImages).toEqual(['Reviews per year (a)']);
   });
 
   it('stops when cancelled', async () => {

@@ -35,6 +35,14 @@ interface PackEntry {
   chart: ChartSpec;
   base: string;
   description: string;
+  /** Why the images are missing, when drawing failed (the numbers are still in the pack). */
+  imageError?: string;
+}
+
+/** What went into a pack: the zip, and the charts whose images could not be drawn. */
+export interface ChartPack {
+  zip: Uint8Array;
+  withoutImages: string[];
 }
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -47,12 +55,13 @@ export function chartsMarkdown(entries: readonly PackEntry[], ctx: PackContext):
     `Filters: ${ctx.filtersText}.`,
     `Exported ${ctx.exportedOn} from Learning Themes. Each chart comes as a PNG (2400 px wide, for print), an SVG (vector, editable) and a CSV of exactly the numbers plotted.`,
   ];
-  entries.forEach(({ chart, base, description }, i) => {
+  entries.forEach(({ chart, base, description, imageError }, i) => {
+    const files = imageError ? `\`${base}.csv\` (images could not be drawn: ${oneLine(imageError)}; ` : `\`${base}.png\`, \`${base}.svg\`, \`${base}.csv\` (`;
     lines.push(
       '',
       `## ${i + 1}. ${oneLine(chart.title)}`,
       '',
-      `- Files: \`${base}.png\`, \`${base}.svg\`, \`${base}.csv\` (${chart.table.rows.length} row${chart.table.rows.length === 1 ? '' : 's'} of numbers)`,
+      `- Files: ${files}${chart.table.rows.length} row${chart.table.rows.length === 1 ? '' : 's'} of numbers)`,
       `- Description (alt text): ${oneLine(description)}`,
       `- Filters: ${ctx.filtersText}`,
       `- Source: ${sourceText(chart.footnote, ctx.filtersText).replace(/^Source:\s*/i, '')}`,
@@ -63,13 +72,17 @@ export function chartsMarkdown(entries: readonly PackEntry[], ctx: PackContext):
 
 const abortError = () => new DOMException('The export was cancelled.', 'AbortError');
 
-/** Renders every chart and zips the lot; reports progress per chart and stops when `signal` aborts. */
+/**
+ * Renders every chart and zips the lot; reports progress per chart and stops
+ * when `signal` aborts. A chart that cannot be drawn keeps its CSV and a note
+ * in charts.md rather than costing the user the whole pack.
+ */
 export async function buildChartPack(
   charts: readonly ChartSpec[],
   ctx: PackContext,
   render: PackRenderer,
   options: { signal?: AbortSignal; onProgress?: (p: PackProgress) => void } = {},
-): Promise<Uint8Array> {
+): Promise<ChartPack> {
   const { signal, onProgress } = options;
   const files: Zippable = {};
   const entries: PackEntry[] = [];
@@ -80,16 +93,21 @@ export async function buildChartPack(
     const base = ctx.baseName(chart.id);
     const description = describeChartData(chart);
     const text = imageTextFor(chart, ctx.filtersText, ctx.exportedOn);
-    // PNG is already compressed: store it as is.
-    files[`${base}.png`] = [await render.png(chart, text, description), { level: 0 }];
-    files[`${base}.svg`] = strToU8(await render.svg(chart, text, description));
     files[`${base}.csv`] = strToU8(chartTableCsv(chart.table));
-    entries.push({ chart, base, description });
+    try {
+      const [png, svg] = [await render.png(chart, text, description), await render.svg(chart, text, description)];
+      // PNG is already compressed: store it as is.
+      files[`${base}.png`] = [png, { level: 0 }];
+      files[`${base}.svg`] = strToU8(svg);
+      entries.push({ chart, base, description });
+    } catch (err) {
+      entries.push({ chart, base, description, imageError: err instanceof Error ? err.message : String(err) });
+    }
   }
   if (signal?.aborted) throw abortError();
   onProgress?.({ done: charts.length, total, message: 'Packing the zip file' });
   files['charts.md'] = strToU8(chartsMarkdown(entries, ctx));
   const zip = zipSync(files);
   onProgress?.({ done: total, total, message: 'Done' });
-  return zip;
+  return { zip, withoutImages: entries.filter((e) => e.imageError).map((e) => e.chart.title) };
 }

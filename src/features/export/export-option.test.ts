@@ -32,6 +32,9 @@ describe('exportOption', () => {
     expect(footerText(footnote, 'all partnerships; all years', '3 March 2025')).toBe(
       'Source: Learning Themes dataset (published reviews and briefings). 3 reviews without a publication year are not shown. Exported 3 March 2025 from Learning Themes.',
     );
+    expect(footerText('Source: data. Cells show the share; hover for counts.', 'x', '1 May 2025')).toBe(
+      'Source: data. Cells show the share. Exported 1 May 2025 from Learning Themes.',
+    );
     expect(footerText('Counts of reviews.', 'x', '1 May 2025')).toMatch(/^Source: Learning Themes dataset .*Counts of reviews\. Exported 1 May 2025/);
   });
 

@@ -38,9 +38,13 @@ export function frameHeights(text: ImageText): { header: number; footer: number 
   };
 }
 
-/** The source sentences of a chart footnote, without the filters it repeats. */
+/** The source sentences of a chart footnote, without the filters it repeats or on-screen hints ("hover for counts"). */
 export function sourceText(footnote: string, filtersText: string): string {
-  const source = footnote.replace(`Filters: ${filtersText}.`, '').replace(/\s+/g, ' ').trim();
+  const source = footnote
+    .replace(`Filters: ${filtersText}.`, '')
+    .replace(/[;,]\s*(hover|click)[^.;]*(?=\.)/gi, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return /^source:/i.test(source) ? source : `${DEFAULT_SOURCE} ${source}`.trim();
 }
 
