@@ -94,6 +94,7 @@ async function main() {
       filter_redraw_p50_ms: round(Math.max(...redraws.map((r) => r.p50)), 0),
       filter_redraw_p95_ms: round(Math.max(...redraws.map((r) => r.p95)), 0),
       search_redraw_p95_ms: app.searchTimedOut ? null : round(percentile(app.searchMs, 95), 0), search_timed_out_on: app.searchTimedOut,
+      view_failures: app.failures,
       views_not_filter_driven: app.views.filter((v) => !v.filterDriven).map((v) => v.label),
       query_p95_ms: round(queries[0]?.p95 ?? NaN, 1), query_p95_label: queries[0]?.label ?? null,
       tag_passages_per_s: round(tagging.workerPassagesPerS, 0), naive_bayes_passages_per_s: round(tagging.naivePassagesPerS, 0),
@@ -138,6 +139,7 @@ function printReport(f: Record<string, unknown>) {
     ['downloaded for the preset (MB)', JSON.stringify(f.downloaded_mb)],
     ['peak JS heap, main thread / tab (renderer RSS)', `${v('peak_heap_mb')} / ${v('peak_tab_mb')} MB`],
     ['naive way: JS heap / tab', `${v('naive_peak_heap_mb')} / ${v('naive_peak_tab_mb')} MB`],
+    ...((f.view_failures as Array<{ view: string; error: string }>) ?? []).map((x): [string, string] => [`FAILED: ${x.view}`, x.error]),
     ['targets met', JSON.stringify(f.targets)],
   ];
   console.log(table(rows));

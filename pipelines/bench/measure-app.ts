@@ -5,6 +5,7 @@ import { NO_FILTERS, type Filters } from '../../src/queries/filters.ts';
 import { firstChart, navigateAndSettle, sqlMeasures, viewPaths } from './app-run.ts';
 import { SEARCH_TERMS } from './filter-sets.ts';
 import { percentile } from './stats.ts';
+import { fromRoot } from '../lib/files.ts';
 
 export interface ViewFigures {
   path: string;
@@ -37,15 +38,27 @@ export async function measurePresetLoad(page: Page, url: string, preset: string)
 export async function measureViews(page: Page, preset: string, sets: Filters[], log: (m: string) => void, searchTimeoutMs = 60_000) {
   const base = `?dataset=${preset}`;
   const views: ViewFigures[] = [];
+  const failures: Array<{ view: string; error: string; screenshot: string }> = [];
   const measures: Record<string, number[]> = {};
   const keep = (m: Record<string, number[]>) => Object.entries(m).forEach(([k, v]) => (measures[k] ??= []).push(...v));
   for (const [i, view] of (await viewPaths(page)).entries()) {
-    const opened = await navigateAndSettle(page, view.path + searchFromFilters(NO_FILTERS, base));
-    await sqlMeasures(page); // view-opening queries are not filter changes
+    let opened: { charts: number };
     const redrawMs: number[] = [];
-    // Each view gets the list rotated, so no view replays another's cached answers first.
-    const rotated = [...sets.slice(i % sets.length), ...sets.slice(0, i % sets.length)];
-    for (const f of rotated) redrawMs.push((await navigateAndSettle(page, view.path + searchFromFilters(f, base))).ms);
+    try {
+      opened = await navigateAndSettle(page, view.path + searchFromFilters(NO_FILTERS, base));
+      await sqlMeasures(page); // view-opening queries are not filter changes
+      // Each view gets the list rotated, so no view replays another's cached answers first.
+      const rotated = [...sets.slice(i % sets.length), ...sets.slice(0, i % sets.length)];
+      for (const f of rotated) redrawMs.push((await navigateAndSettle(page, view.path + searchFromFilters(f, base))).ms);
+    } catch (err) {
+      // One broken view must not hide the figures of the others; the screenshot shows what it was doing.
+      const shot = fromRoot('.bench/results', `${preset}-${view.label.toLowerCase().replace(/\W+/g, '-')}.png`);
+      await page.screenshot({ path: shot, fullPage: true }).catch(() => undefined /* best effort */);
+      failures.push({ view: view.label, error: err instanceof Error ? err.message : String(err), screenshot: shot });
+      log(`  ${view.label.padEnd(16)} FAILED: ${failures.at(-1)!.error} (screenshot ${shot})`);
+      await sqlMeasures(page);
+      continue;
+    }
     const viewMeasures = await sqlMeasures(page);
     keep(viewMeasures);
     // Views that run no query on a filter change (import, settings) are listed but not counted as redraws.
@@ -65,5 +78,5 @@ export async function measureViews(page: Page, preset: string, sets: Filters[], 
     }
   }
   const searchMeasures = await sqlMeasures(page);
-  return { views, measures, searchMs, searchMeasures, searchTimedOut };
+  return { views, measures, searchMs, searchMeasures, searchTimedOut, failures };
 }
