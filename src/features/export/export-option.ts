@@ -90,8 +90,12 @@ export function exportOption(screenOption: Record<string, unknown>, text: ImageT
   const { header, footer } = frameHeights(text);
   const legendAtBottom = asList(option.legend).some((l) => l.bottom !== undefined && l.top === undefined);
   const legendRows = legendAtBottom ? extraLegendRows(option) * 24 : 0;
+  // Keep the plot inside the page margins the title and footer use.
+  const margin = (v: unknown) => (typeof v === 'number' ? Math.max(v, MARGIN) : v);
   const grids = asList(option.grid).map((g) => ({
     ...g,
+    left: margin(g.left),
+    right: margin(g.right),
     top: typeof g.top === 'number' ? g.top + header : header + 40,
     bottom: (typeof g.bottom === 'number' ? g.bottom + footer : footer + 60) + legendRows,
   }));
