@@ -50,6 +50,12 @@ export const ROUTES: Route[] = [
     component: lazy(() => import('../features/planner/PlannerPage.tsx')),
   },
   {
+    path: '/import',
+    label: 'Import',
+    blurb: 'Bring your own reviews, briefings and reports: read and tagged on this device, never uploaded.',
+    component: lazy(() => import('../features/import/ImportPage.tsx')),
+  },
+  {
     path: '/agreement',
     label: 'Tagger agreement',
     blurb: 'Where the tagger agrees with expert labels and your corrections, where to correct it, and retraining it.',

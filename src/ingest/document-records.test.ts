@@ -7,6 +7,7 @@ const candidates: LinkCandidate[] = [
   { entity_type: 'review', id: 'r-k-war', name: 'Child K', partnership: 'Warwickshire' },
   { entity_type: 'review', id: 'r-k-dor', name: 'Child K', partnership: 'Dorset' },
   { entity_type: 'review', id: 'r-simon', name: 'Simon', partnership: 'Dorset' },
+  { entity_type: 'review', id: 'r-a', name: 'Child A', partnership: 'Rotherham' },
   { entity_type: 'briefing', id: 'b-sleep', name: 'Safer sleep 7-minute briefing', partnership: 'Dorset' },
 ];
 
@@ -19,6 +20,8 @@ describe('suggestLink', () => {
 
   it('suggests nothing when no name fits', () => {
     expect(suggestLink('Annual report 2023.pdf', candidates)).toBeNull();
+    expect(suggestLink('Northshire Child Amber CSPR.pdf', candidates)).toBeNull();
+    expect(suggestLink('A review of Child K.pdf', candidates)?.name).toBe('Child K');
   });
 
   it('turns a file name into a title', () => {

@@ -16,7 +16,12 @@ export interface LinkCandidate {
 /** Passage length for imported documents; the tagger reads passages of about this size. */
 export const IMPORT_PASSAGE_CHARS = 2000;
 
-const NOISE = new Set(['final', 'report', 'published', 'version', 'v', 'redacted', 'overview', 'executive', 'summary', 'cspr', 'scr', 'lcspr', 'review', 'the', 'of', 'and', 'a', 'pdf', 'docx']);
+const NOISE = new Set(['final', 'report', 'published', 'version', 'redacted', 'overview', 'executive', 'summary', 'cspr', 'scr', 'lcspr', 'review', 'the', 'of', 'and', 'pdf', 'docx']);
+
+function containsRun(hay: readonly string[], needle: readonly string[]): boolean {
+  for (let i = 0; i + needle.length <= hay.length; i++) if (needle.every((w, j) => hay[i + j] === w)) return true;
+  return false;
+}
 
 const words = (s: string) => slugify(s).split('-').filter(Boolean);
 
@@ -37,8 +42,9 @@ export function suggestLink(fileName: string, candidates: readonly LinkCandidate
     const nameWords = words(c.name).filter((w) => !NOISE.has(w));
     if (!nameWords.length) continue;
     const hit = nameWords.filter((w) => has.has(w)).length;
-    // Short names ("Child K", "Simon") must match whole; long titles may match most of their words.
-    if (hit < (nameWords.length <= 3 ? nameWords.length : Math.ceil(nameWords.length * 0.7))) continue;
+    // Short names ("Child K", "Simon") must appear whole and in order ("Child A" is not in "A review of Child K");
+    // long titles may match most of their words.
+    if (nameWords.length <= 3 ? !containsRun(fileWords, nameWords) : hit < Math.ceil(nameWords.length * 0.7)) continue;
     const place = words(c.partnership).filter((w) => has.has(w)).length;
     const score = hit * 2 + place + (c.entity_type === 'review' ? 0.5 : 0);
     if (!best || score > best.score) best = { c, score };

@@ -20,6 +20,8 @@ export interface ImportPlan {
   reviews: Review[];
   briefings: Briefing[];
   tags: ThemeTag[];
+  /** Distinct incoming records once duplicates within the file are merged. */
+  distinct: { reviews: number; briefings: number };
   added: { reviews: number; briefings: number; partnerships: number };
   merged: { reviews: number; briefings: number };
   /** One line per duplicate, naming the rows involved. */
@@ -45,10 +47,16 @@ function describeDuplicates<T extends { id: string }>(items: readonly T[], rows:
   return out;
 }
 
+/** Stored records an incoming one collides with; others are left alone, even if they duplicate each other. */
+function colliding<T extends { id: string }>(stored: readonly T[], incoming: readonly T[], key: (t: T) => string): T[] {
+  const keys = new Set(incoming.flatMap((x) => [`id:${x.id}`, `key:${key(x)}`]));
+  return stored.filter((x) => keys.has(`id:${x.id}`) || keys.has(`key:${key(x)}`));
+}
+
 /** Plans an import of `incoming` into a workspace holding `existing`. */
 export function planImport(incoming: ImportRecords, existing: ExistingRecords): ImportPlan {
-  const r = mergeReviews(existing.reviews, incoming.reviews);
-  const b = mergeBriefings(existing.briefings, incoming.briefings);
+  const r = mergeReviews(colliding(existing.reviews, incoming.reviews, reviewCaseKey), incoming.reviews);
+  const b = mergeBriefings(colliding(existing.briefings, incoming.briefings, briefingKey), incoming.briefings);
   const storedReviews = new Map(existing.reviews.map((x) => [x.id, x]));
   const storedBriefings = new Map(existing.briefings.map((x) => [x.id, x]));
   const reviews = r.reviews.filter((x) => !storedReviews.has(x.id) || !same(storedReviews.get(x.id)!, x));
@@ -59,14 +67,16 @@ export function planImport(incoming: ImportRecords, existing: ExistingRecords): 
   const tags = [...new Map(incoming.tags.map(moved).map((t) => [`${t.entity_type}|${t.entity_id}|${t.theme_id}`, t])).values()];
   const reviewRows = incoming.rows.slice(0, incoming.reviews.length);
   const briefingRows = incoming.reviews.length ? [] : incoming.rows;
+  const added = {
+    reviews: r.reviews.filter((x) => !storedReviews.has(x.id)).length,
+    briefings: b.briefings.filter((x) => !storedBriefings.has(x.id)).length,
+    partnerships: partnerships.length,
+  };
   return {
-    partnerships, reviews, briefings, tags,
-    added: {
-      reviews: r.reviews.filter((x) => !storedReviews.has(x.id)).length,
-      briefings: b.briefings.filter((x) => !storedBriefings.has(x.id)).length,
-      partnerships: partnerships.length,
-    },
-    merged: { reviews: incoming.reviews.length - (r.reviews.length - existing.reviews.length), briefings: incoming.briefings.length - (b.briefings.length - existing.briefings.length) },
+    partnerships, reviews, briefings, tags, added,
+    // Every incoming record not added was merged, into another incoming one or a stored one.
+    merged: { reviews: incoming.reviews.length - added.reviews, briefings: incoming.briefings.length - added.briefings },
+    distinct: { reviews: mergeReviews([], incoming.reviews).reviews.length, briefings: mergeBriefings([], incoming.briefings).briefings.length },
     duplicates: [
       ...describeDuplicates(incoming.reviews, reviewRows, reviewCaseKey, (x) => `case '${x.case_name}' of ${x.partnership_id}`, existing.reviews),
       ...describeDuplicates(incoming.briefings, briefingRows, briefingKey, (x) => `briefing '${x.title}' of ${x.partnership_id}`, existing.briefings),

@@ -46,6 +46,7 @@ describe('mapRecords', () => {
     expect(plan.duplicates).toEqual(["row 7: same id 'R1' as row 2; merged"]);
     expect(plan.added).toEqual({ reviews: 3, briefings: 0, partnerships: 2 });
     expect(plan.merged.reviews).toBe(1);
+    expect(plan.distinct.reviews).toBe(3);
   });
 
   it('merges a case already in the workspace instead of doubling it', () => {
@@ -56,6 +57,13 @@ describe('mapRecords', () => {
     expect(plan.tags.filter((t) => t.entity_id === 'cases-somerset-child-a')).toHaveLength(3);
     expect(plan.duplicates[0]).toMatch(/row 2: case 'Child A' of somerset is already in the workspace/);
     expect(plan.partnerships.map((p) => p.id)).toEqual(['dorset']);
+    expect(plan).toMatchObject({ added: { reviews: 2 }, merged: { reviews: 2 } });
+  });
+
+  it('leaves stored records alone when they do not collide with the import, even duplicates of each other', () => {
+    const stored = [{ ...records.reviews[0]!, id: 'x1', case_name: 'Child Q', summary: null }, { ...records.reviews[0]!, id: 'x2', case_name: 'Child Q', summary: 's' }];
+    const plan = planImport(records, { partnerships: [], reviews: stored, briefings: [] });
+    expect(plan.reviews.map((r) => r.id)).toEqual(['R1', 'R2', 'R4']);
   });
 
   it('maps briefings and links them to their review by case name', () => {

@@ -29,7 +29,7 @@ describe('import SQL on DuckDB-WASM', () => {
   beforeAll(async () => {
     db = await createNodeRunner();
     await db.exec(CREATE_SCHEMA_SQL);
-  });
+  }, 60_000);
   afterAll(() => db?.close());
 
   it('reads CSV through DuckDB as text columns, keeping leading zeros and quoted commas', async () => {

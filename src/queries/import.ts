@@ -82,6 +82,18 @@ export function clearModelTagsSql(entityType: string, ids: readonly string[]): s
   ];
 }
 
+/** Earlier copies of these documents' passages, with their tags, before storing them again. */
+export function clearDocumentsSql(documentIds: readonly string[]): string[] {
+  if (!documentIds.length) return [];
+  const ids = `(${documentIds.map(str).join(', ')})`;
+  const old = `SELECT id FROM passages WHERE document_id IN ${ids}`;
+  return [
+    `DELETE FROM theme_tags WHERE entity_type = 'passage' AND entity_id IN (${old})`,
+    `DELETE FROM tag_evidence WHERE entity_type = 'passage' AND entity_id IN (${old})`,
+    `DELETE FROM passages WHERE document_id IN ${ids}`,
+  ];
+}
+
 export interface WorkspaceCounts {
   reviews: number;
   briefings: number;
@@ -137,3 +149,14 @@ export interface ImportThemeRow {
 }
 
 export const importThemesSql = 'SELECT id, label, description FROM themes WHERE NOT retired ORDER BY id';
+
+export interface PartnershipChoice {
+  id: string;
+  name: string;
+}
+
+export const partnershipChoicesQuery = (db: QueryRunner, dataVersion: number) =>
+  queryOptions({
+    queryKey: ['import', 'partnerships', dataVersion],
+    queryFn: ({ signal }) => db.query<PartnershipChoice>(existingPartnershipsSql, { signal, label: 'import.partnerships' }),
+  });

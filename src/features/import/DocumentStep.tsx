@@ -1,0 +1,84 @@
+/**
+ * Documents read on this device, each attached to a review or briefing (guessed
+ * from the file name) or to a new review, then stored as passages in one go.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useDatabase } from '../../app/database-context.ts';
+import { slugify } from '../../schema/partnership-name.ts';
+import { reviewTypeByYear } from '../../schema/review-type.ts';
+import { linkTargetsQuery, partnershipChoicesQuery, type LinkTarget } from '../../queries/import.ts';
+import { DocumentRow, type DocEntry } from './DocumentRow.tsx';
+import { commitDocuments, type ReadyDocument, type TagJob } from './run-import.ts';
+
+export type { DocEntry } from './DocumentRow.tsx';
+
+function readyDocument(d: DocEntry): ReadyDocument | null {
+  if (d.status !== 'ready' || !d.text) return null;
+  if (d.choice === 'new') {
+    if (!d.newPartnership || !d.newCase.trim()) return null;
+    const caseName = d.newCase.trim();
+    return {
+      fileName: d.file.name, kind: d.kind, text: d.text,
+      target: {
+        newReview: {
+          id: `import-${d.newPartnership}-${slugify(caseName)}`, partnership_id: d.newPartnership, case_name: caseName,
+          review_type: reviewTypeByYear(null), published: null, published_on: null, year: null, summary: null, findings: null,
+          recommendations: null, source_url: null, origin: 'import-document',
+        },
+      },
+    };
+  }
+  const [type, ...rest] = d.choice.split(':');
+  if (type !== 'review' && type !== 'briefing') return null;
+  return { fileName: d.file.name, kind: d.kind, text: d.text, target: { entity_type: type, id: rest.join(':') } };
+}
+
+export interface DocumentStepProps {
+  docs: DocEntry[];
+  onChange(key: string, patch: Partial<DocEntry>): void;
+  onRemove(key: string): void;
+  onImported(summary: string, jobs: TagJob[], keys: string[]): void;
+}
+
+export function DocumentStep({ docs, onChange, onRemove, onImported }: DocumentStepProps) {
+  const { db, dataVersion } = useDatabase();
+  const targets = useQuery(linkTargetsQuery(db, dataVersion));
+  const partnerships = useQuery(partnershipChoicesQuery(db, dataVersion));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  if (!docs.length) return null;
+
+  const ready = docs.map((d) => [d, readyDocument(d)] as const).filter((x): x is readonly [DocEntry, ReadyDocument] => x[1] !== null);
+  const runImport = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const jobs = await commitDocuments(db, ready.map(([, r]) => r));
+      const passages = jobs.length;
+      onImported(`${ready.length} document${ready.length === 1 ? '' : 's'} stored as ${passages} passages.`, jobs, ready.map(([d]) => d.key));
+    } catch (err) {
+      setError(`Import failed and nothing was changed: ${(err as Error).message}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="import-step" aria-labelledby="import-docs-heading" data-testid="import-documents">
+      <h2 id="import-docs-heading">Documents</h2>
+      <p>Attach each document to the review or briefing it belongs to. The app suggests one from the file name; a document can also start a new review.</p>
+      <ul className="import-docs">
+        {docs.map((d) => (
+          <DocumentRow key={d.key} doc={d} targets={targets.data ?? ([] as LinkTarget[])} partnerships={partnerships.data ?? []}
+            onChange={(patch) => onChange(d.key, patch)} onRemove={() => onRemove(d.key)} />
+        ))}
+      </ul>
+      {error && <p className="import-error" role="alert">{error}</p>}
+      <div className="import-actions">
+        <button type="button" disabled={busy || !ready.length} onClick={() => void runImport()}>
+          {busy ? 'Importing…' : `Import ${ready.length} document${ready.length === 1 ? '' : 's'}`}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+/**
+ * Import: metadata files, documents and catalogue text become reviews,
+ * briefings and passages in this browser's workspace, tagged on this device.
+ */
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useState } from 'react';
+import { useDatabase } from '../../app/database-context.ts';
+import { KpiRow } from '../../components/KpiRow.tsx';
+import { StatusMessage } from '../../components/StatusMessage.tsx';
+import { linkTargetsQuery, workspaceCountsQuery } from '../../queries/import.ts';
+import { CatalogueStep } from './CatalogueStep.tsx';
+import { DocumentStep } from './DocumentStep.tsx';
+import { DropZone } from './DropZone.tsx';
+import { MetadataStep } from './MetadataStep.tsx';
+import { ProblemList } from './ProblemList.tsx';
+import { TaggingStatus } from './TaggingStatus.tsx';
+import { loadThemeContext, type TagJob, type ThemeContext } from './run-import.ts';
+import { useFileIntake } from './use-file-intake.ts';
+import { useTagging } from './use-tagging.ts';
+
+export default function ImportPage() {
+  const { db, dataVersion, bumpDataVersion } = useDatabase();
+  const queryClient = useQueryClient();
+  // Keep showing the last counts while new ones are computed, so the numbers do not flicker away.
+  const counts = useQuery({ ...workspaceCountsQuery(db, dataVersion), placeholderData: keepPreviousData });
+  const [themes, setThemes] = useState<ThemeContext | null>(null);
+  const [log, setLog] = useState<string[]>([]);
+  const [discarded, setDiscarded] = useState<string[]>([]);
+  const tagging = useTagging(db, (label, outcome) => {
+    setLog((l) => [...l, `Tagged ${label}: ${outcome.tags} theme tags on ${outcome.texts} passages and texts.`]);
+    bumpDataVersion();
+  });
+  const candidates = useCallback(() => queryClient.fetchQuery(linkTargetsQuery(db, dataVersion)), [queryClient, db, dataVersion]);
+  const intake = useFileIntake(candidates);
+
+  useEffect(() => {
+    void loadThemeContext(db).then(setThemes);
+  }, [db]);
+
+  const imported = (summary: string, jobs: TagJob[], label: string) => {
+    setLog((l) => [...l, summary]);
+    bumpDataVersion();
+    tagging.start(jobs, label);
+  };
+  const current = intake.metadata[0];
+  const onDiscard = useCallback((reason: string | null) => {
+    if (reason) setDiscarded((d) => [...d, reason]);
+    if (current) intake.dropMetadata(current.key);
+  }, [current, intake]);
+
+  const c = counts.data;
+  return (
+    <div className="import-page">
+      <p className="import-intro">
+        Drop a spreadsheet of review or briefing metadata, review reports and briefings, or paste a catalogue listing. Imported
+        records join the bundled data in every view.
+      </p>
+      {c && (
+        <div data-testid="import-counts" aria-busy={counts.isFetching}>
+        <KpiRow items={[
+          { id: 'import-reviews', label: 'Reviews', value: String(c.reviews), note: `${c.imported_reviews} imported` },
+          { id: 'import-briefings', label: 'Briefings', value: String(c.briefings), note: `${c.imported_briefings} imported` },
+          { id: 'import-documents', label: 'Documents', value: String(c.documents) },
+          { id: 'import-passages', label: 'Passages', value: String(c.passages) },
+          { id: 'import-model-tags', label: 'Model theme tags', value: String(c.model_tags) },
+        ]} />
+        </div>
+      )}
+      <DropZone onFiles={intake.addFiles} />
+      <ProblemList title="Files not imported" items={[...intake.refused, ...discarded]} testId="import-refused" />
+      {intake.refused.length + discarded.length > 0 && (
+        <button type="button" className="button-secondary" onClick={() => (intake.clearRefused(), setDiscarded([]))}>Clear these messages</button>
+      )}
+      <TaggingStatus state={tagging.state} onCancel={tagging.cancel} onRetry={tagging.retry} />
+      {current && themes && (
+        <MetadataStep key={current.key} file={current.file} kind={current.kind} themes={themes} onDiscard={onDiscard}
+          onImported={(summary, jobs) => (intake.dropMetadata(current.key), imported(summary, jobs, current.file.name))} />
+      )}
+      {intake.metadata.length > 1 && <p className="hint">{intake.metadata.length - 1} more metadata file(s) waiting.</p>}
+      <DocumentStep docs={intake.docs} onChange={intake.patchDoc} onRemove={(k) => intake.removeDocs([k])}
+        onImported={(summary, jobs, keys) => (intake.removeDocs(keys), imported(summary, jobs, `${keys.length} document(s)`))} />
+      {themes ? <CatalogueStep themes={themes} onImported={(s, jobs) => imported(s, jobs, 'catalogue text')} /> : <StatusMessage kind="loading">Loading themes…</StatusMessage>}
+      {log.length > 0 && (
+        <section className="import-log" aria-labelledby="import-log-heading">
+          <h2 id="import-log-heading">Imported this session</h2>
+          <ul role="status" data-testid="import-log">{log.map((l, i) => <li key={i}>{l}</li>)}</ul>
+        </section>
+      )}
+    </div>
+  );
+}

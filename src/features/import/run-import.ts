@@ -1,0 +1,110 @@
+/**
+ * The import steps the page runs, free of React: read a file, plan and commit
+ * records, attach documents. Each commit is one transaction (see
+ * src/ingest/commit.ts); the caller then tags the new text and bumps the data version.
+ */
+import type { QueryRunner } from '../../db/runner.ts';
+import { commitRows } from '../../ingest/commit.ts';
+import { documentRecords } from '../../ingest/document-records.ts';
+import { isMetadataKind, signatureProblem, type DocumentKind, type MetadataKind } from '../../ingest/file-kinds.ts';
+import { planImport, type ImportPlan } from '../../ingest/import-plan.ts';
+import { reviewCaseKey } from '../../ingest/merge-reviews.ts';
+import type { ImportRecords } from '../../ingest/metadata-records.ts';
+import type { RawTable } from '../../ingest/raw-table.ts';
+import { FileProblem, readMetadataFile } from '../../ingest/read-metadata.ts';
+import { createThemeMatcher, type MatcherLexicon, type ThemeMatcher } from '../../ingest/theme-matcher.ts';
+import { clearDocumentsSql, importThemesSql, loadExisting, type ImportThemeRow } from '../../queries/import.ts';
+import { briefingText, reviewText, type Document, type Passage, type Review } from '../../schema/records.ts';
+import { documentText, MEDIA_TYPES } from './readers/document-text.ts';
+
+/** Text for the tagger, with where its tags go. */
+export interface TagJob {
+  entity_type: 'review' | 'briefing' | 'passage';
+  entity_id: string;
+  text: string;
+  /** The file (or record) it came from, for progress by file. */
+  source: string;
+}
+
+/** Reads a dropped metadata file into rows of text. */
+export async function readMetadata(db: QueryRunner, file: File, kind: MetadataKind): Promise<RawTable> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const bad = signatureProblem(file.name, kind, bytes);
+  if (bad) throw new FileProblem(bad);
+  const readers = {
+    parquetToIPC: async (b: Uint8Array) => (await import('./readers/parquet.ts')).parquetToIPC(b),
+    xlsxToGrid: async (b: Uint8Array) => (await import('./readers/xlsx.ts')).xlsxToGrid(b),
+  };
+  if (!isMetadataKind(kind)) throw new FileProblem(`${file.name} is not a metadata file.`);
+  return readMetadataFile(db, file.name, kind, bytes, readers);
+}
+
+/** Reads a dropped document's text. */
+export async function readDocument(file: File, kind: DocumentKind, signal?: AbortSignal) {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const bad = signatureProblem(file.name, kind, bytes);
+  if (bad) throw new FileProblem(bad);
+  return documentText(kind, bytes, file.name, signal);
+}
+
+export interface ThemeContext {
+  matcher: ThemeMatcher;
+  labels: Map<string, string>;
+}
+
+/** A theme matcher over the workspace's themes and the tagger's lexicon, with the theme labels. */
+export async function loadThemeContext(db: QueryRunner): Promise<ThemeContext> {
+  const [themes, lexicon] = await Promise.all([
+    db.query<ImportThemeRow>(importThemesSql, { label: 'import.themes' }),
+    import('../../../data/themes/lexicon.json').then((m) => m.default as unknown as MatcherLexicon),
+  ]);
+  return { matcher: createThemeMatcher(themes, lexicon), labels: new Map(themes.map((t) => [t.id, t.label])) };
+}
+
+/** Finds a stored review by id or by partnership + case name (for briefings naming their review). */
+export function reviewLookup(reviews: readonly Review[]) {
+  const byId = new Set(reviews.map((r) => r.id));
+  const byCase = new Map(reviews.map((r) => [reviewCaseKey(r), r.id]));
+  return (partnershipId: string, caseOrId: string) =>
+    byId.has(caseOrId) ? caseOrId : (byCase.get(reviewCaseKey({ partnership_id: partnershipId, case_name: caseOrId })) ?? null);
+}
+
+/** Plans `records` against the workspace (for the preview), without writing. */
+export async function planRecords(db: QueryRunner, records: ImportRecords): Promise<ImportPlan> {
+  return planImport(records, await loadExisting(db));
+}
+
+/** Writes a planned import in one transaction; returns the texts to tag. */
+export async function commitPlan(db: QueryRunner, plan: ImportPlan, source: string): Promise<TagJob[]> {
+  await commitRows(db, { partnerships: plan.partnerships, reviews: plan.reviews, briefings: plan.briefings, theme_tags: plan.tags });
+  return [
+    ...plan.reviews.map((r) => ({ entity_type: 'review' as const, entity_id: r.id, text: reviewText(r), source })),
+    ...plan.briefings.map((b) => ({ entity_type: 'briefing' as const, entity_id: b.id, text: briefingText(b), source })),
+  ].filter((j) => j.text.trim() !== '');
+}
+
+export interface ReadyDocument {
+  fileName: string;
+  kind: DocumentKind;
+  text: string;
+  /** An existing record, or a new review to create for it. */
+  target: { entity_type: 'review' | 'briefing'; id: string } | { newReview: Review };
+}
+
+/** Stores documents and their passages (replacing earlier copies of the same file); returns passages to tag. */
+export async function commitDocuments(db: QueryRunner, docs: readonly ReadyDocument[]): Promise<TagJob[]> {
+  const documents: Document[] = [];
+  const passages: Passage[] = [];
+  const reviews: Review[] = [];
+  const jobs: TagJob[] = [];
+  for (const d of docs) {
+    const entity = 'newReview' in d.target ? { entity_type: 'review' as const, id: d.target.newReview.id } : d.target;
+    if ('newReview' in d.target) reviews.push(d.target.newReview);
+    const rec = documentRecords(entity, d.fileName, MEDIA_TYPES[d.kind], d.text);
+    documents.push(rec.document);
+    passages.push(...rec.passages);
+    jobs.push(...rec.passages.map((p) => ({ entity_type: 'passage' as const, entity_id: p.id, text: p.text, source: d.fileName })));
+  }
+  await commitRows(db, { reviews, documents, passages }, clearDocumentsSql(documents.map((d) => d.id)));
+  return jobs;
+}

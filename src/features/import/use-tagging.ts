@@ -1,0 +1,92 @@
+/**
+ * Runs tagging jobs one batch after another in the tagging worker, with
+ * progress and cancel. The worker lives as long as the import page.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { QueryRunner } from '../../db/runner.ts';
+import { TaggingClient } from '../../workers/tagging/tagging-client.ts';
+import type { TagJob } from './run-import.ts';
+import { tagAndStore, type TagOutcome, type TagProgress } from './tag-jobs.ts';
+
+export type TaggingState =
+  | { kind: 'idle' }
+  | { kind: 'running'; label: string; progress: TagProgress | null; queued: number }
+  | { kind: 'done'; label: string; outcome: TagOutcome; runs: number }
+  | { kind: 'stopped'; label: string; message: string; jobs: TagJob[] };
+
+interface Batch {
+  label: string;
+  jobs: TagJob[];
+}
+
+const isAbort = (err: unknown) => (err as { name?: string })?.name === 'AbortError';
+
+/** Tagging state plus `start(jobs, label)`, `cancel()` and `retry()`; `onStored` runs after each stored batch. */
+export function useTagging(db: QueryRunner, onStored: (label: string, outcome: TagOutcome) => void) {
+  const [state, setState] = useState<TaggingState>({ kind: 'idle' });
+  const client = useRef<{ client: TaggingClient; ready: Promise<unknown> } | null>(null);
+  const queue = useRef<Batch[]>([]);
+  const running = useRef(false);
+  const runs = useRef(0);
+  const controller = useRef<AbortController | null>(null);
+  const stored = useRef(onStored);
+  stored.current = onStored;
+
+  useEffect(() => () => {
+    controller.current?.abort();
+    client.current?.client.terminate();
+  }, []);
+
+  const pump = useCallback(async () => {
+    if (running.current) return;
+    running.current = true;
+    while (queue.current.length) {
+      const batch = queue.current.shift()!;
+      const ctrl = new AbortController();
+      controller.current = ctrl;
+      setState({ kind: 'running', label: batch.label, progress: null, queued: queue.current.length });
+      try {
+        if (!client.current) {
+          const c = new TaggingClient();
+          client.current = { client: c, ready: c.loadModel() };
+        }
+        await client.current.ready.catch((err: unknown) => {
+          client.current = null;
+          throw new Error(`the theme model could not be loaded (${(err as Error).message})`);
+        });
+        const outcome = await tagAndStore(db, client.current!.client, batch.jobs, {
+          signal: ctrl.signal,
+          onProgress: (progress) => setState({ kind: 'running', label: batch.label, progress, queued: queue.current.length }),
+        });
+        stored.current(batch.label, outcome);
+        runs.current += 1;
+        setState({ kind: 'done', label: batch.label, outcome, runs: runs.current });
+      } catch (err) {
+        const rest = [batch, ...queue.current.splice(0)];
+        const jobs = rest.flatMap((b) => b.jobs);
+        const message = isAbort(err)
+          ? `Tagging cancelled: ${jobs.length} imported text${jobs.length === 1 ? ' was' : 's were'} kept but not tagged.`
+          : `Tagging failed: ${(err as Error).message}. The imported records were kept, untagged.`;
+        setState({ kind: 'stopped', label: rest.map((b) => b.label).join(', '), message, jobs });
+      }
+    }
+    running.current = false;
+  }, [db]);
+
+  const start = useCallback((jobs: TagJob[], label: string) => {
+    if (!jobs.length) return;
+    queue.current.push({ jobs, label });
+    void pump();
+  }, [pump]);
+
+  const cancel = useCallback(() => controller.current?.abort(), []);
+
+  const latest = useRef(state);
+  latest.current = state;
+  const retry = useCallback(() => {
+    const s = latest.current;
+    if (s.kind === 'stopped') start(s.jobs, s.label);
+  }, [start]);
+
+  return { state, start, cancel, retry };
+}
