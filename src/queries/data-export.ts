@@ -126,8 +126,17 @@ export interface ExportCountsRow {
 
 /** How many rows each export would hold. */
 export function exportCountsSql(f: Filters): string {
+  // Ids only: this runs on every filter change, and the full records relation (summaries, labels) would be materialised for three counts.
   return `
-WITH ${recordsCte(f)}
+WITH rec AS (
+  SELECT 'review' AS record_type, r.id FROM reviews r WHERE ${reviewWhere(f)}
+  UNION ALL
+  SELECT 'briefing', b.id FROM briefings b WHERE ${briefingWhere(f)}
+),
+tags AS (
+  SELECT e.entity_type, e.entity_id FROM entity_themes e JOIN themes t ON t.id = e.theme_id JOIN theme_groups g ON g.id = t.group_id
+  WHERE NOT t.retired
+)
 SELECT (SELECT count(*) FROM rec WHERE record_type = 'review')::INTEGER AS reviews,
        (SELECT count(*) FROM rec WHERE record_type = 'briefing')::INTEGER AS briefings,
        (SELECT count(*) FROM rec JOIN tags t ON t.entity_type = rec.record_type AND t.entity_id = rec.id)::INTEGER AS theme_tags`;
