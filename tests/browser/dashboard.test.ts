@@ -60,6 +60,9 @@ async function clickAcross(page: Page, chartId: string, yFromTop: number): Promi
   return false;
 }
 
+/** Follows a link in the main navigation. */
+const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
+
 const pct = (share: number) => `${Math.round(share * 100)}%`;
 
 describe('dashboard on the bundled data', () => {
@@ -142,7 +145,7 @@ describe('dashboard on the bundled data', () => {
 
   it('trends: chosen themes by year match SQL; count/share toggle; emerging rule stated; axe-clean', async () => {
     const { page } = browser;
-    await page.getByRole('link', { name: 'Trends' }).click();
+    await nav(page, 'Trends');
     await page.waitForSelector('[data-chart-id="theme-trend"]');
     await chartsReady(page, 2);
     const f = { ...NO_FILTERS, yearFrom: 2018 };
@@ -159,7 +162,7 @@ describe('dashboard on the bundled data', () => {
 
   it('partnerships: heatmap matches SQL; comparison with intervals; axe-clean', async () => {
     const { page } = browser;
-    await page.getByRole('link', { name: 'Partnerships' }).click();
+    await nav(page, 'Partnerships');
     await page.waitForSelector('[data-chart-id="partnership-comparison"]');
     await chartsReady(page, 2);
     const rows = await sql<HeatmapCellRow>(partnershipThemeSql({ ...NO_FILTERS, yearFrom: 2018 }, 15));
@@ -168,11 +171,20 @@ describe('dashboard on the bundled data', () => {
     expect(table[0]).toEqual([rows[0]!.partnership, rows[0]!.theme, String(rows[0]!.reviews), String(rows[0]!.total), pct(rows[0]!.share)]);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/dashboard-partnerships.png`, fullPage: true });
+
+    // The keyboard route to a heatmap cell: choose a partnership and apply it, without the mouse.
+    const picker = page.locator('[data-chart-id="partnership-heatmap"]').getByLabel('Filter to partnership');
+    await picker.focus();
+    await picker.selectOption(rows[0]!.partnership_id);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('p')).toBe(rows[0]!.partnership_id);
+    await page.goBack();
   });
 
   it('co-occurrence: matrix matches SQL, lift toggle, axe-clean', async () => {
     const { page } = browser;
-    await page.getByRole('link', { name: 'Co-occurrence' }).click();
+    await nav(page, 'Co-occurrence');
     await page.waitForSelector('[data-chart-id="cooccurrence"]');
     await chartsReady(page, 1);
     const rows = (await sql<CooccurrenceRow>(cooccurrenceSql({ ...NO_FILTERS, yearFrom: 2018 }))).filter((r) => r.theme_a <= r.theme_b);
@@ -190,7 +202,7 @@ describe('dashboard on the bundled data', () => {
       `SELECT id, case_name, summary FROM reviews WHERE length(summary) > 200 AND origin = 'catalogue' ORDER BY id LIMIT 1`);
     const words = target!.summary.split(/\s+/);
     const phrase = words.slice(8, 12).join(' ').replace(/[.,;:]+$/, '');
-    await page.getByRole('link', { name: 'Explorer' }).click();
+    await nav(page, 'Explorer');
     const reset = page.getByRole('button', { name: 'Reset filters' });
     if (await reset.isEnabled()) await reset.click();
     await page.waitForSelector('[role="table"][aria-label="Reviews and briefings"]');

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useDatabase } from '../../app/database-context.ts';
+import { ExplorerLink } from '../explorer/ExplorerLink.tsx';
 import { useFilters, useUrlParam } from '../../app/url-state.ts';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { ViewState } from '../../components/ViewState.tsx';
@@ -35,8 +36,11 @@ export default function CooccurrencePage() {
       {() => matrix.data!.length === 0 ? (
         <StatusMessage kind="empty">No tagged reviews match these filters. {relaxHint(filters)}</StatusMessage>
       ) : (
+        <>
+        <ExplorerLink />
         <CooccurrenceCard rows={matrix.data!} measure={measure} footnote={chartFootnote(filters, names)} actions={toggle}
           onPair={(a, b) => cross.setThemes(a === b ? [a] : [a, b])} />
+        </>
       )}
     </ViewState>
   );

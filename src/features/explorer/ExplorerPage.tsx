@@ -82,7 +82,7 @@ export default function ExplorerPage() {
               columns={columns}
               rowKey={(r) => `${r.kind}:${r.id}`}
               rowHeight={q ? 96 : 56}
-              height={560}
+              height={Math.min(560, Math.max(1, rows.data!.length) * (q ? 96 : 56))}
               sort={{ key: sort, descending }}
               onSort={onSort}
               selectedKey={selected ? `${selected.kind}:${selected.id}` : null}

@@ -23,9 +23,12 @@ function ThemeList({ themes, evidence }: { themes: ItemThemeRow[]; evidence: Evi
             <span className="explorer-themes__name">{t.theme}</span>{' '}
             <span className="hint">{SOURCE_LABEL[t.source] ?? t.source}{t.source === 'manual' ? '' : `, score ${t.score.toFixed(2)}`}</span>
             {sentences.length > 0 && (
-              <ul className="explorer-themes__evidence">
-                {sentences.map((e) => <li key={e.rank}>“{e.sentence}”</li>)}
-              </ul>
+              <details className="explorer-themes__more">
+                <summary>{sentences.length} evidence sentence{sentences.length > 1 ? 's' : ''}</summary>
+                <ul className="explorer-themes__evidence">
+                  {sentences.map((e) => <li key={e.rank}>“{e.sentence}”</li>)}
+                </ul>
+              </details>
             )}
           </li>
         );

@@ -23,7 +23,7 @@ export function explorerColumns(q: string, hrefFor: (row: ExplorerRow) => string
     {
       id: 'title', label: 'Case or title', width: 'minmax(14rem, 3fr)', sort: 'title',
       render: (r) => (
-        <div className="explorer-title">
+        <div className={`explorer-title${r.snippet ? ' explorer-title--snippet' : ''}`}>
           <a href={hrefFor(r)} onClick={(e) => follow(e, r)}>{r.title}</a>
           {r.snippet && <HighlightedText className="explorer-snippet" text={r.snippet} highlights={findHits(r.snippet, q).map((h) => ({ ...h, className: 'explorer-hit' }))} />}
         </div>

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useDatabase } from '../../app/database-context.ts';
+import { ExplorerLink } from '../explorer/ExplorerLink.tsx';
 import { useFilters } from '../../app/url-state.ts';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { ViewState } from '../../components/ViewState.tsx';
@@ -37,6 +38,7 @@ export default function OverviewPage() {
         const tagged = shares.data![0]?.total ?? 0;
         return (
           <>
+            <ExplorerLink />
             <OverviewHeadline totals={totals.data!} perYear={perYear.data!} footnote={footnote} onYearClick={cross.setYear} />
             {tagged === 0 ? (
               <StatusMessage kind="empty">None of the matching reviews has a theme tagged yet, so there are no theme charts. {relaxHint(filters)}</StatusMessage>

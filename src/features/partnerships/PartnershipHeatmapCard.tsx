@@ -43,7 +43,7 @@ export function PartnershipHeatmapCard({ rows, top, footnote, onCell }: {
     <ChartCard
       id="partnership-heatmap"
       title={title}
-      footnote={`${footnote} The ${partnerships.length} partnerships with most tagged reviews (of up to ${top}), tagged reviews in brackets. Cells show the share of the partnership's tagged reviews carrying the theme; hover for counts.`}
+      footnote={`${footnote} ${partnerships.length === 1 ? 'One partnership' : `The ${partnerships.length} partnerships with most tagged reviews (at most ${top})`}, tagged reviews in brackets. Cells show the share of the partnership's tagged reviews carrying the theme; hover for counts.`}
       option={option}
       height={Math.max(280, partnerships.length * 30 + 200)}
       onElementClick={onClick}

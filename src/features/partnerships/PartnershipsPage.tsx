@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useDatabase } from '../../app/database-context.ts';
+import { ExplorerLink } from '../explorer/ExplorerLink.tsx';
 import { useFilters, useUrlParam } from '../../app/url-state.ts';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { ViewState } from '../../components/ViewState.tsx';
@@ -33,6 +34,7 @@ export default function PartnershipsPage() {
         <StatusMessage kind="empty">No tagged reviews match these filters. {relaxHint(filters)}</StatusMessage>
       ) : (
         <>
+          <ExplorerLink />
           <PartnershipHeatmapCard rows={heatmap.data!} top={TOP} footnote={footnote} onCell={onCell} />
           <h2 className="dash-section-title">One partnership against all others</h2>
           <div className="partnerships-choose">

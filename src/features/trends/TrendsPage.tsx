@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useDatabase } from '../../app/database-context.ts';
+import { ExplorerLink } from '../explorer/ExplorerLink.tsx';
 import { useFilters, useUrlParam } from '../../app/url-state.ts';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { ViewState } from '../../components/ViewState.tsx';
@@ -31,6 +32,7 @@ export default function TrendsPage() {
         <StatusMessage kind="empty">No dated reviews with themes match these filters. {relaxHint(filters)}</StatusMessage>
       ) : (
         <>
+          <ExplorerLink />
           <p className="trends-note">
             {filters.themes.length
               ? 'Showing the themes in the Themes filter.'
