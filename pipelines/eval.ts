@@ -80,7 +80,9 @@ function evaluateFile(file: string, a: Args): void {
   const ids = themes.map((t) => t.id);
   const docs = loadLabelled(file);
   const gold = docs.map((d) => d.gold);
-  const single = gold.every((g) => g.length === 1);
+  // Single-topic sets (briefings: nearly every line has one gold id) are scored by ranking;
+  // a line with two ids counts as a hit when either is in the top k.
+  const single = gold.filter((g) => g.length === 1).length >= 0.9 * gold.length;
   const score = (name: string, r: { predicted: string[][]; ranked: string[][] }, seconds: number): MethodResult => ({
     name,
     seconds,
@@ -93,7 +95,7 @@ function evaluateFile(file: string, a: Args): void {
     const v = f();
     return [v, (performance.now() - t0) / 1000];
   };
-  console.log(`\n## ${file}: ${docs.length} lines, ${single ? 'single-topic (top-k scored)' : 'multi-label'}, ${a.cv ? `${a.k}-fold CV, seed ${a.seed}` : 'shipped model, no CV'}`);
+  console.log(`\n## ${file}: ${docs.length} lines, ${single ? 'single-topic (top-k scored; also multi-label F1)' : 'multi-label'}, ${a.cv ? `${a.k}-fold CV, seed ${a.seed}` : 'shipped model, no CV'}`);
   const results: MethodResult[] = [];
   let speedModel: ThemeModel;
   if (!a.cv) {
