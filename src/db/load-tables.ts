@@ -2,6 +2,7 @@
 import { CREATE_SCHEMA_SQL } from '../queries/schema-sql.ts';
 import { REFRESH_DERIVED_SQL } from '../queries/derived.ts';
 import type { TableName } from '../schema/tables.ts';
+import { ipcBatches } from './ipc-batches.ts';
 import { abortError, type QueryRunner } from './runner.ts';
 
 export interface TableBytes {
@@ -13,8 +14,10 @@ export interface TableBytes {
 export async function loadTables(db: QueryRunner, tables: readonly TableBytes[], signal?: AbortSignal): Promise<void> {
   await db.exec(CREATE_SCHEMA_SQL);
   for (const { name, ipc } of tables) {
-    if (signal?.aborted) throw abortError();
-    await db.insertArrow(name, ipc);
+    for (const part of await ipcBatches(ipc)) {
+      if (signal?.aborted) throw abortError();
+      await db.insertArrow(name, part);
+    }
   }
   await db.exec(REFRESH_DERIVED_SQL);
 }
