@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveBuiltApp, type AppServer } from '../support/app-server.ts';
+import { seriousViolations } from '../support/axe.ts';
 import { openBrowser, type BrowserSession } from '../support/browser.ts';
 import * as F from '../support/fixtures/import-files.ts';
 
@@ -153,6 +154,8 @@ describe('import on the device', () => {
       expect.stringMatching(/^reviews\.jsonl, line 2: not a JSON object/),
     ]));
     await page.screenshot({ path: `${SHOTS}/import-bad-files.png`, fullPage: true });
+    // Mapping step, failed documents and refused files all on screen: check them for accessibility.
+    expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Don’t import this file' }).click();
     for (const file of ['scanned-report.pdf', 'locked-report.pdf', 'broken.pdf']) await page.getByRole('button', { name: `Remove ${file}` }).click();
     expect(await counts(page)).toEqual(before);

@@ -9,7 +9,7 @@ import { KpiRow } from '../../components/KpiRow.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { linkTargetsQuery, workspaceCountsQuery } from '../../queries/import.ts';
 import { CatalogueStep } from './CatalogueStep.tsx';
-import { DocumentStep } from './DocumentStep.tsx';
+import { DocumentStep, type DocEntry } from './DocumentStep.tsx';
 import { DropZone } from './DropZone.tsx';
 import { MetadataStep } from './MetadataStep.tsx';
 import { ProblemList } from './ProblemList.tsx';
@@ -17,6 +17,12 @@ import { TaggingStatus } from './TaggingStatus.tsx';
 import { loadThemeContext, type TagJob, type ThemeContext } from './run-import.ts';
 import { useFileIntake } from './use-file-intake.ts';
 import { useTagging } from './use-tagging.ts';
+
+/** "Child K.pdf", "Child K.pdf and notes.txt", or "5 documents". */
+function batchLabel(docs: readonly DocEntry[], keys: readonly string[]): string {
+  const names = docs.filter((d) => keys.includes(d.key)).map((d) => d.file.name);
+  return names.length <= 2 ? names.join(' and ') : `${names.length} documents`;
+}
 
 export default function ImportPage() {
   const { db, dataVersion, bumpDataVersion } = useDatabase();
@@ -78,12 +84,14 @@ export default function ImportPage() {
       )}
       {intake.metadata.length > 1 && <p className="hint">{intake.metadata.length - 1} more metadata file(s) waiting.</p>}
       <DocumentStep docs={intake.docs} onChange={intake.patchDoc} onRemove={(k) => intake.removeDocs([k])}
-        onImported={(summary, jobs, keys) => (intake.removeDocs(keys), imported(summary, jobs, `${keys.length} document(s)`))} />
+        onImported={(summary, jobs, keys) => (intake.removeDocs(keys), imported(summary, jobs, batchLabel(intake.docs, keys)))} />
       {themes ? <CatalogueStep themes={themes} onImported={(s, jobs) => imported(s, jobs, 'catalogue text')} /> : <StatusMessage kind="loading">Loading themes…</StatusMessage>}
       {log.length > 0 && (
         <section className="import-log" aria-labelledby="import-log-heading">
           <h2 id="import-log-heading">Imported this session</h2>
-          <ul role="status" data-testid="import-log">{log.map((l, i) => <li key={i}>{l}</li>)}</ul>
+          <div role="status">
+            <ul data-testid="import-log">{log.map((l, i) => <li key={i}>{l}</li>)}</ul>
+          </div>
         </section>
       )}
     </div>
