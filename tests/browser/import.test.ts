@@ -103,6 +103,23 @@ describe('import on the device', () => {
     expect(await waitForTagging(page)).toBe('done');
   });
 
+  it('imports reviews from Parquet and briefings from JSON', async () => {
+    const before = await counts(page);
+    await page.setInputFiles('.import-drop input[type=file]', [F.reviewsParquet(), F.briefingsJson()]);
+    await page.waitForSelector('[data-testid="import-preview"]');
+    expect(await page.getByTestId('import-preview').locator('tbody tr').first().textContent()).toMatch(/Southby.*Child Ivy.*2021/);
+    await page.getByRole('button', { name: 'Import 2 reviews' }).click();
+    await page.waitForSelector('text=Check the columns of southby-briefings.json');
+    expect(await page.getByRole('radio', { name: 'briefing' }).isChecked()).toBe(true);
+    expect(await page.getByTestId('import-preview').locator('tbody tr').first().textContent()).toMatch(/2024-06.*Online harm; Suicide, self-harm/);
+    expect(await page.getByTestId('import-problems').count()).toBe(0);
+    await page.getByRole('button', { name: 'Import 2 briefings' }).click();
+    const after = await countsAfter(page, before, 'briefings');
+    expect(after).toMatchObject({ reviews: before.reviews + 2, briefings: before.briefings + 2 });
+    expect(await page.getByTestId('import-log').textContent()).toContain('southby-briefings.json: 2 new briefings, 0 duplicates merged, 0 new partnerships, 2 theme tags');
+    await waitForTagging(page);
+  });
+
   it('reads PDF, Word, HTML and text documents into passages, attached by file name, and tags them', async () => {
     const before = await counts(page);
     await page.setInputFiles('.import-drop input[type=file]', [F.amberPdf(), F.cedarDocx(), F.hostileHtml(), F.notesTxt()]);
