@@ -11,7 +11,7 @@ export function TaggingStatus({ state, onCancel, onRetry }: { state: TaggingStat
       {state.kind === 'running' && (
         <>
           <p>
-            Tagging {state.label} in the background — you can keep working.
+            Tagging {state.label} in the background. Stay on this page until it finishes: leaving it stops tagging.
             {state.queued > 0 && ` ${state.queued} more import${state.queued === 1 ? '' : 's'} waiting.`}
           </p>
           <div className="import-tagging__bar">
