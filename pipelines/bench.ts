@@ -80,7 +80,10 @@ async function main() {
     const naivePeaks = memory.peaks();
 
     const redraws = app.views.filter((v) => v.filterDriven).map((v) => ({ view: v.label, path: v.path, charts: v.charts, p50: percentile(v.redrawMs, 50), p95: percentile(v.redrawMs, 95), max: Math.max(...v.redrawMs) }));
-    const queries = Object.entries(app.measures).map(([label, d]) => ({ label, n: d.length, p50: percentile(d, 50), p95: percentile(d, 95) })).sort((a, b) => b.p95 - a.p95);
+    const allQueries = Object.entries(app.measures).map(([label, d]) => ({ label, n: d.length, p50: percentile(d, 50), p95: percentile(d, 95) })).sort((a, b) => b.p95 - a.p95);
+    // Dashboard queries answer filter changes; one-off queries (a view's set-up) are reported apart.
+    const queries = allQueries.filter((q) => q.n >= Math.min(5, sets.length));
+    const oneOff = allQueries.filter((q) => !queries.includes(q));
     const compared = Object.keys(naive.timings).filter((l) => app.measures[l]);
     const naiveMs = compared.reduce((s, l) => s + percentile(naive.timings[l]!, 50), 0);
     const sqlMs = compared.reduce((s, l) => s + percentile(app.measures[l]!, 50), 0);
@@ -107,6 +110,7 @@ async function main() {
       naive_peak_heap_mb: round(naivePeaks.jsHeapMb, 0), naive_peak_tab_mb: round(naivePeaks.tabMb, 0),
       views: redraws.map((r) => ({ ...r, p50: round(r.p50, 0), p95: round(r.p95, 0), max: round(r.max, 0) })),
       queries: queries.map((q) => ({ ...q, p50: round(q.p50, 1), p95: round(q.p95, 1) })),
+      one_off_queries: oneOff.map((q) => ({ ...q, p50: round(q.p50, 1), p95: round(q.p95, 1) })),
       foreign_requests: browser.foreignRequests.length, console_errors: browser.errors.slice(0, 5),
     });
     figures.targets = checkTargets(figures);
@@ -133,6 +137,7 @@ function printReport(f: Record<string, unknown>) {
     ...((f.views as Array<{ view: string; charts: number; p50: number; p95: number }>) ?? []).map((r): [string, string] => [`filter change → ${r.view} redrawn (${r.charts} charts)`, `p50 ${r.p50} ms, p95 ${r.p95} ms`]),
     ['text search → Overview redrawn, p95', v('search_redraw_p95_ms', ' ms')],
     ...((f.queries as Array<{ label: string; n: number; p50: number; p95: number }>) ?? []).map((q): [string, string] => [`  sql:${q.label} (n=${q.n})`, `p50 ${q.p50} ms, p95 ${q.p95} ms`]),
+    ...((f.one_off_queries as Array<{ label: string; n: number; p95: number }>) ?? []).map((q): [string, string] => [`  one-off sql:${q.label} (n=${q.n})`, `max ${q.p95} ms`]),
     ['same aggregates: plain JS / DuckDB (p50 sums)', `${v('naive_aggregates_ms_p50')} / ${v('sql_same_aggregates_ms_p50')} ms → ×${v('query_speedup_vs_naive')}`],
     ['tagging in the worker / natural Bayes', `${v('tag_passages_per_s')} / ${v('naive_bayes_passages_per_s')} passages/s → ×${v('tag_speedup_vs_naive')}`],
     ['initial JS (gzipped)', v('initial_js_gz_kb', ' KB')],

@@ -2,13 +2,24 @@
  * Peak memory while the benchmark runs, two ways:
  * - jsHeap: the page's main-thread JS heap (CDP Performance.getMetrics
  *   JSHeapUsedSize); it does not see workers or DuckDB's wasm memory;
- * - tab: resident memory (VmRSS, /proc) of the browser's renderer processes,
- *   which hold the page, its workers and the wasm heap: what the tab costs.
+ * - tab: proportional resident memory (PSS from /proc/<pid>/smaps_rollup;
+ *   VmRSS where that is unreadable) of the browser's renderer processes, which
+ *   hold the page, its workers and the wasm heap: what the tab costs.
  * Only processes descended from our own browser (found by its profile
  * folder) are counted, so other Chromiums on the machine do not leak in.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+
+/** Proportional set size: shared pages (the Chromium binary, fonts) split between the processes sharing them, so summing does not count them twice. */
+function pssKb(pid: string): number | null {
+  try {
+    const m = /Pss:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null;
+  }
+}
 
 function processTable(): Map<number, { ppid: number; cmd: string; rssKb: number }> {
   const table = new Map<number, { ppid: number; cmd: string; rssKb: number }>();
@@ -17,7 +28,7 @@ function processTable(): Map<number, { ppid: number; cmd: string; rssKb: number 
     try {
       const status = readFileSync(`/proc/${name}/status`, 'utf8');
       const ppid = Number(/PPid:\s+(\d+)/.exec(status)?.[1] ?? 0);
-      const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      const rssKb = pssKb(name) ?? Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
       const cmd = readFileSync(`/proc/${name}/cmdline`, 'utf8').replace(/\0/g, ' ');
       table.set(Number(name), { ppid, cmd, rssKb });
     } catch {
@@ -27,7 +38,7 @@ function processTable(): Map<number, { ppid: number; cmd: string; rssKb: number 
   return table;
 }
 
-/** Summed RSS (MB) of renderer processes under the browser started with `profileDir`. */
+/** Summed PSS (MB) of renderer processes under the browser started with `profileDir`. */
 export function rendererRssMb(profileDir: string): number {
   const procs = processTable();
   const roots = [...procs.entries()].filter(([, p]) => p.cmd.includes(`--user-data-dir=${profileDir}`) && !p.cmd.includes('--type=')).map(([pid]) => pid);
