@@ -10,7 +10,7 @@ import { cooccurrenceSql, type CooccurrenceRow } from '../../src/queries/cooccur
 import { explorerRowsSql, type ExplorerRow } from '../../src/queries/explorer.ts';
 import { NO_FILTERS, type Filters } from '../../src/queries/filters.ts';
 import { totalsSql, type TotalsRow } from '../../src/queries/overview.ts';
-import { partnershipThemeSql, type HeatmapCellRow } from '../../src/queries/partnerships.ts';
+import { partnershipComparisonSql, partnershipThemeSql, type ComparisonRow, type HeatmapCellRow } from '../../src/queries/partnerships.ts';
 import { themeShareSql, type ThemeShareRow } from '../../src/queries/themes.ts';
 import { themeByYearSql, type ThemeYearRow } from '../../src/queries/trends.ts';
 import { serveBuiltApp, type AppServer } from '../support/app-server.ts';
@@ -171,6 +171,13 @@ describe('dashboard on the bundled data', () => {
     expect(table[0]).toEqual([rows[0]!.partnership, rows[0]!.theme, String(rows[0]!.reviews), String(rows[0]!.total), pct(rows[0]!.share)]);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/dashboard-partnerships.png`, fullPage: true });
+
+    // The comparison: the first-listed partnership (most tagged reviews) against all others, as SQL counts them.
+    const vs = rows[0]!.partnership_id;
+    const compared = (await sql<ComparisonRow>(partnershipComparisonSql({ ...NO_FILTERS, yearFrom: 2018 }, vs))).slice(0, 15);
+    const comparison = await chartTable(page, 'partnership-comparison');
+    expect(comparison.map((r) => [r[0], r[1], r[2], r[6], r[7]])).toEqual(
+      compared.map((c) => [c.theme, String(c.reviews), String(c.total), String(c.others), String(c.others_total)]));
 
     // The keyboard route to a heatmap cell: choose a partnership and apply it, without the mouse.
     const picker = page.locator('[data-chart-id="partnership-heatmap"]').getByLabel('Filter to partnership');
