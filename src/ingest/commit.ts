@@ -6,7 +6,7 @@
 import type { QueryRunner } from '../db/runner.ts';
 import { REFRESH_DERIVED_SQL } from '../queries/derived.ts';
 import { createStageSql, dropStageSql, mergeStageSql, stageTable } from '../queries/import.ts';
-import { rowsToIPC } from './arrow-encode.ts';
+import { rowsToArrowIPC } from '../schema/arrow.ts';
 import { TABLE_NAMES, type TableName, type TableRows } from '../schema/tables.ts';
 
 export type StagedRows = { [N in TableName]?: readonly TableRows[N][] };
@@ -18,7 +18,7 @@ export async function commitRows(db: QueryRunner, rows: StagedRows, before: read
   try {
     for (const name of names) {
       await db.exec(createStageSql(name));
-      await db.insertArrow(stageTable(name), rowsToIPC(name, rows[name] as TableRows[typeof name][]));
+      await db.insertArrow(stageTable(name), rowsToArrowIPC(name, rows[name] as TableRows[typeof name][]));
     }
     await db.transaction([...before, ...names.flatMap(mergeStageSql)]);
   } finally {

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeRunner } from '../db/node-runner.ts';
 import type { QueryRunner } from '../db/runner.ts';
 import { CREATE_SCHEMA_SQL } from '../queries/schema-sql.ts';
-import type { Review, ThemeTag } from '../schema/records.ts';
-import { rowsToIPC } from './arrow-encode.ts';
+import type { Review, ThemeTag } from './records.ts';
+import { rowsToArrowIPC } from './arrow.ts';
 
-describe('rowsToIPC', () => {
+describe('rowsToArrowIPC', () => {
   let db: QueryRunner & { close(): void };
   beforeAll(async () => {
     db = await createNodeRunner();
@@ -22,8 +22,8 @@ describe('rowsToIPC', () => {
       { entity_type: 'review', entity_id: 'a', theme_id: 't', score: 0.25, source: 'model', accepted: true },
       { entity_type: 'review', entity_id: 'b', theme_id: 't', score: 1, source: 'manual', accepted: false },
     ];
-    await db.insertArrow('reviews', rowsToIPC('reviews', reviews));
-    await db.insertArrow('theme_tags', rowsToIPC('theme_tags', tags));
+    await db.insertArrow('reviews', rowsToArrowIPC('reviews', reviews));
+    await db.insertArrow('theme_tags', rowsToArrowIPC('theme_tags', tags));
     expect(await db.query('SELECT * FROM reviews ORDER BY id')).toEqual(reviews);
     expect(await db.query('SELECT * FROM theme_tags ORDER BY entity_id')).toEqual(tags);
   });
