@@ -3,7 +3,8 @@
  * state lives in the URL (see src/app/url-state.ts).
  */
 import type { ReviewType } from '../schema/records.ts';
-import { and, containsPattern, int, strList } from './sql.ts';
+import { textMatchSql } from './search.ts';
+import { and, int, strList } from './sql.ts';
 
 export interface Filters {
   partnerships: string[];
@@ -46,7 +47,7 @@ export function reviewWhere(f: Filters, opts: ReviewWhereOptions = {}): string {
     !opts.ignoreThemes && f.themes.length > 0 &&
       `r.id IN (SELECT entity_id FROM entity_themes WHERE entity_type = 'review' AND theme_id IN ${strList(f.themes)}
         GROUP BY entity_id HAVING count(DISTINCT theme_id) = ${int(f.themes.length)})`,
-    f.q.trim() !== '' && `r.id IN (SELECT review_id FROM review_search WHERE body ILIKE ${containsPattern(f.q.trim())})`,
+    f.q.trim() !== '' && `r.id IN (SELECT review_id FROM review_search WHERE ${textMatchSql('body', f.q.trim())})`,
   ]);
 }
 
@@ -63,6 +64,6 @@ export function briefingWhere(f: Filters, opts: ReviewWhereOptions = {}): string
     !opts.ignoreThemes && f.themes.length > 0 &&
       `b.id IN (SELECT entity_id FROM entity_themes WHERE entity_type = 'briefing' AND theme_id IN ${strList(f.themes)}
         GROUP BY entity_id HAVING count(DISTINCT theme_id) = ${int(f.themes.length)})`,
-    f.q.trim() !== '' && `concat_ws(' ', b.title, b.text) ILIKE ${containsPattern(f.q.trim())}`,
+    f.q.trim() !== '' && textMatchSql("concat_ws(' ', b.title, b.text)", f.q.trim()),
   ]);
 }
