@@ -34,7 +34,11 @@ async function main() {
   const { values } = parseArgs({ options: { preset: { type: 'string', default: 'small' }, changes: { type: 'string', default: '24' }, 'skip-build': { type: 'boolean', default: false }, seed: { type: 'string', default: '1' }, passages: { type: 'string', default: '5000' } } });
   const preset = values.preset!;
   const scale = presetScale(preset);
-  const seed = Number(values.seed);
+  const [seed, changes, passageCount] = (['seed', 'changes', 'passages'] as const).map((k) => {
+    const n = Number(values[k]);
+    if (!Number.isInteger(n) || n < (k === 'seed' ? 0 : 1)) throw new Error(`--${k} must be a ${k === 'seed' ? 'non-negative' : 'positive'} integer, got "${values[k]}"`);
+    return n;
+  }) as [number, number, number];
   const datasetDir = fromRoot('.bench/datasets', preset);
   const distDir = fromRoot('.bench/dist');
   if (!existsSync(join(datasetDir, 'manifest.json'))) {
@@ -46,7 +50,7 @@ async function main() {
     await buildApps(distDir);
   }
   const seen = new Set<string>();
-  const sets = filterSets(datasetDir, Number(values.changes) * 2, seed).filter((f) => !seen.has(JSON.stringify(f)) && !!seen.add(JSON.stringify(f))).slice(0, Number(values.changes));
+  const sets = filterSets(datasetDir, changes * 2, seed).filter((f) => !seen.has(JSON.stringify(f)) && !!seen.add(JSON.stringify(f))).slice(0, changes);
   const server = await serveStatic(distDir, fromRoot('.bench/datasets'));
   const profileDir = mkdtempSync(join(tmpdir(), 'lt-bench-'));
   const browser = await openBrowser({ profileDir });
@@ -74,7 +78,7 @@ async function main() {
     await page.goto(`${server.url}/bench/`);
     await page.waitForFunction(() => 'Ready.' === document.getElementById('status')?.textContent);
     memory.reset();
-    const passages = samplePassages(datasetDir, Number(values.passages));
+    const passages = samplePassages(datasetDir, passageCount);
     const tagging = await page.evaluate(([p, t]) => window.__bench.tagging(p, t, '/model/theme-model.json'), [passages, labelledCases()] as const) as TaggingFigures;
     const naive = await page.evaluate(([base, f]) => window.__bench.naiveAggregates(base, f), [`/datasets/${preset}/`, sets as NaiveFilters[]] as const);
     const naivePeaks = memory.peaks();
@@ -151,6 +155,6 @@ function printReport(f: Record<string, unknown>) {
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.stack ?? err.message : err);
+  console.error(err instanceof Error ? (process.env.BENCH_DEBUG ? err.stack : err.message) : err);
   process.exit(1);
 });
