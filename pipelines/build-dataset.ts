@@ -100,16 +100,29 @@ export async function buildDataset({ outDir = fromRoot('public/data'), factsFile
   if (exists(modelPath)) {
     const tagger = await loadTagger(JSON.parse(readInput(modelPath)));
     // Reviews known only from a page have a summary written from facts: their
-    // themes come from their briefings (rule tags below), not from that summary.
+    // themes come from their briefings (rule tags below), and a thematic
+    // review's title names its theme.
     modelTags = tagRecords(tagger, [
-      ...reviews.filter((r) => r.origin !== 'pages').map((r) => ({ entity_type: 'review' as const, entity_id: r.id, text: reviewText(r) })),
+      ...reviews.flatMap((r) =>
+        r.origin !== 'pages'
+          ? [{ entity_type: 'review' as const, entity_id: r.id, text: reviewText(r) }]
+          : r.review_type === 'thematic-review'
+            ? [{ entity_type: 'review' as const, entity_id: r.id, text: r.case_name, offset: reviewText(r).indexOf(r.case_name) }]
+            : [],
+      ),
       // A page's lessons-learned briefing or statement is titled after the case, not a topic: nothing to tag.
       ...briefings
         .filter((b) => b.text !== null || b.briefing_kind === '7-minute-briefing' || b.briefing_kind === 'other')
         .map((b) => ({ entity_type: 'briefing' as const, entity_id: b.id, text: briefingText(b) })),
     ]);
     const fromBriefings = briefingRuleTags(reviews.filter((r) => r.origin === 'pages'), briefings, modelTags.tags);
-    modelTags = { tags: [...modelTags.tags, ...fromBriefings.tags], evidence: [...modelTags.evidence, ...fromBriefings.evidence] };
+    const tagged = new Set(modelTags.tags.map((t) => `${t.entity_id}|${t.theme_id}`));
+    const extra = fromBriefings.tags.filter((t) => !tagged.has(`${t.entity_id}|${t.theme_id}`));
+    const extraKeys = new Set(extra.map((t) => `${t.entity_id}|${t.theme_id}`));
+    modelTags = {
+      tags: [...modelTags.tags, ...extra],
+      evidence: [...modelTags.evidence, ...fromBriefings.evidence.filter((e) => extraKeys.has(`${e.entity_id}|${e.theme_id}`))],
+    };
   } else {
     console.error(`${modelPath} not found: run \`npm run train\` first; the dataset is built without model tags`);
   }

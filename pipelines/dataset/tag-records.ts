@@ -15,6 +15,8 @@ export interface TagInput {
   entity_type: 'review' | 'briefing';
   entity_id: string;
   text: string;
+  /** Where `text` starts within the entity's full text, when only part of it is tagged. */
+  offset?: number;
 }
 
 /** Rounds scores so rebuilt files are byte-identical across platforms. */
@@ -31,8 +33,9 @@ export function tagRecords(tagger: Tagger, inputs: readonly TagInput[], maxEvide
       const { entity_type, entity_id } = input;
       tags.push({ entity_type, entity_id, theme_id, score: round(result.scores[theme_id] ?? 0), source: 'model', accepted: true });
       (result.evidence[theme_id] ?? []).slice(0, maxEvidence).forEach((e, rank) => {
+        const shift = input.offset ?? 0;
         evidence.push({
-          entity_type, entity_id, theme_id, rank, start_offset: e.start, end_offset: e.end,
+          entity_type, entity_id, theme_id, rank, start_offset: e.start + shift, end_offset: e.end + shift,
           sentence: input.text.slice(e.start, e.end), weight: round(e.weight),
         });
       });
