@@ -15,6 +15,7 @@ import { openBrowser } from '../tests/support/browser.ts';
 import { buildApps } from './bench/build-apps.ts';
 import { filterSets } from './bench/filter-sets.ts';
 import { initialJs } from './bench/initial-js.ts';
+import { navigateAndSettle } from './bench/app-run.ts';
 import { measureBundled, measurePresetLoad, measureViews } from './bench/measure-app.ts';
 import { sampleMemory } from './bench/memory.ts';
 import { checkTargets, table } from './bench/report.ts';
@@ -73,6 +74,9 @@ async function main() {
     log(`Views under ${sets.length} filter changes each:`);
     const app = await measureViews(page, preset, sets, log);
     const appPeaks = memory.peaks();
+    // What the user saw at this scale, for a human to check the charts are real.
+    await navigateAndSettle(page, `/?dataset=${preset}`).catch(() => undefined /* the search runs may still be queued */);
+    await page.screenshot({ path: fromRoot('.bench/results', `${preset}-overview.png`), fullPage: true });
 
     log('Tagging: worker vs natural Bayes; aggregates: DuckDB vs plain JavaScript…');
     await page.goto(`${server.url}/bench/`);
