@@ -48,7 +48,9 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['src/**/*.test.ts', 'pipelines/**/*.test.ts'],
+          // Each SQL test file starts its own DuckDB-WASM (1-3 s, more on a busy machine).
           testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {
