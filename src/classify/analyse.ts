@@ -2,7 +2,7 @@
 import { vectorize, type SparseVector, type TokenFeatures, type Vocabulary } from './features.ts';
 import { matchLexicon, type CompiledLexicon, type LexiconHit } from './lexicon.ts';
 import { splitSentences, type Sentence } from './sentences.ts';
-import { tokenize, type Tokens } from './tokens.ts';
+import { tokenize, tokenizeShared, type Tokens } from './tokens.ts';
 
 export interface Analysis {
   tokens: Tokens;
@@ -31,8 +31,8 @@ function learningSentences(sentences: Sentence[], tokens: Tokens, lexicon: Compi
   const out: Array<{ start: number; end: number }> = [];
   let k = 0;
   for (const s of sentences) {
-    while (k < tokens.starts.length && tokens.starts[k]! < s.start) k++;
-    for (let q = k; q < tokens.starts.length && tokens.starts[q]! < s.end; q++) {
+    while (k < tokens.n && tokens.starts[k]! < s.start) k++;
+    for (let q = k; q < tokens.n && tokens.starts[q]! < s.end; q++) {
       if (lexicon.learningCues.has(tokens.ids[q]!)) {
         out.push({ start: s.start, end: s.end });
         break;
@@ -47,26 +47,40 @@ function inRanges(ranges: Array<{ start: number; end: number }>, at: number): bo
   return false;
 }
 
-/** Tokenises and matches the lexicon; title hits count titleBoost times, learning-sentence hits learningBoost. */
-export function analyseText(text: string, lexicon: CompiledLexicon, titleBoost: number, learningBoost = 1): Analysis {
-  const tokens = tokenize(text);
+// Per-theme scratch for analyseText's shared mode.
+let themeBuf = { raw: new Float64Array(0), strength: new Float64Array(0), relative: new Float64Array(0) };
+
+/**
+ * Tokenises and matches the lexicon; title hits count titleBoost times, learning-sentence hits
+ * learningBoost. shared: tokens and per-theme arrays live in scratch buffers until the next
+ * shared call (tagging); otherwise the analysis owns its arrays (training keeps many).
+ */
+export function analyseText(text: string, lexicon: CompiledLexicon, titleBoost: number, learningBoost = 1, shared = false): Analysis {
+  const T = lexicon.themeCount;
+  if (shared && themeBuf.raw.length !== T) themeBuf = { raw: new Float64Array(T), strength: new Float64Array(T), relative: new Float64Array(T) };
+  const tokens = shared ? tokenizeShared(text) : tokenize(text);
   const hits = matchLexicon(lexicon, tokens, text);
-  const raw = new Float64Array(lexicon.themeCount);
+  const raw = shared ? themeBuf.raw.fill(0) : new Float64Array(T);
+  const strength = shared ? themeBuf.strength : new Float64Array(T);
+  const relative = shared ? themeBuf.relative : new Float64Array(T);
   const tEnd = titleEnd(text);
   const sentences = splitSentences(text);
-  const learning = learningBoost !== 1 ? learningSentences(sentences, tokens, lexicon) : [];
+  const learning = learningBoost !== 1 && hits.length > 0 ? learningSentences(sentences, tokens, lexicon) : [];
   for (const h of hits) {
     const boost = h.start < tEnd ? titleBoost : inRanges(learning, h.start) ? learningBoost : 1;
     raw[h.theme]! += h.weight * boost;
   }
-  const strength = raw.map((r) => (r > 0 ? Math.log1p(r) : 0));
   let max = 0;
-  for (const r of raw) if (r > max) max = r;
-  const relative = raw.map((r) => (max > 0 && r > 0 ? r / max : 0));
+  for (let t = 0; t < T; t++) if (raw[t]! > max) max = raw[t]!;
+  for (let t = 0; t < T; t++) {
+    const r = raw[t]!;
+    strength[t] = r > 0 ? Math.log1p(r) : 0;
+    relative[t] = max > 0 && r > 0 ? r / max : 0;
+  }
   return { tokens, hits, strength, relative, sentences };
 }
 
-/** Features of an analysed text for a vocabulary. */
-export function featuresOf(a: Analysis, vocab: Vocabulary, lexScale: number): { vec: SparseVector; tf: TokenFeatures } {
-  return vectorize(a.tokens, vocab, a.strength, lexScale);
+/** Features of an analysed text for a vocabulary (shared: in the vocabulary's scratch buffers). */
+export function featuresOf(a: Analysis, vocab: Vocabulary, lexScale: number, shared = false): { vec: SparseVector; tf: TokenFeatures } {
+  return vectorize(a.tokens, vocab, a.strength, lexScale, shared);
 }

@@ -3,9 +3,12 @@
  * words (stop words dropped), L2-normalised, then one lexicon-strength feature per theme.
  * N-grams are numeric keys of interned stem ids; the model stores them as strings.
  */
+import { pairGet, pairTable, type PairTable } from './pair-table.ts';
 import { stemId, stemString, type Tokens } from './tokens.ts';
 
 export interface SparseVector {
+  /** Number of non-zeros (idx and val may be longer: shared scratch when tagging). */
+  n: number;
   idx: Int32Array;
   val: Float64Array;
 }
@@ -14,6 +17,14 @@ export interface Vocabulary {
   terms: string[];
   index: Map<number, number>;
   idf: Float64Array;
+  /** Unigram feature id by stem id (-1: not in the vocabulary); stems interned later are absent. */
+  uni: Int32Array;
+  /** Bigram feature ids in an open-addressing table keyed by the pair of stem ids. */
+  bigrams: PairTable;
+  /** Scratch counts per feature (all zero between calls). */
+  counts: Int32Array;
+  /** Scratch for vectorize's shared mode (grown on demand). */
+  scratch: { uni: Int32Array; bi: Int32Array; idx: Int32Array; val: Float64Array };
 }
 
 /** Per-token feature ids (unigram at the word, bigram at its first word; -1 = none), for evidence. */
@@ -37,7 +48,7 @@ function keyOf(term: string): number {
 /** Calls f(key, position, isBigram) for each unigram and bigram of content words. */
 function forEachNgram(tokens: Tokens, f: (key: number, pos: number, bigram: boolean) => void): void {
   let prev = -1;
-  for (let i = 0; i < tokens.ids.length; i++) {
+  for (let i = 0; i < tokens.n; i++) {
     if (!tokens.content[i]) continue;
     const id = tokens.ids[i]!;
     f(id, i, false);
@@ -64,42 +75,82 @@ export function buildVocabulary(docs: Tokens[], minDf = 2, maxTerms = 40_000): V
 
 /** Vocabulary from stored terms and idf. */
 export function vocabularyFrom(terms: string[], idf: ArrayLike<number>): Vocabulary {
-  return { terms, index: new Map(terms.map((t, i) => [keyOf(t), i])), idf: Float64Array.from(idf) };
+  const index = new Map(terms.map((t, i) => [keyOf(t), i]));
+  let maxStem = 0;
+  const pairs: Array<[number, number, number]> = [];
+  for (const [key, id] of index) {
+    if (key < SHIFT) maxStem = Math.max(maxStem, key);
+    else pairs.push([Math.floor(key / SHIFT) - 1, key % SHIFT, id]);
+  }
+  const uni = new Int32Array(maxStem + 1).fill(-1);
+  for (const [key, id] of index) if (key < SHIFT) uni[key] = id;
+  const scratch = { uni: new Int32Array(256), bi: new Int32Array(256), idx: new Int32Array(256), val: new Float64Array(256) };
+  return { terms, index, idf: Float64Array.from(idf), uni, bigrams: pairTable(pairs), counts: new Int32Array(terms.length), scratch };
 }
 
-/** Vectorises one document; lexicon strengths (one per theme) go at ids vocab size + theme. */
-export function vectorize(tokens: Tokens, vocab: Vocabulary, lexicon: ArrayLike<number>, lexScale: number): { vec: SparseVector; tf: TokenFeatures } {
-  const n = tokens.ids.length;
-  const uni = new Int32Array(n).fill(-1);
-  const bi = new Int32Array(n).fill(-1);
-  const counts = new Map<number, number>();
-  forEachNgram(tokens, (key, pos, bigram) => {
-    const id = vocab.index.get(key);
-    if (id === undefined) return;
-    counts.set(id, (counts.get(id) ?? 0) + 1);
-    (bigram ? bi : uni)[pos] = id;
-  });
+function sharedBuffers(vocab: Vocabulary, tokens: number, nonzeros: number): Vocabulary['scratch'] {
+  const s = vocab.scratch;
+  if (s.uni.length < tokens) (s.uni = new Int32Array(tokens * 2)), (s.bi = new Int32Array(tokens * 2));
+  if (s.idx.length < nonzeros) (s.idx = new Int32Array(nonzeros * 2)), (s.val = new Float64Array(nonzeros * 2));
+  return s;
+}
+
+/**
+ * Vectorises one document; lexicon strengths (one per theme) go at ids vocab size + theme.
+ * shared: the result lives in the vocabulary's scratch buffers until the next shared call.
+ */
+export function vectorize(tokens: Tokens, vocab: Vocabulary, lexicon: ArrayLike<number>, lexScale: number, shared = false): { vec: SparseVector; tf: TokenFeatures } {
+  const n = tokens.n;
+  const buf = shared ? sharedBuffers(vocab, n, n * 2 + lexicon.length) : null;
+  const uni = buf ? buf.uni : new Int32Array(n);
+  const bi = buf ? buf.bi : new Int32Array(n);
+  uni.fill(-1, 0, n);
+  bi.fill(-1, 0, n);
+  const { counts, uni: uniIndex } = vocab;
+  const touched: number[] = [];
+  const count = (id: number): void => {
+    if (counts[id]!++ === 0) touched.push(id);
+  };
+  let prev = -1;
+  for (let i = 0; i < n; i++) {
+    if (!tokens.content[i]) continue;
+    const s = tokens.ids[i]!;
+    const u = s < uniIndex.length ? uniIndex[s]! : -1;
+    if (u >= 0) (count(u), (uni[i] = u));
+    if (prev >= 0) {
+      const b = pairGet(vocab.bigrams, tokens.ids[prev]!, s);
+      if (b >= 0) (count(b), (bi[prev] = b));
+    }
+    prev = i;
+  }
   let lexCount = 0;
   for (let t = 0; t < lexicon.length; t++) if (lexicon[t]! > 0) lexCount++;
-  const size = counts.size;
-  const idx = new Int32Array(size + lexCount);
-  const val = new Float64Array(size + lexCount);
-  let k = 0;
-  for (const id of counts.keys()) idx[k++] = id;
-  idx.subarray(0, size).sort();
+  const size = touched.length;
+  const idx = buf ? buf.idx : new Int32Array(size + lexCount);
+  const val = buf ? buf.val : new Float64Array(size + lexCount);
+  // Feature ids ascending (insertion sort: a passage has tens of features, and a subarray sort would allocate).
+  for (let q = 0; q < size; q++) {
+    const id = touched[q]!;
+    let r = q;
+    for (; r > 0 && idx[r - 1]! > id; r--) idx[r] = idx[r - 1]!;
+    idx[r] = id;
+  }
   let norm = 0;
   for (let q = 0; q < size; q++) {
-    const v = (1 + Math.log(counts.get(idx[q]!)!)) * vocab.idf[idx[q]!]!;
+    const id = idx[q]!;
+    const v = (1 + Math.log(counts[id]!)) * vocab.idf[id]!;
+    counts[id] = 0;
     val[q] = v;
     norm += v * v;
   }
   const inv = norm > 0 ? 1 / Math.sqrt(norm) : 1;
   for (let q = 0; q < size; q++) val[q]! *= inv;
   const F = vocab.terms.length;
+  let k = size;
   for (let t = 0; t < lexicon.length; t++) {
     if (lexicon[t]! <= 0) continue;
     idx[k] = F + t;
     val[k++] = lexicon[t]! * lexScale;
   }
-  return { vec: { idx, val }, tf: { uni, bi } };
+  return { vec: { n: size + lexCount, idx, val }, tf: { uni, bi } };
 }

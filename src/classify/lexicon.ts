@@ -4,6 +4,7 @@
  */
 import type { LexiconData, ThemeDef } from './lexicon-data.ts';
 import { isNegated } from './negation.ts';
+import { pairGet, pairTable, type PairTable } from './pair-table.ts';
 import { isStopword, stemId, stemPhrase, type Tokens } from './tokens.ts';
 
 export interface LexiconHit {
@@ -26,14 +27,36 @@ interface CompiledPattern {
   weight: number;
   /** Lower-case words one of which every match contains (empty: always run). */
   gate: string[];
+  /**
+   * Lower-case words one of which every match starts with (empty: not anchored). An anchored
+   * pattern is tried (sticky) only at the text's words that start like one of them.
+   */
+  lead: string[];
+  sticky: RegExp;
+}
+
+/**
+ * The phrase trie flattened for matching: root node by stem id, children by (node, stem) in a
+ * pair table, and each node's phrase ends (theme, weight) as a slice of flat arrays.
+ */
+interface FlatTrie {
+  root: Int32Array;
+  children: PairTable;
+  endFrom: Int32Array;
+  endTheme: Int32Array;
+  endWeight: Float64Array;
 }
 
 export interface CompiledLexicon {
-  root: TrieNode;
+  trie: FlatTrie;
   patterns: CompiledPattern[];
-  /** Pattern ids by the first 4 letters of their gate words; ungated patterns always run. */
+  /** Unanchored pattern ids by the first 4 letters of their gate words; ungated patterns always run. */
   gateIndex: Map<number, number[]>;
   ungated: number[];
+  /** Anchored pattern ids by the first 2–4 letters of their lead words. */
+  leadIndex: Map<number, number[]>;
+  /** Per word id: 1 + index into lists of the patterns the word may take part in (0: not yet known). */
+  wordPatterns: { slot: Int32Array; lists: Int32Array[] };
   negatable: boolean[];
   window: number;
   /** Negation cues (stem sequences) indexed by their last stem (immediate, before) or first (after). */
@@ -66,6 +89,25 @@ function addPhrase(root: TrieNode, phrase: string, theme: number, weight: number
   const existing = n.ends.find((e) => e.theme === theme);
   if (existing) existing.weight = Math.max(existing.weight, weight);
   else n.ends.push({ theme, weight });
+}
+
+function flatten(root: TrieNode): FlatTrie {
+  const nodes: TrieNode[] = [root];
+  const pairs: Array<[number, number, number]> = [];
+  let maxStem = 0;
+  for (let k = 0; k < nodes.length; k++) {
+    for (const [stem, child] of nodes[k]!.next) {
+      pairs.push([k, stem, nodes.length]);
+      nodes.push(child);
+      if (k === 0) maxStem = Math.max(maxStem, stem);
+    }
+  }
+  const rootIndex = new Int32Array(maxStem + 1).fill(-1);
+  for (const [k, stem, child] of pairs) if (k === 0) rootIndex[stem] = child;
+  const endFrom = new Int32Array(nodes.length + 1);
+  nodes.forEach((n, k) => (endFrom[k + 1] = endFrom[k]! + n.ends.length));
+  const ends = nodes.flatMap((n) => n.ends);
+  return { root: rootIndex, children: pairTable(pairs), endFrom, endTheme: Int32Array.from(ends, (e) => e.theme), endWeight: Float64Array.from(ends, (e) => e.weight) };
 }
 
 /** Phrases taken from a theme's label, so user-added themes match their own name. */
@@ -101,14 +143,22 @@ export function compileLexicon(data: LexiconData, themes: ThemeDef[]): CompiledL
     return m;
   };
   const gateIndex = new Map<number, number[]>();
+  const leadIndex = new Map<number, number[]>();
   patterns.forEach((p, k) => {
+    if (p.lead.length > 0) {
+      for (const key of new Set(p.lead.map((w) => prefixKey(w, 0, Math.min(4, w.length))))) leadIndex.set(key, [...(leadIndex.get(key) ?? []), k]);
+      if (p.lead.some((w) => prefixKey(w, 0, Math.min(4, w.length)) < 0)) throw new Error(`Lexicon: pattern ${JSON.stringify(p.re.source)} opens with a word that is not plain letters`);
+      return;
+    }
     for (const key of new Set(p.gate.map((w) => prefixKey(w, 0)))) gateIndex.set(key, [...(gateIndex.get(key) ?? []), k]);
   });
   return {
-    root,
+    trie: flatten(root),
     patterns,
     gateIndex,
-    ungated: patterns.flatMap((p, k) => (p.gate.length === 0 ? [k] : [])),
+    ungated: patterns.flatMap((p, k) => (p.gate.length === 0 && p.lead.length === 0 ? [k] : [])),
+    leadIndex,
+    wordPatterns: { slot: new Int32Array(0), lists: [] },
     negatable: themes.map((t) => data.themes[t.id]?.negatable === true),
     window: data.negation.window,
     immediate: seqs(data.negation.immediate),
@@ -123,7 +173,8 @@ export function compileLexicon(data: LexiconData, themes: ThemeDef[]): CompiledL
 function compilePattern(p: string | { re: string; weight?: number; caseSensitive?: boolean }, theme: number, weight: number): CompiledPattern {
   const spec = typeof p === 'string' ? { re: p } : p;
   try {
-    return { re: new RegExp(spec.re, spec.caseSensitive ? 'g' : 'gi'), theme, weight: spec.weight ?? weight, gate: gateWords(spec.re) };
+    const flags = spec.caseSensitive ? '' : 'i';
+    return { re: new RegExp(spec.re, flags + 'g'), sticky: new RegExp(spec.re, flags + 'y'), theme, weight: spec.weight ?? weight, gate: gateWords(spec.re), lead: leadWords(spec.re) };
   } catch (e) {
     throw new Error(`Lexicon: bad pattern ${JSON.stringify(spec.re)}: ${(e as Error).message}`);
   }
@@ -145,57 +196,191 @@ export function gateWords(source: string): string[] {
   return [...new Set(words)];
 }
 
+/**
+ * The words a pattern's every match starts with: the pattern opens with \\b and then a literal
+ * word or a required group of alternatives that each open with a literal word of 2+ letters or digits
+ * ("\\b(?:mother|father|mum)[’']?s …" → mother, father, mum). Otherwise empty (not anchored).
+ */
+export function leadWords(source: string): string[] {
+  // A leading lookbehind does not move the match start ("(?<=\\bat )\\bschool" starts at school).
+  const body = source.startsWith('(?<=') ? source.slice(groupEnd(source, 0) + 1) : source;
+  if (!body.startsWith('\\b')) return [];
+  const rest = body.slice(2);
+  const word = (alt: string): string | null => {
+    const m = /^([A-Za-z0-9]{2,})(.?)/.exec(alt);
+    if (!m) return null;
+    // A quantifier after the run makes its last letter optional ("stepp?" → step).
+    const run = /[?*{]/.test(m[2]!) ? m[1]!.slice(0, -1) : m[1]!;
+    return run.length >= 2 ? run.toLowerCase() : null;
+  };
+  if (!rest.startsWith('(?:')) {
+    const w = word(rest);
+    return w ? [w] : [];
+  }
+  let depth = 0;
+  let close = -1;
+  const alts: string[] = [];
+  let from = 3;
+  for (let k = 0; k < rest.length && close < 0; k++) {
+    const ch = rest[k];
+    if (ch === '\\') k++;
+    else if (ch === '(') depth++;
+    else if (ch === ')' && --depth === 0) close = k;
+    else if (ch === '|' && depth === 1) (alts.push(rest.slice(from, k)), (from = k + 1));
+  }
+  if (close < 0 || /^[?*]|^\{0/.test(rest.slice(close + 1))) return [];
+  alts.push(rest.slice(from, close));
+  const words = alts.map(word);
+  return words.every((w): w is string => w !== null) ? [...new Set(words)] : [];
+}
+
+/** Index of the parenthesis closing the group opened at `open`, or -1. */
+function groupEnd(source: string, open: number): number {
+  let depth = 0;
+  for (let k = open; k < source.length; k++) {
+    const ch = source[k];
+    if (ch === '\\') k++;
+    else if (ch === '(') depth++;
+    else if (ch === ')' && --depth === 0) return k;
+  }
+  return -1;
+}
+
 /** All non-negated phrase and pattern hits in a text, longest phrase per theme and start. */
 export function matchLexicon(lex: CompiledLexicon, tokens: Tokens, text: string): LexiconHit[] {
   const hits: LexiconHit[] = [];
   const coveredTo = new Int32Array(lex.themeCount).fill(-1);
-  const { ids: stems, starts, ends } = tokens;
-  for (let i = 0; i < stems.length; i++) {
-    let n: TrieNode | undefined = lex.root.next.get(stems[i]!);
-    if (!n) continue;
-    let best: Map<number, { weight: number; j: number }> | null = null;
-    for (let j = i; n; ) {
-      for (const e of n.ends) (best ??= new Map()).set(e.theme, { weight: e.weight, j });
-      if (++j >= stems.length) break;
-      n = n.next.get(stems[j]!);
+  const { ids: stems, starts, ends, n: count0 } = tokens;
+  const found = scratch(lex.themeCount);
+  const { root, children, endFrom, endTheme, endWeight } = lex.trie;
+  for (let i = 0; i < count0; i++) {
+    let n = stems[i]! < root.length ? root[stems[i]!]! : -1;
+    if (n < 0) continue;
+    // Longest phrase per theme starting at i, themes in first-seen order.
+    let count = 0;
+    for (let j = i; n >= 0; ) {
+      for (let e = endFrom[n]!; e < endFrom[n + 1]!; e++) {
+        const theme = endTheme[e]!;
+        let slot = found.slot[theme]!;
+        if (slot < 0) (slot = found.slot[theme] = count++), (found.theme[slot] = theme);
+        found.weight[slot] = endWeight[e]!;
+        found.last[slot] = j;
+      }
+      if (++j >= count0) break;
+      n = pairGet(children, n, stems[j]!);
     }
-    if (!best) continue;
+    if (count === 0) continue;
     const prefixNegated = i > 0 && PREFIX_NEGATORS.has(stems[i - 1]!) && ends[i - 1]! >= starts[i]! - 1;
-    for (const [theme, b] of best) {
-      if (b.j <= coveredTo[theme]! || prefixNegated) continue;
-      coveredTo[theme] = b.j;
-      if (lex.negatable[theme] && isNegated(lex, tokens, text, i, b.j + 1)) continue;
-      hits.push({ theme, weight: b.weight, start: starts[i]!, end: ends[b.j]! });
+    for (let q = 0; q < count; q++) {
+      const theme = found.theme[q]!;
+      const j = found.last[q]!;
+      found.slot[theme] = -1;
+      if (j <= coveredTo[theme]! || prefixNegated) continue;
+      coveredTo[theme] = j;
+      if (lex.negatable[theme] && isNegated(lex, tokens, text, i, j + 1)) continue;
+      hits.push({ theme, weight: found.weight[q]!, start: starts[i]!, end: ends[j]! });
     }
   }
-  for (const k of patternsToRun(lex, tokens, text)) matchPattern(lex, lex.patterns[k]!, tokens, text, hits);
+  matchPatterns(lex, tokens, text, hits);
   return hits;
 }
 
-/**
- * Patterns whose gate words could occur: a gate word starts a word of the text, so the
- * text's words are looked up by their first 4 letters.
- */
-function patternsToRun(lex: CompiledLexicon, tokens: Tokens, text: string): number[] {
-  if (lex.patterns.length === 0) return [];
-  const run = new Uint8Array(lex.patterns.length);
-  for (const k of lex.ungated) run[k] = 1;
-  for (let i = 0; i < tokens.starts.length; i++) {
-    if (tokens.ends[i]! - tokens.starts[i]! < 4) continue;
-    const ids = lex.gateIndex.get(prefixKey(text, tokens.starts[i]!));
-    if (ids) for (const k of ids) run[k] = 1;
-  }
-  const out: number[] = [];
-  run.forEach((v, k) => v && out.push(k));
-  return out;
+interface Found {
+  slot: Int32Array;
+  theme: Int32Array;
+  last: Int32Array;
+  weight: Float64Array;
 }
 
-/** The first 4 characters at `at`, lower-cased (ASCII), as one number: no string allocation per word. */
-function prefixKey(s: string, at: number): number {
-  let key = 0;
-  for (let k = 0; k < 4; k++) {
+let foundScratch: Found | null = null;
+
+/** Per-theme scratch for one phrase start (slots are reset to -1 after each use). */
+function scratch(T: number): Found {
+  if (!foundScratch || foundScratch.slot.length < T) {
+    foundScratch = { slot: new Int32Array(T).fill(-1), theme: new Int32Array(T), last: new Int32Array(T), weight: new Float64Array(T) };
+  }
+  return foundScratch;
+}
+
+/**
+ * Pattern hits in pattern order, each pattern's matches left to right and non-overlapping
+ * (as a global regex finds them). Anchored patterns are tried only at words that start like
+ * their lead words; the others run over the text when one of their gate words occurs.
+ */
+function matchPatterns(lex: CompiledLexicon, tokens: Tokens, text: string, hits: LexiconHit[]): void {
+  if (lex.patterns.length === 0) return;
+  const run = new Uint8Array(lex.patterns.length);
+  for (const k of lex.ungated) run[k] = 1;
+  // Candidate (pattern, position) pairs as pattern · 2^32 + offset, sorted: pattern order, then text order.
+  const cands: number[] = [];
+  for (let i = 0; i < tokens.n; i++) {
+    const list = patternsOfWord(lex, tokens.words[i]!, text, tokens.starts[i]!, tokens.ends[i]!);
+    for (let q = 0; q < list.length; q++) {
+      const k = list[q]!;
+      run[k] = 1;
+      if (lex.patterns[k]!.lead.length > 0) cands.push(k * 4294967296 + tokens.starts[i]!);
+    }
+  }
+  if (cands.length > 1) cands.sort((x, y) => x - y);
+  let q = 0;
+  for (let k = 0; k < run.length; k++) {
+    if (!run[k]) continue;
+    const p = lex.patterns[k]!;
+    if (p.lead.length === 0) {
+      matchPattern(lex, p, tokens, text, hits);
+      continue;
+    }
+    let after = 0;
+    for (; q < cands.length && cands[q]! < (k + 1) * 4294967296; q++) {
+      const s = cands[q]! - k * 4294967296;
+      if (s < after) continue;
+      // test() leaves lastIndex at the match's end and allocates no match array.
+      p.sticky.lastIndex = s;
+      if (!p.sticky.test(text) || p.sticky.lastIndex === s) continue;
+      after = p.sticky.lastIndex;
+      pushPatternHit(lex, p, s, after, tokens, text, hits);
+    }
+  }
+}
+
+const NO_PATTERNS = new Int32Array(0);
+
+/**
+ * Patterns a word may take part in (ascending ids): anchored ones whose lead words it starts
+ * like, gated ones whose gate words it starts like. Cached per word id, so a known word costs
+ * one array read instead of several Map lookups.
+ */
+function patternsOfWord(lex: CompiledLexicon, wordId: number, text: string, start: number, end: number): Int32Array {
+  const cache = lex.wordPatterns;
+  if (wordId >= 0 && wordId < cache.slot.length && cache.slot[wordId]! > 0) return cache.lists[cache.slot[wordId]! - 1]!;
+  const ids = new Set<number>();
+  const len = Math.min(4, end - start);
+  for (let l = 2; l <= len; l++) for (const k of lex.leadIndex.get(prefixKey(text, start, l)) ?? []) ids.add(k);
+  if (end - start >= 4) for (const k of lex.gateIndex.get(prefixKey(text, start)) ?? []) ids.add(k);
+  const list = ids.size === 0 ? NO_PATTERNS : Int32Array.from([...ids].sort((x, y) => x - y));
+  if (wordId < 0) return list;
+  if (wordId >= cache.slot.length) {
+    const grown = new Int32Array(Math.max(1024, wordId * 2));
+    grown.set(cache.slot);
+    cache.slot = grown;
+  }
+  cache.lists.push(list);
+  cache.slot[wordId] = cache.lists.length;
+  return list;
+}
+
+/**
+ * The first `len` (2–4) characters at `at` as one small integer (6 bits per letter or digit,
+ * case-folded, plus the length): no string allocation per word, and a Smi Map key.
+ * -1 when a character is not an ASCII letter or digit.
+ */
+function prefixKey(s: string, at: number, len = 4): number {
+  let key = len;
+  for (let k = 0; k < len; k++) {
     const c = s.charCodeAt(at + k);
-    key = key * 65536 + (c >= 65 && c <= 90 ? c + 32 : c);
+    const v = c >= 97 && c <= 122 ? c - 96 : c >= 65 && c <= 90 ? c - 64 : c >= 48 && c <= 57 ? c - 21 : -1;
+    if (v < 0) return -1;
+    key = (key << 6) | v;
   }
   return key;
 }
@@ -207,20 +392,22 @@ function matchPattern(lex: CompiledLexicon, p: CompiledPattern, tokens: Tokens, 
       p.re.lastIndex++;
       continue;
     }
-    const start = m.index;
-    const end = start + m[0].length;
-    if (lex.negatable[p.theme] && p.weight > 0) {
-      const i = firstTokenAt(tokens, start);
-      const j = firstTokenAt(tokens, end);
-      if (i < j && isNegated(lex, tokens, text, i, j)) continue;
-    }
-    hits.push({ theme: p.theme, weight: p.weight, start, end });
+    pushPatternHit(lex, p, m.index, m.index + m[0].length, tokens, text, hits);
   }
+}
+
+function pushPatternHit(lex: CompiledLexicon, p: CompiledPattern, start: number, end: number, tokens: Tokens, text: string, hits: LexiconHit[]): void {
+  if (lex.negatable[p.theme] && p.weight > 0) {
+    const i = firstTokenAt(tokens, start);
+    const j = firstTokenAt(tokens, end);
+    if (i < j && isNegated(lex, tokens, text, i, j)) return;
+  }
+  hits.push({ theme: p.theme, weight: p.weight, start, end });
 }
 
 function firstTokenAt(tokens: Tokens, offset: number): number {
   let lo = 0;
-  let hi = tokens.starts.length;
+  let hi = tokens.n;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (tokens.starts[mid]! < offset) lo = mid + 1;

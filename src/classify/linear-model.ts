@@ -26,7 +26,7 @@ export interface LinearOptions {
 export function margins(model: LinearWeights, x: SparseVector, out: Float64Array): Float64Array {
   const T = model.themes;
   out.set(model.b);
-  for (let k = 0; k < x.idx.length; k++) {
+  for (let k = 0; k < x.n; k++) {
     const base = x.idx[k]! * T;
     const v = x.val[k]!;
     for (let t = 0; t < T; t++) out[t]! += model.W[base + t]! * v;
@@ -72,7 +72,7 @@ function trainSgd(X: SparseVector[], Y: Uint8Array, S: Float64Array, dims: numbe
         Gb[t]! += g * g;
         model.b[t]! -= (lr * g) / Math.sqrt(Gb[t]! + 1e-8);
       }
-      for (let k = 0; k < x.idx.length; k++) {
+      for (let k = 0; k < x.n; k++) {
         const base = x.idx[k]! * T;
         const v = x.val[k]!;
         for (let t = 0; t < T; t++) {
@@ -111,7 +111,7 @@ function accumulate(model: LinearWeights, x: SparseVector, Y: Uint8Array, S: Flo
   margins(model, x, z);
   for (let t = 0; t < T; t++) z[t] = (sigmoid(z[t]!) - Y[i * T + t]!) * S[i * T + t]! * norm;
   for (let t = 0; t < T; t++) gb[t]! += z[t]!;
-  for (let k = 0; k < x.idx.length; k++) {
+  for (let k = 0; k < x.n; k++) {
     const base = x.idx[k]! * T;
     const v = x.val[k]!;
     for (let t = 0; t < T; t++) gW[base + t]! += z[t]! * v;

@@ -5,6 +5,7 @@
 import type { Calibrator } from './calibration.ts';
 import { vocabularyFrom, type Vocabulary } from './features.ts';
 import { compileLexicon, type CompiledLexicon } from './lexicon.ts';
+import type { LinearWeights } from './linear-model.ts';
 import { parseLexicon, parseTaxonomy, type LexiconData, type ThemeDef } from './lexicon-data.ts';
 
 export const MODEL_FORMAT = 'learning-themes/theme-model';
@@ -52,6 +53,9 @@ export interface CompiledModel {
   b: Float64Array;
   dims: number;
   T: number;
+  linear: LinearWeights;
+  /** Per-theme scratch for scoring (valid until the next call). */
+  scratch: Float64Array;
 }
 
 const compiled = new WeakMap<ThemeModel, CompiledModel>();
@@ -81,7 +85,7 @@ function compile(model: ThemeModel): CompiledModel {
       W[id * T + t] = w.values[k]! / WEIGHT_SCALE;
     });
   });
-  return { model, lexicon: compileLexicon(model.lexicon, model.themes), vocab, W, b, dims, T };
+  return { model, lexicon: compileLexicon(model.lexicon, model.themes), vocab, W, b, dims, T, linear: { dims, themes: T, W, b }, scratch: new Float64Array(T) };
 }
 
 /** Validates a parsed theme-model JSON and prepares it for tagging; throws a clear Error otherwise. */

@@ -8,8 +8,8 @@ import type { Tokens } from './tokens.ts';
 
 const CLAUSE_END = /[.;:!?()]/;
 
-function seqAt(stems: number[], at: number, seq: number[]): boolean {
-  if (at < 0 || at + seq.length > stems.length) return false;
+function seqAt(stems: ArrayLike<number>, n: number, at: number, seq: number[]): boolean {
+  if (at < 0 || at + seq.length > n) return false;
   for (let k = 0; k < seq.length; k++) if (stems[at + k] !== seq[k]) return false;
   return true;
 }
@@ -18,7 +18,7 @@ function seqAt(stems: number[], at: number, seq: number[]): boolean {
 function sameClause(lex: CompiledLexicon, tokens: Tokens, text: string, a: number, b: number): boolean {
   for (let k = a + 1; k < b; k++) if (lex.breaks.has(tokens.ids[k]!)) return false;
   const from = tokens.ends[a]!;
-  const to = tokens.starts[b] ?? text.length;
+  const to = b < tokens.n ? tokens.starts[b]! : text.length;
   return !CLAUSE_END.test(text.slice(from, to));
 }
 
@@ -27,17 +27,17 @@ export function isNegated(lex: CompiledLexicon, tokens: Tokens, text: string, i:
   const stems = tokens.ids;
   if (i > 0) {
     for (const cue of lex.immediate.get(stems[i - 1]!) ?? []) {
-      if (seqAt(stems, i - cue.length, cue) && sameClause(lex, tokens, text, i - 1, i)) return true;
+      if (seqAt(stems, tokens.n, i - cue.length, cue) && sameClause(lex, tokens, text, i - 1, i)) return true;
     }
   }
   for (let end = i - 1; end >= Math.max(0, i - lex.window); end--) {
     for (const cue of lex.before.get(stems[end]!) ?? []) {
-      if (seqAt(stems, end - cue.length + 1, cue) && sameClause(lex, tokens, text, end, i)) return true;
+      if (seqAt(stems, tokens.n, end - cue.length + 1, cue) && sameClause(lex, tokens, text, end, i)) return true;
     }
   }
-  for (let at = j; at <= Math.min(stems.length - 1, j + lex.window); at++) {
+  for (let at = j; at <= Math.min(tokens.n - 1, j + lex.window); at++) {
     for (const cue of lex.after.get(stems[at]!) ?? []) {
-      if (seqAt(stems, at, cue) && sameClause(lex, tokens, text, j - 1, at)) return true;
+      if (seqAt(stems, tokens.n, at, cue) && sameClause(lex, tokens, text, j - 1, at)) return true;
     }
   }
   return false;

@@ -23,16 +23,16 @@ const round4 = (x: number): number => Math.round(x * 10000) / 10000;
 
 /** Calibrated probabilities for every theme (no evidence), for ranking and evaluation. */
 export function scoreText(model: ThemeModel, text: string): Float64Array {
-  return score(compiledModel(model), text).probs;
+  return score(compiledModel(model), text).probs.slice();
 }
 
+/** Probabilities for every theme; the result and context use shared scratch until the next call. */
 function score(c: CompiledModel, text: string): { probs: Float64Array; ctx: EvidenceContext } {
   const { lexScale, titleBoost, learningBoost } = c.model.options;
-  const analysis = analyseText(text, c.lexicon, titleBoost, learningBoost);
-  const { vec, tf } = featuresOf(analysis, c.vocab, lexScale);
-  const m = margins({ dims: c.dims, themes: c.T, W: c.W, b: c.b }, vec, new Float64Array(c.T));
-  const probs = new Float64Array(c.T);
-  for (let t = 0; t < c.T; t++) probs[t] = calibrate(c.model.calibration[t]!, m[t]!, analysis.strength[t]!, analysis.relative[t]!);
+  const analysis = analyseText(text, c.lexicon, titleBoost, learningBoost, true);
+  const { vec, tf } = featuresOf(analysis, c.vocab, lexScale, true);
+  const probs = margins(c.linear, vec, c.scratch);
+  for (let t = 0; t < c.T; t++) probs[t] = calibrate(c.model.calibration[t]!, probs[t]!, analysis.strength[t]!, analysis.relative[t]!);
   return { probs, ctx: { c, text, analysis, vec, tf } };
 }
 

@@ -8,13 +8,17 @@ import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
 import { words as naturalStopwords } from 'natural/lib/natural/util/stopwords';
 
 export interface Tokens {
+  /** Number of words (the arrays may be longer: shared scratch buffers when tagging). */
+  n: number;
   /** Interned stem id of each word, in text order. */
-  ids: number[];
+  ids: Int32Array;
+  /** Word id of each word (-1 when the word cache is full), for per-word caches. */
+  words: Int32Array;
   /** 1 for content words (not a stop word, at least 2 letters), the ones used as features. */
   content: Uint8Array;
   /** Character offsets of each word in the input text. */
-  starts: number[];
-  ends: number[];
+  starts: Int32Array;
+  ends: Int32Array;
 }
 
 interface WordInfo {
@@ -22,7 +26,6 @@ interface WordInfo {
   content: boolean;
 }
 
-const WORD = /[a-z0-9]+/g;
 const WORDS = new Map<string, WordInfo>();
 const WORD_CACHE_LIMIT = 500_000;
 const STEM_IDS = new Map<string, number>();
@@ -55,40 +58,150 @@ function wordInfo(word: string): WordInfo {
   return w;
 }
 
+/**
+ * The tokenizer's word cache: open addressing on a hash of the word's characters computed
+ * while scanning, compared in place, so a known word costs no string slice or Map lookup.
+ */
+const table = { words: [] as Array<string | undefined>, hash: new Int32Array(0), id: new Int32Array(0), word: new Int32Array(0), content: new Uint8Array(0), mask: -1, count: 0 };
+/** Cached words by word id (the table's insertion order). */
+const WORD_STRINGS: string[] = [];
+resizeTable(1 << 14);
+
+function resizeTable(size: number): void {
+  const old = { ...table };
+  table.words = new Array<string | undefined>(size).fill(undefined);
+  table.hash = new Int32Array(size);
+  table.id = new Int32Array(size);
+  table.word = new Int32Array(size);
+  table.content = new Uint8Array(size);
+  table.mask = size - 1;
+  table.count = 0;
+  old.words.forEach((w, k) => w !== undefined && insert(w, old.hash[k]!, old.id[k]!, old.content[k]!, old.word[k]!));
+}
+
+function insert(word: string, h: number, id: number, content: number, wordId: number): void {
+  let slot = h & table.mask;
+  while (table.words[slot] !== undefined) slot = (slot + 1) & table.mask;
+  table.words[slot] = word;
+  table.hash[slot] = h;
+  table.id[slot] = id;
+  table.word[slot] = wordId;
+  table.content[slot] = content;
+  table.count++;
+}
+
+/** The word of a word id (see Tokens.words). */
+export function wordString(id: number): string {
+  return WORD_STRINGS[id]!;
+}
+
+// lookupWord's other results (avoids allocating a tuple per word).
+let lastContent = 0;
+let lastWord = -1;
+
+/** Stem id of lower[at, end) whose character hash is h; sets lastContent. */
+function lookupWord(lower: string, at: number, end: number, h: number): number {
+  const len = end - at;
+  for (let slot = h & table.mask; ; slot = (slot + 1) & table.mask) {
+    const w = table.words[slot];
+    if (w === undefined) break;
+    if (table.hash[slot] !== h || w.length !== len) continue;
+    let k = 0;
+    while (k < len && w.charCodeAt(k) === lower.charCodeAt(at + k)) k++;
+    if (k === len) {
+      lastContent = table.content[slot]!;
+      lastWord = table.word[slot]!;
+      return table.id[slot]!;
+    }
+  }
+  const word = lower.slice(at, end);
+  const info = wordInfo(word);
+  lastContent = info.content ? 1 : 0;
+  lastWord = -1;
+  if (table.count < WORD_CACHE_LIMIT) {
+    if (table.count * 2 >= table.words.length) resizeTable(table.words.length * 2);
+    lastWord = WORD_STRINGS.length;
+    WORD_STRINGS.push(word);
+    insert(word, h, info.id, lastContent, lastWord);
+  }
+  return info.id;
+}
+
 /** Porter stem of one lower-case word (memoised). */
 export function stem(word: string): string {
   return stemString(wordInfo(word).id);
 }
 
+// Scratch buffers reused across calls; tokenize copies out exactly-sized arrays.
+let bufIds = new Int32Array(256);
+let bufStarts = new Int32Array(256);
+let bufEnds = new Int32Array(256);
+let bufFlags = new Uint8Array(256);
+let bufWords = new Int32Array(256);
+
+function grow(): void {
+  const n = bufIds.length * 2;
+  const copy = <A extends Int32Array | Uint8Array>(a: A, b: A): A => (b.set(a), b);
+  bufIds = copy(bufIds, new Int32Array(n));
+  bufStarts = copy(bufStarts, new Int32Array(n));
+  bufEnds = copy(bufEnds, new Int32Array(n));
+  bufFlags = copy(bufFlags, new Uint8Array(n));
+  bufWords = copy(bufWords, new Int32Array(n));
+}
+
+// ASCII letters and digits are word characters (as /[a-z0-9]+/ on lower-cased text).
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
 /**
  * Splits text into stemmed words with offsets. Hyphenated and apostrophe words are split
  * into parts ("co-sleeping" → co, sleep; "child's" → child), the same way for phrases and
- * documents, so lexicon phrases match whatever the punctuation.
+ * documents, so lexicon phrases match whatever the punctuation. One scan by character code;
+ * each distinct word is stemmed once per process (WORDS caches word → stem id).
  */
 export function tokenize(text: string): Tokens {
+  const t = tokenizeShared(text);
+  return { n: t.n, ids: t.ids.slice(0, t.n), words: t.words.slice(0, t.n), content: t.content.slice(0, t.n), starts: t.starts.slice(0, t.n), ends: t.ends.slice(0, t.n) };
+}
+
+/**
+ * tokenize into shared scratch buffers, valid until the next call: tagging allocates no typed
+ * arrays per passage (each allocation costs about as much as tokenising twenty words).
+ */
+export function tokenizeShared(text: string): Tokens {
   const lower = text.toLowerCase();
-  const ids: number[] = [];
-  const flags: number[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(lower); m !== null; m = WORD.exec(lower)) {
-    const at = m.index;
-    const word = m[0];
+  const len = lower.length;
+  let n = 0;
+  let i = 0;
+  while (i < len) {
+    if (!isWordChar(lower.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const at = i;
+    let h = 0x811c9dc5;
+    for (let c = lower.charCodeAt(i); i < len && isWordChar(c); c = lower.charCodeAt(++i)) h = Math.imul(h ^ c, 0x01000193);
     // Drop the possessive "s" of "child's" so it stems like "child".
-    if (word === 's' && at > 0 && (lower[at - 1] === "'" || lower[at - 1] === '’')) continue;
-    const info = wordInfo(word);
-    ids.push(info.id);
-    flags.push(info.content ? 1 : 0);
-    starts.push(at);
-    ends.push(at + word.length);
+    if (i - at === 1 && lower.charCodeAt(at) === 115 && at > 0) {
+      const p = lower.charCodeAt(at - 1);
+      if (p === 39 || p === 0x2019) continue;
+    }
+    const id = lookupWord(lower, at, i, h);
+    if (n === bufIds.length) grow();
+    bufIds[n] = id;
+    bufFlags[n] = lastContent;
+    bufWords[n] = lastWord;
+    bufStarts[n] = at;
+    bufEnds[n] = i;
+    n++;
   }
-  return { ids, content: Uint8Array.from(flags), starts, ends };
+  return { n, ids: bufIds, words: bufWords, content: bufFlags, starts: bufStarts, ends: bufEnds };
 }
 
 /** Stem ids of a phrase, tokenised exactly like documents. */
 export function stemPhrase(phrase: string): number[] {
-  return tokenize(phrase).ids;
+  return Array.from(tokenize(phrase).ids);
 }
 
 /** True for natural's English stop words. */
