@@ -108,18 +108,21 @@ export function vectorize(tokens: Tokens, vocab: Vocabulary, lexicon: ArrayLike<
   bi.fill(-1, 0, n);
   const { counts, uni: uniIndex } = vocab;
   const touched: number[] = [];
-  const count = (id: number): void => {
-    if (counts[id]!++ === 0) touched.push(id);
-  };
   let prev = -1;
   for (let i = 0; i < n; i++) {
     if (!tokens.content[i]) continue;
     const s = tokens.ids[i]!;
     const u = s < uniIndex.length ? uniIndex[s]! : -1;
-    if (u >= 0) (count(u), (uni[i] = u));
+    if (u >= 0) {
+      if (counts[u]!++ === 0) touched.push(u);
+      uni[i] = u;
+    }
     if (prev >= 0) {
       const b = pairGet(vocab.bigrams, tokens.ids[prev]!, s);
-      if (b >= 0) (count(b), (bi[prev] = b));
+      if (b >= 0) {
+        if (counts[b]!++ === 0) touched.push(b);
+        bi[prev] = b;
+      }
     }
     prev = i;
   }

@@ -64,6 +64,8 @@ export interface CompiledLexicon {
   before: Map<number, number[][]>;
   after: Map<number, number[][]>;
   breaks: Set<number>;
+  /** 1 for stems that key a negation cue in immediate, before or after (a cheap pre-check). */
+  cueStems: Uint8Array;
   /** Stems marking a sentence that states learning rather than case facts. */
   learningCues: Set<number>;
   themeCount: number;
@@ -152,8 +154,15 @@ export function compileLexicon(data: LexiconData, themes: ThemeDef[]): CompiledL
     }
     for (const key of new Set(p.gate.map((w) => prefixKey(w, 0)))) gateIndex.set(key, [...(gateIndex.get(key) ?? []), k]);
   });
+  const immediate = seqs(data.negation.immediate);
+  const before = seqs(data.negation.before);
+  const after = seqs(data.negation.after, true);
+  const cueKeys = [...immediate.keys(), ...before.keys(), ...after.keys()];
+  const cueStems = new Uint8Array(Math.max(0, ...cueKeys) + 1);
+  for (const k of cueKeys) cueStems[k] = 1;
   return {
     trie: flatten(root),
+    cueStems,
     patterns,
     gateIndex,
     ungated: patterns.flatMap((p, k) => (p.gate.length === 0 && p.lead.length === 0 ? [k] : [])),
@@ -161,9 +170,9 @@ export function compileLexicon(data: LexiconData, themes: ThemeDef[]): CompiledL
     wordPatterns: { slot: new Int32Array(0), lists: [] },
     negatable: themes.map((t) => data.themes[t.id]?.negatable === true),
     window: data.negation.window,
-    immediate: seqs(data.negation.immediate),
-    before: seqs(data.negation.before),
-    after: seqs(data.negation.after, true),
+    immediate,
+    before,
+    after,
     breaks: new Set(data.negation.breaks.flatMap(stemPhrase)),
     learningCues: new Set((data.learningCues ?? []).flatMap(stemPhrase)),
     themeCount: themes.length,

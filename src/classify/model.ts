@@ -56,6 +56,9 @@ export interface CompiledModel {
   linear: LinearWeights;
   /** Per-theme scratch for scoring (valid until the next call). */
   scratch: Float64Array;
+  ids: string[];
+  /** {themeId: 0} for every theme, in model order. */
+  scoreTemplate: Record<string, number>;
 }
 
 const compiled = new WeakMap<ThemeModel, CompiledModel>();
@@ -85,7 +88,7 @@ function compile(model: ThemeModel): CompiledModel {
       W[id * T + t] = w.values[k]! / WEIGHT_SCALE;
     });
   });
-  return { model, lexicon: compileLexicon(model.lexicon, model.themes), vocab, W, b, dims, T, linear: { dims, themes: T, W, b }, scratch: new Float64Array(T) };
+  return { model, lexicon: compileLexicon(model.lexicon, model.themes), vocab, W, b, dims, T, linear: { dims, themes: T, W, b }, scratch: new Float64Array(T), ids: model.themes.map((t) => t.id), scoreTemplate: Object.fromEntries(model.themes.map((t) => [t.id, 0])) };
 }
 
 /** Validates a parsed theme-model JSON and prepares it for tagging; throws a clear Error otherwise. */

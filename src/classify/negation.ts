@@ -22,20 +22,26 @@ function sameClause(lex: CompiledLexicon, tokens: Tokens, text: string, a: numbe
   return !CLAUSE_END.test(text.slice(from, to));
 }
 
+// A flag array by stem id filters out nearly every word before the Map lookups of cue sequences.
+const isCue = (flags: Uint8Array, stem: number): boolean => stem < flags.length && flags[stem] === 1;
+
 /** Whether the phrase at tokens [i, j) is denied by a nearby negation cue. */
 export function isNegated(lex: CompiledLexicon, tokens: Tokens, text: string, i: number, j: number): boolean {
   const stems = tokens.ids;
-  if (i > 0) {
+  const cue = lex.cueStems;
+  if (i > 0 && isCue(cue, stems[i - 1]!)) {
     for (const cue of lex.immediate.get(stems[i - 1]!) ?? []) {
       if (seqAt(stems, tokens.n, i - cue.length, cue) && sameClause(lex, tokens, text, i - 1, i)) return true;
     }
   }
   for (let end = i - 1; end >= Math.max(0, i - lex.window); end--) {
+    if (!isCue(cue, stems[end]!)) continue;
     for (const cue of lex.before.get(stems[end]!) ?? []) {
       if (seqAt(stems, tokens.n, end - cue.length + 1, cue) && sameClause(lex, tokens, text, end, i)) return true;
     }
   }
   for (let at = j; at <= Math.min(tokens.n - 1, j + lex.window); at++) {
+    if (!isCue(cue, stems[at]!)) continue;
     for (const cue of lex.after.get(stems[at]!) ?? []) {
       if (seqAt(stems, tokens.n, at, cue) && sameClause(lex, tokens, text, j - 1, at)) return true;
     }

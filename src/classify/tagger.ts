@@ -45,8 +45,9 @@ function selected(c: CompiledModel, probs: Float64Array, ratio: number): number[
 
 function tagWith(c: CompiledModel, text: string, evidenceRatio: number): TagResult {
   const { probs, ctx } = score(c, text);
-  const scores: Record<string, number> = {};
-  c.model.themes.forEach((th, t) => (scores[th.id] = round4(probs[t]!)));
+  // Cloning a template with every key already present is much faster than adding 31 keys.
+  const scores: Record<string, number> = { ...c.scoreTemplate };
+  for (let t = 0; t < c.T; t++) scores[c.ids[t]!] = round4(probs[t]!);
   const evidence: Record<string, Evidence[]> = {};
   for (const t of selected(c, probs, evidenceRatio)) evidence[c.model.themes[t]!.id] = evidenceFor(ctx, t);
   return { themes: selected(c, probs, 1).map((t) => c.model.themes[t]!.id), scores, evidence };
