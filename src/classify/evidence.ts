@@ -6,7 +6,7 @@
  */
 import type { Analysis } from './analyse.ts';
 import type { SparseVector, TokenFeatures } from './features.ts';
-import type { CompiledModel } from './model.ts';
+import { WEIGHT_SCALE, type CompiledModel } from './model.ts';
 import type { Sentence } from './sentences.ts';
 
 export interface Evidence {
@@ -83,9 +83,9 @@ export function evidenceFor(ctx: EvidenceContext, t: number): Evidence[] {
     const u = tf.uni[i]!;
     const b = tf.bi[i]!;
     const w = (u >= 0 ? Math.max(0, W[u * T + t]! * uniVal[i]!) : 0) + (b >= 0 ? Math.max(0, W[b * T + t]! * biVal[i]!) : 0);
-    score[s]! += w * cal.a;
+    score[s]! += (w / WEIGHT_SCALE) * cal.a;
   }
-  const lexCoef = cal.b + cal.a * Math.max(0, W[(c.vocab.terms.length + t) * T + t]!) * c.model.options.lexScale;
+  const lexCoef = cal.b + cal.a * (Math.max(0, W[(c.vocab.terms.length + t) * T + t]!) / WEIGHT_SCALE) * c.model.options.lexScale;
   for (const h of analysis.hits) {
     if (h.theme !== t || h.weight <= 0) continue;
     const s = sentenceAt(sentences, h.start);

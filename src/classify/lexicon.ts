@@ -258,9 +258,9 @@ function groupEnd(source: string, open: number): number {
 /** All non-negated phrase and pattern hits in a text, longest phrase per theme and start. */
 export function matchLexicon(lex: CompiledLexicon, tokens: Tokens, text: string): LexiconHit[] {
   const hits: LexiconHit[] = [];
-  const coveredTo = new Int32Array(lex.themeCount).fill(-1);
   const { ids: stems, starts, ends, n: count0 } = tokens;
   const found = scratch(lex.themeCount);
+  const coveredTo = found.coveredTo.fill(-1);
   const { root, children, endFrom, endTheme, endWeight } = lex.trie;
   for (let i = 0; i < count0; i++) {
     let n = stems[i]! < root.length ? root[stems[i]!]! : -1;
@@ -295,6 +295,7 @@ export function matchLexicon(lex: CompiledLexicon, tokens: Tokens, text: string)
 }
 
 interface Found {
+  coveredTo: Int32Array;
   slot: Int32Array;
   theme: Int32Array;
   last: Int32Array;
@@ -306,7 +307,7 @@ let foundScratch: Found | null = null;
 /** Per-theme scratch for one phrase start (slots are reset to -1 after each use). */
 function scratch(T: number): Found {
   if (!foundScratch || foundScratch.slot.length < T) {
-    foundScratch = { slot: new Int32Array(T).fill(-1), theme: new Int32Array(T), last: new Int32Array(T), weight: new Float64Array(T) };
+    foundScratch = { coveredTo: new Int32Array(T), slot: new Int32Array(T).fill(-1), theme: new Int32Array(T), last: new Int32Array(T), weight: new Float64Array(T) };
   }
   return foundScratch;
 }
@@ -330,7 +331,14 @@ function matchPatterns(lex: CompiledLexicon, tokens: Tokens, text: string, hits:
       if (lex.patterns[k]!.lead.length > 0) cands.push(k * 4294967296 + tokens.starts[i]!);
     }
   }
-  if (cands.length > 1) cands.sort((x, y) => x - y);
+  // Insertion sort: a passage has a handful of candidates, nearly in order already.
+  if (cands.length > 64) cands.sort((x, y) => x - y);
+  else for (let a = 1; a < cands.length; a++) {
+    const x = cands[a]!;
+    let r = a;
+    for (; r > 0 && cands[r - 1]! > x; r--) cands[r] = cands[r - 1]!;
+    cands[r] = x;
+  }
   let q = 0;
   for (let k = 0; k < run.length; k++) {
     if (!run[k]) continue;

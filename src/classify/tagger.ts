@@ -2,8 +2,8 @@
 import { analyseText, featuresOf } from './analyse.ts';
 import { calibrate } from './calibration.ts';
 import { evidenceFor, type Evidence, type EvidenceContext } from './evidence.ts';
-import { margins } from './linear-model.ts';
-import { compiledModel, type CompiledModel, type ThemeModel } from './model.ts';
+import { compiledModel, WEIGHT_SCALE, type CompiledModel, type ThemeModel } from './model.ts';
+import type { SparseVector } from './features.ts';
 import { rollUpScore, splitPassages } from './passages.ts';
 
 export interface TagResult {
@@ -31,9 +31,22 @@ function score(c: CompiledModel, text: string): { probs: Float64Array; ctx: Evid
   const { lexScale, titleBoost, learningBoost } = c.model.options;
   const analysis = analyseText(text, c.lexicon, titleBoost, learningBoost, true);
   const { vec, tf } = featuresOf(analysis, c.vocab, lexScale, true);
-  const probs = margins(c.linear, vec, c.scratch);
+  const probs = margins(c, vec);
   for (let t = 0; t < c.T; t++) probs[t] = calibrate(c.model.calibration[t]!, probs[t]!, analysis.strength[t]!, analysis.relative[t]!);
   return { probs, ctx: { c, text, analysis, vec, tf } };
+}
+
+/** w·x + b for every theme, into the model's scratch (weights are integers in 1/WEIGHT_SCALE). */
+function margins(c: CompiledModel, x: SparseVector): Float64Array {
+  const out = c.scratch.fill(0);
+  const { T, W } = c;
+  for (let k = 0; k < x.n; k++) {
+    const base = x.idx[k]! * T;
+    const v = x.val[k]!;
+    for (let t = 0; t < T; t++) out[t]! += W[base + t]! * v;
+  }
+  for (let t = 0; t < T; t++) out[t] = c.b[t]! + out[t]! / WEIGHT_SCALE;
+  return out;
 }
 
 /** Themes at or above `ratio` × their threshold, best first. */
