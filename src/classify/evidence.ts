@@ -23,7 +23,7 @@ export interface EvidenceContext {
   vec: SparseVector;
   tf: TokenFeatures;
   /** Per token: its sentence (-1: none) and the values of its unigram and bigram features. */
-  prepared?: { sentenceOf: Int32Array; uniVal: Float64Array; biVal: Float64Array; score: Float64Array };
+  prepared?: { sentenceOf: Int32Array; uniVal: Float64Array; biVal: Float64Array };
 }
 
 /** Scratch buffers reused across texts (tagging is synchronous: one text at a time). */
@@ -34,7 +34,6 @@ function prepare(ctx: EvidenceContext): NonNullable<EvidenceContext['prepared']>
   const { tokens, sentences } = ctx.analysis;
   const n = tokens.n;
   if (buf.sentenceOf.length < n) (buf.sentenceOf = new Int32Array(n * 2)), (buf.uniVal = new Float64Array(n * 2)), (buf.biVal = new Float64Array(n * 2));
-  if (buf.score.length < sentences.length) buf.score = new Float64Array(sentences.length * 2);
   const dims = ctx.c.dims;
   if (buf.dense.length < dims) buf.dense = new Float64Array(dims);
   const { sentenceOf, uniVal, biVal, dense } = buf;
@@ -51,7 +50,7 @@ function prepare(ctx: EvidenceContext): NonNullable<EvidenceContext['prepared']>
     biVal[i] = tf.bi[i]! >= 0 ? dense[tf.bi[i]!]! : 0;
   }
   for (let k = 0; k < vec.n; k++) dense[vec.idx[k]!] = 0;
-  ctx.prepared = { sentenceOf, uniVal, biVal, score: buf.score };
+  ctx.prepared = { sentenceOf, uniVal, biVal };
   return ctx.prepared;
 }
 
@@ -68,46 +67,67 @@ function sentenceAt(sentences: Sentence[], offset: number): number {
   return -1;
 }
 
-/** The best sentences for theme t, best first (at most the model's maxEvidence). */
-export function evidenceFor(ctx: EvidenceContext, t: number): Evidence[] {
+/**
+ * The best sentences (at most the model's maxEvidence, best first) for each of several themes,
+ * in one pass over the tokens: each token's weight row is read once for all of them.
+ */
+export function evidenceForThemes(ctx: EvidenceContext, themes: number[]): Evidence[][] {
   const { c, tf, analysis } = ctx;
   const sentences = analysis.sentences;
-  const { sentenceOf, uniVal, biVal, score } = prepare(ctx);
-  const cal = c.model.calibration[t]!;
+  const S = sentences.length;
+  const K = themes.length;
+  if (K === 0) return [];
+  const { sentenceOf, uniVal, biVal } = prepare(ctx);
+  if (buf.score.length < S * K) buf.score = new Float64Array(S * K * 2);
+  const score = buf.score;
+  score.fill(0, 0, S * K);
   const T = c.T;
   const W = c.W;
-  score.fill(0, 0, sentences.length);
   for (let i = 0; i < analysis.tokens.n; i++) {
     const s = sentenceOf[i]!;
     if (s < 0) continue;
     const u = tf.uni[i]!;
     const b = tf.bi[i]!;
-    const w = (u >= 0 ? Math.max(0, W[u * T + t]! * uniVal[i]!) : 0) + (b >= 0 ? Math.max(0, W[b * T + t]! * biVal[i]!) : 0);
-    score[s]! += (w / WEIGHT_SCALE) * cal.a;
+    if (u < 0 && b < 0) continue;
+    for (let k = 0; k < K; k++) {
+      const t = themes[k]!;
+      const w = (u >= 0 ? Math.max(0, W[u * T + t]! * uniVal[i]!) : 0) + (b >= 0 ? Math.max(0, W[b * T + t]! * biVal[i]!) : 0);
+      score[k * S + s]! += w;
+    }
   }
-  const lexCoef = cal.b + cal.a * (Math.max(0, W[(c.vocab.terms.length + t) * T + t]!) / WEIGHT_SCALE) * c.model.options.lexScale;
-  for (const h of analysis.hits) {
-    if (h.theme !== t || h.weight <= 0) continue;
-    const s = sentenceAt(sentences, h.start);
-    if (s >= 0) score[s]! += h.weight * Math.max(0.1, lexCoef);
+  const out: Evidence[][] = [];
+  for (let k = 0; k < K; k++) {
+    const t = themes[k]!;
+    const cal = c.model.calibration[t]!;
+    const base = k * S;
+    const scale = cal.a / WEIGHT_SCALE;
+    for (let s = 0; s < S; s++) score[base + s]! *= scale;
+    const lexCoef = cal.b + cal.a * (Math.max(0, W[(c.vocab.terms.length + t) * T + t]!) / WEIGHT_SCALE) * c.model.options.lexScale;
+    for (const h of analysis.hits) {
+      if (h.theme !== t || h.weight <= 0) continue;
+      const s = sentenceAt(sentences, h.start);
+      if (s >= 0) score[base + s]! += h.weight * Math.max(0.1, lexCoef);
+    }
+    out.push(rank(sentences, score, base, c.model.options.maxEvidence));
   }
-  return rank(sentences, score, c.model.options.maxEvidence);
+  return out;
 }
 
 /** Best sentences first; when none contributed, the single best one, so a tag always has evidence. */
-function rank(sentences: Sentence[], score: Float64Array, max: number): Evidence[] {
+function rank(sentences: Sentence[], score: Float64Array, base: number, max: number): Evidence[] {
   // Selection of the top `max` by (score desc, index asc) without sorting every sentence.
   const top: number[] = [];
+  const at = (s: number): number => score[base + s]!;
   for (let s = 0; s < sentences.length; s++) {
-    if (top.length === max && !(score[s]! > score[top[max - 1]!]!)) continue;
+    if (top.length === max && !(at(s) > at(top[max - 1]!))) continue;
     let r = top.length < max ? top.length : max - 1;
     top[r] = s;
-    for (; r > 0 && score[s]! > score[top[r - 1]!]!; r--) (top[r] = top[r - 1]!), (top[r - 1] = s);
+    for (; r > 0 && at(s) > at(top[r - 1]!); r--) (top[r] = top[r - 1]!), (top[r - 1] = s);
   }
-  const order = top.filter((s) => score[s]! > 0.05);
+  const order = top.filter((s) => at(s) > 0.05);
   if (order.length === 0 && top.length > 0) order.push(top[0]!);
   return order.map((s) => {
     const sen = sentences[s]!;
-    return { text: sen.text, start: sen.start, end: sen.end, weight: Math.round(score[s]! * 1000) / 1000 };
+    return { text: sen.text, start: sen.start, end: sen.end, weight: Math.round(at(s) * 1000) / 1000 };
   });
 }

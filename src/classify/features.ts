@@ -131,13 +131,10 @@ export function vectorize(tokens: Tokens, vocab: Vocabulary, lexicon: ArrayLike<
   const size = touched.length;
   const idx = buf ? buf.idx : new Int32Array(size + lexCount);
   const val = buf ? buf.val : new Float64Array(size + lexCount);
-  // Feature ids ascending (insertion sort: a passage has tens of features, and a subarray sort would allocate).
-  for (let q = 0; q < size; q++) {
-    const id = touched[q]!;
-    let r = q;
-    for (; r > 0 && idx[r - 1]! > id; r--) idx[r] = idx[r - 1]!;
-    idx[r] = id;
-  }
+  // Owned vectors (training) keep feature ids ascending; tagging keeps first-seen order, which
+  // is just as deterministic and saves a sort per passage.
+  for (let q = 0; q < size; q++) idx[q] = touched[q]!;
+  if (!buf) idx.subarray(0, size).sort();
   let norm = 0;
   for (let q = 0; q < size; q++) {
     const id = idx[q]!;

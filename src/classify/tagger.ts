@@ -1,7 +1,7 @@
 /** The public tagging API: tagText for a passage-sized text, tagDocument for anything longer. */
 import { analyseText, featuresOf } from './analyse.ts';
 import { calibrate } from './calibration.ts';
-import { evidenceFor, type Evidence, type EvidenceContext } from './evidence.ts';
+import { evidenceForThemes, type Evidence, type EvidenceContext } from './evidence.ts';
 import { compiledModel, WEIGHT_SCALE, type CompiledModel, type ThemeModel } from './model.ts';
 import type { SparseVector } from './features.ts';
 import { rollUpScore, splitPassages } from './passages.ts';
@@ -62,7 +62,8 @@ function tagWith(c: CompiledModel, text: string, evidenceRatio: number): TagResu
   const scores: Record<string, number> = { ...c.scoreTemplate };
   for (let t = 0; t < c.T; t++) scores[c.ids[t]!] = round4(probs[t]!);
   const evidence: Record<string, Evidence[]> = {};
-  for (const t of selected(c, probs, evidenceRatio)) evidence[c.model.themes[t]!.id] = evidenceFor(ctx, t);
+  const withEvidence = selected(c, probs, evidenceRatio);
+  evidenceForThemes(ctx, withEvidence).forEach((list, k) => (evidence[c.ids[withEvidence[k]!]!] = list));
   return { themes: selected(c, probs, 1).map((t) => c.model.themes[t]!.id), scores, evidence };
 }
 
