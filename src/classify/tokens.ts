@@ -62,7 +62,7 @@ function wordInfo(word: string): WordInfo {
  * The tokenizer's word cache: open addressing on a hash of the word's characters computed
  * while scanning, compared in place, so a known word costs no string slice or Map lookup.
  */
-const table = { words: [] as Array<string | undefined>, hash: new Int32Array(0), id: new Int32Array(0), word: new Int32Array(0), content: new Uint8Array(0), mask: -1, count: 0 };
+const table = { words: [] as Array<string | undefined>, len: new Int32Array(0), hash: new Int32Array(0), id: new Int32Array(0), word: new Int32Array(0), content: new Uint8Array(0), mask: -1, count: 0 };
 /** Cached words by word id (the table's insertion order). */
 const WORD_STRINGS: string[] = [];
 resizeTable(1 << 14);
@@ -71,6 +71,7 @@ function resizeTable(size: number): void {
   const old = { ...table };
   table.words = new Array<string | undefined>(size).fill(undefined);
   table.hash = new Int32Array(size);
+  table.len = new Int32Array(size);
   table.id = new Int32Array(size);
   table.word = new Int32Array(size);
   table.content = new Uint8Array(size);
@@ -81,8 +82,9 @@ function resizeTable(size: number): void {
 
 function insert(word: string, h: number, id: number, content: number, wordId: number): void {
   let slot = h & table.mask;
-  while (table.words[slot] !== undefined) slot = (slot + 1) & table.mask;
+  while (table.len[slot] !== 0) slot = (slot + 1) & table.mask;
   table.words[slot] = word;
+  table.len[slot] = word.length;
   table.hash[slot] = h;
   table.id[slot] = id;
   table.word[slot] = wordId;
@@ -99,22 +101,24 @@ export function wordString(id: number): string {
 let lastContent = 0;
 let lastWord = -1;
 
-/** Stem id of lower[at, end) whose character hash is h; sets lastContent. */
-function lookupWord(lower: string, at: number, end: number, h: number): number {
+/** Stem id of the word text[at, end) (ASCII case folded) whose character hash is h; sets lastContent and lastWord. */
+function lookupWord(text: string, at: number, end: number, h: number): number {
   const len = end - at;
+  // Hash and length live in typed arrays, so a probe touches a string only when both match.
   for (let slot = h & table.mask; ; slot = (slot + 1) & table.mask) {
-    const w = table.words[slot];
-    if (w === undefined) break;
-    if (table.hash[slot] !== h || w.length !== len) continue;
+    const l = table.len[slot]!;
+    if (l === 0) break;
+    if (table.hash[slot] !== h || l !== len) continue;
+    const w = table.words[slot]!;
     let k = 0;
-    while (k < len && w.charCodeAt(k) === lower.charCodeAt(at + k)) k++;
+    while (k < len && w.charCodeAt(k) === foldedWordChar(text.charCodeAt(at + k))) k++;
     if (k === len) {
       lastContent = table.content[slot]!;
       lastWord = table.word[slot]!;
       return table.id[slot]!;
     }
   }
-  const word = lower.slice(at, end);
+  const word = text.slice(at, end).toLowerCase();
   const info = wordInfo(word);
   lastContent = info.content ? 1 : 0;
   lastWord = -1;
@@ -149,9 +153,11 @@ function grow(): void {
   bufWords = copy(bufWords, new Int32Array(n));
 }
 
-// ASCII letters and digits are word characters (as /[a-z0-9]+/ on lower-cased text).
-function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+/** The lower-case code of an ASCII letter or digit (the word characters), else 0 (also for NaN past the end). */
+function foldedWordChar(c: number): number {
+  if (c >= 97 && c <= 122) return c;
+  if (c >= 65 && c <= 90) return c + 32;
+  return c >= 48 && c <= 57 ? c : 0;
 }
 
 /**
@@ -170,24 +176,25 @@ export function tokenize(text: string): Tokens {
  * arrays per passage (each allocation costs about as much as tokenising twenty words).
  */
 export function tokenizeShared(text: string): Tokens {
-  const lower = text.toLowerCase();
-  const len = lower.length;
+  // ASCII case is folded per character (no lower-cased copy of the text, and offsets always
+  // match the input; non-ASCII characters separate words, as before).
+  const len = text.length;
   let n = 0;
   let i = 0;
   while (i < len) {
-    if (!isWordChar(lower.charCodeAt(i))) {
+    if (foldedWordChar(text.charCodeAt(i)) === 0) {
       i++;
       continue;
     }
     const at = i;
     let h = 0x811c9dc5;
-    for (let c = lower.charCodeAt(i); i < len && isWordChar(c); c = lower.charCodeAt(++i)) h = Math.imul(h ^ c, 0x01000193);
+    for (let c = foldedWordChar(text.charCodeAt(i)); c !== 0; c = foldedWordChar(text.charCodeAt(++i))) h = Math.imul(h ^ c, 0x01000193);
     // Drop the possessive "s" of "child's" so it stems like "child".
-    if (i - at === 1 && lower.charCodeAt(at) === 115 && at > 0) {
-      const p = lower.charCodeAt(at - 1);
+    if (i - at === 1 && (text.charCodeAt(at) | 0x20) === 115 && at > 0) {
+      const p = text.charCodeAt(at - 1);
       if (p === 39 || p === 0x2019) continue;
     }
-    const id = lookupWord(lower, at, i, h);
+    const id = lookupWord(text, at, i, h);
     if (n === bufIds.length) grow();
     bufIds[n] = id;
     bufFlags[n] = lastContent;
