@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileLexicon, gateWords, matchLexicon } from './lexicon.ts';
+import { compileLexicon, gateWords, leadWords, matchLexicon } from './lexicon.ts';
 import { parseLexicon, parseTaxonomy } from './lexicon-data.ts';
 import { tokenize } from './tokens.ts';
 
@@ -62,5 +62,41 @@ describe('lexicon negation', () => {
 describe('gateWords', () => {
   it('keeps content words and drops suffix fragments and escapes', () => {
     expect(gateWords('\\baccept(?:ed|ing)? the (?:mother|father)[’\']?s explanation')).toEqual(['accept', 'mother', 'father', 'explanation']);
+  });
+});
+
+describe('leadWords', () => {
+  it('names the words every match starts with, or none when a match may start elsewhere', () => {
+    expect(leadWords("\\b(?:mother|mum)[’']?s (?:new )?partner")).toEqual(['mother', 'mum']);
+    expect(leadWords('\\bstepp?(?:ed|ing)? down')).toEqual(['step']);
+    expect(leadWords('(?<=\\b(?:at|in) )\\bschool\\b')).toEqual(['school']);
+    expect(leadWords('\\b(?:13|14|15), was')).toEqual(['13', '14', '15']);
+    expect(leadWords('\\b(?:a|at) risk')).toEqual([]);
+    expect(leadWords('\\b(?:left )?alone')).toEqual([]);
+    expect(leadWords('\\b\\d{1,2}[- ]week')).toEqual([]);
+  });
+});
+
+describe('anchored patterns', () => {
+  const themes = parseTaxonomy({ themes: [{ id: 'education-school', label: 'Education' }, { id: 'fathers-and-men', label: 'Fathers' }] });
+  const lex = compileLexicon(
+    parseLexicon({
+      themes: {
+        'education-school': { patterns: ['(?<=\\b(?:at|to) (?:primary |the )?)\\bschool\\b'] },
+        'fathers-and-men': { patterns: ["\\b(?:mother|mum)[’']?s (?:new )?partner"] },
+      },
+    }),
+    themes,
+  );
+  const spans = (text: string): string[] => matchLexicon(lex, tokenize(text), text).filter((h) => h.weight === 1).map((h) => text.slice(h.start, h.end));
+
+  it('finds every non-overlapping match a global regex would, in text order', () => {
+    expect(spans("Mum's new partner and the MOTHER'S PARTNER both went to the school; at school he was quiet.")).toEqual([
+      'school',
+      'school',
+      "Mum's new partner",
+      "MOTHER'S PARTNER",
+    ]);
+    expect(spans('The schooling was good; his mother partnered with the school nurse.')).toEqual([]);
   });
 });
