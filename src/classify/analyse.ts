@@ -33,7 +33,8 @@ function learningSentences(sentences: Sentence[], tokens: Tokens, lexicon: Compi
   for (const s of sentences) {
     while (k < tokens.n && tokens.starts[k]! < s.start) k++;
     for (let q = k; q < tokens.n && tokens.starts[q]! < s.end; q++) {
-      if (lexicon.learningCues.has(tokens.ids[q]!)) {
+      const id = tokens.ids[q]!;
+      if (id < lexicon.learningFlags.length && lexicon.learningFlags[id] === 1) {
         out.push({ start: s.start, end: s.end });
         break;
       }

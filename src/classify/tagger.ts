@@ -63,8 +63,15 @@ function tagWith(c: CompiledModel, text: string, evidenceRatio: number): TagResu
   for (let t = 0; t < c.T; t++) scores[c.ids[t]!] = round4(probs[t]!);
   const evidence: Record<string, Evidence[]> = {};
   const withEvidence = selected(c, probs, evidenceRatio);
-  evidenceForThemes(ctx, withEvidence).forEach((list, k) => (evidence[c.ids[withEvidence[k]!]!] = list));
-  return { themes: selected(c, probs, 1).map((t) => c.model.themes[t]!.id), scores, evidence };
+  const lists = evidenceForThemes(ctx, withEvidence);
+  const themes: string[] = [];
+  for (let k = 0; k < withEvidence.length; k++) {
+    const t = withEvidence[k]!;
+    evidence[c.ids[t]!] = lists[k]!;
+    // Tagged themes are the evidence themes at or above their own threshold (same order).
+    if (probs[t]! >= c.model.thresholds[t]!) themes.push(c.ids[t]!);
+  }
+  return { themes, scores, evidence };
 }
 
 /** Tags one passage-sized text. */
