@@ -55,6 +55,8 @@ export interface CompiledLexicon {
   ungated: number[];
   /** Anchored pattern ids by the first 2–4 letters of their lead words. */
   leadIndex: Map<number, number[]>;
+  /** Scratch: which patterns to run for the current text. */
+  runScratch?: Uint8Array;
   /** Per word id: 1 + index into lists of the patterns the word may take part in (0: not yet known). */
   wordPatterns: { slot: Int32Array; lists: Int32Array[] };
   negatable: boolean[];
@@ -325,7 +327,8 @@ function scratch(T: number): Found {
  */
 function matchPatterns(lex: CompiledLexicon, tokens: Tokens, text: string, hits: LexiconHit[]): void {
   if (lex.patterns.length === 0) return;
-  const run = new Uint8Array(lex.patterns.length);
+  // Per-lexicon scratch flags (tagging is synchronous), cleared as they are consumed below.
+  const run = (lex.runScratch ??= new Uint8Array(lex.patterns.length));
   for (const k of lex.ungated) run[k] = 1;
   // Candidate (pattern, position) pairs as pattern · 2^32 + offset, sorted: pattern order, then text order.
   const cands: number[] = [];
@@ -348,6 +351,7 @@ function matchPatterns(lex: CompiledLexicon, tokens: Tokens, text: string, hits:
   let q = 0;
   for (let k = 0; k < run.length; k++) {
     if (!run[k]) continue;
+    run[k] = 0;
     const p = lex.patterns[k]!;
     if (p.lead.length === 0) {
       matchPattern(lex, p, tokens, text, hits);
