@@ -13,9 +13,6 @@ const require = createRequire(import.meta.url);
 // The blocking build returns tables of the CommonJS apache-arrow; the ESM copy's tableToIPC does not
 // recognise them and writes an empty stream, so encode with the same copy.
 const { tableToIPC } = require('apache-arrow') as typeof import('apache-arrow');
-// The blocking build returns tables of the CommonJS apache-arrow; the ESM copy's tableToIPC does not
-// recognise them and writes an empty stream, so encode with the same copy.
-const { tableToIPC } = require('apache-arrow') as typeof import('apache-arrow');
 
 /** Starts an in-memory DuckDB-WASM in Node and returns a runner over one connection. */
 export async function createNodeRunner(): Promise<QueryRunner & { close(): void }> {
