@@ -26,7 +26,7 @@ export function checkTargets(figures: Record<string, unknown>): Record<string, b
   }));
 }
 
-/** A plain two-column table for the terminal (and for docs/performance.md). */
+/** A plain two-column table for the terminal (and for the README). */
 export function table(rows: Array<[string, string]>): string {
   const width = Math.max(...rows.map(([k]) => k.length));
   return rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n');

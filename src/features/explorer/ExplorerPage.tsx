@@ -10,6 +10,7 @@ import { EXPLORER_SORTS, explorerRowsQuery, type ExplorerRow, type ExplorerSort,
 import { relaxHint } from '../overview/relax-hint.ts';
 import { explorerColumns } from './explorer-columns.tsx';
 import { ItemDetailPanel } from './ItemDetailPanel.tsx';
+import { ThemeCorrections } from '../corrections/ThemeCorrections.tsx';
 
 const KINDS: { value: KindFilter; label: string }[] = [
   { value: 'all', label: 'Reviews and briefings' }, { value: 'review', label: 'Reviews' }, { value: 'briefing', label: 'Briefings' },
@@ -91,7 +92,9 @@ export default function ExplorerPage() {
         </ViewState>
       </div>
       {selected && (
-        <ItemDetailPanel kind={selected.kind} id={selected.id} q={q} onClose={() => navigate(itemHref(pathname, search, null, null))} />
+        <ItemDetailPanel kind={selected.kind} id={selected.id} q={q} onClose={() => navigate(itemHref(pathname, search, null, null))}>
+          <ThemeCorrections entity={{ type: selected.kind, id: selected.id }} title="Correct the themes" />
+        </ItemDetailPanel>
       )}
     </div>
   );

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { QueryRunner } from '../../db/runner.ts';
 import { TaggingClient } from '../../workers/tagging/tagging-client.ts';
+import { useWorkspace } from '../workspace/workspace-context.ts';
 import type { TagJob } from './run-import.ts';
 import { tagAndStore, type TagOutcome, type TagProgress } from './tag-jobs.ts';
 
@@ -31,6 +32,8 @@ export function useTagging(db: QueryRunner, onStored: (label: string, outcome: T
   const controller = useRef<AbortController | null>(null);
   const stored = useRef(onStored);
   stored.current = onStored;
+  // A model retrained with the user's corrections (kept in the workspace) tags new text too.
+  const workspace = useWorkspace();
 
   useEffect(() => () => {
     controller.current?.abort();
@@ -48,7 +51,9 @@ export function useTagging(db: QueryRunner, onStored: (label: string, outcome: T
       try {
         if (!client.current) {
           const c = new TaggingClient();
-          client.current = { client: c, ready: c.loadModel() };
+          const retrained = workspace.model;
+          const ready = retrained ? c.useModel(JSON.parse(new TextDecoder().decode(retrained))) : c.loadModel();
+          client.current = { client: c, ready };
         }
         await client.current.ready.catch((err: unknown) => {
           client.current = null;
@@ -71,7 +76,7 @@ export function useTagging(db: QueryRunner, onStored: (label: string, outcome: T
       }
     }
     running.current = false;
-  }, [db]);
+  }, [db, workspace]);
 
   const start = useCallback((jobs: TagJob[], label: string) => {
     if (!jobs.length) return;
