@@ -1,0 +1,56 @@
+/**
+ * Correcting the tagger where the user meets it: in the Explorer's detail panel,
+ * and retraining the tagger in its worker from every judged entry.
+ */
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveBuiltApp, type AppServer } from '../support/app-server.ts';
+import { openBrowser, type BrowserSession } from '../support/browser.ts';
+import { openBundledDataset } from '../support/dataset-db.ts';
+
+const SHOTS = 'test-results/screenshots';
+
+describe('correcting and retraining the tagger', () => {
+  let server: AppServer;
+  let browser: BrowserSession;
+  let reviewId: string;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    const db = await openBundledDataset();
+    const [row] = await db.query<{ id: string }>(`
+      SELECT r.id FROM reviews r JOIN entity_themes e ON e.entity_id = r.id AND e.source = 'model'
+      WHERE r.origin = 'catalogue' GROUP BY r.id ORDER BY r.id LIMIT 1`);
+    db.close();
+    reviewId = row!.id;
+    server = await serveBuiltApp();
+    browser = await openBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('rejects a tagger theme from the Explorer detail panel', async () => {
+    const { page } = browser;
+    await page.goto(`${server.url}/explorer?review=${reviewId}`);
+    const panel = page.getByRole('region', { name: 'Correct the themes' });
+    await panel.waitFor({ timeout: 60_000 });
+    await panel.getByRole('button', { name: /^Reject / }).first().click();
+    await expect.poll(() => panel.getByText(/Rejected by you/).count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await page.screenshot({ path: `${SHOTS}/explorer-corrections.png`, fullPage: true });
+  });
+
+  it('retrains the tagger in its worker from the judged entries and keeps it', async () => {
+    const { page } = browser;
+    await page.goto(`${server.url}/agreement`);
+    await page.getByRole('button', { name: 'Retrain the tagger with my corrections' }).click({ timeout: 60_000 });
+    const outcome = page.getByTestId('retrain-outcome');
+    await expect.poll(() => outcome.textContent(), { timeout: 90_000, interval: 500 }).toMatch(/Retrained on \d+ judged entries/);
+    console.info(await outcome.textContent());
+    await page.screenshot({ path: `${SHOTS}/retrained.png`, fullPage: true });
+    expect(browser.foreignRequests).toEqual([]);
+    expect(browser.errors).toEqual([]);
+  });
+});
