@@ -5,7 +5,7 @@
 import { formatPublished, reasonSentence, TREND_WORDS } from './reasons.ts';
 import type { Ranking, ScoredTheme } from './score.ts';
 import { windowLabel, type PlannerWindow } from './window.ts';
-import { toCsv } from './csv.ts';
+import { toCsv } from '../lib/csv.ts';
 
 /** Scores are shown and exported as whole numbers. */
 export const displayScore = (s: Pick<ScoredTheme, 'score'>) => Math.round(s.score);

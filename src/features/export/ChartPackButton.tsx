@@ -1,5 +1,5 @@
 import { useViewCharts } from '../../charts/chart-registry.tsx';
-import { downloadBlob } from './download.ts';
+import { downloadBlob } from '../../lib/download.ts';
 import { slugify } from './file-names.ts';
 import { exportDate, type ExportContext } from './use-export-context.ts';
 import type { ExportJob } from './use-export-job.ts';

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useDatabase } from '../../app/database-context.ts';
 import { exportCountsQuery, type ExportTable } from '../../queries/data-export.ts';
-import { downloadBlob } from './download.ts';
+import { downloadBlob } from '../../lib/download.ts';
 import { runDataExport, type DataFormat } from './data-export-run.ts';
 import type { ExportContext } from './use-export-context.ts';
 import type { ExportJob } from './use-export-job.ts';

@@ -2,7 +2,7 @@ import { useContext, useEffect, useId, useRef, useState } from 'react';
 import { DatabaseContext } from '../../app/database-context.ts';
 import type { ChartSpec } from '../../charts/chart-registry.tsx';
 import { chartTableCsv } from './csv.ts';
-import { downloadBlob, textBlob } from './download.ts';
+import { downloadBlob, textBlob } from '../../lib/download.ts';
 import { ExportStatus } from './ExportStatus.tsx';
 import { imageTextFor } from './export-option.ts';
 import { exportDate, useExportContext } from './use-export-context.ts';

@@ -3,7 +3,7 @@ import { plannerCsv, plannerFileName } from '../../planner/export.ts';
 import { windowLabel, ignoredFilters, singlePartnership } from '../../planner/window.ts';
 import { describeFilters } from '../filters/describe-filters.ts';
 import { useFilterOptions } from '../filters/use-filter-options.ts';
-import { downloadText } from './download.ts';
+import { downloadBlob, textBlob } from '../../lib/download.ts';
 import { FormulaNote } from './FormulaNote.tsx';
 import { LocalComparison } from './LocalComparison.tsx';
 import { PlannerControls } from './PlannerControls.tsx';
@@ -28,7 +28,7 @@ export default function PlannerPage() {
   const scopeWords = describeFilters(p.scope, names).replace('; all years', '');
   const local = singlePartnership(p.filters);
   const total = (ranking.ranked[0] ?? ranking.absent[0])?.window_total ?? 0;
-  const download = () => downloadText(plannerFileName(p.scope.partnerships, win), plannerCsv(ranking, win, latestYear));
+  const download = () => downloadBlob(textBlob(plannerCsv(ranking, win, latestYear), 'text/csv'), plannerFileName(p.scope.partnerships, win));
 
   return (
     <div className="planner">

@@ -1,15 +1,8 @@
-/** Saves bytes as a file through the browser's download (a blob: link; nothing leaves the device). */
+import { downloadBlob } from '../../lib/download.ts';
+
+/** Saves bytes or text as a file (a blob: link; nothing leaves the device). */
 export function downloadBytes(bytes: Uint8Array | string, fileName: string, type: string): void {
-  const blob = new Blob([bytes as BlobPart], { type });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoke later: some browsers read the blob after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadBlob(new Blob([bytes as BlobPart], { type }), fileName);
 }
 
 /** Today's date as YYYY-MM-DD (local time), for file names. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BOM, csvField, toCsv } from './csv.ts';
+import { BOM, csvField, toCsv } from '../lib/csv.ts';
 import { plannerCsv, plannerFileName, plannerRecords, PLANNER_CSV_HEADER } from './export.ts';
 import { rankThemes, DEFAULT_WEIGHTS, type ThemeCoverage } from './score.ts';
 
