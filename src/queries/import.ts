@@ -8,6 +8,7 @@ import type { QueryRunner } from '../db/runner.ts';
 import type { Briefing, Review } from '../schema/records.ts';
 import type { TableName } from '../schema/tables.ts';
 import { str } from './sql.ts';
+import { BUNDLED_ORIGINS } from './workspace.ts';
 
 /**
  * Scratch and staging tables are plain tables in `main` (duckdb-wasm's Arrow
@@ -104,14 +105,14 @@ export interface WorkspaceCounts {
   model_tags: number;
 }
 
-/** Headline numbers for the import page; "imported" = origin other than the bundled catalogue and pages. */
+/** Headline numbers for the import page; "imported" = an origin other than the bundled ones (as the workspace counts it). */
 export const workspaceCountsSql = `
 SELECT (SELECT count(*) FROM reviews)::INTEGER AS reviews,
        (SELECT count(*) FROM briefings)::INTEGER AS briefings,
        (SELECT count(*) FROM documents)::INTEGER AS documents,
        (SELECT count(*) FROM passages)::INTEGER AS passages,
-       (SELECT count(*) FROM reviews WHERE origin LIKE 'import%')::INTEGER AS imported_reviews,
-       (SELECT count(*) FROM briefings WHERE origin LIKE 'import%')::INTEGER AS imported_briefings,
+       (SELECT count(*) FROM reviews WHERE origin NOT IN ${BUNDLED_ORIGINS})::INTEGER AS imported_reviews,
+       (SELECT count(*) FROM briefings WHERE origin NOT IN ${BUNDLED_ORIGINS})::INTEGER AS imported_briefings,
        (SELECT count(*) FROM theme_tags WHERE source = 'model')::INTEGER AS model_tags`;
 
 export const workspaceCountsQuery = (db: QueryRunner, dataVersion: number) =>

@@ -20,6 +20,7 @@ import { TABLE_NAMES } from '../../src/schema/tables.ts';
 import { serveBuiltApp, type AppServer } from '../support/app-server.ts';
 import { seriousViolations } from '../support/axe.ts';
 import { openBrowser, type BrowserSession } from '../support/browser.ts';
+import { parseCsv } from '../support/csv.ts';
 
 const SHOTS = 'test-results/screenshots';
 const EXPORTS = 'test-results/exports';
@@ -34,26 +35,6 @@ async function openServedDataset(): Promise<Db> {
   const db = await createNodeRunner();
   await loadTables(db, TABLE_NAMES.map((name) => ({ name, ipc: new Uint8Array(readFileSync(resolve(DIST, `data/${name}.arrows`))) })));
   return db;
-}
-
-/** Minimal RFC 4180 reader for checking downloads. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') (row.push(field), rows.push(row), (row = []), (field = ''), i++);
-    else field += c;
-  }
-  return rows;
 }
 
 async function download(page: Page, button: Locator): Promise<{ name: string; bytes: Buffer }> {

@@ -16,6 +16,7 @@ import { defaultWindow, type PlannerWindow } from '../../src/planner/window.ts';
 import { serveBuiltApp, type AppServer } from '../support/app-server.ts';
 import { openBrowser, type BrowserSession } from '../support/browser.ts';
 import { openBundledDataset } from '../support/dataset-db.ts';
+import { parseCsv } from '../support/csv.ts';
 
 const SHOTS = 'test-results/screenshots';
 const WARWICKSHIRE: Filters = { ...NO_FILTERS, partnerships: ['warwickshire'] };
@@ -41,23 +42,6 @@ async function screenRows(page: Page): Promise<ScreenRow[]> {
       briefings: Number(tr.querySelector('[data-briefings]')?.getAttribute('data-briefings')), reason: cell('reason'),
     };
   }));
-}
-
-/** Minimal RFC 4180 reader for the downloaded file. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; } else if (c === '\r') continue;
-    else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; } else field += c;
-  }
-  return rows;
 }
 
 const require = createRequire(import.meta.url);
