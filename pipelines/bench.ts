@@ -6,11 +6,13 @@
  * Writes: .bench/dist/ (the production build and, under bench/, the benchmark page),
  *         .bench/results/<preset>.json (the figures), and prints a table then one JSON line.
  * Run:    npm run bench -- --preset small|national|x10 [--changes 24] [--skip-build] [--seed 1]
+ *           [--only tagging] [--dist DIR]   (the tagging comparison alone; build and serve from DIR)
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Page } from 'playwright-core';
 import { openBrowser } from '../tests/support/browser.ts';
 import { buildApps } from './bench/build-apps.ts';
 import { filterSets } from './bench/filter-sets.ts';
@@ -32,7 +34,7 @@ const log = (m: string) => console.error(m);
 const mb = (bytes: number) => bytes / 2 ** 20;
 
 async function main() {
-  const { values } = parseArgs({ options: { preset: { type: 'string', default: 'small' }, changes: { type: 'string', default: '24' }, 'skip-build': { type: 'boolean', default: false }, seed: { type: 'string', default: '1' }, passages: { type: 'string', default: '5000' } } });
+  const { values } = parseArgs({ options: { preset: { type: 'string', default: 'small' }, changes: { type: 'string', default: '24' }, 'skip-build': { type: 'boolean', default: false }, seed: { type: 'string', default: '1' }, passages: { type: 'string', default: '5000' }, only: { type: 'string', default: 'all' }, dist: { type: 'string', default: '.bench/dist' } } });
   const preset = values.preset!;
   const scale = presetScale(preset);
   const [seed, changes, passageCount] = (['seed', 'changes', 'passages'] as const).map((k) => {
@@ -41,7 +43,9 @@ async function main() {
     return n;
   }) as [number, number, number];
   const datasetDir = fromRoot('.bench/datasets', preset);
-  const distDir = fromRoot('.bench/dist');
+  const distDir = fromRoot(values.dist!);
+  const only = values.only!;
+  if (!['all', 'tagging'].includes(only)) throw new Error(`--only must be tagging, got "${only}"`);
   if (!existsSync(join(datasetDir, 'manifest.json'))) {
     log(`Generating the ${preset} corpus into ${datasetDir}…`);
     await writeCorpus({ scale, seed, outDir: datasetDir, preset, onProgress: log });
@@ -64,6 +68,11 @@ async function main() {
   const memory = await sampleMemory(context, page, profileDir);
   const figures: Record<string, unknown> = { preset, scale, machine: { cores: cpus().length, load_average_at_start: loadavg().map((x) => round(x, 1)) } };
   try {
+    if (only === 'tagging') {
+      const tagging = await measureTagging(page, server.url, datasetDir, passageCount);
+      console.log(JSON.stringify({ preset, ...tagging, speedup: round(tagging.workerPassagesPerS / tagging.naivePassagesPerS, 2) }));
+      return;
+    }
     log('Bundled data: first chart…');
     const bundled = await measureBundled(page, server.url, 3);
     server.resetCounts();
@@ -79,11 +88,8 @@ async function main() {
     await page.screenshot({ path: fromRoot('.bench/results', `${preset}-overview.png`), fullPage: true });
 
     log('Tagging: worker vs natural Bayes; aggregates: DuckDB vs plain JavaScript…');
-    await page.goto(`${server.url}/bench/`);
-    await page.waitForFunction(() => 'Ready.' === document.getElementById('status')?.textContent);
     memory.reset();
-    const passages = samplePassages(datasetDir, passageCount);
-    const tagging = await page.evaluate(([p, t]) => window.__bench.tagging(p, t, '/model/theme-model.json'), [passages, labelledCases()] as const) as TaggingFigures;
+    const tagging = await measureTagging(page, server.url, datasetDir, passageCount);
     const naive = await page.evaluate(([base, f]) => window.__bench.naiveAggregates(base, f), [`/datasets/${preset}/`, sets as NaiveFilters[]] as const);
     const naivePeaks = memory.peaks();
 
@@ -132,6 +138,14 @@ async function main() {
   printReport(figures);
   writeFile(fromRoot('.bench/results', `${preset}.json`), JSON.stringify(figures, null, 1) + '\n');
   console.log(JSON.stringify(figures));
+}
+
+/** Opens the bench page and tags a sample of the corpus in the worker, then with natural's Bayes. */
+async function measureTagging(page: Page, url: string, datasetDir: string, passageCount: number): Promise<TaggingFigures> {
+  await page.goto(`${url}/bench/`);
+  await page.waitForFunction(() => 'Ready.' === document.getElementById('status')?.textContent);
+  const passages = samplePassages(datasetDir, passageCount);
+  return page.evaluate(([p, t]) => window.__bench.tagging(p, t, '/model/theme-model.json'), [passages, labelledCases()] as const);
 }
 
 function printReport(f: Record<string, unknown>) {
