@@ -58,6 +58,8 @@ export interface CompiledModel {
   T: number;
   /** Per-theme scratch for scoring (valid until the next call). */
   scratch: Float64Array;
+  /** Per-theme scratch for a document's roll-up: best and second-best passage scores, document scores. */
+  roll: { best1: Float64Array; best2: Float64Array; scores: Float64Array };
   ids: string[];
   /** {themeId: 0} for every theme, in model order. */
   scoreTemplate: Record<string, number>;
@@ -92,7 +94,7 @@ function compile(model: ThemeModel): CompiledModel {
       W[id * T + t] = q;
     });
   });
-  return { model, lexicon: compileLexicon(model.lexicon, model.themes), vocab, W, b, dims, T, scratch: new Float64Array(T), ids: model.themes.map((t) => t.id), scoreTemplate: Object.fromEntries(model.themes.map((t) => [t.id, 0])) };
+  return { model, lexicon: compileLexicon(model.lexicon, model.themes), vocab, W, b, dims, T, scratch: new Float64Array(T), roll: { best1: new Float64Array(T), best2: new Float64Array(T), scores: new Float64Array(T) }, ids: model.themes.map((t) => t.id), scoreTemplate: Object.fromEntries(model.themes.map((t) => [t.id, 0])) };
 }
 
 /** Validates a parsed theme-model JSON and prepares it for tagging; throws a clear Error otherwise. */

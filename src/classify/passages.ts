@@ -60,6 +60,11 @@ function hardSplit(text: string, s: Span, max: number): Span[] {
 /** Splits text into passages of at most maxChars (bar one unsplittable word), packing whole paragraphs. */
 export function splitPassages(text: string, maxChars: number = DEFAULT_PASSAGE_CHARS): Passage[] {
   const max = Math.max(200, maxChars);
+  // A text within the limit packs into one passage, the text trimmed (what the scans below give).
+  if (text.length <= max) {
+    const s = trim(text, { start: 0, end: text.length });
+    return s.end > s.start ? [{ seq: 0, start: s.start, end: s.end, text: text.slice(s.start, s.end) }] : [];
+  }
   const spans = paragraphs(text).flatMap((p) => units(text, p, max));
   const packed: Span[] = [];
   for (const u of spans) {

@@ -4,7 +4,7 @@ import { calibrate } from './calibration.ts';
 import { evidenceForThemes, type Evidence, type EvidenceContext } from './evidence.ts';
 import { compiledModel, WEIGHT_SCALE, type CompiledModel, type ThemeModel } from './model.ts';
 import type { SparseVector } from './features.ts';
-import { rollUpScore, splitPassages } from './passages.ts';
+import { splitPassages } from './passages.ts';
 
 export interface TagResult {
   /** Theme ids whose score reaches the theme's threshold, best first. */
@@ -17,6 +17,18 @@ export interface TagResult {
 
 export interface DocumentTags extends TagResult {
   passages: Array<TagResult & { seq: number; start: number; end: number; text: string }>;
+}
+
+/** A document's tags by theme index: what tagDocument returns, minus the per-passage detail. */
+export interface DocumentCore {
+  /** Rounded score per theme in model order (the model's scratch: valid until the next call). */
+  scores: Float64Array;
+  /** Tagged theme indices, best first. */
+  themes: number[];
+  /** Evidence of each tagged theme (parallel to themes), offsets into the whole document. */
+  evidence: Evidence[][];
+  /** Passages the document was split into. */
+  passages: number;
 }
 
 const round4 = (x: number): number => Math.round(x * 10000) / 10000;
@@ -86,27 +98,95 @@ export function tagText(model: ThemeModel, text: string): TagResult {
  */
 export function tagDocument(model: ThemeModel, text: string, opts: { passageChars?: number } = {}): DocumentTags {
   const c = compiledModel(model);
-  const parts = splitPassages(text, opts.passageChars ?? c.model.options.passageChars);
-  // Passages keep evidence for near-threshold themes too: the roll-up may lift them over.
-  const passages = parts.map((p) => ({ ...p, ...shift(tagWith(c, p.text, 0.5), p.start) }));
-  const scores: Record<string, number> = {};
+  const passages: DocumentTags['passages'] = [];
+  const core = documentCore(c, text, opts.passageChars ?? c.model.options.passageChars, passages);
+  const scores: Record<string, number> = { ...c.scoreTemplate };
+  for (let t = 0; t < c.T; t++) scores[c.ids[t]!] = core.scores[t]!;
+  // Evidence keys in model order, themes best first.
   const evidence: Record<string, Evidence[]> = {};
-  const themes: string[] = [];
-  c.model.themes.forEach((th, t) => {
-    const s = round4(rollUpScore(passages.map((p) => p.scores[th.id]!)));
-    scores[th.id] = s;
-    if (s < c.model.thresholds[t]!) return;
-    themes.push(th.id);
-    const ranked = passages.flatMap((p) => (p.evidence[th.id] ?? []).map((e) => ({ e, key: e.weight * p.scores[th.id]! })));
-    ranked.sort((x, y) => y.key - x.key || x.e.start - y.e.start);
-    evidence[th.id] = ranked.slice(0, c.model.options.maxEvidence).map((r) => r.e);
-  });
-  themes.sort((x, y) => scores[y]! - scores[x]! || (x < y ? -1 : 1));
-  return { themes, scores, evidence, passages };
+  const byTheme = new Map(core.themes.map((t, k) => [t, core.evidence[k]!]));
+  for (let t = 0; t < c.T; t++) if (byTheme.has(t)) evidence[c.ids[t]!] = byTheme.get(t)!;
+  return { themes: core.themes.map((t) => c.ids[t]!), scores, evidence, passages };
 }
 
-function shift(r: TagResult, by: number): TagResult {
+/** tagDocument by theme index, without building per-passage results (for tagging many texts). */
+export function tagDocumentCore(model: ThemeModel, text: string, passageChars?: number): DocumentCore {
+  const c = compiledModel(model);
+  return documentCore(c, text, passageChars ?? c.model.options.passageChars);
+}
+
+/** An evidence sentence that may rise to the document: its theme and rank key (weight × passage score). */
+interface Candidate {
+  t: number;
+  key: number;
+  e: Evidence;
+}
+
+/**
+ * The roll-up behind tagDocument. Passages keep evidence for near-threshold themes too (the
+ * roll-up may lift them over), except that a single-passage document without `detail` needs
+ * evidence only for the themes it is tagged with (its document scores are its passage scores).
+ */
+function documentCore(c: CompiledModel, text: string, passageChars: number, detail?: DocumentTags['passages']): DocumentCore {
+  const parts = splitPassages(text, passageChars);
+  const { T, roll } = c;
+  const { best1, best2, scores } = roll;
+  best1.fill(0);
+  best2.fill(0);
+  const cands: Candidate[] = [];
+  const single = parts.length === 1 && !detail;
+  for (const p of parts) {
+    const { probs, ctx } = score(c, p.text);
+    for (let t = 0; t < T; t++) {
+      // Running best and second best rounded passage scores (as rollUpScore keeps them).
+      const r = round4(probs[t]!);
+      if (r > best1[t]!) (best2[t] = best1[t]!), (best1[t] = r);
+      else if (r > best2[t]!) best2[t] = r;
+    }
+    let ev = selected(c, probs, 0.5);
+    if (single) ev = ev.filter((t) => rolledUp(best1[t]!, best2[t]!) >= c.model.thresholds[t]!);
+    const lists = evidenceForThemes(ctx, ev);
+    const from = cands.length;
+    for (let k = 0; k < ev.length; k++) {
+      const t = ev[k]!;
+      const r = round4(probs[t]!);
+      for (const e of lists[k]!) {
+        const shifted = p.start === 0 ? e : { ...e, start: e.start + p.start, end: e.end + p.start };
+        cands.push({ t, key: shifted.weight * r, e: shifted });
+      }
+    }
+    if (detail) detail.push({ ...p, ...passageResult(c, probs, ev, cands, from) });
+  }
+  const themes: number[] = [];
+  for (let t = 0; t < T; t++) {
+    scores[t] = rolledUp(best1[t]!, best2[t]!);
+    if (scores[t]! >= c.model.thresholds[t]!) themes.push(t);
+  }
+  themes.sort((x, y) => scores[y]! - scores[x]! || (c.ids[x]! < c.ids[y]! ? -1 : 1));
+  const max = c.model.options.maxEvidence;
+  const evidence = themes.map((t) => {
+    const ranked = cands.filter((x) => x.t === t);
+    ranked.sort((x, y) => y.key - x.key || x.e.start - y.e.start);
+    return ranked.slice(0, max).map((x) => x.e);
+  });
+  return { scores, themes, evidence, passages: parts.length };
+}
+
+/** Document score from the best and second-best passage scores (see rollUpScore), rounded. */
+function rolledUp(s1: number, s2: number): number {
+  return round4(1 - (1 - s1) * (1 - s2 / 2));
+}
+
+/** One passage's TagResult (tagDocument's detail): its probabilities and its candidates, cands[from..]. */
+function passageResult(c: CompiledModel, probs: Float64Array, ev: number[], cands: Candidate[], from: number): TagResult {
+  const scores: Record<string, number> = { ...c.scoreTemplate };
+  for (let t = 0; t < c.T; t++) scores[c.ids[t]!] = round4(probs[t]!);
   const evidence: Record<string, Evidence[]> = {};
-  for (const [id, list] of Object.entries(r.evidence)) evidence[id] = list.map((e) => ({ ...e, start: e.start + by, end: e.end + by }));
-  return { ...r, evidence };
+  const themes: string[] = [];
+  for (const t of ev) {
+    evidence[c.ids[t]!] = [];
+    if (probs[t]! >= c.model.thresholds[t]!) themes.push(c.ids[t]!);
+  }
+  for (let k = from; k < cands.length; k++) evidence[c.ids[cands[k]!.t]!]!.push(cands[k]!.e);
+  return { themes, scores, evidence };
 }

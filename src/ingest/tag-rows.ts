@@ -1,30 +1,32 @@
 /** Tagger results → `theme_tags` (source model) and `tag_evidence` rows. */
-import type { DocumentTags } from '../classify/index.ts';
+import { batchTags, type TagBatch } from '../classify/index.ts';
 import type { EntityType, TagEvidence, ThemeTag } from '../schema/records.ts';
 
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
 
-export interface TaggedItem {
+export interface TaggedEntity {
   entity_type: EntityType;
   entity_id: string;
+  /** The text that was tagged (evidence offsets point into it). */
   text: string;
-  result: DocumentTags;
 }
 
-/** One tag per theme the tagger selected, with up to `maxEvidence` sentences each. */
-export function tagRows(items: readonly TaggedItem[], maxEvidence = 3): { tags: ThemeTag[]; evidence: TagEvidence[] } {
+/** One tag per theme the tagger selected for entities[i] (text i of the batch), with up to `maxEvidence` sentences each. */
+export function tagRows(batch: TagBatch, entities: readonly TaggedEntity[], maxEvidence = 3): { tags: ThemeTag[]; evidence: TagEvidence[] } {
+  if (entities.length !== batch.count) throw new Error(`Tagging returned ${batch.count} results for ${entities.length} texts`);
   const tags: ThemeTag[] = [];
   const evidence: TagEvidence[] = [];
-  for (const { entity_type, entity_id, text, result } of items) {
-    for (const theme_id of result.themes) {
-      tags.push({ entity_type, entity_id, theme_id, score: round(result.scores[theme_id] ?? 0), source: 'model', accepted: true });
-      (result.evidence[theme_id] ?? []).slice(0, maxEvidence).forEach((e, rank) => {
+  entities.forEach(({ entity_type, entity_id, text }, i) => {
+    for (const tag of batchTags(batch, i)) {
+      const theme_id = tag.themeId;
+      tags.push({ entity_type, entity_id, theme_id, score: round(tag.score), source: 'model', accepted: true });
+      tag.evidence.slice(0, maxEvidence).forEach((e, rank) => {
         evidence.push({
           entity_type, entity_id, theme_id, rank, start_offset: e.start, end_offset: e.end,
           sentence: text.slice(e.start, e.end), weight: round(e.weight),
         });
       });
     }
-  }
+  });
   return { tags, evidence };
 }

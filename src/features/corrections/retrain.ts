@@ -6,6 +6,7 @@
 import type { QueryRunner } from '../../db/runner.ts';
 import { rowsToArrowIPC } from '../../schema/arrow.ts';
 import type { TagEvidence, ThemeTag } from '../../schema/records.ts';
+import { tagRows } from '../../ingest/tag-rows.ts';
 import { REPLACE_MODEL_TAGS_SQL, trainingExamplesSql, userEntriesToTagSql, type TrainingExampleRow } from '../../queries/corrections.ts';
 import { loadCodebook } from '../../queries/themes-admin.ts';
 import { createStagingSql, dropStagingSql } from '../../queries/workspace.ts';
@@ -27,8 +28,6 @@ export interface RetrainResult {
   modelJson: string;
 }
 
-const round = (x: number) => Math.round(x * 10_000) / 10_000;
-
 /** Retrains and re-tags; the signal stops the worker at once (training cannot pause half-way). */
 export async function retrainWithCorrections(db: QueryRunner, onProgress: (p: RetrainProgress) => void, signal: AbortSignal): Promise<RetrainResult> {
   onProgress({ stage: 'examples', message: 'Collecting your corrections and the expert labels…', fraction: 0.02 });
@@ -46,20 +45,11 @@ export async function retrainWithCorrections(db: QueryRunner, onProgress: (p: Re
     const trained = await client.retrain(examples.map((e) => ({ text: e.text, gold: e.gold, partial: e.partial })), taxonomy, lexicon, signal);
     const entries = await db.query<{ entity_type: 'review' | 'briefing'; entity_id: string; text: string }>(userEntriesToTagSql, { signal });
     onProgress({ stage: 'tagging', message: `Re-tagging your ${entries.length} entries…`, fraction: 0.7 });
-    const { results } = await client.tag(entries.map((e) => ({ key: e.entity_id, text: e.text })), {
+    const { batch } = await client.tag(entries.map((e) => ({ key: e.entity_id, text: e.text })), {
       signal,
       onProgress: (p) => onProgress({ stage: 'tagging', message: `Re-tagged ${p.done} of ${p.total} entries…`, fraction: 0.7 + 0.2 * (p.done / Math.max(1, p.total)) }),
     });
-    const tags: ThemeTag[] = [];
-    const evidence: TagEvidence[] = [];
-    results.forEach((r, i) => {
-      const { entity_type, entity_id, text } = entries[i]!;
-      for (const theme_id of r.themes) {
-        tags.push({ entity_type, entity_id, theme_id, score: round(r.scores[theme_id] ?? 0), source: 'model', accepted: true });
-        (r.evidence[theme_id] ?? []).slice(0, 3).forEach((e, rank) =>
-          evidence.push({ entity_type, entity_id, theme_id, rank, start_offset: e.start, end_offset: e.end, sentence: text.slice(e.start, e.end), weight: round(e.weight) }));
-      }
-    });
+    const { tags, evidence } = tagRows(batch, entries);
     onProgress({ stage: 'saving', message: 'Storing the new tags…', fraction: 0.92 });
     await storeModelTags(db, entries, tags, evidence);
     return { examples: examples.length, retagged: entries.length, tags: tags.length, trainMs: trained.elapsedMs, modelJson: JSON.stringify(trained.model) };

@@ -39,11 +39,11 @@ export async function tagAndStore(
   options: { signal?: AbortSignal; onProgress?: (p: TagProgress) => void } = {},
 ): Promise<TagOutcome> {
   const started = performance.now();
-  const { results } = await client.tag(jobs.map((j, i) => ({ key: String(i), text: j.text })), {
+  const { batch } = await client.tag(jobs.map((j, i) => ({ key: String(i), text: j.text })), {
     signal: options.signal, passageChars: IMPORT_PASSAGE_CHARS, onProgress: (p) => options.onProgress?.(progressOf(jobs, p)),
   });
   if (options.signal?.aborted) throw new DOMException('Tagging was cancelled.', 'AbortError');
-  const { tags, evidence } = tagRows(jobs.map((j, i) => ({ entity_type: j.entity_type, entity_id: j.entity_id, text: j.text, result: results[i]! })));
+  const { tags, evidence } = tagRows(batch, jobs);
   const clear = (['review', 'briefing', 'passage'] as const).flatMap((t) => clearModelTagsSql(t, jobs.filter((j) => j.entity_type === t).map((j) => j.entity_id)));
   await commitRows(db, { theme_tags: tags, tag_evidence: evidence }, clear);
   return { texts: jobs.length, tags: tags.length, elapsedMs: performance.now() - started };

@@ -3,7 +3,7 @@
  * the worker answers with progress events and one result or error for that id.
  * Errors cross as plain data and are rebuilt on the app side.
  */
-import type { DocumentTags } from '../../classify/index.ts';
+import type { TagBatch } from '../../classify/index.ts';
 
 export interface TagItem {
   /** The caller's key for the item (e.g. an entity id). */
@@ -41,6 +41,7 @@ export interface SerializedError {
 export type TaggingResponse =
   | { id: number; type: 'progress'; progress: TaggingProgress }
   | { id: number; type: 'model-loaded'; version: string; themes: number }
-  | { id: number; type: 'tagged'; results: DocumentTags[]; passages: number; elapsedMs: number }
+  /** The batch's typed arrays are transferred, not copied. */
+  | { id: number; type: 'tagged'; batch: TagBatch; elapsedMs: number }
   | { id: number; type: 'retrained'; version: string; elapsedMs: number; model: unknown }
   | { id: number; type: 'error'; error: SerializedError };

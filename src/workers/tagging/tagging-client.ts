@@ -1,5 +1,5 @@
 /** The app side of the tagging worker: promises, progress callbacks and AbortSignal cancellation. */
-import type { DocumentTags } from '../../classify/index.ts';
+import type { TagBatch } from '../../classify/index.ts';
 import type { TagItem, TaggingProgress, TaggingRequest, TaggingResponse, TrainingExample } from './protocol.ts';
 
 type Pending = {
@@ -35,11 +35,14 @@ export class TaggingClient {
     return { version: msg.version, themes: msg.themes };
   }
 
-  /** Tags texts in the worker; progress after each chunk; the signal cancels. */
-  async tag(items: TagItem[], options: { signal?: AbortSignal; onProgress?: (p: TaggingProgress) => void; passageChars?: number } = {}): Promise<{ results: DocumentTags[]; passages: number; elapsedMs: number }> {
+  /**
+   * Tags texts in the worker (as tagDocument would); progress about every 100 ms; the signal
+   * cancels. Read the batch with batchTags / batchTagResult from src/classify.
+   */
+  async tag(items: TagItem[], options: { signal?: AbortSignal; onProgress?: (p: TaggingProgress) => void; passageChars?: number } = {}): Promise<{ batch: TagBatch; passages: number; elapsedMs: number }> {
     const msg = await this.request({ type: 'tag', items, passageChars: options.passageChars }, options);
     if (msg.type !== 'tagged') throw new Error(`Unexpected reply ${msg.type}`);
-    return { results: msg.results, passages: msg.passages, elapsedMs: msg.elapsedMs };
+    return { batch: msg.batch, passages: msg.batch.passages, elapsedMs: msg.elapsedMs };
   }
 
   /** Retrains the worker's model (e.g. with the user's corrections added); returns the new model's JSON too, to keep it. */

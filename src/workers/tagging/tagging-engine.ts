@@ -1,13 +1,30 @@
 /**
  * The worker's state and work, free of `self` so it can be tested in Node:
- * one loaded model, tagging in chunks that yield between them so a cancel
+ * one loaded model, tagging in time slices that yield between them so a cancel
  * message can get in.
  */
-import { loadModel, tagDocument, trainModel, type DocumentTags, type ThemeModel } from '../../classify/index.ts';
+import { batchBuffers, loadModel, TagBatchWriter, trainModel, type ThemeModel } from '../../classify/index.ts';
 import type { TaggingRequest, TaggingResponse } from './protocol.ts';
 
-const CHUNK = 64;
-const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** Work between yields: long enough that yielding costs nothing, short enough that cancel feels immediate. */
+const SLICE_MS = 50;
+const PROGRESS_MS = 100;
+
+/**
+ * Lets queued messages (a cancel) run. A MessageChannel round trip, not setTimeout(0):
+ * browsers clamp nested timeouts to 4 ms.
+ */
+function yieldToMessages(): Promise<void> {
+  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => {
+      port1.close();
+      resolve();
+    };
+    port2.postMessage(null);
+  });
+}
 
 function modelVersion(model: ThemeModel): string {
   const m = model as unknown as { version?: unknown; trainedOn?: unknown };
@@ -18,7 +35,7 @@ export class TaggingEngine {
   private model: ThemeModel | null = null;
   private readonly cancelled = new Set<number>();
 
-  constructor(private readonly post: (msg: TaggingResponse) => void, private readonly fetchJson: (url: string) => Promise<unknown>) {}
+  constructor(private readonly post: (msg: TaggingResponse, transfer?: Transferable[]) => void, private readonly fetchJson: (url: string) => Promise<unknown>) {}
 
   async handle(req: TaggingRequest): Promise<void> {
     try {
@@ -28,8 +45,7 @@ export class TaggingEngine {
           return;
         case 'load-model': {
           this.model = loadModel(await this.fetchJson(req.url));
-          const themes = Object.keys(tagDocument(this.model, '').scores).length;
-          this.post({ id: req.id, type: 'model-loaded', version: modelVersion(this.model), themes });
+          this.post({ id: req.id, type: 'model-loaded', version: modelVersion(this.model), themes: this.model.themes.length });
           return;
         }
         case 'retrain': {
@@ -40,8 +56,7 @@ export class TaggingEngine {
         }
         case 'use-model': {
           this.model = loadModel(req.model);
-          const themes = Object.keys(tagDocument(this.model, '').scores).length;
-          this.post({ id: req.id, type: 'model-loaded', version: modelVersion(this.model), themes });
+          this.post({ id: req.id, type: 'model-loaded', version: modelVersion(this.model), themes: this.model.themes.length });
           return;
         }
         case 'tag':
@@ -51,6 +66,8 @@ export class TaggingEngine {
     } catch (err) {
       const e = err instanceof Error ? err : new Error(String(err));
       this.post({ id: req.id, type: 'error', error: { name: e.name, message: e.message } });
+    } finally {
+      if (req.type !== 'cancel') this.cancelled.delete(req.id);
     }
   }
 
@@ -58,19 +75,27 @@ export class TaggingEngine {
     const model = this.model;
     if (!model) throw new Error('No theme model loaded: load one before tagging.');
     const started = performance.now();
-    const results: DocumentTags[] = [];
-    let passages = 0;
-    for (let i = 0; i < req.items.length; i += CHUNK) {
-      if (this.cancelled.delete(req.id)) throw new DOMException('Tagging was cancelled.', 'AbortError');
-      for (const item of req.items.slice(i, i + CHUNK)) {
-        const tags = tagDocument(model, item.text, req.passageChars ? { passageChars: req.passageChars } : undefined);
-        passages += Math.max(1, tags.passages.length);
-        results.push(tags);
+    const { items } = req;
+    const writer = new TagBatchWriter(model, req.passageChars, items.length);
+    let sliceStart = started;
+    let lastProgress = started;
+    for (let i = 0; i <= items.length; i++) {
+      // Reading the clock is not free: look every 16 texts.
+      if ((i & 15) === 0 && performance.now() - sliceStart >= SLICE_MS) {
+        const now = performance.now();
+        if (now - lastProgress >= PROGRESS_MS) {
+          this.post({ id: req.id, type: 'progress', progress: { done: i, total: items.length, passages: writer.passages, elapsedMs: now - started } });
+          lastProgress = now;
+        }
+        await yieldToMessages();
+        sliceStart = performance.now();
       }
-      const elapsedMs = performance.now() - started;
-      this.post({ id: req.id, type: 'progress', progress: { done: results.length, total: req.items.length, passages, elapsedMs } });
-      await yieldToMessages();
+      if (this.cancelled.has(req.id)) throw new DOMException('Tagging was cancelled.', 'AbortError');
+      if (i < items.length) writer.add(items[i]!.text);
     }
-    this.post({ id: req.id, type: 'tagged', results, passages, elapsedMs: performance.now() - started });
+    const batch = writer.finish();
+    const elapsedMs = performance.now() - started;
+    this.post({ id: req.id, type: 'progress', progress: { done: items.length, total: items.length, passages: batch.passages, elapsedMs } });
+    this.post({ id: req.id, type: 'tagged', batch, elapsedMs }, batchBuffers(batch));
   }
 }

@@ -5,7 +5,7 @@ import type { TaggingRequest, TaggingResponse } from './protocol.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const engine = new TaggingEngine(
-  (msg: TaggingResponse) => scope.postMessage(msg),
+  (msg: TaggingResponse, transfer?: Transferable[]) => scope.postMessage(msg, transfer ?? []),
   async (url) => {
     const res = await fetch(url);
     if (!res.ok) throw new Error(`Could not load the theme model from ${url} (HTTP ${res.status}).`);
