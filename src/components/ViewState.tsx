@@ -1,15 +1,19 @@
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { StatusMessage } from './StatusMessage.tsx';
 
 interface QueryLike {
   error: Error | null;
   data?: unknown;
   refetch?: () => unknown;
+  /** True while the previous answer is shown and the one for the current filters is computed. */
+  isPlaceholderData?: boolean;
 }
 
 /**
  * Loading and error states for a view's queries: children render only once
- * every query has data. `what` names the work, e.g. "theme trends".
+ * every query has data. After a filter change the previous answer stays on
+ * screen, marked as updating, until every query has the new one. `what`
+ * names the work, e.g. "theme trends".
  */
 export function ViewState({ queries, what, children }: { queries: QueryLike[]; what: string; children: () => ReactNode }) {
   const failed = queries.find((q) => q.error);
@@ -23,5 +27,22 @@ export function ViewState({ queries, what, children }: { queries: QueryLike[]; w
     );
   }
   if (queries.some((q) => q.data === undefined)) return <StatusMessage kind="loading">Computing the {what}…</StatusMessage>;
-  return <>{children()}</>;
+  return <Settled updating={queries.some((q) => q.isPlaceholderData)} what={what}>{children}</Settled>;
+}
+
+/**
+ * Renders the view once all its answers are current. While some are still
+ * the previous filters' answers, the last rendering is kept as it was (the
+ * same elements, so React leaves the charts alone) instead of redrawing every
+ * chart each time one query finishes.
+ */
+function Settled({ updating, what, children }: { updating: boolean; what: string; children: () => ReactNode }) {
+  const shown = useRef<ReactNode>(null);
+  if (!updating || shown.current === null) shown.current = children();
+  return (
+    <div className={updating ? 'view-state view-state--updating' : 'view-state'} aria-busy={updating}>
+      {updating && <div className="status status--loading view-state__updating" role="status">Updating the {what}…</div>}
+      {shown.current}
+    </div>
+  );
 }

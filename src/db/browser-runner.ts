@@ -10,10 +10,25 @@ import type { Table } from 'apache-arrow';
 const queue = new SerialQueue();
 const getEngine = async () => (await import('./engine.ts')).getEngine();
 
-async function runQuery(sql: string, options: QueryOptions = {}): Promise<Table> {
+/**
+ * Runs SQL on the shared connection. Dashboard-sized results come back in one
+ * message (`conn.query`); large ones (exports) stream batch by batch, which
+ * can also be cancelled while running.
+ */
+async function runQuery(sql: string, options: QueryOptions = {}, stream = false): Promise<Table> {
   const { signal } = options;
   if (signal?.aborted) throw abortError();
   const [{ conn }, { Table }] = await Promise.all([getEngine(), import('apache-arrow')]);
+  if (!stream) {
+    try {
+      const table = await conn.query(sql);
+      if (signal?.aborted) throw abortError();
+      return table;
+    } catch (err) {
+      if (signal?.aborted) throw abortError();
+      throw new QueryError(toError(err).message, sql, { cause: err });
+    }
+  }
   const onAbort = () => void conn.cancelSent().catch(() => undefined /* nothing left to cancel */);
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
@@ -48,7 +63,7 @@ export const browserRunner: QueryRunner = {
   exec: (sql: string, options?: QueryOptions) => queue.run(() => timed(options, async () => void (await runQuery(sql, options)))),
   queryArrowIPC: (sql: string, options?: QueryOptions) =>
     queue.run(async () => {
-      const [table, { tableToIPC }] = await Promise.all([runQuery(sql, options), import('apache-arrow')]);
+      const [table, { tableToIPC }] = await Promise.all([runQuery(sql, options, true), import('apache-arrow')]);
       return tableToIPC(table, 'stream');
     }),
   insertArrow: (table: string, ipc: Uint8Array) =>

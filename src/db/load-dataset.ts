@@ -1,6 +1,7 @@
 /** Fetches the bundled dataset (Arrow IPC files served by the app) into DuckDB. */
+import { REFRESH_DERIVED_SQL } from '../queries/derived.ts';
+import { CREATE_SCHEMA_SQL } from '../queries/schema-sql.ts';
 import { TABLE_NAMES, type TableName } from '../schema/tables.ts';
-import { loadTables } from './load-tables.ts';
 import { abortError, type QueryRunner } from './runner.ts';
 
 export interface DatasetManifest {
@@ -23,7 +24,20 @@ async function fetchOk(url: string, signal?: AbortSignal): Promise<Response> {
   return res;
 }
 
-/** Starts DuckDB and loads every table of the bundled dataset, reporting progress. */
+/** Record batches of one served table as they arrive, each re-encoded as its own IPC stream. */
+async function* streamedBatches(res: Response): AsyncGenerator<Uint8Array> {
+  const { RecordBatchReader, Table, tableToIPC } = await import('apache-arrow');
+  if (!res.body) throw new Error(`Could not read ${res.url}: the response has no body.`);
+  const reader = await RecordBatchReader.from(res.body);
+  for await (const batch of reader) yield tableToIPC(new Table([batch]), 'stream');
+}
+
+/**
+ * Starts DuckDB and loads every table of the bundled dataset, reporting
+ * progress. Tables are read one after another and inserted batch by batch as
+ * they download, so a national-scale dataset (hundreds of MB of report text)
+ * is never held whole in the page's memory next to DuckDB's copy.
+ */
 export async function loadBundledDataset(
   baseUrl: string,
   db: QueryRunner,
@@ -36,19 +50,24 @@ export async function loadBundledDataset(
   const [manifest] = await Promise.all([manifestPromise, import('./engine.ts').then((m) => m.getEngine()).then(() => performance.mark('db:engine-ready'))]);
   const totalBytes = TABLE_NAMES.reduce((sum, n) => sum + (manifest.tables[n]?.bytes ?? 0), 0) || 1;
   let loadedBytes = 0;
-  onProgress({ stage: 'download', fraction: 0.4, message: 'Reading the bundled reviews…' });
-  const tables = await Promise.all(
-    TABLE_NAMES.map(async (name) => {
-      const res = await fetchOk(dataUrl(`${name}.arrows`), signal);
-      const ipc = new Uint8Array(await res.arrayBuffer());
-      loadedBytes += ipc.byteLength;
-      onProgress({ stage: 'download', fraction: 0.4 + 0.4 * (loadedBytes / totalBytes), message: `Read ${name.replace('_', ' ')}` });
-      return { name, ipc };
-    }),
-  );
+  await db.exec(CREATE_SCHEMA_SQL);
+  const report = (name: string, bytes: number) =>
+    onProgress({ stage: 'download', fraction: 0.3 + 0.6 * Math.min(1, bytes / totalBytes), message: `Reading ${name.replace('_', ' ')}…` });
+  for (const name of TABLE_NAMES) {
+    report(name, loadedBytes);
+    const res = await fetchOk(dataUrl(`${name}.arrows`), signal);
+    let tableBytes = 0;
+    for await (const ipc of streamedBatches(res)) {
+      if (signal?.aborted) throw abortError();
+      await db.insertArrow(name, ipc);
+      tableBytes += ipc.byteLength;
+      report(name, loadedBytes + tableBytes);
+    }
+    loadedBytes += manifest.tables[name]?.bytes ?? tableBytes;
+  }
   if (signal?.aborted) throw abortError();
-  onProgress({ stage: 'insert', fraction: 0.85, message: 'Preparing the tables…' });
-  await loadTables(db, tables, signal);
+  onProgress({ stage: 'insert', fraction: 0.92, message: 'Preparing the tables…' });
+  await db.exec(REFRESH_DERIVED_SQL);
   // Marks for the benchmark (npm run bench) and the browser's profiler.
   performance.mark('db:data-loaded');
   onProgress({ stage: 'insert', fraction: 1, message: 'Ready' });

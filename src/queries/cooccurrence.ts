@@ -4,6 +4,7 @@ import type { QueryRunner } from '../db/runner.ts';
 import type { Filters } from './filters.ts';
 import { int } from './sql.ts';
 import { taggedReviewsCtes } from './themes.ts';
+import { queryFiltered } from './search-hits.ts';
 
 export interface CooccurrenceRow {
   theme_a: string;
@@ -49,5 +50,5 @@ ORDER BY ka.rank, kb.rank`;
 export const cooccurrenceQuery = (db: QueryRunner, f: Filters, dataVersion: number, top = 20) =>
   queryOptions({
     queryKey: ['cooccurrence', 'matrix', f, top, dataVersion],
-    queryFn: ({ signal }) => db.query<CooccurrenceRow>(cooccurrenceSql(f, top), { signal, label: 'cooccurrence.matrix' }),
+    queryFn: ({ signal }) => queryFiltered<CooccurrenceRow>(db, f, cooccurrenceSql(f, top), { signal, label: 'cooccurrence.matrix' }),
   });

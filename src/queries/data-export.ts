@@ -9,6 +9,7 @@ import type { QueryRunner } from '../db/runner.ts';
 import { BRIEFING_KIND_LABELS, REVIEW_TYPE_LABELS } from '../schema/records.ts';
 import { briefingWhere, reviewWhere, type Filters } from './filters.ts';
 import { str } from './sql.ts';
+import { queryFiltered } from './search-hits.ts';
 
 export const EXPORT_TABLES = ['records', 'theme-tags'] as const;
 export type ExportTable = (typeof EXPORT_TABLES)[number];
@@ -129,7 +130,7 @@ export function exportCountsSql(f: Filters): string {
   // Ids only: this runs on every filter change, and the full records relation (summaries, labels) would be materialised for three counts.
   return `
 WITH rec AS (
-  SELECT 'review' AS record_type, r.id FROM reviews r WHERE ${reviewWhere(f)}
+  SELECT 'review' AS record_type, r.id FROM review_facts r WHERE ${reviewWhere(f)}
   UNION ALL
   SELECT 'briefing', b.id FROM briefings b WHERE ${briefingWhere(f)}
 ),
@@ -146,5 +147,5 @@ SELECT (SELECT count(*) FROM rec WHERE record_type = 'review')::INTEGER AS revie
 export const exportCountsQuery = (db: QueryRunner, f: Filters, dataVersion: number) =>
   queryOptions({
     queryKey: ['dataExport', 'counts', f, dataVersion],
-    queryFn: async ({ signal }) => (await db.query<ExportCountsRow>(exportCountsSql(f), { signal, label: 'dataExport.counts' }))[0]!,
+    queryFn: async ({ signal }) => (await queryFiltered<ExportCountsRow>(db, f, exportCountsSql(f), { signal, label: 'dataExport.counts' }))[0]!,
   });

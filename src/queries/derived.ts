@@ -5,6 +5,10 @@
  * entity_themes: one row per (entity, theme) that counts. A manual tag
  * overrides the model for that theme on that entity: accepted adds it, rejected
  * removes it. Passage tags roll up to their review or briefing.
+ *
+ * review_facts, review_theme_facts: the same, narrowed to what filtered
+ * dashboard queries read. search_queries, search_hits: text searches (see
+ * search-hits.ts).
  */
 export const REFRESH_DERIVED_SQL = `
 CREATE OR REPLACE TABLE entity_themes AS
@@ -33,9 +37,23 @@ SELECT * FROM (
 -- Stored in entity order: queries on reviews skip the briefing row groups (zone maps).
 ORDER BY entity_type, entity_id, theme_id;
 
-CREATE OR REPLACE TABLE review_search AS
-SELECT r.id AS review_id,
-       concat_ws(' ', r.case_name, r.summary, r.findings, r.recommendations,
-                 (SELECT string_agg(p.text, ' ') FROM passages p WHERE p.entity_type = 'review' AND p.entity_id = r.id)) AS body
-FROM reviews r;
-`;
+-- The dashboard's hot tables: one row per review, and one per (review, effective theme),
+-- each carrying the columns the shared filters test, so a filtered aggregate is one scan
+-- of a few narrow columns with no join (reviewWhere works on both as alias r).
+CREATE OR REPLACE TABLE review_facts AS
+SELECT r.id, r.partnership_id, r.year, r.review_type, coalesce(t.n, 0)::INTEGER AS theme_count
+FROM reviews r
+LEFT JOIN (SELECT entity_id, count(*) AS n FROM entity_themes WHERE entity_type = 'review' GROUP BY entity_id) t ON t.entity_id = r.id
+ORDER BY r.id;
+
+CREATE OR REPLACE TABLE review_theme_facts AS
+SELECT f.id, e.theme_id, f.partnership_id, f.year, f.review_type
+FROM entity_themes e JOIN review_facts f ON f.id = e.entity_id
+WHERE e.entity_type = 'review'
+-- Theme order: the theme filter reads one theme's rows (zone maps skip the rest).
+ORDER BY e.theme_id, f.id;
+
+-- Text searches run once into here (search-hits.ts); rebuilt empty, as the hits may have changed.
+CREATE OR REPLACE TABLE search_queries (q VARCHAR);
+CREATE OR REPLACE TABLE search_hits (q VARCHAR, kind VARCHAR, id VARCHAR);
+`

@@ -3,8 +3,8 @@
  * state lives in the URL (see src/app/url-state.ts).
  */
 import type { ReviewType } from '../schema/records.ts';
-import { textMatchSql } from './search.ts';
-import { and, int, strList } from './sql.ts';
+import { searchKey } from './search-hits.ts';
+import { and, int, str, strList } from './sql.ts';
 
 export interface Filters {
   partnerships: string[];
@@ -34,8 +34,11 @@ export interface ReviewWhereOptions {
 }
 
 /**
- * Conditions on a `reviews` row aliased `r`. Themes match when the review
- * carries every chosen theme; text search reads summary, findings and case name.
+ * Conditions on a row aliased `r` with a review's `id`, `partnership_id`,
+ * `year` and `review_type`: `reviews` itself or the derived `review_facts` and
+ * `review_theme_facts`. Themes match when the review carries every chosen
+ * theme; a text search reads the hits stored by `ensureSearchHits`
+ * (search-hits.ts), so run filtered SQL through `queryFiltered`.
  */
 export function reviewWhere(f: Filters, opts: ReviewWhereOptions = {}): string {
   return and([
@@ -45,10 +48,14 @@ export function reviewWhere(f: Filters, opts: ReviewWhereOptions = {}): string {
     !opts.ignoreYears && f.yearTo !== null && `r.year <= ${int(f.yearTo)}`,
     f.types.length > 0 && `r.review_type IN ${strList(f.types)}`,
     !opts.ignoreThemes && f.themes.length > 0 &&
-      `r.id IN (SELECT entity_id FROM entity_themes WHERE entity_type = 'review' AND theme_id IN ${strList(f.themes)}
-        GROUP BY entity_id HAVING count(DISTINCT theme_id) = ${int(f.themes.length)})`,
-    f.q.trim() !== '' && `r.id IN (SELECT review_id FROM review_search WHERE ${textMatchSql('body', f.q.trim())})`,
+      `r.id IN (SELECT id FROM review_theme_facts WHERE theme_id IN ${strList(f.themes)}
+        GROUP BY id HAVING count(*) = ${int(new Set(f.themes).size)})`,
+    f.q.trim() !== '' && searchHitsCondition('r.id', 'review', f.q),
   ]);
+}
+
+function searchHitsCondition(idExpr: string, kind: 'review' | 'briefing', q: string): string {
+  return `${idExpr} IN (SELECT id FROM search_hits WHERE q = ${str(searchKey(q))} AND kind = '${kind}')`;
 }
 
 /**
@@ -64,6 +71,6 @@ export function briefingWhere(f: Filters, opts: ReviewWhereOptions = {}): string
     !opts.ignoreThemes && f.themes.length > 0 &&
       `b.id IN (SELECT entity_id FROM entity_themes WHERE entity_type = 'briefing' AND theme_id IN ${strList(f.themes)}
         GROUP BY entity_id HAVING count(DISTINCT theme_id) = ${int(f.themes.length)})`,
-    f.q.trim() !== '' && textMatchSql("concat_ws(' ', b.title, b.text)", f.q.trim()),
+    f.q.trim() !== '' && searchHitsCondition('b.id', 'briefing', f.q),
   ]);
 }

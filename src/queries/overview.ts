@@ -2,6 +2,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { QueryRunner } from '../db/runner.ts';
 import { briefingWhere, reviewWhere, type Filters } from './filters.ts';
+import { queryFiltered } from './search-hits.ts';
 
 export interface TotalsRow {
   reviews: number;
@@ -15,7 +16,7 @@ export interface TotalsRow {
 /** Reviews, briefings and partnerships matching the filters, and the year span of the reviews. */
 export function totalsSql(f: Filters): string {
   return `
-WITH r AS (SELECT r.partnership_id, r.year FROM reviews r WHERE ${reviewWhere(f)}),
+WITH r AS (SELECT r.partnership_id, r.year FROM review_facts r WHERE ${reviewWhere(f)}),
      b AS (SELECT b.partnership_id FROM briefings b WHERE ${briefingWhere(f)})
 SELECT (SELECT count(*) FROM r)::INTEGER AS reviews,
        (SELECT count(*) FROM b)::INTEGER AS briefings,
@@ -39,7 +40,7 @@ export interface ReviewsPerYearRow {
  */
 export function reviewsPerYearByPartnershipSql(f: Filters, top = 8): string {
   return `
-WITH r AS (SELECT r.partnership_id, r.year FROM reviews r WHERE ${reviewWhere(f)} AND r.year IS NOT NULL),
+WITH r AS (SELECT r.partnership_id, r.year FROM review_facts r WHERE ${reviewWhere(f)} AND r.year IS NOT NULL),
 ranked AS (
   SELECT partnership_id, row_number() OVER (ORDER BY count(*) DESC, partnership_id) AS rank
   FROM r GROUP BY partnership_id
@@ -57,12 +58,12 @@ ORDER BY year, min(k.rank), partnership`;
 export const totalsQuery = (db: QueryRunner, f: Filters, dataVersion: number) =>
   queryOptions({
     queryKey: ['overview', 'totals', f, dataVersion],
-    queryFn: async ({ signal }) => (await db.query<TotalsRow>(totalsSql(f), { signal, label: 'overview.totals' }))[0]!,
+    queryFn: async ({ signal }) => (await queryFiltered<TotalsRow>(db, f, totalsSql(f), { signal, label: 'overview.totals' }))[0]!,
   });
 
 /** TanStack Query options for the reviews-per-year chart. */
 export const reviewsPerYearByPartnershipQuery = (db: QueryRunner, f: Filters, dataVersion: number) =>
   queryOptions({
     queryKey: ['overview', 'reviewsPerYearByPartnership', f, dataVersion],
-    queryFn: ({ signal }) => db.query<ReviewsPerYearRow>(reviewsPerYearByPartnershipSql(f), { signal, label: 'overview.reviewsPerYearByPartnership' }),
+    queryFn: ({ signal }) => queryFiltered<ReviewsPerYearRow>(db, f, reviewsPerYearByPartnershipSql(f), { signal, label: 'overview.reviewsPerYearByPartnership' }),
   });

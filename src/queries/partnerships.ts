@@ -4,6 +4,7 @@ import type { QueryRunner } from '../db/runner.ts';
 import type { Filters } from './filters.ts';
 import { int, str, strList } from './sql.ts';
 import { taggedReviewsCtes } from './themes.ts';
+import { queryFiltered } from './search-hits.ts';
 
 export interface HeatmapCellRow {
   partnership_id: string;
@@ -79,7 +80,7 @@ ORDER BY c.n DESC, c.o DESC, th.label`;
 export const partnershipThemeQuery = (db: QueryRunner, f: Filters, dataVersion: number, top = 15) =>
   queryOptions({
     queryKey: ['partnerships', 'themeHeatmap', f, top, dataVersion],
-    queryFn: ({ signal }) => db.query<HeatmapCellRow>(partnershipThemeSql(f, top), { signal, label: 'partnerships.themeHeatmap' }),
+    queryFn: ({ signal }) => queryFiltered<HeatmapCellRow>(db, f, partnershipThemeSql(f, top), { signal, label: 'partnerships.themeHeatmap' }),
   });
 
 /** TanStack Query options for one partnership against all others. */
@@ -87,5 +88,5 @@ export const partnershipComparisonQuery = (db: QueryRunner, f: Filters, partners
   queryOptions({
     queryKey: ['partnerships', 'comparison', f, partnershipId, dataVersion],
     queryFn: ({ signal }) =>
-      db.query<ComparisonRow>(partnershipComparisonSql(f, partnershipId), { signal, label: 'partnerships.comparison' }),
+      queryFiltered<ComparisonRow>(db, f, partnershipComparisonSql(f, partnershipId), { signal, label: 'partnerships.comparison' }),
   });

@@ -20,6 +20,7 @@ import type { ThemeCoverage } from '../planner/score.ts';
 import type { PlannerWindow } from '../planner/window.ts';
 import { briefingWhere, reviewWhere, type Filters } from './filters.ts';
 import { int, str } from './sql.ts';
+import { queryFiltered } from './search-hits.ts';
 
 export interface PlannerYearsRow {
   /** Latest and earliest publication year of the tagged reviews in scope (null when none is dated). */
@@ -36,8 +37,8 @@ export interface PlannerYearsRow {
   partnerships: number;
 }
 
-/** Condition on a `reviews` row aliased `r`: it carries at least one theme. */
-const IS_TAGGED = `r.id IN (SELECT entity_id FROM entity_themes WHERE entity_type = 'review')`;
+/** Condition on a `review_facts` row aliased `r`: it carries at least one theme. */
+const IS_TAGGED = 'r.theme_count > 0';
 
 /** The year span of the reviews in scope, which sets the default window, and what cannot be counted. */
 export function plannerYearsSql(scope: Filters): string {
@@ -51,7 +52,7 @@ SELECT max(r.year) FILTER (WHERE ${IS_TAGGED})::INTEGER AS latest_year,
        (SELECT count(*) FROM bd)::INTEGER AS briefings,
        (SELECT count(*) FROM bd WHERE id NOT IN (SELECT entity_id FROM entity_themes WHERE entity_type = 'briefing'))::INTEGER AS untagged_briefings,
        (SELECT count(DISTINCT partnership_id) FROM (SELECT partnership_id FROM reviews UNION ALL SELECT partnership_id FROM briefings))::INTEGER AS partnerships
-FROM reviews r WHERE ${reviewWhere(scope)}`;
+FROM review_facts r WHERE ${reviewWhere(scope)}`;
 }
 
 /** Briefings in scope with an effective date (their own, else their review's). Aliased `bd`. */
@@ -70,7 +71,7 @@ WHERE ${briefingWhere(scope, { ignoreYears: true })} AND b.briefing_kind <> 'sta
 export function themeCoverageSql(scope: Filters, w: PlannerWindow): string {
   const inWindow = `year BETWEEN ${int(w.from)} AND ${int(w.to)}`;
   return `
-WITH scoped AS (SELECT r.id, r.year FROM reviews r WHERE ${reviewWhere(scope)} AND r.year IS NOT NULL AND ${IS_TAGGED}),
+WITH scoped AS (SELECT r.id, r.year FROM review_facts r WHERE ${reviewWhere(scope)} AND r.year IS NOT NULL AND ${IS_TAGGED}),
 totals AS (
   SELECT count(*) FILTER (WHERE ${inWindow})::INTEGER AS window_total,
          count(*) FILTER (WHERE year < ${int(w.from)})::INTEGER AS before_total
@@ -80,7 +81,7 @@ review_counts AS (
   SELECT et.theme_id,
          count(*) FILTER (WHERE s.${inWindow}) AS window_reviews,
          count(*) FILTER (WHERE s.year < ${int(w.from)}) AS before_reviews
-  FROM scoped s JOIN entity_themes et ON et.entity_type = 'review' AND et.entity_id = s.id
+  FROM scoped s JOIN review_theme_facts et ON et.id = s.id
   GROUP BY et.theme_id
 ),
 bd AS (${datedBriefingsSql(scope)}),
@@ -192,13 +193,13 @@ export function localVsRestSql(scope: Filters, partnershipId: string, w: Planner
   const others: Filters = { ...scope, partnerships: [] };
   return `
 WITH scoped AS (
-  SELECT r.id, r.partnership_id = ${str(partnershipId)} AS is_local FROM reviews r
+  SELECT r.id, r.partnership_id = ${str(partnershipId)} AS is_local FROM review_facts r
   WHERE ${reviewWhere(others)} AND r.year BETWEEN ${int(w.from)} AND ${int(w.to)} AND ${IS_TAGGED}
 ),
 n AS (SELECT count(*) FILTER (WHERE is_local) AS local_n, count(*) FILTER (WHERE NOT is_local) AS rest_n FROM scoped),
 k AS (
   SELECT et.theme_id, count(*) FILTER (WHERE s.is_local) AS local_k, count(*) FILTER (WHERE NOT s.is_local) AS rest_k
-  FROM scoped s JOIN entity_themes et ON et.entity_type = 'review' AND et.entity_id = s.id GROUP BY et.theme_id
+  FROM scoped s JOIN review_theme_facts et ON et.id = s.id GROUP BY et.theme_id
 )
 SELECT t.id AS theme_id, t.label, COALESCE(k.local_k, 0)::INTEGER AS local_k, n.local_n::INTEGER AS local_n,
        COALESCE(k.rest_k, 0)::INTEGER AS rest_k, n.rest_n::INTEGER AS rest_n
@@ -213,33 +214,33 @@ const key = (name: string, ...parts: unknown[]) => ['planner', name, ...parts];
 export const plannerYearsQuery = (db: QueryRunner, scope: Filters, dataVersion: number) =>
   queryOptions({
     queryKey: key('years', scope, dataVersion),
-    queryFn: async ({ signal }) => (await db.query<PlannerYearsRow>(plannerYearsSql(scope), { signal, label: 'planner.years' }))[0]!,
+    queryFn: async ({ signal }) => (await queryFiltered<PlannerYearsRow>(db, scope, plannerYearsSql(scope), { signal, label: 'planner.years' }))[0]!,
   });
 
 /** TanStack Query options for the per-theme coverage. */
 export const themeCoverageQuery = (db: QueryRunner, scope: Filters, w: PlannerWindow, dataVersion: number) =>
   queryOptions({
     queryKey: key('coverage', scope, w, dataVersion),
-    queryFn: ({ signal }) => db.query<ThemeCoverage>(themeCoverageSql(scope, w), { signal, label: 'planner.coverage' }),
+    queryFn: ({ signal }) => queryFiltered<ThemeCoverage>(db, scope, themeCoverageSql(scope, w), { signal, label: 'planner.coverage' }),
   });
 
 /** TanStack Query options for one theme's evidence sentences. */
 export const themeEvidenceQuery = (db: QueryRunner, scope: Filters, w: PlannerWindow, themeId: string, dataVersion: number) =>
   queryOptions({
     queryKey: key('evidence', scope, w, themeId, dataVersion),
-    queryFn: ({ signal }) => db.query<EvidenceRow>(themeEvidenceSql(scope, w, themeId), { signal, label: 'planner.evidence' }),
+    queryFn: ({ signal }) => queryFiltered<EvidenceRow>(db, scope, themeEvidenceSql(scope, w, themeId), { signal, label: 'planner.evidence' }),
   });
 
 /** TanStack Query options for the briefings on one theme. */
 export const themeBriefingsQuery = (db: QueryRunner, scope: Filters, themeId: string, dataVersion: number) =>
   queryOptions({
     queryKey: key('briefings', scope, themeId, dataVersion),
-    queryFn: ({ signal }) => db.query<ThemeBriefingRow>(themeBriefingsSql(scope, themeId), { signal, label: 'planner.briefings' }),
+    queryFn: ({ signal }) => queryFiltered<ThemeBriefingRow>(db, scope, themeBriefingsSql(scope, themeId), { signal, label: 'planner.briefings' }),
   });
 
 /** TanStack Query options for one partnership against the rest. */
 export const localVsRestQuery = (db: QueryRunner, scope: Filters, partnershipId: string, w: PlannerWindow, dataVersion: number) =>
   queryOptions({
     queryKey: key('localVsRest', scope, partnershipId, w, dataVersion),
-    queryFn: ({ signal }) => db.query<LocalVsRestRow>(localVsRestSql(scope, partnershipId, w), { signal, label: 'planner.localVsRest' }),
+    queryFn: ({ signal }) => queryFiltered<LocalVsRestRow>(db, scope, localVsRestSql(scope, partnershipId, w), { signal, label: 'planner.localVsRest' }),
   });

@@ -10,6 +10,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { QueryRunner } from '../db/runner.ts';
 import { reviewWhere, type Filters, type ReviewWhereOptions } from './filters.ts';
+import { queryFiltered } from './search-hits.ts';
 import { int } from './sql.ts';
 
 /**
@@ -18,17 +19,11 @@ import { int } from './sql.ts';
  */
 export function taggedReviewsCtes(f: Filters, opts: ReviewWhereOptions & { datedOnly?: boolean; ignorePartnerships?: boolean } = {}): string {
   const population = opts.ignorePartnerships ? { ...f, partnerships: [], regions: [] } : f;
+  const where = `${reviewWhere(population, { ignoreThemes: true, ignoreYears: opts.ignoreYears })}${opts.datedOnly ? ' AND r.year IS NOT NULL' : ''}`;
+  // Both read the derived facts tables (derived.ts): no join with the stored tables on the hot path.
   return `
-tagged AS (
-  SELECT r.id, r.partnership_id, r.year FROM reviews r
-  WHERE ${reviewWhere(population, { ignoreThemes: true, ignoreYears: opts.ignoreYears })}
-    ${opts.datedOnly ? 'AND r.year IS NOT NULL' : ''}
-    AND r.id IN (SELECT entity_id FROM entity_themes WHERE entity_type = 'review')
-),
-review_themes AS (
-  SELECT t.id AS review_id, t.partnership_id, t.year, e.theme_id
-  FROM tagged t JOIN entity_themes e ON e.entity_type = 'review' AND e.entity_id = t.id
-)`;
+tagged AS (SELECT r.id, r.partnership_id, r.year FROM review_facts r WHERE ${where} AND r.theme_count > 0),
+review_themes AS (SELECT r.id AS review_id, r.partnership_id, r.year, r.theme_id FROM review_theme_facts r WHERE ${where})`;
 }
 
 export interface ThemeShareRow {
@@ -99,7 +94,7 @@ ORDER BY th.label`;
 export const themeShareQuery = (db: QueryRunner, f: Filters, dataVersion: number) =>
   queryOptions({
     queryKey: ['themes', 'share', f, dataVersion],
-    queryFn: ({ signal }) => db.query<ThemeShareRow>(themeShareSql(f), { signal, label: 'themes.share' }),
+    queryFn: ({ signal }) => queryFiltered<ThemeShareRow>(db, f, themeShareSql(f), { signal, label: 'themes.share' }),
   });
 
 /** TanStack Query options for per-theme counts in a recent and an earlier window. */
@@ -107,5 +102,5 @@ export const themeWindowCountsQuery = (db: QueryRunner, f: Filters, recentYears:
   queryOptions({
     queryKey: ['themes', 'windowCounts', f, recentYears, earlierYears, minLatest, dataVersion],
     queryFn: ({ signal }) =>
-      db.query<WindowCountsRow>(themeWindowCountsSql(f, recentYears, earlierYears, minLatest), { signal, label: 'themes.windowCounts' }),
+      queryFiltered<WindowCountsRow>(db, f, themeWindowCountsSql(f, recentYears, earlierYears, minLatest), { signal, label: 'themes.windowCounts' }),
   });

@@ -4,6 +4,7 @@ import type { QueryRunner } from '../db/runner.ts';
 import type { Filters } from './filters.ts';
 import { int, str } from './sql.ts';
 import { taggedReviewsCtes } from './themes.ts';
+import { queryFiltered } from './search-hits.ts';
 
 export interface ThemeYearRow {
   year: number;
@@ -42,5 +43,5 @@ ORDER BY y.year, c.rank`;
 export const themeByYearQuery = (db: QueryRunner, f: Filters, dataVersion: number, top = 5) =>
   queryOptions({
     queryKey: ['trends', 'themeByYear', f, top, dataVersion],
-    queryFn: ({ signal }) => db.query<ThemeYearRow>(themeByYearSql(f, top), { signal, label: 'trends.themeByYear' }),
+    queryFn: ({ signal }) => queryFiltered<ThemeYearRow>(db, f, themeByYearSql(f, top), { signal, label: 'trends.themeByYear' }),
   });

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useDatabase } from '../../app/database-context.ts';
 import { exportCountsQuery, type ExportTable } from '../../queries/data-export.ts';
 import { downloadBlob } from '../../lib/download.ts';
@@ -17,7 +17,9 @@ const n = (v: number) => v.toLocaleString('en-GB');
 /** The reviews and briefings matching the filters, with their themes, as CSV or Parquet. */
 export function DataExportPanel({ ctx, job }: { ctx: ExportContext; job: ExportJob }) {
   const { db, dataVersion } = useDatabase();
-  const counts = useQuery(exportCountsQuery(db, ctx.filters, dataVersion));
+  // Counted only while the panel is open: the count would otherwise run on every filter change.
+  const [open, setOpen] = useState(false);
+  const counts = useQuery({ ...exportCountsQuery(db, ctx.filters, dataVersion), enabled: open });
   const id = useId();
   const c = counts.data;
   const empty = !!c && c.reviews + c.briefings === 0;
@@ -33,7 +35,7 @@ export function DataExportPanel({ ctx, job }: { ctx: ExportContext; job: ExportJ
   };
 
   return (
-    <details className="export-data">
+    <details className="export-data" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Export data</summary>
       <div className="export-data__panel">
         <p>

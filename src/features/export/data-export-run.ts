@@ -6,6 +6,7 @@ import type { DatabaseState } from '../../app/database-context.ts';
 import { EXPORT_COLUMNS, exportSql, type ExportTable } from '../../queries/data-export.ts';
 import type { Filters } from '../../queries/filters.ts';
 import { BOM, csvRecord } from './csv.ts';
+import { ensureSearchHits } from '../../queries/search-hits.ts';
 
 export type DataFormat = 'csv' | 'parquet';
 
@@ -41,6 +42,7 @@ export async function runDataExport(
 ): Promise<{ blob: Blob }> {
   const { signal, progress } = options;
   const sql = exportSql(table, filters);
+  await ensureSearchHits(db, filters.q);
   if (format === 'csv') {
     progress('Selecting the matching rows…');
     const rows = await db.query<Record<string, unknown>>(sql, { signal, label: `dataExport.${table}` });
