@@ -2,7 +2,8 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { QueryRunner } from '../db/runner.ts';
 import { briefingWhere, reviewWhere, type Filters } from './filters.ts';
-import { queryFiltered } from './search-hits.ts';
+import { fromCube } from '../cube/index.ts';
+import { reviewsPerYearByPartnership, totals } from '../cube/aggregates.ts';
 
 export interface TotalsRow {
   reviews: number;
@@ -54,16 +55,16 @@ GROUP BY ALL
 ORDER BY year, min(k.rank), partnership`;
 }
 
-/** TanStack Query options for the totals. */
+/** TanStack Query options for the totals (answered from the cube, src/cube: the same rows as totalsSql). */
 export const totalsQuery = (db: QueryRunner, f: Filters, dataVersion: number) =>
   queryOptions({
     queryKey: ['overview', 'totals', f, dataVersion],
-    queryFn: async ({ signal }) => (await queryFiltered<TotalsRow>(db, f, totalsSql(f), { signal, label: 'overview.totals' }))[0]!,
+    queryFn: () => fromCube(db, dataVersion, f, 'overview.totals', (cube, hits) => totals(cube, f, hits)),
   });
 
 /** TanStack Query options for the reviews-per-year chart. */
 export const reviewsPerYearByPartnershipQuery = (db: QueryRunner, f: Filters, dataVersion: number) =>
   queryOptions({
     queryKey: ['overview', 'reviewsPerYearByPartnership', f, dataVersion],
-    queryFn: ({ signal }) => queryFiltered<ReviewsPerYearRow>(db, f, reviewsPerYearByPartnershipSql(f), { signal, label: 'overview.reviewsPerYearByPartnership' }),
+    queryFn: () => fromCube(db, dataVersion, f, 'overview.reviewsPerYearByPartnership', (cube, hits) => reviewsPerYearByPartnership(cube, f, hits)),
   });

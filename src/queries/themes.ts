@@ -10,8 +10,9 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { QueryRunner } from '../db/runner.ts';
 import { reviewWhere, type Filters, type ReviewWhereOptions } from './filters.ts';
-import { queryFiltered } from './search-hits.ts';
 import { int } from './sql.ts';
+import { fromCube } from '../cube/index.ts';
+import { themeShare, themeWindowCounts } from '../cube/aggregates.ts';
 
 /**
  * CTEs `tagged` (id, partnership_id, year of each tagged review in the population)
@@ -94,13 +95,13 @@ ORDER BY th.label`;
 export const themeShareQuery = (db: QueryRunner, f: Filters, dataVersion: number) =>
   queryOptions({
     queryKey: ['themes', 'share', f, dataVersion],
-    queryFn: ({ signal }) => queryFiltered<ThemeShareRow>(db, f, themeShareSql(f), { signal, label: 'themes.share' }),
+    queryFn: () => fromCube(db, dataVersion, f, 'themes.share', (cube, hits) => themeShare(cube, f, hits)),
   });
 
 /** TanStack Query options for per-theme counts in a recent and an earlier window. */
 export const themeWindowCountsQuery = (db: QueryRunner, f: Filters, recentYears: number, earlierYears: number, dataVersion: number, minLatest = 1) =>
   queryOptions({
     queryKey: ['themes', 'windowCounts', f, recentYears, earlierYears, minLatest, dataVersion],
-    queryFn: ({ signal }) =>
-      queryFiltered<WindowCountsRow>(db, f, themeWindowCountsSql(f, recentYears, earlierYears, minLatest), { signal, label: 'themes.windowCounts' }),
+    queryFn: () =>
+      fromCube(db, dataVersion, f, 'themes.windowCounts', (cube, hits) => themeWindowCounts(cube, f, hits, recentYears, earlierYears, minLatest)),
   });

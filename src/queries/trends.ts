@@ -4,7 +4,8 @@ import type { QueryRunner } from '../db/runner.ts';
 import type { Filters } from './filters.ts';
 import { int, str } from './sql.ts';
 import { taggedReviewsCtes } from './themes.ts';
-import { queryFiltered } from './search-hits.ts';
+import { fromCube } from '../cube/index.ts';
+import { themeByYear } from '../cube/aggregates.ts';
 
 export interface ThemeYearRow {
   year: number;
@@ -43,5 +44,5 @@ ORDER BY y.year, c.rank`;
 export const themeByYearQuery = (db: QueryRunner, f: Filters, dataVersion: number, top = 5) =>
   queryOptions({
     queryKey: ['trends', 'themeByYear', f, top, dataVersion],
-    queryFn: ({ signal }) => queryFiltered<ThemeYearRow>(db, f, themeByYearSql(f, top), { signal, label: 'trends.themeByYear' }),
+    queryFn: () => fromCube(db, dataVersion, f, 'trends.themeByYear', (cube, hits) => themeByYear(cube, f, hits, top)),
   });

@@ -7,7 +7,9 @@ export function baseOption(description: string) {
     aria: { enabled: true, label: { description }, decal: { show: true } },
     color: CATEGORY_COLOURS,
     textStyle: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', color: '#1f2933' },
-    animationDuration: 250,
+    // No animation: a filter change redraws every chart once, at once. Animated updates repainted
+    // each chart for ~300 ms on the main thread, on top of the next change's work.
+    animation: false,
   };
 }
 

@@ -1,0 +1,64 @@
+/** Reads the filter index out of DuckDB: a handful of narrow queries, once per data version. */
+import type { QueryRunner } from '../db/runner.ts';
+import { ensureSearchHits, searchKey } from '../queries/search-hits.ts';
+import { str } from '../queries/sql.ts';
+import { themeLists, type PartnershipInfo, type ReviewCube, type ThemeInfo } from './review-cube.ts';
+
+// Indexes are positions in id order, numbered the same way in every query below.
+const INDEXED = `
+p_idx AS (SELECT id, (row_number() OVER (ORDER BY id) - 1)::INTEGER AS i FROM partnerships),
+t_idx AS (SELECT id, (row_number() OVER (ORDER BY id) - 1)::INTEGER AS i FROM themes),
+r_idx AS (SELECT id, (row_number() OVER (ORDER BY id) - 1)::INTEGER AS i FROM review_facts),
+b_idx AS (SELECT id, (row_number() OVER (ORDER BY id) - 1)::INTEGER AS i FROM briefings)`;
+
+async function columns(db: QueryRunner, sql: string, label: string): Promise<Record<string, ArrayLike<number>>> {
+  const [{ tableFromIPC }, ipc] = await Promise.all([import('apache-arrow'), db.queryArrowIPC(sql, { label })]);
+  const table = tableFromIPC(ipc);
+  return Object.fromEntries(table.schema.fields.map((f) => [f.name, (table.getChild(f.name)?.toArray() ?? []) as ArrayLike<number>]));
+}
+
+/** Loads the cube for the data as it is now. */
+export async function loadCube(db: QueryRunner): Promise<ReviewCube> {
+  const partnerships = await db.query<PartnershipInfo>('SELECT id, name, region FROM partnerships ORDER BY id', { label: 'cube.partnerships' });
+  const themes = await db.query<ThemeInfo>(
+    `SELECT t.id, t.label, g.label AS "group", t.retired FROM themes t LEFT JOIN theme_groups g ON g.id = t.group_id ORDER BY t.id`,
+    { label: 'cube.themes' },
+  );
+  const reviewTypes = (await db.query<{ type: string }>('SELECT DISTINCT review_type AS type FROM review_facts ORDER BY 1', { label: 'cube.types' })).map((r) => r.type);
+  const typeCase = `CASE r.review_type ${reviewTypes.map((t, i) => `WHEN ${str(t)} THEN ${i}`).join(' ')} ELSE 255 END`;
+  const r = await columns(db, `WITH ${INDEXED}
+SELECT coalesce(p.i, 65535)::USMALLINT AS partnership, coalesce(r.year, 0)::SMALLINT AS year, (${typeCase})::UTINYINT AS type
+FROM review_facts r LEFT JOIN p_idx p ON p.id = r.partnership_id ORDER BY r.id`, 'cube.reviews');
+  const rt = await columns(db, `WITH ${INDEXED}
+SELECT ri.i AS item, ti.i::USMALLINT AS theme FROM review_theme_facts f JOIN r_idx ri ON ri.id = f.id JOIN t_idx ti ON ti.id = f.theme_id
+ORDER BY ri.i, ti.i`, 'cube.reviewThemes');
+  const b = await columns(db, `WITH ${INDEXED}
+SELECT coalesce(p.i, 65535)::USMALLINT AS partnership, coalesce(b.year, 0)::SMALLINT AS year
+FROM briefings b LEFT JOIN p_idx p ON p.id = b.partnership_id ORDER BY b.id`, 'cube.briefings');
+  const bt = await columns(db, `WITH ${INDEXED}
+SELECT bi.i AS item, ti.i::USMALLINT AS theme FROM entity_themes e JOIN b_idx bi ON bi.id = e.entity_id JOIN t_idx ti ON ti.id = e.theme_id
+WHERE e.entity_type = 'briefing' ORDER BY bi.i, ti.i`, 'cube.briefingThemes');
+  const reviewCount = r.partnership!.length;
+  const briefingCount = b.partnership!.length;
+  return {
+    partnerships, themes, reviewTypes,
+    reviews: {
+      count: reviewCount, partnership: Uint16Array.from(r.partnership!), year: Int16Array.from(r.year!), type: Uint8Array.from(r.type!),
+      themes: themeLists(reviewCount, rt.item!, rt.theme!),
+    },
+    briefings: {
+      count: briefingCount, partnership: Uint16Array.from(b.partnership!), year: Int16Array.from(b.year!),
+      themes: themeLists(briefingCount, bt.item!, bt.theme!),
+    },
+  };
+}
+
+/** Indexes of the reviews and briefings a text search matched (the search runs first if it has not). */
+export async function loadSearchHits(db: QueryRunner, q: string): Promise<{ reviews: Int32Array; briefings: Int32Array }> {
+  await ensureSearchHits(db, q);
+  const key = str(searchKey(q));
+  const hits = (kind: string, idx: string) =>
+    columns(db, `WITH ${INDEXED} SELECT x.i FROM ${idx} x WHERE x.id IN (SELECT id FROM search_hits WHERE q = ${key} AND kind = '${kind}') ORDER BY x.i`, 'cube.searchHits');
+  const [r, b] = await Promise.all([hits('review', 'r_idx'), hits('briefing', 'b_idx')]);
+  return { reviews: Int32Array.from(r.i!), briefings: Int32Array.from(b.i!) };
+}

@@ -1,0 +1,94 @@
+/** Which reviews and briefings the shared filters keep, as a 0/1 flag per item: the cube's WHERE clause. */
+import type { Filters } from '../queries/filters.ts';
+import type { ReviewCube, ThemeLists } from './review-cube.ts';
+
+export interface SearchHits {
+  reviews: Int32Array;
+  briefings: Int32Array;
+}
+
+export interface SelectOptions {
+  ignoreThemes?: boolean;
+  ignoreYears?: boolean;
+  ignorePartnerships?: boolean;
+  /** Only reviews with a publication year. */
+  datedOnly?: boolean;
+  /** Only reviews carrying at least one theme. */
+  taggedOnly?: boolean;
+}
+
+/** Flags over the partnerships the partnership and region filters allow (null: all). */
+function partnershipFlags(cube: ReviewCube, f: Filters, ignore: boolean): Uint8Array | null {
+  if (ignore || (!f.partnerships.length && !f.regions.length)) return null;
+  const ids = new Set(f.partnerships);
+  const regions = new Set(f.regions);
+  return Uint8Array.from(cube.partnerships, (p) =>
+    (!ids.size || ids.has(p.id)) && (!regions.size || (p.region !== null && regions.has(p.region))) ? 1 : 0);
+}
+
+/** True when the item's theme list holds every wanted theme index. */
+function hasAll(lists: ThemeLists, item: number, wanted: readonly number[]): boolean {
+  for (const t of wanted) {
+    let found = false;
+    for (let k = lists.start[item]!; k < lists.start[item + 1]!; k++) if (lists.themes[k] === t) { found = true; break; }
+    if (!found) return false;
+  }
+  return true;
+}
+
+/** Theme indexes of the theme filter; null when a chosen theme does not exist (nothing can match). */
+function wantedThemes(cube: ReviewCube, f: Filters): number[] | null {
+  const wanted = [...new Set(f.themes)].map((id) => cube.themes.findIndex((t) => t.id === id));
+  return wanted.includes(-1) ? null : wanted;
+}
+
+function hitFlags(count: number, hits: Int32Array): Uint8Array {
+  const flags = new Uint8Array(count);
+  for (const i of hits) flags[i] = 1;
+  return flags;
+}
+
+/** Reviews matching the filters (as reviewWhere does), with the options' narrowing. */
+export function selectReviews(cube: ReviewCube, f: Filters, hits: SearchHits | null, opts: SelectOptions = {}): Uint8Array {
+  const { count, partnership, year, type, themes } = cube.reviews;
+  const out = new Uint8Array(count);
+  const allowedP = partnershipFlags(cube, f, !!opts.ignorePartnerships);
+  const from = opts.ignoreYears ? null : f.yearFrom;
+  const to = opts.ignoreYears ? null : f.yearTo;
+  const types = f.types.length ? Uint8Array.from(cube.reviewTypes, (t) => (f.types as string[]).includes(t) ? 1 : 0) : null;
+  const wanted = opts.ignoreThemes || !f.themes.length ? [] : wantedThemes(cube, f);
+  if (wanted === null) return out;
+  const text = f.q.trim() && hits ? hitFlags(count, hits.reviews) : null;
+  for (let i = 0; i < count; i++) {
+    const y = year[i]!;
+    if (allowedP && !allowedP[partnership[i]!]) continue;
+    if ((from !== null || to !== null || opts.datedOnly) && y === 0) continue;
+    if ((from !== null && y < from) || (to !== null && y > to)) continue;
+    if (types && !types[type[i]!]) continue;
+    if (opts.taggedOnly && themes.start[i] === themes.start[i + 1]) continue;
+    if (wanted.length && !hasAll(themes, i, wanted)) continue;
+    if (text && !text[i]) continue;
+    out[i] = 1;
+  }
+  return out;
+}
+
+/** Briefings matching the filters (as briefingWhere does: review types do not apply). */
+export function selectBriefings(cube: ReviewCube, f: Filters, hits: SearchHits | null): Uint8Array {
+  const { count, partnership, year, themes } = cube.briefings;
+  const out = new Uint8Array(count);
+  const allowedP = partnershipFlags(cube, f, false);
+  const wanted = f.themes.length ? wantedThemes(cube, f) : [];
+  if (wanted === null) return out;
+  const text = f.q.trim() && hits ? hitFlags(count, hits.briefings) : null;
+  for (let i = 0; i < count; i++) {
+    const y = year[i]!;
+    if (allowedP && !allowedP[partnership[i]!]) continue;
+    if ((f.yearFrom !== null || f.yearTo !== null) && y === 0) continue;
+    if ((f.yearFrom !== null && y < f.yearFrom) || (f.yearTo !== null && y > f.yearTo)) continue;
+    if (wanted.length && !hasAll(themes, i, wanted)) continue;
+    if (text && !text[i]) continue;
+    out[i] = 1;
+  }
+  return out;
+}
