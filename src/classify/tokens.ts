@@ -59,33 +59,38 @@ function wordInfo(word: string): WordInfo {
 }
 
 /**
- * The tokenizer's word cache: open addressing on a hash of the word's characters computed
- * while scanning, compared in place, so a known word costs no string slice or Map lookup.
+ * The tokenizer's word cache: open addressing on a hash of the word's folded characters
+ * computed while scanning. Each cached word's folded characters sit in one byte pool and are
+ * compared with the characters just scanned, so a known word costs no string slice, no Map
+ * lookup and no second read of the text.
  */
-const table = { words: [] as Array<string | undefined>, len: new Int32Array(0), hash: new Int32Array(0), id: new Int32Array(0), word: new Int32Array(0), content: new Uint8Array(0), mask: -1, count: 0 };
+const table = { hash: new Int32Array(0), len: new Int32Array(0), id: new Int32Array(0), word: new Int32Array(0), content: new Uint8Array(0), at: new Int32Array(0), mask: -1, count: 0 };
+/** Folded characters of the cached words (ASCII letters and digits only, so bytes). */
+let pool = new Uint8Array(1 << 16);
+let poolUsed = 0;
 /** Cached words by word id (the table's insertion order). */
 const WORD_STRINGS: string[] = [];
 resizeTable(1 << 14);
 
 function resizeTable(size: number): void {
   const old = { ...table };
-  table.words = new Array<string | undefined>(size).fill(undefined);
   table.hash = new Int32Array(size);
   table.len = new Int32Array(size);
   table.id = new Int32Array(size);
   table.word = new Int32Array(size);
   table.content = new Uint8Array(size);
+  table.at = new Int32Array(size);
   table.mask = size - 1;
   table.count = 0;
-  old.words.forEach((w, k) => w !== undefined && insert(w, old.hash[k]!, old.id[k]!, old.content[k]!, old.word[k]!));
+  for (let k = 0; k < old.len.length; k++) if (old.len[k] !== 0) insert(old.hash[k]!, old.len[k]!, old.at[k]!, old.id[k]!, old.content[k]!, old.word[k]!);
 }
 
-function insert(word: string, h: number, id: number, content: number, wordId: number): void {
+function insert(h: number, len: number, at: number, id: number, content: number, wordId: number): void {
   let slot = h & table.mask;
   while (table.len[slot] !== 0) slot = (slot + 1) & table.mask;
-  table.words[slot] = word;
-  table.len[slot] = word.length;
   table.hash[slot] = h;
+  table.len[slot] = len;
+  table.at[slot] = at;
   table.id[slot] = id;
   table.word[slot] = wordId;
   table.content[slot] = content;
@@ -97,38 +102,47 @@ export function wordString(id: number): string {
   return WORD_STRINGS[id]!;
 }
 
-// lookupWord's other results (avoids allocating a tuple per word).
-let lastContent = 0;
-let lastWord = -1;
-
-/** Stem id of the word text[at, end) (ASCII case folded) whose character hash is h; sets lastContent and lastWord. */
-function lookupWord(text: string, at: number, end: number, h: number): number {
-  const len = end - at;
-  // Hash and length live in typed arrays, so a probe touches a string only when both match.
-  for (let slot = h & table.mask; ; slot = (slot + 1) & table.mask) {
-    const l = table.len[slot]!;
-    if (l === 0) break;
-    if (table.hash[slot] !== h || l !== len) continue;
-    const w = table.words[slot]!;
-    let k = 0;
-    while (k < len && w.charCodeAt(k) === foldedWordChar(text.charCodeAt(at + k))) k++;
-    if (k === len) {
-      lastContent = table.content[slot]!;
-      lastWord = table.word[slot]!;
-      return table.id[slot]!;
-    }
-  }
+/**
+ * A word not in the cache: stems it and caches it (while the cache has room). Returns its
+ * table slot, or -1 with the stem id and content flag in `uncached` when the cache is full.
+ */
+function addWord(text: string, at: number, end: number, h: number, folded: Uint8Array): number {
   const word = text.slice(at, end).toLowerCase();
   const info = wordInfo(word);
-  lastContent = info.content ? 1 : 0;
-  lastWord = -1;
-  if (table.count < WORD_CACHE_LIMIT) {
-    if (table.count * 2 >= table.words.length) resizeTable(table.words.length * 2);
-    lastWord = WORD_STRINGS.length;
-    WORD_STRINGS.push(word);
-    insert(word, h, info.id, lastContent, lastWord);
+  if (table.count >= WORD_CACHE_LIMIT) {
+    uncached.id = info.id;
+    uncached.content = info.content ? 1 : 0;
+    return -1;
   }
-  return info.id;
+  if (table.count * 2 >= table.len.length) resizeTable(table.len.length * 2);
+  const len = end - at;
+  if (poolUsed + len > pool.length) {
+    const grown = new Uint8Array(Math.max(pool.length * 2, poolUsed + len));
+    grown.set(pool);
+    pool = grown;
+  }
+  pool.set(folded.subarray(0, len), poolUsed);
+  insert(h, len, poolUsed, info.id, info.content ? 1 : 0, WORD_STRINGS.length);
+  poolUsed += len;
+  WORD_STRINGS.push(word);
+  return probe(h, folded, len);
+}
+
+const uncached = { id: 0, content: 0 };
+
+/** The slot of the cached word with hash h and folded characters folded[0, len), or -1. */
+function probe(h: number, folded: Uint8Array, len: number): number {
+  const { hash, len: lens, at, mask } = table;
+  for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+    const l = lens[slot]!;
+    if (l === 0) return -1;
+    // Hash and length live in typed arrays, so a probe touches characters only when both match.
+    if (hash[slot] !== h || l !== len) continue;
+    const from = at[slot]!;
+    let k = 0;
+    while (k < len && pool[from + k] === folded[k]) k++;
+    if (k === len) return slot;
+  }
 }
 
 /** Porter stem of one lower-case word (memoised). */
@@ -142,6 +156,8 @@ let bufStarts = new Int32Array(256);
 let bufEnds = new Int32Array(256);
 let bufFlags = new Uint8Array(256);
 let bufWords = new Int32Array(256);
+/** The folded characters of the word being scanned. */
+let wordBuf = new Uint8Array(64);
 
 function grow(): void {
   const n = bufIds.length * 2;
@@ -153,12 +169,11 @@ function grow(): void {
   bufWords = copy(bufWords, new Int32Array(n));
 }
 
-/** The lower-case code of an ASCII letter or digit (the word characters), else 0 (also for NaN past the end). */
-function foldedWordChar(c: number): number {
-  if (c >= 97 && c <= 122) return c;
-  if (c >= 65 && c <= 90) return c + 32;
-  return c >= 48 && c <= 57 ? c : 0;
-}
+/** The lower-case code of each ASCII letter or digit (the word characters); 0 for other ASCII. */
+const FOLD = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) FOLD[c] = c;
+for (let c = 97; c <= 122; c++) FOLD[c] = c;
+for (let c = 65; c <= 90; c++) FOLD[c] = c + 32;
 
 /**
  * Splits text into stemmed words with offsets. Hyphenated and apostrophe words are split
@@ -177,28 +192,49 @@ export function tokenize(text: string): Tokens {
  */
 export function tokenizeShared(text: string): Tokens {
   // ASCII case is folded per character (no lower-cased copy of the text, and offsets always
-  // match the input; non-ASCII characters separate words, as before).
+  // match the input; non-ASCII characters separate words).
   const len = text.length;
   let n = 0;
   let i = 0;
   while (i < len) {
-    if (foldedWordChar(text.charCodeAt(i)) === 0) {
+    const c0 = text.charCodeAt(i);
+    if (c0 >= 128 || FOLD[c0] === 0) {
       i++;
       continue;
     }
     const at = i;
     let h = 0x811c9dc5;
-    for (let c = foldedWordChar(text.charCodeAt(i)); c !== 0; c = foldedWordChar(text.charCodeAt(++i))) h = Math.imul(h ^ c, 0x01000193);
+    let wl = 0;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      const f = c < 128 ? FOLD[c]! : 0;
+      if (f === 0) break;
+      if (wl === wordBuf.length) {
+        const grown = new Uint8Array(wl * 2);
+        grown.set(wordBuf);
+        wordBuf = grown;
+      }
+      wordBuf[wl++] = f;
+      h = Math.imul(h ^ f, 0x01000193);
+      if (++i === len) break;
+    }
     // Drop the possessive "s" of "child's" so it stems like "child".
-    if (i - at === 1 && (text.charCodeAt(at) | 0x20) === 115 && at > 0) {
+    if (wl === 1 && wordBuf[0] === 115 && at > 0) {
       const p = text.charCodeAt(at - 1);
       if (p === 39 || p === 0x2019) continue;
     }
-    const id = lookupWord(text, at, i, h);
+    let slot = probe(h, wordBuf, wl);
+    if (slot < 0) slot = addWord(text, at, i, h, wordBuf);
     if (n === bufIds.length) grow();
-    bufIds[n] = id;
-    bufFlags[n] = lastContent;
-    bufWords[n] = lastWord;
+    if (slot >= 0) {
+      bufIds[n] = table.id[slot]!;
+      bufFlags[n] = table.content[slot]!;
+      bufWords[n] = table.word[slot]!;
+    } else {
+      bufIds[n] = uncached.id;
+      bufFlags[n] = uncached.content;
+      bufWords[n] = -1;
+    }
     bufStarts[n] = at;
     bufEnds[n] = i;
     n++;
