@@ -15,7 +15,9 @@ import { themeShareSql, themeWindowCountsSql } from '../queries/themes.ts';
 import { openFixture } from '../queries/themes.fixture.ts';
 import { themeByYearSql } from '../queries/trends.ts';
 import type { QueryRunner } from '../db/runner.ts';
-import { reviewsPerYearByPartnership, themeByYear, themeShare, themeWindowCounts, totals } from './aggregates.ts';
+import { cooccurrence, partnershipComparison, partnershipTheme, reviewsPerYearByPartnership, themeByYear, themeShare, themeWindowCounts, totals } from './aggregates.ts';
+import { cooccurrenceSql } from '../queries/cooccurrence.ts';
+import { partnershipComparisonSql, partnershipThemeSql } from '../queries/partnerships.ts';
 import { loadCube, loadSearchHits } from './load-cube.ts';
 
 /** Every aggregate from the cube equals its SQL definition, row for row and in order. */
@@ -28,6 +30,13 @@ async function expectSameAsSql(db: QueryRunner, f: Filters) {
   expect(close(reviewsPerYearByPartnership(cube, f, hits))).toEqual(close(await db.query(reviewsPerYearByPartnershipSql(f))));
   expect(close(themeShare(cube, f, hits))).toEqual(close(await db.query(themeShareSql(f))));
   expect(close(themeByYear(cube, f, hits))).toEqual(close(await db.query(themeByYearSql(f))));
+  expect(close(partnershipTheme(cube, f, hits))).toEqual(close(await db.query(partnershipThemeSql(f))));
+  expect(close(partnershipTheme(cube, f, hits, 3))).toEqual(close(await db.query(partnershipThemeSql(f, 3))));
+  expect(close(cooccurrence(cube, f, hits))).toEqual(close(await db.query(cooccurrenceSql(f))));
+  expect(close(cooccurrence(cube, f, hits, 4))).toEqual(close(await db.query(cooccurrenceSql(f, 4))));
+  for (const p of [cube.partnerships[0]?.id, f.partnerships[0], 'none'].filter((x): x is string => !!x)) {
+    expect(close(partnershipComparison(cube, f, hits, p))).toEqual(close(await db.query(partnershipComparisonSql(f, p))));
+  }
   for (const [r, e, m] of [[1, 3, 1], [2, 3, 1], [1, 3, 5], [1, 2, 99]] as const) {
     expect(close(themeWindowCounts(cube, f, hits, r, e, m))).toEqual(close(await db.query(themeWindowCountsSql(f, r, e, m))));
   }

@@ -1,13 +1,16 @@
 /**
  * The filter-driven dashboard aggregates over the cube: the same rows, in the
  * same order, as totalsSql, reviewsPerYearByPartnershipSql, themeShareSql,
- * themeByYearSql and themeWindowCountsSql (aggregates.test.ts checks them
- * against the SQL).
+ * themeByYearSql, themeWindowCountsSql, partnershipThemeSql,
+ * partnershipComparisonSql and cooccurrenceSql (aggregates.test.ts checks
+ * them against the SQL).
  */
 import type { Filters } from '../queries/filters.ts';
 import type { ReviewsPerYearRow, TotalsRow } from '../queries/overview.ts';
 import type { ThemeShareRow, WindowCountsRow } from '../queries/themes.ts';
 import type { ThemeYearRow } from '../queries/trends.ts';
+import type { ComparisonRow, HeatmapCellRow } from '../queries/partnerships.ts';
+import type { CooccurrenceRow } from '../queries/cooccurrence.ts';
 import type { ReviewCube } from './review-cube.ts';
 import { selectBriefings, selectReviews, type SearchHits } from './select.ts';
 
@@ -143,4 +146,76 @@ export function themeWindowCounts(cube: ReviewCube, f: Filters, hits: SearchHits
       theme_id: th.id, theme: th.label, latest_year: latest,
       recent: recent[t]!, recent_total: recentTotal, earlier: earlier[t]!, earlier_total: earlierTotal,
     }));
+}
+
+/** Tagged reviews' counts per (partnership, theme) and per partnership, for the population. */
+function byPartnership(cube: ReviewCube, tagged: Uint8Array) {
+  const T = cube.themes.length;
+  const totals = new Int32Array(cube.partnerships.length);
+  const cells = new Int32Array(cube.partnerships.length * T);
+  const { start, themes } = cube.reviews.themes;
+  for (let i = 0; i < tagged.length; i++) {
+    const p = cube.reviews.partnership[i]!;
+    if (!tagged[i] || p === NO_PARTNERSHIP) continue;
+    totals[p]!++;
+    for (let k = start[i]!; k < start[i + 1]!; k++) cells[p * T + themes[k]!]!++;
+  }
+  return { totals, cells };
+}
+
+/** Share of each of the `top` partnerships' tagged reviews carrying each theme (the filter's themes, else every one that occurs). */
+export function partnershipTheme(cube: ReviewCube, f: Filters, hits: SearchHits | null, top = 15): HeatmapCellRow[] {
+  const { tagged, perTheme } = population(cube, f, hits, false);
+  const { totals: perP, cells } = byPartnership(cube, tagged);
+  const T = cube.themes.length;
+  const ranked = cube.partnerships.map((p, i) => ({ p, i, total: perP[i]! })).filter((x) => x.total > 0)
+    .sort((a, b) => b.total - a.total || byText(a.p.name, b.p.name)).slice(0, top);
+  const themeSet = cube.themes.map((th, t) => ({ th, t }))
+    .filter(({ th, t }) => (f.themes.length ? f.themes.includes(th.id) : perTheme[t]! > 0))
+    .sort((a, b) => byText(a.th.label, b.th.label));
+  return ranked.flatMap(({ p, i, total }) => themeSet.map(({ th, t }) => ({
+    partnership_id: p.id, partnership: p.name, theme_id: th.id, theme: th.label,
+    reviews: cells[i * T + t]!, total, share: cells[i * T + t]! / total,
+  })));
+}
+
+/** Per theme, one partnership's tagged reviews against every other partnership's (partnership and region filters left out). */
+export function partnershipComparison(cube: ReviewCube, f: Filters, hits: SearchHits | null, partnershipId: string): ComparisonRow[] {
+  const { tagged, total: all, perTheme } = population(cube, { ...f, partnerships: [], regions: [] }, hits, false);
+  const p = cube.partnerships.findIndex((x) => x.id === partnershipId);
+  const own = new Int32Array(cube.themes.length);
+  let total = 0;
+  const { start, themes } = cube.reviews.themes;
+  for (let i = 0; i < tagged.length; i++) {
+    if (!tagged[i] || cube.reviews.partnership[i] !== p) continue;
+    total++;
+    for (let k = start[i]!; k < start[i + 1]!; k++) own[themes[k]!]!++;
+  }
+  return cube.themes.map((th, t) => ({ th, n: own[t]!, o: perTheme[t]! - own[t]! }))
+    .filter(({ n, o }) => n + o > 0)
+    .sort((a, b) => b.n - a.n || b.o - a.o || byText(a.th.label, b.th.label))
+    .map(({ th, n, o }) => ({ theme_id: th.id, theme: th.label, reviews: n, total, others: o, others_total: all - total }));
+}
+
+/** Every ordered pair of the `top` most frequent themes, with how many tagged reviews carry both. */
+export function cooccurrence(cube: ReviewCube, f: Filters, hits: SearchHits | null, top = 20): CooccurrenceRow[] {
+  const { tagged, total, perTheme } = population(cube, f, hits, false);
+  const T = cube.themes.length;
+  const kept = cube.themes.map((_, t) => t).filter((t) => perTheme[t]! > 0)
+    .sort((a, b) => perTheme[b]! - perTheme[a]! || byText(cube.themes[a]!.id, cube.themes[b]!.id)).slice(0, top);
+  const isKept = new Uint8Array(T);
+  for (const t of kept) isKept[t] = 1;
+  const both = new Int32Array(T * T);
+  const { start, themes } = cube.reviews.themes;
+  for (let i = 0; i < tagged.length; i++) {
+    if (!tagged[i]) continue;
+    for (let a = start[i]!; a < start[i + 1]!; a++) {
+      if (!isKept[themes[a]!]) continue;
+      for (let b = start[i]!; b < start[i + 1]!; b++) if (isKept[themes[b]!]) both[themes[a]! * T + themes[b]!]!++;
+    }
+  }
+  return kept.flatMap((a) => kept.map((b) => ({
+    theme_a: cube.themes[a]!.id, label_a: cube.themes[a]!.label, theme_b: cube.themes[b]!.id, label_b: cube.themes[b]!.label,
+    both: both[a * T + b]!, count_a: perTheme[a]!, count_b: perTheme[b]!, total,
+  })));
 }

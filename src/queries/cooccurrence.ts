@@ -4,7 +4,8 @@ import type { QueryRunner } from '../db/runner.ts';
 import type { Filters } from './filters.ts';
 import { int } from './sql.ts';
 import { taggedReviewsCtes } from './themes.ts';
-import { queryFiltered } from './search-hits.ts';
+import { fromCube } from '../cube/index.ts';
+import { cooccurrence } from '../cube/aggregates.ts';
 
 export interface CooccurrenceRow {
   theme_a: string;
@@ -50,5 +51,5 @@ ORDER BY ka.rank, kb.rank`;
 export const cooccurrenceQuery = (db: QueryRunner, f: Filters, dataVersion: number, top = 20) =>
   queryOptions({
     queryKey: ['cooccurrence', 'matrix', f, top, dataVersion],
-    queryFn: ({ signal }) => queryFiltered<CooccurrenceRow>(db, f, cooccurrenceSql(f, top), { signal, label: 'cooccurrence.matrix' }),
+    queryFn: () => fromCube(db, dataVersion, f, 'cooccurrence.matrix', (cube, hits) => cooccurrence(cube, f, hits, top)),
   });

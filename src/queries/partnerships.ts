@@ -4,7 +4,8 @@ import type { QueryRunner } from '../db/runner.ts';
 import type { Filters } from './filters.ts';
 import { int, str, strList } from './sql.ts';
 import { taggedReviewsCtes } from './themes.ts';
-import { queryFiltered } from './search-hits.ts';
+import { fromCube } from '../cube/index.ts';
+import { partnershipComparison, partnershipTheme } from '../cube/aggregates.ts';
 
 export interface HeatmapCellRow {
   partnership_id: string;
@@ -80,13 +81,13 @@ ORDER BY c.n DESC, c.o DESC, th.label`;
 export const partnershipThemeQuery = (db: QueryRunner, f: Filters, dataVersion: number, top = 15) =>
   queryOptions({
     queryKey: ['partnerships', 'themeHeatmap', f, top, dataVersion],
-    queryFn: ({ signal }) => queryFiltered<HeatmapCellRow>(db, f, partnershipThemeSql(f, top), { signal, label: 'partnerships.themeHeatmap' }),
+    queryFn: () => fromCube(db, dataVersion, f, 'partnerships.themeHeatmap', (cube, hits) => partnershipTheme(cube, f, hits, top)),
   });
 
 /** TanStack Query options for one partnership against all others. */
 export const partnershipComparisonQuery = (db: QueryRunner, f: Filters, partnershipId: string, dataVersion: number) =>
   queryOptions({
     queryKey: ['partnerships', 'comparison', f, partnershipId, dataVersion],
-    queryFn: ({ signal }) =>
-      queryFiltered<ComparisonRow>(db, f, partnershipComparisonSql(f, partnershipId), { signal, label: 'partnerships.comparison' }),
+    queryFn: () =>
+      fromCube(db, dataVersion, f, 'partnerships.comparison', (cube, hits) => partnershipComparison(cube, f, hits, partnershipId)),
   });
