@@ -67,16 +67,34 @@ function sentenceAt(sentences: Sentence[], offset: number): number {
   return -1;
 }
 
+/** Each theme's best sentences: theme k's are sentence[k·max …] (count[k] of them), best first, with rounded weights. */
+export interface EvidenceRanks {
+  max: number;
+  count: Int32Array;
+  sentence: Int32Array;
+  weight: Float64Array;
+}
+
+const ranks: EvidenceRanks = { max: 0, count: new Int32Array(0), sentence: new Int32Array(0), weight: new Float64Array(0) };
+
 /**
  * The best sentences (at most the model's maxEvidence, best first) for each of several themes,
- * in one pass over the tokens: each token's weight row is read once for all of them.
+ * in one pass over the tokens: each token's weight row is read once for all of them. The
+ * result is shared scratch, valid until the next call.
  */
-export function evidenceForThemes(ctx: EvidenceContext, themes: number[]): Evidence[][] {
+export function rankEvidence(ctx: EvidenceContext, themes: number[]): EvidenceRanks {
   const { c, tf, analysis } = ctx;
   const sentences = analysis.sentences;
   const S = sentences.length;
   const K = themes.length;
-  if (K === 0) return [];
+  const max = c.model.options.maxEvidence;
+  if (ranks.count.length < K || ranks.max !== max) {
+    ranks.max = max;
+    ranks.count = new Int32Array(Math.max(K, c.T));
+    ranks.sentence = new Int32Array(ranks.count.length * Math.max(1, max));
+    ranks.weight = new Float64Array(ranks.count.length * Math.max(1, max));
+  }
+  if (K === 0) return ranks;
   const { sentenceOf, uniVal, biVal } = prepare(ctx);
   if (buf.score.length < S * K) buf.score = new Float64Array(S * K * 2);
   const score = buf.score;
@@ -95,39 +113,66 @@ export function evidenceForThemes(ctx: EvidenceContext, themes: number[]): Evide
       score[k * S + s]! += w;
     }
   }
-  const out: Evidence[][] = [];
+  const hits = analysis.hits;
   for (let k = 0; k < K; k++) {
     const t = themes[k]!;
-    const cal = c.model.calibration[t]!;
+    const a = c.cal.a[t]!;
     const base = k * S;
-    const scale = cal.a / WEIGHT_SCALE;
+    const scale = a / WEIGHT_SCALE;
     for (let s = 0; s < S; s++) score[base + s]! *= scale;
-    const lexCoef = cal.b + cal.a * (Math.max(0, W[(c.vocab.terms.length + t) * T + t]!) / WEIGHT_SCALE) * c.model.options.lexScale;
-    for (const h of analysis.hits) {
+    const lexCoef = c.cal.b[t]! + a * (Math.max(0, W[(c.vocab.terms.length + t) * T + t]!) / WEIGHT_SCALE) * c.model.options.lexScale;
+    for (let q = 0; q < hits.length; q++) {
+      const h = hits[q]!;
       if (h.theme !== t || h.weight <= 0) continue;
       const s = sentenceAt(sentences, h.start);
       if (s >= 0) score[base + s]! += h.weight * Math.max(0.1, lexCoef);
     }
-    out.push(rank(sentences, score, base, c.model.options.maxEvidence));
+    rank(S, score, base, k);
   }
-  return out;
+  return ranks;
 }
 
-/** Best sentences first; when none contributed, the single best one, so a tag always has evidence. */
-function rank(sentences: Sentence[], score: Float64Array, base: number, max: number): Evidence[] {
-  // Selection of the top `max` by (score desc, index asc) without sorting every sentence.
-  const top: number[] = [];
-  const at = (s: number): number => score[base + s]!;
-  for (let s = 0; s < sentences.length; s++) {
-    if (top.length === max && !(at(s) > at(top[max - 1]!))) continue;
-    let r = top.length < max ? top.length : max - 1;
-    top[r] = s;
-    for (; r > 0 && at(s) > at(top[r - 1]!); r--) (top[r] = top[r - 1]!), (top[r - 1] = s);
-  }
-  const order = top.filter((s) => at(s) > 0.05);
-  if (order.length === 0 && top.length > 0) order.push(top[0]!);
-  return order.map((s) => {
-    const sen = sentences[s]!;
-    return { text: sen.text, start: sen.start, end: sen.end, weight: Math.round(at(s) * 1000) / 1000 };
+/** rankEvidence as objects, one list per theme. */
+export function evidenceForThemes(ctx: EvidenceContext, themes: number[]): Evidence[][] {
+  const r = rankEvidence(ctx, themes);
+  const sentences = ctx.analysis.sentences;
+  return themes.map((_, k) => {
+    const list: Evidence[] = [];
+    for (let j = 0; j < r.count[k]!; j++) {
+      const sen = sentences[r.sentence[k * r.max + j]!]!;
+      list.push({ text: sen.text, start: sen.start, end: sen.end, weight: r.weight[k * r.max + j]! });
+    }
+    return list;
   });
+}
+
+/**
+ * Theme k's best sentences first into ranks; when none contributed, the single best one, so a
+ * tag always has evidence. Selection of the top `max` by (score desc, index asc) without
+ * sorting every sentence.
+ */
+function rank(S: number, score: Float64Array, base: number, k: number): void {
+  const { max, sentence: top, weight } = ranks;
+  const o = k * max;
+  let len = 0;
+  if (max <= 0) {
+    ranks.count[k] = 0;
+    return;
+  }
+  for (let s = 0; s < S; s++) {
+    const v = score[base + s]!;
+    if (len === max && !(v > score[base + top[o + max - 1]!]!)) continue;
+    let r = len < max ? len++ : max - 1;
+    top[o + r] = s;
+    for (; r > 0 && v > score[base + top[o + r - 1]!]!; r--) (top[o + r] = top[o + r - 1]!), (top[o + r - 1] = s);
+  }
+  // Keep those above 0.05 (in order), or else the best one.
+  let n = 0;
+  for (let q = 0; q < len; q++) {
+    const s = top[o + q]!;
+    if (score[base + s]! > 0.05) top[o + n++] = s;
+  }
+  if (n === 0 && len > 0) n = 1;
+  for (let q = 0; q < n; q++) weight[o + q] = Math.round(score[base + top[o + q]!]! * 1000) / 1000;
+  ranks.count[k] = n;
 }

@@ -107,20 +107,22 @@ export function vectorize(tokens: Tokens, vocab: Vocabulary, lexicon: ArrayLike<
   uni.fill(-1, 0, n);
   bi.fill(-1, 0, n);
   const { counts, uni: uniIndex } = vocab;
-  const touched: number[] = [];
+  // Feature ids in first-seen order: straight into the shared output, or a temporary when owned.
+  const touched = buf ? buf.idx : new Int32Array(n * 2);
+  let size = 0;
   let prev = -1;
   for (let i = 0; i < n; i++) {
     if (!tokens.content[i]) continue;
     const s = tokens.ids[i]!;
     const u = s < uniIndex.length ? uniIndex[s]! : -1;
     if (u >= 0) {
-      if (counts[u]!++ === 0) touched.push(u);
+      if (counts[u]!++ === 0) touched[size++] = u;
       uni[i] = u;
     }
     if (prev >= 0) {
       const b = pairGet(vocab.bigrams, tokens.ids[prev]!, s);
       if (b >= 0) {
-        if (counts[b]!++ === 0) touched.push(b);
+        if (counts[b]!++ === 0) touched[size++] = b;
         bi[prev] = b;
       }
     }
@@ -128,13 +130,14 @@ export function vectorize(tokens: Tokens, vocab: Vocabulary, lexicon: ArrayLike<
   }
   let lexCount = 0;
   for (let t = 0; t < lexicon.length; t++) if (lexicon[t]! > 0) lexCount++;
-  const size = touched.length;
   const idx = buf ? buf.idx : new Int32Array(size + lexCount);
   const val = buf ? buf.val : new Float64Array(size + lexCount);
   // Owned vectors (training) keep feature ids ascending; tagging keeps first-seen order, which
   // is just as deterministic and saves a sort per passage.
-  for (let q = 0; q < size; q++) idx[q] = touched[q]!;
-  if (!buf) idx.subarray(0, size).sort();
+  if (!buf) {
+    idx.set(touched.subarray(0, size));
+    idx.subarray(0, size).sort();
+  }
   let norm = 0;
   for (let q = 0; q < size; q++) {
     const id = idx[q]!;

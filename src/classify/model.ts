@@ -3,6 +3,7 @@
  * form. Compiled forms are cached per model object, so tagText can take the plain JSON.
  */
 import type { Calibrator } from './calibration.ts';
+import type { DocumentCore } from './tagger.ts';
 import { vocabularyFrom, type Vocabulary } from './features.ts';
 import { compileLexicon, type CompiledLexicon } from './lexicon.ts';
 import { parseLexicon, parseTaxonomy, type LexiconData, type ThemeDef } from './lexicon-data.ts';
@@ -56,10 +57,13 @@ export interface CompiledModel {
   b: Float64Array;
   dims: number;
   T: number;
+  /** Per-theme thresholds and calibrator parameters as arrays (read for every passage). */
+  thresholds: Float64Array;
+  cal: { a: Float64Array; b: Float64Array; c: Float64Array; d: Float64Array };
   /** Per-theme scratch for scoring (valid until the next call). */
   scratch: Float64Array;
   /** Per-theme scratch for a document's roll-up: best and second-best passage scores, document scores. */
-  roll: { best1: Float64Array; best2: Float64Array; scores: Float64Array };
+  roll: { best1: Float64Array; best2: Float64Array; scores: Float64Array; core: DocumentCore };
   ids: string[];
   /** {themeId: 0} for every theme, in model order. */
   scoreTemplate: Record<string, number>;
@@ -94,7 +98,19 @@ function compile(model: ThemeModel): CompiledModel {
       W[id * T + t] = q;
     });
   });
-  return { model, lexicon: compileLexicon(model.lexicon, model.themes), vocab, W, b, dims, T, scratch: new Float64Array(T), roll: { best1: new Float64Array(T), best2: new Float64Array(T), scores: new Float64Array(T) }, ids: model.themes.map((t) => t.id), scoreTemplate: Object.fromEntries(model.themes.map((t) => [t.id, 0])) };
+  return { model, lexicon: compileLexicon(model.lexicon, model.themes), vocab, W, b, dims, T, thresholds: Float64Array.from(model.thresholds), cal: calibratorArrays(model), scratch: new Float64Array(T), roll: rollScratch(T, model.options.maxEvidence), ids: model.themes.map((t) => t.id), scoreTemplate: Object.fromEntries(model.themes.map((t) => [t.id, 0])) };
+}
+
+function rollScratch(T: number, maxEvidence: number): CompiledModel['roll'] {
+  const rows = T * Math.max(1, maxEvidence);
+  const scores = new Float64Array(T);
+  const core: DocumentCore = { scores, themes: [], passages: 0, evidenceFrom: new Int32Array(T + 1), evidenceStart: new Int32Array(rows), evidenceEnd: new Int32Array(rows), evidenceWeight: new Float64Array(rows) };
+  return { best1: new Float64Array(T), best2: new Float64Array(T), scores, core };
+}
+
+function calibratorArrays(model: ThemeModel): CompiledModel['cal'] {
+  const col = (k: 'a' | 'b' | 'c' | 'd') => Float64Array.from(model.calibration, (cal) => cal[k]);
+  return { a: col('a'), b: col('b'), c: col('c'), d: col('d') };
 }
 
 /** Validates a parsed theme-model JSON and prepares it for tagging; throws a clear Error otherwise. */

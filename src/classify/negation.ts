@@ -6,7 +6,8 @@
 import type { CompiledLexicon } from './lexicon.ts';
 import type { Tokens } from './tokens.ts';
 
-const CLAUSE_END = /[.;:!?()]/;
+/** . ; : ! ? ( ) end a clause. */
+const isClauseEnd = (c: number): boolean => c === 46 || c === 59 || c === 58 || c === 33 || c === 63 || c === 40 || c === 41;
 
 function seqAt(stems: ArrayLike<number>, n: number, at: number, seq: number[]): boolean {
   if (at < 0 || at + seq.length > n) return false;
@@ -17,9 +18,9 @@ function seqAt(stems: ArrayLike<number>, n: number, at: number, seq: number[]): 
 /** True when there is no clause break or contrast word between token a (exclusive) and b (exclusive). */
 function sameClause(lex: CompiledLexicon, tokens: Tokens, text: string, a: number, b: number): boolean {
   for (let k = a + 1; k < b; k++) if (lex.breaks.has(tokens.ids[k]!)) return false;
-  const from = tokens.ends[a]!;
   const to = b < tokens.n ? tokens.starts[b]! : text.length;
-  return !CLAUSE_END.test(text.slice(from, to));
+  for (let k = tokens.ends[a]!; k < to; k++) if (isClauseEnd(text.charCodeAt(k))) return false;
+  return true;
 }
 
 // A flag array by stem id filters out nearly every word before the Map lookups of cue sequences.

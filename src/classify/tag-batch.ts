@@ -26,42 +26,23 @@ export interface TagBatch {
   evidenceWeight: Float64Array;
 }
 
-/** A growable typed array. */
-class Column<A extends Int32Array | Uint16Array | Float64Array> {
-  length = 0;
-  constructor(public data: A) {}
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const grown = new (this.data.constructor as new (n: number) => A)(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = v;
-  }
-  /** An exactly-sized copy (its own buffer, so it can be transferred). */
-  done(): A {
-    return this.data.slice(0, this.length) as A;
-  }
-}
-
 /** Tags texts one at a time into a TagBatch (tagDocument's results, without the per-passage detail). */
 export class TagBatchWriter {
   private readonly T: number;
   private scores: Float64Array;
   private count = 0;
   private passageCount = 0;
-  private readonly tagFrom = new Column(new Int32Array(1024));
-  private readonly tagTheme = new Column(new Uint16Array(1024));
-  private readonly evidenceFrom = new Column(new Int32Array(1024));
-  private readonly evStart = new Column(new Int32Array(2048));
-  private readonly evEnd = new Column(new Int32Array(2048));
-  private readonly evWeight = new Column(new Float64Array(2048));
+  // Plain arrays while writing (each of one element kind), typed arrays at the end.
+  private readonly tagFrom: number[] = [0];
+  private readonly tagTheme: number[] = [];
+  private readonly evidenceFrom: number[] = [0];
+  private readonly evStart: number[] = [];
+  private readonly evEnd: number[] = [];
+  private readonly evWeight: number[] = [];
 
   constructor(private readonly model: ThemeModel, private readonly passageChars?: number, expected = 256) {
     this.T = compiledModel(model).T;
     this.scores = new Float64Array(Math.max(1, expected) * this.T);
-    this.tagFrom.push(0);
-    this.evidenceFrom.push(0);
   }
 
   /** Number of texts tagged so far. */
@@ -84,12 +65,13 @@ export class TagBatchWriter {
       this.scores = grown;
     }
     this.scores.set(core.scores, this.count * T);
-    for (let k = 0; k < core.themes.length; k++) {
-      this.tagTheme.push(core.themes[k]!);
-      for (const e of core.evidence[k]!) {
-        this.evStart.push(e.start);
-        this.evEnd.push(e.end);
-        this.evWeight.push(e.weight);
+    const { themes, evidenceFrom, evidenceStart, evidenceEnd, evidenceWeight } = core;
+    for (let k = 0; k < themes.length; k++) {
+      this.tagTheme.push(themes[k]!);
+      for (let r = evidenceFrom[k]!; r < evidenceFrom[k + 1]!; r++) {
+        this.evStart.push(evidenceStart[r]!);
+        this.evEnd.push(evidenceEnd[r]!);
+        this.evWeight.push(evidenceWeight[r]!);
       }
       this.evidenceFrom.push(this.evStart.length);
     }
@@ -98,19 +80,19 @@ export class TagBatchWriter {
     this.count++;
   }
 
-  /** The batch so far, in exactly-sized arrays of its own. */
+  /** The batch so far, in exactly-sized typed arrays of its own. */
   finish(): TagBatch {
     return {
       themeIds: compiledModel(this.model).ids.slice(),
       count: this.count,
       passages: this.passageCount,
       scores: this.scores.slice(0, this.count * this.T),
-      tagFrom: this.tagFrom.done(),
-      tagTheme: this.tagTheme.done(),
-      evidenceFrom: this.evidenceFrom.done(),
-      evidenceStart: this.evStart.done(),
-      evidenceEnd: this.evEnd.done(),
-      evidenceWeight: this.evWeight.done(),
+      tagFrom: Int32Array.from(this.tagFrom),
+      tagTheme: Uint16Array.from(this.tagTheme),
+      evidenceFrom: Int32Array.from(this.evidenceFrom),
+      evidenceStart: Int32Array.from(this.evStart),
+      evidenceEnd: Int32Array.from(this.evEnd),
+      evidenceWeight: Float64Array.from(this.evWeight),
     };
   }
 }

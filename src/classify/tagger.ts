@@ -1,7 +1,7 @@
 /** The public tagging API: tagText for a passage-sized text, tagDocument for anything longer. */
 import { analyseText, featuresOf } from './analyse.ts';
-import { calibrate } from './calibration.ts';
-import { evidenceForThemes, type Evidence, type EvidenceContext } from './evidence.ts';
+import { sigmoid } from './calibration.ts';
+import { evidenceForThemes, rankEvidence, type Evidence, type EvidenceContext } from './evidence.ts';
 import { compiledModel, WEIGHT_SCALE, type CompiledModel, type ThemeModel } from './model.ts';
 import type { SparseVector } from './features.ts';
 import { splitPassages } from './passages.ts';
@@ -19,14 +19,23 @@ export interface DocumentTags extends TagResult {
   passages: Array<TagResult & { seq: number; start: number; end: number; text: string }>;
 }
 
-/** A document's tags by theme index: what tagDocument returns, minus the per-passage detail. */
+/**
+ * A document's tags by theme index: what tagDocument returns, minus the per-passage detail.
+ * Its arrays are the model's scratch, valid until the next call.
+ */
 export interface DocumentCore {
-  /** Rounded score per theme in model order (the model's scratch: valid until the next call). */
+  /** Rounded score per theme in model order. */
   scores: Float64Array;
   /** Tagged theme indices, best first. */
   themes: number[];
-  /** Evidence of each tagged theme (parallel to themes), offsets into the whole document. */
-  evidence: Evidence[][];
+  /**
+   * Evidence of themes[k], best first: rows evidenceFrom[k] … evidenceFrom[k + 1] - 1 of
+   * evidenceStart / evidenceEnd (offsets into the whole document) and evidenceWeight.
+   */
+  evidenceFrom: Int32Array;
+  evidenceStart: Int32Array;
+  evidenceEnd: Int32Array;
+  evidenceWeight: Float64Array;
   /** Passages the document was split into. */
   passages: number;
 }
@@ -44,7 +53,11 @@ function score(c: CompiledModel, text: string): { probs: Float64Array; ctx: Evid
   const analysis = analyseText(text, c.lexicon, titleBoost, learningBoost, true);
   const { vec, tf } = featuresOf(analysis, c.vocab, lexScale, true);
   const probs = margins(c, vec);
-  for (let t = 0; t < c.T; t++) probs[t] = calibrate(c.model.calibration[t]!, probs[t]!, analysis.strength[t]!, analysis.relative[t]!);
+  const { a, b, d } = c.cal;
+  const bias = c.cal.c;
+  const { strength, relative } = analysis;
+  // calibrate() inlined over per-theme arrays (same arithmetic, same order).
+  for (let t = 0; t < c.T; t++) probs[t] = sigmoid(a[t]! * probs[t]! + b[t]! * strength[t]! + d[t]! * relative[t]! + bias[t]!);
   return { probs, ctx: { c, text, analysis, vec, tf } };
 }
 
@@ -64,7 +77,7 @@ function margins(c: CompiledModel, x: SparseVector): Float64Array {
 /** Themes at or above `ratio` × their threshold, best first. */
 function selected(c: CompiledModel, probs: Float64Array, ratio: number): number[] {
   const ts: number[] = [];
-  for (let t = 0; t < c.T; t++) if (probs[t]! >= c.model.thresholds[t]! * ratio) ts.push(t);
+  for (let t = 0; t < c.T; t++) if (probs[t]! >= c.thresholds[t]! * ratio) ts.push(t);
   return ts.sort((x, y) => probs[y]! - probs[x]! || x - y);
 }
 
@@ -104,8 +117,18 @@ export function tagDocument(model: ThemeModel, text: string, opts: { passageChar
   for (let t = 0; t < c.T; t++) scores[c.ids[t]!] = core.scores[t]!;
   // Evidence keys in model order, themes best first.
   const evidence: Record<string, Evidence[]> = {};
-  const byTheme = new Map(core.themes.map((t, k) => [t, core.evidence[k]!]));
-  for (let t = 0; t < c.T; t++) if (byTheme.has(t)) evidence[c.ids[t]!] = byTheme.get(t)!;
+  const byTheme = new Map(core.themes.map((t, k) => [t, k]));
+  for (let t = 0; t < c.T; t++) {
+    const k = byTheme.get(t);
+    if (k === undefined) continue;
+    const list: Evidence[] = [];
+    for (let r = core.evidenceFrom[k]!; r < core.evidenceFrom[k + 1]!; r++) {
+      const start = core.evidenceStart[r]!;
+      const end = core.evidenceEnd[r]!;
+      list.push({ text: text.slice(start, end), start, end, weight: core.evidenceWeight[r]! });
+    }
+    evidence[c.ids[t]!] = list;
+  }
   return { themes: core.themes.map((t) => c.ids[t]!), scores, evidence, passages };
 }
 
@@ -129,12 +152,12 @@ interface Candidate {
  */
 function documentCore(c: CompiledModel, text: string, passageChars: number, detail?: DocumentTags['passages']): DocumentCore {
   const parts = splitPassages(text, passageChars);
-  const { T, roll } = c;
+  if (parts.length === 1 && !detail) return singlePassage(c, parts[0]!.text, parts[0]!.start);
+  const { T, roll, thresholds } = c;
   const { best1, best2, scores } = roll;
   best1.fill(0);
   best2.fill(0);
   const cands: Candidate[] = [];
-  const single = parts.length === 1 && !detail;
   for (const p of parts) {
     const { probs, ctx } = score(c, p.text);
     for (let t = 0; t < T; t++) {
@@ -143,8 +166,7 @@ function documentCore(c: CompiledModel, text: string, passageChars: number, deta
       if (r > best1[t]!) (best2[t] = best1[t]!), (best1[t] = r);
       else if (r > best2[t]!) best2[t] = r;
     }
-    let ev = selected(c, probs, 0.5);
-    if (single) ev = ev.filter((t) => rolledUp(best1[t]!, best2[t]!) >= c.model.thresholds[t]!);
+    const ev = selected(c, probs, 0.5);
     const lists = evidenceForThemes(ctx, ev);
     const from = cands.length;
     for (let k = 0; k < ev.length; k++) {
@@ -160,16 +182,88 @@ function documentCore(c: CompiledModel, text: string, passageChars: number, deta
   const themes: number[] = [];
   for (let t = 0; t < T; t++) {
     scores[t] = rolledUp(best1[t]!, best2[t]!);
-    if (scores[t]! >= c.model.thresholds[t]!) themes.push(t);
+    if (scores[t]! >= thresholds[t]!) themes.push(t);
   }
-  themes.sort((x, y) => scores[y]! - scores[x]! || (c.ids[x]! < c.ids[y]! ? -1 : 1));
+  sortThemes(c, themes, scores);
   const max = c.model.options.maxEvidence;
-  const evidence = themes.map((t) => {
+  const out = coreOf(c, themes, parts.length);
+  let row = 0;
+  themes.forEach((t, k) => {
     const ranked = cands.filter((x) => x.t === t);
     ranked.sort((x, y) => y.key - x.key || x.e.start - y.e.start);
-    return ranked.slice(0, max).map((x) => x.e);
+    for (const x of ranked.slice(0, max)) (out.evidenceStart[row] = x.e.start), (out.evidenceEnd[row] = x.e.end), (out.evidenceWeight[row++] = x.e.weight);
+    out.evidenceFrom[k + 1] = row;
   });
-  return { scores, themes, evidence, passages: parts.length };
+  return out;
+}
+
+/** The model's DocumentCore scratch for these themes, evidence rows not yet written. */
+function coreOf(c: CompiledModel, themes: number[], passages: number): DocumentCore {
+  const core = c.roll.core;
+  core.themes = themes;
+  core.passages = passages;
+  core.evidenceFrom[0] = 0;
+  return core;
+}
+
+/** Tagged themes best first, ties by id (insertion sort: a text has a handful). */
+function sortThemes(c: CompiledModel, themes: number[], scores: Float64Array): void {
+  const before = (x: number, y: number): boolean => scores[x]! > scores[y]! || (scores[x] === scores[y] && c.ids[x]! < c.ids[y]!);
+  for (let a = 1; a < themes.length; a++) {
+    const x = themes[a]!;
+    let r = a;
+    for (; r > 0 && before(x, themes[r - 1]!); r--) themes[r] = themes[r - 1]!;
+    themes[r] = x;
+  }
+}
+
+/**
+ * documentCore for a text that is one passage (most texts tagged in bulk): document scores
+ * are the passage's own, rolled up alone, and evidence is ranked only for the tagged themes,
+ * straight into typed scratch (no objects per sentence).
+ */
+function singlePassage(c: CompiledModel, text: string, by: number): DocumentCore {
+  const { probs, ctx } = score(c, text);
+  const { T, thresholds } = c;
+  const scores = c.roll.scores;
+  const themes: number[] = [];
+  for (let t = 0; t < T; t++) {
+    scores[t] = rolledUp(round4(probs[t]!), 0);
+    if (scores[t]! >= thresholds[t]!) themes.push(t);
+  }
+  sortThemes(c, themes, scores);
+  // Evidence as the general roll-up ranks it: from passages where the theme was within half its threshold.
+  const withEvidence: number[] = [];
+  for (const t of themes) if (probs[t]! >= thresholds[t]! * 0.5) withEvidence.push(t);
+  const ranks = rankEvidence(ctx, withEvidence);
+  const sentences = ctx.analysis.sentences;
+  const out = coreOf(c, themes, 1);
+  const { evidenceStart: start, evidenceEnd: end, evidenceWeight: weight } = out;
+  let row = 0;
+  for (let q = 0; q < themes.length; q++) {
+    const t = themes[q]!;
+    const k = withEvidence.indexOf(t);
+    const n = k < 0 ? 0 : ranks.count[k]!;
+    const r = round4(probs[t]!);
+    for (let j = 0; j < n; j++) {
+      const sen = sentences[ranks.sentence[k * ranks.max + j]!]!;
+      const w = ranks.weight[k * ranks.max + j]!;
+      // Best first by unrounded weight already; re-ranked by the rounded key as the roll-up does.
+      let at = row + j;
+      while (at > row && (weight[at - 1]! * r < w * r || (weight[at - 1]! * r === w * r && start[at - 1]! > sen.start + by))) {
+        start[at] = start[at - 1]!;
+        end[at] = end[at - 1]!;
+        weight[at] = weight[at - 1]!;
+        at--;
+      }
+      start[at] = sen.start + by;
+      end[at] = sen.end + by;
+      weight[at] = w;
+    }
+    row += n;
+    out.evidenceFrom[q + 1] = row;
+  }
+  return out;
 }
 
 /** Document score from the best and second-best passage scores (see rollUpScore), rounded. */
