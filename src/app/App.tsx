@@ -1,4 +1,4 @@
-import { QueryClient, QueryClientProvider, keepPreviousData } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { DatabaseProvider } from './DatabaseProvider.tsx';
 import { FirstScreen } from './FirstScreen.tsx';
@@ -11,9 +11,7 @@ import { ChartRegistryProvider } from '../charts/chart-registry.tsx';
 import { ViewExports } from '../features/export/ViewExports.tsx';
 
 const queryClient = new QueryClient({
-  // A filter change keeps the last answer on screen until the new one arrives: charts update in
-  // place (no unmount, no re-initialised canvases, no layout jump) while ViewState says "Updating".
-  defaultOptions: { queries: { staleTime: 60_000, retry: false, refetchOnWindowFocus: false, placeholderData: keepPreviousData } },
+  defaultOptions: { queries: { staleTime: 60_000, retry: false, refetchOnWindowFocus: false } },
 });
 
 function CurrentView() {

@@ -39,8 +39,11 @@ export function agreementCountsSql(basis: AgreementBasis): string {
        WHERE NOT EXISTS (SELECT 1 FROM expert x WHERE x.entity_type = m.entity_type AND x.entity_id = m.entity_id)`;
   return `
 WITH rolled AS (
-  SELECT coalesce(p.entity_type, t.entity_type) AS entity_type, coalesce(p.entity_id, t.entity_id) AS entity_id, t.theme_id, t.source, t.accepted
-  FROM theme_tags t LEFT JOIN passages p ON t.entity_type = 'passage' AND p.id = t.entity_id
+  -- Two branches, not a LEFT JOIN with 'passage' in its condition (a nested loop in DuckDB; see derived.ts).
+  SELECT entity_type, entity_id, theme_id, source, accepted FROM theme_tags WHERE entity_type <> 'passage'
+  UNION ALL
+  SELECT p.entity_type, p.entity_id, t.theme_id, t.source, t.accepted
+  FROM theme_tags t JOIN passages p ON p.id = t.entity_id WHERE t.entity_type = 'passage'
 ),
 manual AS (SELECT entity_type, entity_id, theme_id, bool_or(accepted) AS truth FROM rolled WHERE source = 'manual' GROUP BY ALL),
 predicted AS (SELECT DISTINCT entity_type, entity_id, theme_id FROM rolled WHERE source <> 'manual'),

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useDatabase } from '../../app/database-context.ts';
 import { ExplorerLink } from '../explorer/ExplorerLink.tsx';
 import { useFilters, useUrlParam } from '../../app/url-state.ts';
@@ -19,7 +19,7 @@ export default function CooccurrencePage() {
   const { names } = useFilterOptions();
   const [measureParam, setMeasure] = useUrlParam('measure');
   const measure: PairMeasure = measureParam === 'lift' ? 'lift' : 'count';
-  const matrix = useQuery(cooccurrenceQuery(db, filters, dataVersion));
+  const matrix = useQuery({ ...cooccurrenceQuery(db, filters, dataVersion), placeholderData: keepPreviousData });
   const toggle = (
     <fieldset className="trends-measure">
       <legend>Show</legend>

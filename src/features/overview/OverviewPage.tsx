@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useDatabase } from '../../app/database-context.ts';
 import { ExplorerLink } from '../explorer/ExplorerLink.tsx';
 import { useFilters } from '../../app/url-state.ts';
@@ -22,11 +22,11 @@ export default function OverviewPage() {
   const [filters] = useFilters();
   const cross = useCrossFilter();
   const { names } = useFilterOptions();
-  const totals = useQuery(totalsQuery(db, filters, dataVersion));
-  const perYear = useQuery(reviewsPerYearByPartnershipQuery(db, filters, dataVersion));
-  const shares = useQuery(themeShareQuery(db, filters, dataVersion));
-  const trend = useQuery(themeByYearQuery(db, filters, dataVersion));
-  const latest = useQuery(themeWindowCountsQuery(db, filters, 1, 3, dataVersion, LATEST_YEAR_MIN));
+  const totals = useQuery({ ...totalsQuery(db, filters, dataVersion), placeholderData: keepPreviousData });
+  const perYear = useQuery({ ...reviewsPerYearByPartnershipQuery(db, filters, dataVersion), placeholderData: keepPreviousData });
+  const shares = useQuery({ ...themeShareQuery(db, filters, dataVersion), placeholderData: keepPreviousData });
+  const trend = useQuery({ ...themeByYearQuery(db, filters, dataVersion), placeholderData: keepPreviousData });
+  const latest = useQuery({ ...themeWindowCountsQuery(db, filters, 1, 3, dataVersion, LATEST_YEAR_MIN), placeholderData: keepPreviousData });
   const footnote = chartFootnote(filters, names);
 
   return (

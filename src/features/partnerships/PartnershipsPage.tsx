@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useDatabase } from '../../app/database-context.ts';
 import { ExplorerLink } from '../explorer/ExplorerLink.tsx';
@@ -23,9 +23,13 @@ export default function PartnershipsPage() {
   const { options, names } = useFilterOptions();
   const [vsParam, setVs] = useUrlParam('vs');
   const selectId = useId();
-  const heatmap = useQuery(partnershipThemeQuery(db, filters, dataVersion, TOP));
+  const heatmap = useQuery({ ...partnershipThemeQuery(db, filters, dataVersion, TOP), placeholderData: keepPreviousData });
   const vs = vsParam ?? filters.partnerships[0] ?? heatmap.data?.[0]?.partnership_id ?? null;
-  const comparison = useQuery({ ...partnershipComparisonQuery(db, filters, vs ?? '', dataVersion), enabled: vs !== null });
+  const comparison = useQuery({
+    ...partnershipComparisonQuery(db, filters, vs ?? '', dataVersion), enabled: vs !== null,
+    // Kept on screen through a filter change, not when another partnership is chosen.
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[3] === vs ? previous : undefined),
+  });
   const footnote = chartFootnote(filters, names);
   const onCell = (p: string, t: string) => (p ? cross.setPartnership(p, t || undefined) : cross.addTheme(t));
   return (

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useDatabase } from '../../app/database-context.ts';
 import { ExplorerLink } from '../explorer/ExplorerLink.tsx';
 import { useFilters, useUrlParam } from '../../app/url-state.ts';
@@ -23,8 +23,8 @@ export default function TrendsPage() {
   const measure = measureParam === 'count' ? 'count' : 'share';
   const cross = useCrossFilter();
   const { names } = useFilterOptions();
-  const trend = useQuery(themeByYearQuery(db, filters, dataVersion));
-  const windows = useQuery(themeWindowCountsQuery(db, filters, EMERGING_RULE.recentYears, EMERGING_RULE.earlierYears, dataVersion));
+  const trend = useQuery({ ...themeByYearQuery(db, filters, dataVersion), placeholderData: keepPreviousData });
+  const windows = useQuery({ ...themeWindowCountsQuery(db, filters, EMERGING_RULE.recentYears, EMERGING_RULE.earlierYears, dataVersion), placeholderData: keepPreviousData });
   const footnote = chartFootnote(filters, names);
   return (
     <ViewState queries={[trend, windows]} what="theme trends">
