@@ -20,7 +20,8 @@ export interface TrainingExample {
 
 export type TaggingRequest =
   | { id: number; type: 'load-model'; url: string }
-  | { id: number; type: 'tag'; items: TagItem[]; passageChars?: number }
+  /** Only the texts cross to the worker (keys stay with the caller; results come back in order). */
+  | { id: number; type: 'tag'; texts: string[]; passageChars?: number }
   | { id: number; type: 'retrain'; examples: TrainingExample[]; taxonomy: unknown; lexicon: unknown }
   /** Uses a model the app already holds (e.g. a retrained one kept with the workspace). */
   | { id: number; type: 'use-model'; model: unknown }

@@ -40,7 +40,7 @@ export class TaggingClient {
    * cancels. Read the batch with batchTags / batchTagResult from src/classify.
    */
   async tag(items: TagItem[], options: { signal?: AbortSignal; onProgress?: (p: TaggingProgress) => void; passageChars?: number } = {}): Promise<{ batch: TagBatch; passages: number; elapsedMs: number }> {
-    const msg = await this.request({ type: 'tag', items, passageChars: options.passageChars }, options);
+    const msg = await this.request({ type: 'tag', texts: items.map((item) => item.text), passageChars: options.passageChars }, options);
     if (msg.type !== 'tagged') throw new Error(`Unexpected reply ${msg.type}`);
     return { batch: msg.batch, passages: msg.batch.passages, elapsedMs: msg.elapsedMs };
   }

@@ -19,7 +19,7 @@ describe('TaggingEngine', () => {
   it('tags every text as tagDocument does and transfers the result arrays', async () => {
     const { engine, sent } = await engineWithModel();
     const texts = reviews.slice(0, 20);
-    await engine.handle({ id: 2, type: 'tag', items: texts.map((text, i) => ({ key: String(i), text })), passageChars: 1500 });
+    await engine.handle({ id: 2, type: 'tag', texts, passageChars: 1500 });
     const last = sent[sent.length - 1]!;
     if (last.msg.type !== 'tagged') throw new Error(`expected a result, got ${last.msg.type}`);
     const { batch } = last.msg;
@@ -37,8 +37,8 @@ describe('TaggingEngine', () => {
   it('reports progress while it works and stops at a cancel', async () => {
     const { engine, sent } = await engineWithModel();
     // Long enough to need several time slices.
-    const items = Array.from({ length: 600 }, (_, i) => ({ key: String(i), text: reviews[i % reviews.length]! }));
-    const running = engine.handle({ id: 7, type: 'tag', items });
+    const texts = Array.from({ length: 600 }, (_, i) => reviews[i % reviews.length]!);
+    const running = engine.handle({ id: 7, type: 'tag', texts });
     // handle runs synchronously up to its first yield; the cancel lands in that gap.
     await engine.handle({ id: 8, type: 'cancel', target: 7 });
     await running;
@@ -49,9 +49,9 @@ describe('TaggingEngine', () => {
 
   it('reports progress about every 100 ms on a long run', async () => {
     const { engine, sent } = await engineWithModel();
-    const items = Array.from({ length: 300 }, (_, i) => ({ key: String(i), text: reviews[i % reviews.length]! }));
+    const texts = Array.from({ length: 300 }, (_, i) => reviews[i % reviews.length]!);
     const started = performance.now();
-    await engine.handle({ id: 3, type: 'tag', items });
+    await engine.handle({ id: 3, type: 'tag', texts });
     const elapsed = performance.now() - started;
     const progress = sent.flatMap((s) => (s.msg.type === 'progress' ? [s.msg.progress] : []));
     expect(progress.length).toBeGreaterThanOrEqual(Math.min(3, Math.floor(elapsed / 150)));
@@ -62,7 +62,7 @@ describe('TaggingEngine', () => {
   it('says what to do when no model is loaded', async () => {
     const sent: TaggingResponse[] = [];
     const engine = new TaggingEngine((msg) => sent.push(msg), async () => modelJson);
-    await engine.handle({ id: 1, type: 'tag', items: [{ key: 'a', text: 'Neglect.' }] });
+    await engine.handle({ id: 1, type: 'tag', texts: ['Neglect.'] });
     expect(sent).toEqual([{ id: 1, type: 'error', error: { name: 'Error', message: 'No theme model loaded: load one before tagging.' } }]);
   });
 });

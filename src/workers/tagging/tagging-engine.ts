@@ -75,27 +75,27 @@ export class TaggingEngine {
     const model = this.model;
     if (!model) throw new Error('No theme model loaded: load one before tagging.');
     const started = performance.now();
-    const { items } = req;
-    const writer = new TagBatchWriter(model, req.passageChars, items.length);
+    const { texts } = req;
+    const writer = new TagBatchWriter(model, req.passageChars, texts.length);
     let sliceStart = started;
     let lastProgress = started;
-    for (let i = 0; i <= items.length; i++) {
+    for (let i = 0; i <= texts.length; i++) {
       // Reading the clock is not free: look every 16 texts.
       if ((i & 15) === 0 && performance.now() - sliceStart >= SLICE_MS) {
         const now = performance.now();
         if (now - lastProgress >= PROGRESS_MS) {
-          this.post({ id: req.id, type: 'progress', progress: { done: i, total: items.length, passages: writer.passages, elapsedMs: now - started } });
+          this.post({ id: req.id, type: 'progress', progress: { done: i, total: texts.length, passages: writer.passages, elapsedMs: now - started } });
           lastProgress = now;
         }
         await yieldToMessages();
         sliceStart = performance.now();
       }
       if (this.cancelled.has(req.id)) throw new DOMException('Tagging was cancelled.', 'AbortError');
-      if (i < items.length) writer.add(items[i]!.text);
+      if (i < texts.length) writer.add(texts[i]!);
     }
     const batch = writer.finish();
     const elapsedMs = performance.now() - started;
-    this.post({ id: req.id, type: 'progress', progress: { done: items.length, total: items.length, passages: batch.passages, elapsedMs } });
+    this.post({ id: req.id, type: 'progress', progress: { done: texts.length, total: texts.length, passages: batch.passages, elapsedMs } });
     this.post({ id: req.id, type: 'tagged', batch, elapsedMs }, batchBuffers(batch));
   }
 }
