@@ -17,6 +17,8 @@ import { themeByYearSql } from '../queries/trends.ts';
 import type { QueryRunner } from '../db/runner.ts';
 import { cooccurrence, partnershipComparison, partnershipTheme, reviewsPerYearByPartnership, themeByYear, themeShare, themeWindowCounts, totals } from './aggregates.ts';
 import { cooccurrenceSql } from '../queries/cooccurrence.ts';
+import { plannerYearsSql, themeCoverageSql } from '../queries/planner.ts';
+import { plannerYears, themeCoverage } from './planner.ts';
 import { partnershipComparisonSql, partnershipThemeSql } from '../queries/partnerships.ts';
 import { loadCube, loadSearchHits } from './load-cube.ts';
 
@@ -36,6 +38,11 @@ async function expectSameAsSql(db: QueryRunner, f: Filters) {
   expect(close(cooccurrence(cube, f, hits, 4))).toEqual(close(await db.query(cooccurrenceSql(f, 4))));
   for (const p of [cube.partnerships[0]?.id, f.partnerships[0], 'none'].filter((x): x is string => !!x)) {
     expect(close(partnershipComparison(cube, f, hits, p))).toEqual(close(await db.query(partnershipComparisonSql(f, p))));
+  }
+  const years = plannerYears(cube, f, hits);
+  expect(close([years])).toEqual(close(await db.query(plannerYearsSql(f))));
+  for (const w of [{ from: 2019, to: 2021 }, { from: 2024, to: 2026 }, { from: 2010, to: 2030 }]) {
+    expect(close(themeCoverage(cube, f, hits, w))).toEqual(close(await db.query(themeCoverageSql(f, w))));
   }
   for (const [r, e, m] of [[1, 3, 1], [2, 3, 1], [1, 3, 5], [1, 2, 99]] as const) {
     expect(close(themeWindowCounts(cube, f, hits, r, e, m))).toEqual(close(await db.query(themeWindowCountsSql(f, r, e, m))));

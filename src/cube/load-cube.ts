@@ -11,11 +11,14 @@ t_idx AS (SELECT id, (row_number() OVER (ORDER BY id) - 1)::INTEGER AS i FROM th
 r_idx AS (SELECT id, (row_number() OVER (ORDER BY id) - 1)::INTEGER AS i FROM review_facts),
 b_idx AS (SELECT id, (row_number() OVER (ORDER BY id) - 1)::INTEGER AS i FROM briefings)`;
 
-async function columns(db: QueryRunner, sql: string, label: string): Promise<Record<string, ArrayLike<number>>> {
+async function columns(db: QueryRunner, sql: string, label: string): Promise<Record<string, ArrayLike<unknown> & ArrayLike<number>>> {
   const [{ tableFromIPC }, ipc] = await Promise.all([import('apache-arrow'), db.queryArrowIPC(sql, { label })]);
   const table = tableFromIPC(ipc);
+  // Numbers come as typed arrays; text columns as arrays of strings (null where missing).
   return Object.fromEntries(table.schema.fields.map((f) => [f.name, (table.getChild(f.name)?.toArray() ?? []) as ArrayLike<number>]));
 }
+
+const texts = (column: ArrayLike<unknown>): Array<string | null> => Array.from(column, (v) => (v === null || v === undefined ? null : String(v)));
 
 /** Loads the cube for the data as it is now. */
 export async function loadCube(db: QueryRunner): Promise<ReviewCube> {
@@ -33,8 +36,15 @@ FROM review_facts r LEFT JOIN p_idx p ON p.id = r.partnership_id ORDER BY r.id`,
 SELECT ri.i AS item, ti.i::USMALLINT AS theme FROM review_theme_facts f JOIN r_idx ri ON ri.id = f.id JOIN t_idx ti ON ti.id = f.theme_id
 ORDER BY ri.i, ti.i`, 'cube.reviewThemes');
   const b = await columns(db, `WITH ${INDEXED}
-SELECT coalesce(p.i, 65535)::USMALLINT AS partnership, coalesce(b.year, 0)::SMALLINT AS year
-FROM briefings b LEFT JOIN p_idx p ON p.id = b.partnership_id ORDER BY b.id`, 'cube.briefings');
+SELECT coalesce(p.i, 65535)::USMALLINT AS partnership, coalesce(b.year, 0)::SMALLINT AS year,
+       (b.briefing_kind = 'statement')::UTINYINT AS statement, coalesce(b.year, rv.year, 0)::SMALLINT AS dated_year,
+       CASE WHEN b.year IS NULL THEN rv.published ELSE b.published END AS dated_published,
+       CASE WHEN b.year IS NULL THEN rv.published_on ELSE b.published_on END AS dated_on
+FROM briefings b LEFT JOIN p_idx p ON p.id = b.partnership_id LEFT JOIN reviews rv ON rv.id = b.review_id ORDER BY b.id`, 'cube.briefings');
+  const [{ n: partnershipsWithData } = { n: 0 }] = await db.query<{ n: number }>(
+    'SELECT count(DISTINCT partnership_id)::INTEGER AS n FROM (SELECT partnership_id FROM reviews UNION ALL SELECT partnership_id FROM briefings)',
+    { label: 'cube.partnershipsWithData' },
+  );
   const bt = await columns(db, `WITH ${INDEXED}
 SELECT bi.i AS item, ti.i::USMALLINT AS theme FROM entity_themes e JOIN b_idx bi ON bi.id = e.entity_id JOIN t_idx ti ON ti.id = e.theme_id
 WHERE e.entity_type = 'briefing' ORDER BY bi.i, ti.i`, 'cube.briefingThemes');
@@ -49,7 +59,10 @@ WHERE e.entity_type = 'briefing' ORDER BY bi.i, ti.i`, 'cube.briefingThemes');
     briefings: {
       count: briefingCount, partnership: Uint16Array.from(b.partnership!), year: Int16Array.from(b.year!),
       themes: themeLists(briefingCount, bt.item!, bt.theme!),
+      statement: Uint8Array.from(b.statement!), datedYear: Int16Array.from(b.dated_year!),
+      datedPublished: texts(b.dated_published!), datedOn: texts(b.dated_on!),
     },
+    partnershipsWithData,
   };
 }
 

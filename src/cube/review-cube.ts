@@ -46,7 +46,15 @@ export interface ReviewCube {
     partnership: Uint16Array;
     year: Int16Array;
     themes: ThemeLists;
+    /** 1 for partnership statements (never counted as briefing coverage). */
+    statement: Uint8Array;
+    /** The briefing's date, else its review's (see planner.ts): year (0 when undated), display text and sortable date. */
+    datedYear: Int16Array;
+    datedPublished: Array<string | null>;
+    datedOn: Array<string | null>;
   };
+  /** Partnerships with at least one review or briefing in the whole dataset. */
+  partnershipsWithData: number;
 }
 
 /** Builds compressed theme lists from (item, theme) pairs sorted by item. */

@@ -74,7 +74,7 @@ export function selectReviews(cube: ReviewCube, f: Filters, hits: SearchHits | n
 }
 
 /** Briefings matching the filters (as briefingWhere does: review types do not apply). */
-export function selectBriefings(cube: ReviewCube, f: Filters, hits: SearchHits | null): Uint8Array {
+export function selectBriefings(cube: ReviewCube, f: Filters, hits: SearchHits | null, opts: { ignoreYears?: boolean } = {}): Uint8Array {
   const { count, partnership, year, themes } = cube.briefings;
   const out = new Uint8Array(count);
   const allowedP = partnershipFlags(cube, f, false);
@@ -84,8 +84,10 @@ export function selectBriefings(cube: ReviewCube, f: Filters, hits: SearchHits |
   for (let i = 0; i < count; i++) {
     const y = year[i]!;
     if (allowedP && !allowedP[partnership[i]!]) continue;
-    if ((f.yearFrom !== null || f.yearTo !== null) && y === 0) continue;
-    if ((f.yearFrom !== null && y < f.yearFrom) || (f.yearTo !== null && y > f.yearTo)) continue;
+    if (!opts.ignoreYears) {
+      if ((f.yearFrom !== null || f.yearTo !== null) && y === 0) continue;
+      if ((f.yearFrom !== null && y < f.yearFrom) || (f.yearTo !== null && y > f.yearTo)) continue;
+    }
     if (wanted.length && !hasAll(themes, i, wanted)) continue;
     if (text && !text[i]) continue;
     out[i] = 1;

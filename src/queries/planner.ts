@@ -16,11 +16,12 @@
  */
 import { queryOptions } from '@tanstack/react-query';
 import type { QueryRunner } from '../db/runner.ts';
-import type { ThemeCoverage } from '../planner/score.ts';
 import type { PlannerWindow } from '../planner/window.ts';
 import { briefingWhere, reviewWhere, type Filters } from './filters.ts';
 import { int, str } from './sql.ts';
 import { queryFiltered } from './search-hits.ts';
+import { fromCube } from '../cube/index.ts';
+import { plannerYears, themeCoverage } from '../cube/planner.ts';
 
 export interface PlannerYearsRow {
   /** Latest and earliest publication year of the tagged reviews in scope (null when none is dated). */
@@ -210,18 +211,18 @@ ORDER BY t.id`;
 
 const key = (name: string, ...parts: unknown[]) => ['planner', name, ...parts];
 
-/** TanStack Query options for the year span in scope. */
+/** TanStack Query options for the year span in scope (answered from the cube, src/cube/planner.ts: the same row as plannerYearsSql). */
 export const plannerYearsQuery = (db: QueryRunner, scope: Filters, dataVersion: number) =>
   queryOptions({
     queryKey: key('years', scope, dataVersion),
-    queryFn: async ({ signal }) => (await queryFiltered<PlannerYearsRow>(db, scope, plannerYearsSql(scope), { signal, label: 'planner.years' }))[0]!,
+    queryFn: () => fromCube(db, dataVersion, scope, 'planner.years', (cube, hits) => plannerYears(cube, scope, hits)),
   });
 
-/** TanStack Query options for the per-theme coverage. */
+/** TanStack Query options for the per-theme coverage (from the cube: the same rows as themeCoverageSql). */
 export const themeCoverageQuery = (db: QueryRunner, scope: Filters, w: PlannerWindow, dataVersion: number) =>
   queryOptions({
     queryKey: key('coverage', scope, w, dataVersion),
-    queryFn: ({ signal }) => queryFiltered<ThemeCoverage>(db, scope, themeCoverageSql(scope, w), { signal, label: 'planner.coverage' }),
+    queryFn: () => fromCube(db, dataVersion, scope, 'planner.coverage', (cube, hits) => themeCoverage(cube, scope, hits, w)),
   });
 
 /** TanStack Query options for one theme's evidence sentences. */
