@@ -332,8 +332,13 @@ function matchPatterns(lex: CompiledLexicon, tokens: Tokens, text: string, hits:
   for (const k of lex.ungated) run[k] = 1;
   // Candidate (pattern, position) pairs as pattern · 2^32 + offset, sorted: pattern order, then text order.
   const cands: number[] = [];
+  const { words } = tokens;
   for (let i = 0; i < tokens.n; i++) {
-    const list = patternsOfWord(lex, tokens.words[i]!, text, tokens.starts[i]!, tokens.ends[i]!);
+    // The per-word cache read inline (most words take part in no pattern).
+    const w = words[i]!;
+    const { slot, lists } = lex.wordPatterns;
+    const cached = w >= 0 && w < slot.length ? slot[w]! : 0;
+    const list = cached > 0 ? lists[cached - 1]! : patternsOfWord(lex, w, text, tokens.starts[i]!, tokens.ends[i]!);
     for (let q = 0; q < list.length; q++) {
       const k = list[q]!;
       run[k] = 1;
