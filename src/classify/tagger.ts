@@ -1,4 +1,8 @@
-/** The public tagging API: tagText for a passage-sized text, tagDocument for anything longer. */
+/**
+ * The public tagging API: tagText for a passage-sized text, tagDocument for anything longer.
+ * Longer than most modules because the bulk path (tagDocumentCore and its single-passage fast
+ * path) lives beside tagDocument, whose results it must reproduce exactly.
+ */
 import { analyseText, featuresOf } from './analyse.ts';
 import { sigmoid } from './calibration.ts';
 import { evidenceForThemes, rankEvidence, type Evidence, type EvidenceContext } from './evidence.ts';

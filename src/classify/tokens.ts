@@ -3,6 +3,7 @@
  * natural's tokenizers drop offsets, which evidence highlighting needs, so words are found
  * with one regex here; the stemmer and stop-word list come from natural. Stems are interned
  * to small integers so features, phrases and negation cues compare numbers, not strings.
+ * (Longer than most modules: the scanner and the word cache it probes share their tables.)
  */
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
 import { words as naturalStopwords } from 'natural/lib/natural/util/stopwords';
