@@ -34,7 +34,7 @@ const log = (m: string) => console.error(m);
 const mb = (bytes: number) => bytes / 2 ** 20;
 
 async function main() {
-  const { values } = parseArgs({ options: { preset: { type: 'string', default: 'small' }, changes: { type: 'string', default: '24' }, 'skip-build': { type: 'boolean', default: false }, seed: { type: 'string', default: '1' }, passages: { type: 'string', default: '5000' }, only: { type: 'string', default: 'all' }, dist: { type: 'string', default: '.bench/dist' } } });
+  const { values } = parseArgs({ options: { preset: { type: 'string', default: 'small' }, changes: { type: 'string', default: '24' }, 'skip-build': { type: 'boolean', default: false }, seed: { type: 'string', default: '1' }, passages: { type: 'string', default: '20000' }, only: { type: 'string', default: 'all' }, dist: { type: 'string', default: '.bench/dist' } } });
   const preset = values.preset!;
   const scale = presetScale(preset);
   const [seed, changes, passageCount] = (['seed', 'changes', 'passages'] as const).map((k) => {

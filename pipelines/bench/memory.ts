@@ -21,16 +21,15 @@ function pssKb(pid: string): number | null {
   }
 }
 
-function processTable(): Map<number, { ppid: number; cmd: string; rssKb: number }> {
-  const table = new Map<number, { ppid: number; cmd: string; rssKb: number }>();
+function processTable(): Map<number, { ppid: number; cmd: string }> {
+  const table = new Map<number, { ppid: number; cmd: string }>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
       const status = readFileSync(`/proc/${name}/status`, 'utf8');
       const ppid = Number(/PPid:\s+(\d+)/.exec(status)?.[1] ?? 0);
-      const rssKb = pssKb(name) ?? Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
       const cmd = readFileSync(`/proc/${name}/cmdline`, 'utf8').replace(/\0/g, ' ');
-      table.set(Number(name), { ppid, cmd, rssKb });
+      table.set(Number(name), { ppid, cmd });
     } catch {
       // The process ended while we read it.
     }
@@ -38,8 +37,16 @@ function processTable(): Map<number, { ppid: number; cmd: string; rssKb: number 
   return table;
 }
 
-/** Summed PSS (MB) of renderer processes under the browser started with `profileDir`. */
-export function rendererRssMb(profileDir: string): number {
+function rssKb(pid: number): number {
+  try {
+    return pssKb(String(pid)) ?? Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+/** Renderer processes under the browser started with `profileDir`. */
+export function rendererPids(profileDir: string): number[] {
   const procs = processTable();
   const roots = [...procs.entries()].filter(([, p]) => p.cmd.includes(`--user-data-dir=${profileDir}`) && !p.cmd.includes('--type=')).map(([pid]) => pid);
   const mine = new Set(roots);
@@ -48,9 +55,12 @@ export function rendererRssMb(profileDir: string): number {
     grew = false;
     for (const [pid, p] of procs) if (!mine.has(pid) && mine.has(p.ppid)) (mine.add(pid), (grew = true));
   }
-  let kb = 0;
-  for (const pid of mine) if (procs.get(pid)!.cmd.includes('--type=renderer')) kb += procs.get(pid)!.rssKb;
-  return kb / 1024;
+  return [...mine].filter((pid) => procs.get(pid)!.cmd.includes('--type=renderer'));
+}
+
+/** Summed PSS (MB) of the given processes. */
+export function rssMb(pids: readonly number[]): number {
+  return pids.reduce((kb, pid) => kb + rssKb(pid), 0) / 1024;
 }
 
 export interface MemorySampler {
@@ -67,6 +77,10 @@ export async function sampleMemory(context: BrowserContext, page: Page, profileD
   let jsHeapMb = 0;
   let tabMb = 0;
   let busy = false;
+  // Finding our renderers scans every process (costly on a 2-core machine, where the sampler shares the
+  // cores with the page it measures): done every 10th tick; reading their memory is cheap.
+  let pids: number[] = [];
+  let ticks = 0;
   const tick = async () => {
     if (busy) return;
     busy = true;
@@ -74,7 +88,8 @@ export async function sampleMemory(context: BrowserContext, page: Page, profileD
       const { metrics } = await cdp.send('Performance.getMetrics');
       const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
       jsHeapMb = Math.max(jsHeapMb, heap / 2 ** 20);
-      tabMb = Math.max(tabMb, rendererRssMb(profileDir));
+      if (ticks++ % 10 === 0) pids = rendererPids(profileDir);
+      tabMb = Math.max(tabMb, rssMb(pids));
     } catch {
       // The page is navigating; the next tick samples again.
     } finally {
