@@ -1,16 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reviewText } from '../schema/records.ts';
-import { explorerRowsSql, itemDetailSql, itemEvidenceSql, itemThemesSql, type EvidenceRow, type ExplorerQuery, type ExplorerRow, type ItemThemeRow, type ReviewDetail } from './explorer.ts';
+import { explorerCountsSql, explorerRowsSql, itemDetailSql, type ExplorerCounts, itemEvidenceSql, itemThemesSql, type EvidenceRow, type ExplorerQuery, type ExplorerRow, type ItemThemeRow, type ReviewDetail } from './explorer.ts';
 import { NO_FILTERS } from './filters.ts';
 import { findHits } from './search.ts';
+import { queryFiltered } from './search-hits.ts';
 import { openFixture } from './themes.fixture.ts';
 
 let db: Awaited<ReturnType<typeof openFixture>>;
 beforeAll(async () => { db = await openFixture(); }, 60_000);
 afterAll(() => db.close());
 
-const list = (f = NO_FILTERS, o: ExplorerQuery = { kind: 'all', sort: 'published_on', descending: true }) =>
-  db.query<ExplorerRow>(explorerRowsSql(f, o));
+const ALL: ExplorerQuery = { kind: 'all', sort: 'published_on', descending: true };
+const list = (f = NO_FILTERS, o: ExplorerQuery = ALL, limit?: number) =>
+  queryFiltered<ExplorerRow>(db, f, explorerRowsSql(f, o, limit));
 
 describe('explorer list', () => {
   it('lists reviews and briefings, newest first, undated last, with their themes', async () => {
@@ -33,6 +35,14 @@ describe('explorer list', () => {
   it('filters briefings by theme, and drops them under a review-type filter', async () => {
     expect((await list({ ...NO_FILTERS, themes: ['domestic-abuse'] })).map((r) => r.id).sort()).toEqual(['r1', 'r3', 'r4']);
     expect((await list({ ...NO_FILTERS, types: ['serious-case-review'] })).some((r) => r.kind === 'briefing')).toBe(false);
+  });
+  it('holds at most the limit, the first rows of the same order, and counts every match', async () => {
+    const all = await list();
+    expect((await list(NO_FILTERS, ALL, 3)).map((r) => r.id)).toEqual(all.slice(0, 3).map((r) => r.id));
+    const [counts] = await queryFiltered<ExplorerCounts>(db, NO_FILTERS, explorerCountsSql(NO_FILTERS, ALL));
+    expect(counts).toEqual({ reviews: 6, briefings: 1 });
+    const [searched] = await queryFiltered<ExplorerCounts>(db, { ...NO_FILTERS, q: 'home' }, explorerCountsSql({ ...NO_FILTERS, q: 'home' }, ALL));
+    expect(searched).toEqual({ reviews: 2, briefings: 1 });
   });
   it('sorts by any column, both ways', async () => {
     const rows = await list(NO_FILTERS, { kind: 'review', sort: 'themes', descending: false });

@@ -6,7 +6,7 @@ import { useFilters, useUrlParam } from '../../app/url-state.ts';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { ViewState } from '../../components/ViewState.tsx';
 import { VirtualTable } from '../../components/VirtualTable.tsx';
-import { EXPLORER_SORTS, explorerRowsQuery, type ExplorerRow, type ExplorerSort, type ItemKind, type KindFilter } from '../../queries/explorer.ts';
+import { EXPLORER_SORTS, explorerCountsQuery, explorerRowsQuery, type ExplorerRow, type ExplorerSort, type ItemKind, type KindFilter } from '../../queries/explorer.ts';
 import { relaxHint } from '../overview/relax-hint.ts';
 import { explorerColumns } from './explorer-columns.tsx';
 import { ItemDetailPanel } from './ItemDetailPanel.tsx';
@@ -41,6 +41,7 @@ export default function ExplorerPage() {
   const sort: ExplorerSort = (EXPLORER_SORTS as readonly string[]).includes(sortParam ?? '') ? (sortParam as ExplorerSort) : 'published_on';
   const descending = dirParam ? dirParam === 'desc' : sort === 'published_on' || sort === 'themes';
   const rows = useQuery(explorerRowsQuery(db, filters, { kind, sort, descending }, dataVersion));
+  const matches = useQuery(explorerCountsQuery(db, filters, { kind, sort, descending }, dataVersion));
   const selected = reviewId ? { kind: 'review' as const, id: reviewId } : briefingId ? { kind: 'briefing' as const, id: briefingId } : null;
   const q = filters.q.trim();
 
@@ -56,9 +57,14 @@ export default function ExplorerPage() {
     navigate(`${pathname}?${p.toString()}`, { replace: true });
   };
 
+  const n = (x: number) => x.toLocaleString('en-GB');
   const counts = (list: ExplorerRow[]) => {
+    const c = matches.data;
+    if (c && c.reviews + c.briefings > list.length) {
+      return `First ${n(list.length)} shown of ${n(c.reviews + c.briefings)} matching (${n(c.reviews)} reviews, ${n(c.briefings)} briefings): narrow the filters, search, or sort to see others`;
+    }
     const reviews = list.filter((r) => r.kind === 'review').length;
-    return `${list.length.toLocaleString('en-GB')} shown: ${reviews.toLocaleString('en-GB')} reviews, ${(list.length - reviews).toLocaleString('en-GB')} briefings`;
+    return `${n(list.length)} shown: ${n(reviews)} reviews, ${n(list.length - reviews)} briefings`;
   };
 
   return (
