@@ -63,12 +63,17 @@ export function heatmapOption(spec: HeatmapSpec) {
     series: [{
       type: 'heatmap' as const,
       cursor: 'pointer',
-      data: cells.map((c) => ({
-        value: [xi.get(c.x)!, yi.get(c.y)!, c.value],
+      // Plain [x, y, value] items and one series-level label, rather than an option object per cell.
+      data: cells.map((c) => [xi.get(c.x)!, yi.get(c.y)!, c.value]),
+      label: {
+        show: true, fontSize: 10,
         // Light text on the dark end of the scale keeps labels at AA contrast.
-        label: { show: true, formatter: c.label, color: c.value >= darkFrom ? '#ffffff' : '#1f2933' },
-      })),
-      label: { show: true, fontSize: 10 },
+        formatter: (p: { dataIndex: number }) => {
+          const c = cells[p.dataIndex];
+          return c ? `{${c.value >= darkFrom ? 'light' : 'dark'}|${c.label}}` : '';
+        },
+        rich: { light: { color: '#ffffff', fontSize: 10 }, dark: { color: '#1f2933', fontSize: 10 } },
+      },
       emphasis: { itemStyle: { borderColor: '#1f2933', borderWidth: 2 } },
     }],
   };
