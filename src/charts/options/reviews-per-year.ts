@@ -2,6 +2,7 @@
 import type { ReviewsPerYearRow } from '../../queries/overview.ts';
 import { OTHER_COLOUR } from '../palette.ts';
 import { axisName, baseOption } from './common.ts';
+import { count } from './format.ts';
 
 /** Every year from the first to the last, so gaps show as gaps. */
 export function yearRange(years: readonly number[]): number[] {
@@ -18,7 +19,7 @@ export function reviewsPerYearTitle(rows: readonly ReviewsPerYearRow[]): string 
   if (!byYear.size) return 'No dated reviews match the filters';
   const [peakYear, peak] = [...byYear].reduce((a, b) => (b[1] > a[1] ? b : a));
   const total = [...byYear.values()].reduce((a, b) => a + b, 0);
-  return `${total} dated reviews; the most, ${peak}, were published in ${peakYear}`;
+  return `${count(total)} dated reviews; the most, ${count(peak)}, were published in ${peakYear}`;
 }
 
 export function reviewsPerYearOption(rows: readonly ReviewsPerYearRow[]) {

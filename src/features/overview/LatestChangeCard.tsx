@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { ChartCard } from '../../charts/ChartCard.tsx';
 import type { ECElementEvent } from '../../charts/echarts.ts';
-import { points } from '../../charts/options/format.ts';
+import { count, points } from '../../charts/options/format.ts';
 import { themeChangeOption } from '../../charts/options/theme-change.ts';
 import { FilterPicker } from '../../components/FilterPicker.tsx';
 import type { WindowCountsRow } from '../../queries/themes.ts';
@@ -36,7 +36,7 @@ export function LatestChangeCard({ rows, footnote, onTheme }: { rows: WindowCoun
     <ChartCard
       id="latest-change"
       title={title}
-      footnote={`${footnote} ${labels.recent ? `${labels.recent} is the latest year with at least ${LATEST_YEAR_MIN} tagged reviews. ` : ''}Change in the share of tagged reviews: ${recentTotal} tagged reviews in ${labels.recent || 'the latest year'}, ${earlierTotal} in ${labels.earlier || 'the three years before'}.${small ? ' Small numbers: a single review moves these shares a lot, so treat them as pointers, not findings.' : ''}`}
+      footnote={`${footnote} ${labels.recent ? `${labels.recent} is the latest year with at least ${LATEST_YEAR_MIN} tagged reviews. ` : ''}Change in the share of tagged reviews: ${count(recentTotal)} tagged reviews in ${labels.recent || 'the latest year'}, ${count(earlierTotal)} in ${labels.earlier || 'the three years before'}.${small ? ' Small numbers: a single review moves these shares a lot, so treat them as pointers, not findings.' : ''}`}
       option={option}
       height={Math.max(220, changes.length * 28 + 80)}
       onElementClick={onClick}

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { ChartCard } from '../../charts/ChartCard.tsx';
 import type { ECElementEvent } from '../../charts/echarts.ts';
-import { pct } from '../../charts/options/format.ts';
+import { count, pct } from '../../charts/options/format.ts';
 import { topThemesOption, topThemesTitle } from '../../charts/options/top-themes.ts';
 import { FilterPicker } from '../../components/FilterPicker.tsx';
 import type { ThemeShareRow } from '../../queries/themes.ts';
@@ -24,7 +24,7 @@ export function TopThemesCard({ rows, top = 10, selected, footnote, onTheme }: {
     <ChartCard
       id="top-themes"
       title={topThemesTitle(shown)}
-      footnote={`${footnote} Share of the ${shown[0]?.total ?? 0} reviews with at least one theme; the theme filter highlights bars here rather than narrowing the reviews counted.`}
+      footnote={`${footnote} Share of the ${count(shown[0]?.total ?? 0)} reviews with at least one theme; the theme filter highlights bars here rather than narrowing the reviews counted.`}
       option={option}
       height={Math.max(220, shown.length * 28 + 60)}
       onElementClick={onClick}

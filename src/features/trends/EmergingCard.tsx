@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { ChartCard } from '../../charts/ChartCard.tsx';
 import type { ECElementEvent } from '../../charts/echarts.ts';
-import { pct, points } from '../../charts/options/format.ts';
+import { count, pct, points } from '../../charts/options/format.ts';
 import { themeChangeOption } from '../../charts/options/theme-change.ts';
 import { FilterPicker } from '../../components/FilterPicker.tsx';
 import type { WindowCountsRow } from '../../queries/themes.ts';
@@ -53,7 +53,7 @@ export function EmergingCard({ rows, footnote, onTheme }: { rows: WindowCountsRo
       <ChartCard
         id="emerging-themes"
         title={title}
-        footnote={`${footnote} ${rows[0]?.recent_total ?? 0} tagged reviews in ${labels.recent || 'the recent years'}, ${rows[0]?.earlier_total ?? 0} in ${labels.earlier || 'the years before'}.`}
+        footnote={`${footnote} ${count(rows[0]?.recent_total ?? 0)} tagged reviews in ${labels.recent || 'the recent years'}, ${count(rows[0]?.earlier_total ?? 0)} in ${labels.earlier || 'the years before'}.`}
         option={option}
         height={Math.max(240, assessed.length * 26 + 80)}
         onElementClick={onClick}
