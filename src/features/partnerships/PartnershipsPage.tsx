@@ -27,8 +27,9 @@ export default function PartnershipsPage() {
   const vs = vsParam ?? filters.partnerships[0] ?? heatmap.data?.[0]?.partnership_id ?? null;
   const comparison = useQuery({
     ...partnershipComparisonQuery(db, filters, vs ?? '', dataVersion), enabled: vs !== null,
-    // Kept on screen through a filter change, not when another partnership is chosen.
-    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[3] === vs ? previous : undefined),
+    // The last comparison stays on screen, as drawn and marked "Updating", while the next is computed
+    // (also when the default partnership changes with the filters), so the chart is updated, not rebuilt.
+    placeholderData: keepPreviousData,
   });
   const footnote = chartFootnote(filters, names);
   const onCell = (p: string, t: string) => (p ? cross.setPartnership(p, t || undefined) : cross.addTheme(t));
