@@ -56,10 +56,11 @@ describe('heatmap', () => {
       xLabels: ['a', 'b'], yLabels: ['p'], xName: 'x', yName: 'y', min: 0, max: 1, scaleText: ['0', '1'], description: 'd',
       cells: [{ x: 'b', y: 'p', value: 0.9, label: '90%', tooltip: '<b>' }, { x: 'z', y: 'p', value: 1, label: '', tooltip: '' }],
     });
-    expect(o.series[0]!.data).toEqual([[1, 0, 0.9]]);
-    // The dark end of the scale gets light text.
-    expect(o.series[0]!.label.formatter({ dataIndex: 0 })).toBe('{light|90%}');
-    expect(o.tooltip.formatter({ dataIndex: 0 })).toBe(escapeHtml('<b>'));
+    // Cells on the dark end of the scale go in the light-text series.
+    expect(o.series.map((s) => s.data)).toEqual([[], [[1, 0, 0.9]]]);
+    expect(o.series[1]!.label).toMatchObject({ color: '#ffffff' });
+    expect(o.series[1]!.label.formatter({ dataIndex: 0 })).toBe('90%');
+    expect(o.tooltip.formatter({ seriesIndex: 1, dataIndex: 0 })).toBe(escapeHtml('<b>'));
   });
 });
 
