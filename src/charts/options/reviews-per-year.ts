@@ -38,7 +38,8 @@ export function reviewsPerYearOption(rows: readonly ReviewsPerYearRow[]) {
   });
   return {
     ...baseOption(`Stacked bar chart of reviews per publication year, ${years[0] ?? ''} to ${years.at(-1) ?? ''}, by partnership.`),
-    tooltip: { trigger: 'axis' as const, axisPointer: { type: 'shadow' as const } },
+    // Drawn on the canvas: the default HTML tooltip forces a page layout on every redraw.
+    tooltip: { trigger: 'axis' as const, axisPointer: { type: 'shadow' as const }, renderMode: 'richText' as const },
     legend: { type: 'scroll' as const, bottom: 0 },
     grid: { left: 56, right: 16, top: 16, bottom: 72 },
     xAxis: { type: 'category' as const, data: years.map(String), name: 'Publication year', nameGap: 28, ...axisName },
