@@ -1,18 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reviewText } from '../schema/records.ts';
-import { explorerCountsSql, explorerRowsSql, itemDetailSql, type ExplorerCounts, itemEvidenceSql, itemThemesSql, type EvidenceRow, type ExplorerQuery, type ExplorerRow, type ItemThemeRow, type ReviewDetail } from './explorer.ts';
+import { EXPLORER_SORTS, explorerCountsSql, explorerRowsSql, itemDetailSql, type ExplorerCounts, type ExplorerWindow, itemEvidenceSql, itemThemesSql, type EvidenceRow, type ExplorerQuery, type ExplorerRow, type ItemThemeRow, type ReviewDetail } from './explorer.ts';
 import { NO_FILTERS } from './filters.ts';
 import { findHits } from './search.ts';
 import { queryFiltered } from './search-hits.ts';
 import { openFixture } from './themes.fixture.ts';
+import { loadCube, loadSearchHits } from '../cube/load-cube.ts';
+import { explorerCounts, loadItemPositions, withThemes } from './explorer-themes.ts';
+import type { Filters } from './filters.ts';
 
 let db: Awaited<ReturnType<typeof openFixture>>;
 beforeAll(async () => { db = await openFixture(); }, 60_000);
 afterAll(() => db.close());
 
 const ALL: ExplorerQuery = { kind: 'all', sort: 'published_on', descending: true };
-const list = (f = NO_FILTERS, o: ExplorerQuery = ALL, limit?: number) =>
-  queryFiltered<ExplorerRow>(db, f, explorerRowsSql(f, o, limit));
+const list = (f = NO_FILTERS, o: ExplorerQuery = ALL, window?: ExplorerWindow) =>
+  queryFiltered<ExplorerRow>(db, f, explorerRowsSql(f, o, window));
+const count = async (f = NO_FILTERS, o: ExplorerQuery = ALL) => (await queryFiltered<ExplorerCounts>(db, f, explorerCountsSql(f, o)))[0]!;
+const key = (r: ExplorerRow) => `${r.kind}:${r.id}`;
 
 describe('explorer list', () => {
   it('lists reviews and briefings, newest first, undated last, with their themes', async () => {
@@ -36,17 +41,69 @@ describe('explorer list', () => {
     expect((await list({ ...NO_FILTERS, themes: ['domestic-abuse'] })).map((r) => r.id).sort()).toEqual(['r1', 'r3', 'r4']);
     expect((await list({ ...NO_FILTERS, types: ['serious-case-review'] })).some((r) => r.kind === 'briefing')).toBe(false);
   });
-  it('holds at most the limit, the first rows of the same order, and counts every match', async () => {
-    const all = await list();
-    expect((await list(NO_FILTERS, ALL, 3)).map((r) => r.id)).toEqual(all.slice(0, 3).map((r) => r.id));
-    const [counts] = await queryFiltered<ExplorerCounts>(db, NO_FILTERS, explorerCountsSql(NO_FILTERS, ALL));
-    expect(counts).toEqual({ reviews: 6, briefings: 1 });
-    const [searched] = await queryFiltered<ExplorerCounts>(db, { ...NO_FILTERS, q: 'home' }, explorerCountsSql({ ...NO_FILTERS, q: 'home' }, ALL));
-    expect(searched).toEqual({ reviews: 2, briefings: 1 });
+  it('pages are disjoint, in order, and together the whole sorted list, for every sort both ways', async () => {
+    for (const sort of EXPLORER_SORTS) {
+      for (const descending of [false, true]) {
+        const o: ExplorerQuery = { kind: 'all', sort, descending };
+        const all = await list(NO_FILTERS, o);
+        const pages = [];
+        for (let offset = 0; offset < all.length + 2; offset += 2) pages.push(...await list(NO_FILTERS, o, { offset, limit: 2 }));
+        expect(pages, `${sort} ${descending ? 'desc' : 'asc'}`).toEqual(all);
+        expect(new Set(pages.map(key)).size).toBe(all.length);
+      }
+    }
+  });
+  it('breaks ties by title then id, so equal sort keys keep one order', async () => {
+    // Every review is a serious case review: by type, the briefing first, then reviews by title; ties always ascend.
+    const rows = await list(NO_FILTERS, { kind: 'all', sort: 'type', descending: false });
+    expect(rows.map((r) => r.id)).toEqual(['k1', 'r1', 'r2', 'r3', 'r4', 'r5', 'r6']);
+    const byPartnership = await list(NO_FILTERS, { kind: 'all', sort: 'partnership', descending: true });
+    expect(byPartnership.map((r) => r.id)).toEqual(['r3', 'r4', 'r5', 'r1', 'r2', 'r6', 'k1']);
+  });
+  it('builds theme lists and snippets for a page\'s rows as for the whole list', async () => {
+    const f = { ...NO_FILTERS, q: 'home' };
+    const all = await list(f);
+    expect(await list(f, ALL, { offset: 1, limit: 2 })).toEqual(all.slice(1, 3));
+    expect(await list(f, ALL, { offset: 10, limit: 5 })).toEqual([]);
+  });
+  it('counts every match, as many as the full list holds', async () => {
+    expect(await count()).toEqual({ reviews: 6, briefings: 1 });
+    expect(await count({ ...NO_FILTERS, q: 'home' })).toEqual({ reviews: 2, briefings: 1 });
+    expect(await count(NO_FILTERS, { ...ALL, kind: 'briefing' })).toEqual({ reviews: 0, briefings: 1 });
+    expect(await count({ ...NO_FILTERS, types: ['serious-case-review'] })).toEqual({ reviews: 6, briefings: 0 });
+    const f = { ...NO_FILTERS, themes: ['neglect'] };
+    const c = await count(f);
+    expect(c.reviews + c.briefings).toBe((await list(f)).length);
   });
   it('sorts by any column, both ways', async () => {
     const rows = await list(NO_FILTERS, { kind: 'review', sort: 'themes', descending: false });
     expect(rows[0]!.id).toBe('r6');
+  });
+});
+
+describe('explorer from the filter index', () => {
+  const cases: Array<Partial<Filters>> = [
+    {}, { q: 'home' }, { themes: ['neglect'] }, { themes: ['neglect', 'domestic-abuse'] }, { regions: ['North'], yearFrom: 2021 },
+    { types: ['serious-case-review'] }, { yearTo: 2020 }, { q: 'nothing like this' },
+  ];
+  it('counts the matches as explorerCountsSql does, for every kind', async () => {
+    const cube = await loadCube(db);
+    for (const c of cases) {
+      const f = { ...NO_FILTERS, ...c };
+      const hits = f.q ? await loadSearchHits(db, f.q) : null;
+      for (const kind of ['all', 'review', 'briefing'] as const) {
+        expect(explorerCounts(cube, f, hits, kind), JSON.stringify([c, kind])).toEqual(await count(f, { ...ALL, kind }));
+      }
+    }
+  });
+  it('fills in theme lists and counts as explorerRowsSql builds them', async () => {
+    const [cube, positions] = await Promise.all([loadCube(db), loadItemPositions(db)]);
+    for (const c of cases) {
+      const f = { ...NO_FILTERS, ...c };
+      const bare = await queryFiltered<ExplorerRow>(db, f, explorerRowsSql(f, ALL, undefined, { themeLists: false }));
+      expect(bare.every((r) => r.themes === '' && r.theme_count === 0)).toBe(true);
+      expect(withThemes(bare, cube, positions), JSON.stringify(c)).toEqual(await list(f));
+    }
   });
 });
 

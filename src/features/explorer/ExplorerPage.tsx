@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useId, useMemo } from 'react';
 import { useDatabase } from '../../app/database-context.ts';
 import { navigate, useLocation } from '../../app/router.ts';
@@ -6,10 +6,11 @@ import { useFilters, useUrlParam } from '../../app/url-state.ts';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { ViewState } from '../../components/ViewState.tsx';
 import { VirtualTable } from '../../components/VirtualTable.tsx';
-import { EXPLORER_SORTS, explorerCountsQuery, explorerRowsQuery, type ExplorerRow, type ExplorerSort, type ItemKind, type KindFilter } from '../../queries/explorer.ts';
+import { EXPLORER_SORTS, explorerCountsQuery, type ExplorerCounts, type ExplorerQuery, type ExplorerSort, type ItemKind, type KindFilter } from '../../queries/explorer.ts';
 import { relaxHint } from '../overview/relax-hint.ts';
 import { explorerColumns } from './explorer-columns.tsx';
 import { ItemDetailPanel } from './ItemDetailPanel.tsx';
+import { useExplorerPages } from './use-explorer-pages.ts';
 import { ThemeCorrections } from '../corrections/ThemeCorrections.tsx';
 
 const KINDS: { value: KindFilter; label: string }[] = [
@@ -40,8 +41,9 @@ export default function ExplorerPage() {
   const kind: KindFilter = kindParam === 'review' || kindParam === 'briefing' ? kindParam : 'all';
   const sort: ExplorerSort = (EXPLORER_SORTS as readonly string[]).includes(sortParam ?? '') ? (sortParam as ExplorerSort) : 'published_on';
   const descending = dirParam ? dirParam === 'desc' : sort === 'published_on' || sort === 'themes';
-  const rows = useQuery(explorerRowsQuery(db, filters, { kind, sort, descending }, dataVersion));
-  const matches = useQuery(explorerCountsQuery(db, filters, { kind, sort, descending }, dataVersion));
+  const order: ExplorerQuery = useMemo(() => ({ kind, sort, descending }), [kind, sort, descending]);
+  const matches = useQuery({ ...explorerCountsQuery(db, filters, kind, dataVersion), placeholderData: keepPreviousData });
+  const { top, rowAt, onRangeChange, resetKey, failed } = useExplorerPages(db, filters, order, dataVersion);
   const selected = reviewId ? { kind: 'review' as const, id: reviewId } : briefingId ? { kind: 'briefing' as const, id: briefingId } : null;
   const q = filters.q.trim();
 
@@ -58,14 +60,9 @@ export default function ExplorerPage() {
   };
 
   const n = (x: number) => x.toLocaleString('en-GB');
-  const counts = (list: ExplorerRow[]) => {
-    const c = matches.data;
-    if (c && c.reviews + c.briefings > list.length) {
-      return `First ${n(list.length)} shown of ${n(c.reviews + c.briefings)} matching (${n(c.reviews)} reviews, ${n(c.briefings)} briefings): narrow the filters, search, or sort to see others`;
-    }
-    const reviews = list.filter((r) => r.kind === 'review').length;
-    return `${n(list.length)} shown: ${n(reviews)} reviews, ${n(list.length - reviews)} briefings`;
-  };
+  const many = (x: number, one: string, more: string) => `${n(x)} ${x === 1 ? one : more}`;
+  const countText = (c: ExplorerCounts) => `${n(c.reviews + c.briefings)} shown: ${many(c.reviews, 'review', 'reviews')}, ${many(c.briefings, 'briefing', 'briefings')}`;
+  const rowHeight = q ? 96 : 56;
 
   return (
     <div className={`explorer${selected ? ' explorer--with-detail' : ''}`}>
@@ -75,26 +72,37 @@ export default function ExplorerPage() {
           <select id={kindId} value={kind} onChange={(e) => setKind(e.target.value === 'all' ? null : e.target.value)}>
             {KINDS.map((k) => <option key={k.value} value={k.value}>{k.label}</option>)}
           </select>
-          {rows.data && <span className="explorer-count" role="status" data-testid="explorer-count">{counts(rows.data)}</span>}
+          {matches.data && <span className="explorer-count" role="status" data-testid="explorer-count">{countText(matches.data)}</span>}
         </div>
         {q === '' && <p className="hint">Search the text with the search box in the filters above; matches are highlighted.</p>}
         {filters.types.length > 0 && kind !== 'review' && <p className="hint">Briefings are hidden while a review-type filter is on.</p>}
-        <ViewState queries={[rows]} what="list of reviews and briefings">
-          {() => rows.data!.length === 0 ? (
-            <StatusMessage kind="empty">Nothing matches these filters{q ? ` and the search “${q}”` : ''}. {relaxHint(filters)}</StatusMessage>
-          ) : (
-            <VirtualTable
-              label="Reviews and briefings"
-              rows={rows.data!}
-              columns={columns}
-              rowKey={(r) => `${r.kind}:${r.id}`}
-              rowHeight={q ? 96 : 56}
-              height={Math.min(560, Math.max(1, rows.data!.length) * (q ? 96 : 56))}
-              sort={{ key: sort, descending }}
-              onSort={onSort}
-              selectedKey={selected ? `${selected.kind}:${selected.id}` : null}
-            />
-          )}
+        {failed && (
+          <StatusMessage kind="error" action={<button type="button" onClick={() => void failed.refetch()}>Try again</button>}>
+            Could not load some rows of the list: {failed.error!.message}. Try again, or reset the filters.
+          </StatusMessage>
+        )}
+        <ViewState queries={[matches, top]} what="list of reviews and briefings">
+          {() => {
+            const total = matches.data!.reviews + matches.data!.briefings;
+            return total === 0 ? (
+              <StatusMessage kind="empty">Nothing matches these filters{q ? ` and the search “${q}”` : ''}. {relaxHint(filters)}</StatusMessage>
+            ) : (
+              <VirtualTable
+                label="Reviews and briefings"
+                rowCount={total}
+                rowAt={rowAt}
+                onRangeChange={onRangeChange}
+                resetKey={resetKey}
+                columns={columns}
+                rowKey={(r) => `${r.kind}:${r.id}`}
+                rowHeight={rowHeight}
+                height={Math.min(560, total * rowHeight)}
+                sort={{ key: sort, descending }}
+                onSort={onSort}
+                selectedKey={selected ? `${selected.kind}:${selected.id}` : null}
+              />
+            );
+          }}
         </ViewState>
       </div>
       {selected && (

@@ -1,0 +1,41 @@
+import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
+import type { QueryRunner } from '../../db/runner.ts';
+import { EXPLORER_PAGE, explorerPageQuery, type ExplorerQuery, type ExplorerRow } from '../../queries/explorer.ts';
+import type { Filters } from '../../queries/filters.ts';
+
+/** Rows loaded beyond the drawn ones, so scrolling on reaches a page already fetched. */
+const MARGIN = 30;
+
+/** The pages holding rows [first - MARGIN, last + MARGIN), page 0 left out (always loaded). */
+export function pagesFor(first: number, last: number, page = EXPLORER_PAGE, margin = MARGIN): number[] {
+  const from = Math.floor(Math.max(0, first - margin) / page);
+  const to = Math.floor(Math.max(0, last + margin - 1) / page);
+  const pages: number[] = [];
+  for (let p = Math.max(1, from); p <= to; p++) pages.push(p);
+  return pages;
+}
+
+/**
+ * The Explorer list page by page: the first page (kept on screen through a
+ * filter change until the new one is in) and the pages around the rows drawn.
+ * `resetKey` names the list (filters and order): a new one starts at the top.
+ */
+export function useExplorerPages(db: QueryRunner, filters: Filters, o: ExplorerQuery, dataVersion: number) {
+  const resetKey = JSON.stringify([filters, o]);
+  const [range, setRange] = useState({ resetKey, first: 0, last: 0 });
+  const onRangeChange = useCallback((first: number, last: number) => setRange({ resetKey, first, last }), [resetKey]);
+  const top = useQuery({ ...explorerPageQuery(db, filters, o, 0, dataVersion), placeholderData: keepPreviousData });
+  const drawn = range.resetKey === resetKey ? range : { first: 0, last: 0 };
+  const pageNumbers = pagesFor(drawn.first, drawn.last);
+  const pages = useQueries({ queries: pageNumbers.map((p) => explorerPageQuery(db, filters, o, p, dataVersion)) });
+  const loaded = new Map<number, ExplorerRow[]>();
+  if (top.data && !top.isPlaceholderData) loaded.set(0, top.data);
+  pageNumbers.forEach((p, i) => {
+    const data = pages[i]?.data;
+    if (data) loaded.set(p, data);
+  });
+  const rowAt = (index: number): ExplorerRow | undefined => loaded.get(Math.floor(index / EXPLORER_PAGE))?.[index % EXPLORER_PAGE];
+  const failed = pages.find((p) => p.error);
+  return { top, rowAt, onRangeChange, resetKey, failed };
+}
