@@ -1,68 +1,194 @@
 /**
- * The Explorer's theme lists and match counts from the filter index
- * (src/cube). Looking a page's themes up in DuckDB scans every entity_themes
- * row (35–60 ms for 100 ids at national scale) and counting the matches
- * evaluates the filters a second time; the index already holds every item's
- * effective themes and answers the filters in a few milliseconds. The SQL in
- * explorer.ts stays the definition (explorer.test.ts checks both agree).
+ * The Explorer list over the filter index (src/cube). In DuckDB-WASM at
+ * national scale, filtering and sorting 75,000 items for one page costs
+ * 45–140 ms and a page's theme lists another 35–60 ms (a scan of every
+ * entity_themes row). Here SQL sorts the whole collection once per sort and
+ * data version (explorerOrderSql); a filter change then walks that order
+ * keeping the items the index's filter flags allow (a few ms), and SQL fetches
+ * only the page's rows by id (explorerItemsSql). Theme lists and counts come
+ * from the index. The windowed SQL (explorerRowsSql) stays the definition:
+ * explorer.test.ts checks both give the same pages.
  */
 import type { QueryRunner } from '../db/runner.ts';
 import type { ReviewCube } from '../cube/review-cube.ts';
 import { selectBriefings, selectReviews, type SearchHits } from '../cube/select.ts';
-import type { ExplorerCounts, ExplorerRow, ItemKind, KindFilter } from './explorer.ts';
+import { explorerColumnsSql, explorerOrderSql, explorerRowsByIdSql, type ExplorerCounts, type ExplorerQuery, type ExplorerRow, type ExplorerWindow, type ItemKind, type KindFilter } from './explorer.ts';
 import type { Filters } from './filters.ts';
 
-/** Each item's position in the index (its rank in id order, as src/cube/load-cube.ts numbers them). */
-export type ItemPositions = Record<ItemKind, Map<string, number>>;
+export type ListColumn = 'id' | 'partnership' | 'title' | 'type' | 'published' | 'published_on';
 
-/** Reads every review's and briefing's id in the index's order. */
-export async function loadItemPositions(db: QueryRunner): Promise<ItemPositions> {
-  const { tableFromIPC } = await import('apache-arrow');
-  const ids = async (sql: string) => {
-    const column = tableFromIPC(await db.queryArrowIPC(sql, { label: 'explorer.positions' })).getChild('id')?.toArray() ?? [];
-    return new Map(Array.from(column as ArrayLike<string>, (id, i) => [String(id), i]));
-  };
-  // The same tables as the index's numbering: review_facts and briefings, by id.
-  return { review: await ids('SELECT id FROM review_facts ORDER BY id'), briefing: await ids('SELECT id FROM briefings ORDER BY id') };
+/**
+ * One kind's list columns as DuckDB returned them (Arrow vectors, decoded a
+ * value at a time: decoding 75,000 rows up front took ~500 ms), and the maps
+ * between index positions (id order) and table rows.
+ */
+export interface KindColumns {
+  /** The value of a column for the item at an index position. */
+  get(column: ListColumn, pos: number): string | null;
+  /** The index position of a table row (by rowid). */
+  posOfRow: Int32Array;
+  count: number;
 }
 
-const loaded = new WeakMap<QueryRunner, { dataVersion: number; positions: Promise<ItemPositions> }>();
+export type ItemColumns = Record<ItemKind, KindColumns>;
 
-/** The positions for this data version, loaded once. */
-export function itemPositions(db: QueryRunner, dataVersion: number): Promise<ItemPositions> {
-  const known = loaded.get(db);
-  if (known?.dataVersion === dataVersion) return known.positions;
-  const positions = loadItemPositions(db);
-  positions.catch(() => loaded.delete(db));
-  loaded.set(db, { dataVersion, positions });
-  return positions;
+/** The whole collection in one sort's order: the k-th item is (briefing[k] ? briefing : review) at position pos[k]. */
+export interface ExplorerOrder {
+  briefing: Uint8Array;
+  pos: Int32Array;
+}
+
+/** An item as the index knows it. */
+export interface IndexedItem {
+  kind: ItemKind;
+  pos: number;
+}
+
+/** Runs a query through Arrow (no row objects); timed as `sql:<label>` with the decoding. */
+async function arrowTable(db: QueryRunner, sql: string, label: string) {
+  const start = performance.now();
+  const [{ tableFromIPC }, ipc] = await Promise.all([import('apache-arrow'), db.queryArrowIPC(sql, { label })]);
+  const table = tableFromIPC(ipc);
+  performance.measure(`sql:${label}`, { start, end: performance.now() });
+  return table;
+}
+
+const ints = (values: ArrayLike<unknown> | undefined) => Int32Array.from((values ?? []) as ArrayLike<number>);
+
+/** Reads one kind's list columns and the rows in id order. */
+async function loadKindColumns(db: QueryRunner, kind: ItemKind): Promise<KindColumns> {
+  const table = await arrowTable(db, explorerColumnsSql(kind), 'explorer.columns');
+  const rowInIdOrder = ints((await arrowTable(db, explorerRowsByIdSql(kind), 'explorer.positions')).getChild('row')?.toArray());
+  const row = ints(table.getChild('row')?.toArray());
+  let size = 0;
+  for (const r of row) size = Math.max(size, r + 1);
+  for (const r of rowInIdOrder) size = Math.max(size, r + 1);
+  const indexOfRow = new Int32Array(size).fill(-1);
+  row.forEach((r, i) => { indexOfRow[r] = i; });
+  const at = new Int32Array(rowInIdOrder.length);
+  const posOfRow = new Int32Array(size).fill(-1);
+  rowInIdOrder.forEach((r, pos) => { at[pos] = indexOfRow[r]!; posOfRow[r] = pos; });
+  const vectors = new Map((['id', 'partnership', 'title', 'type', 'published', 'published_on'] as const).map((c) => [c, table.getChild(c)]));
+  return {
+    get: (column, pos) => {
+      const value: unknown = vectors.get(column)?.get(at[pos]!);
+      return value === null || value === undefined ? null : String(value);
+    },
+    posOfRow,
+    count: rowInIdOrder.length,
+  };
+}
+
+/** Reads every review's and briefing's list columns, once per data version. */
+export async function loadItemColumns(db: QueryRunner): Promise<ItemColumns> {
+  return { review: await loadKindColumns(db, 'review'), briefing: await loadKindColumns(db, 'briefing') };
+}
+
+/** Reads the collection's order under one sort. */
+export async function loadOrder(db: QueryRunner, columns: ItemColumns, o: Pick<ExplorerQuery, 'sort' | 'descending'>): Promise<ExplorerOrder> {
+  const table = await arrowTable(db, explorerOrderSql(o), 'explorer.order');
+  const briefing = Uint8Array.from((table.getChild('briefing')?.toArray() ?? []) as ArrayLike<number>);
+  const pos = ints(table.getChild('row')?.toArray());
+  for (let k = 0; k < pos.length; k++) pos[k] = (briefing[k] ? columns.briefing : columns.review).posOfRow[pos[k]!]!;
+  return { briefing, pos };
+}
+
+interface Loaded {
+  dataVersion: number;
+  columns: Promise<ItemColumns>;
+  orders: Map<string, Promise<ExplorerOrder>>;
+}
+
+const loaded = new WeakMap<QueryRunner, Loaded>();
+
+/** Remembers a promise until it fails (then the next caller loads again). */
+function keep<T>(p: Promise<T>, forget: () => void): Promise<T> {
+  p.catch(forget);
+  return p;
+}
+
+/** The list columns and the order under `o` for this data version, each loaded once. */
+export function explorerIndex(db: QueryRunner, dataVersion: number, o: Pick<ExplorerQuery, 'sort' | 'descending'>): Promise<[ItemColumns, ExplorerOrder]> {
+  let entry = loaded.get(db);
+  if (entry?.dataVersion !== dataVersion) {
+    entry = { dataVersion, columns: keep(loadItemColumns(db), () => loaded.delete(db)), orders: new Map() };
+    loaded.set(db, entry);
+  }
+  const key = `${o.sort}:${o.descending}`;
+  let order = entry.orders.get(key);
+  if (!order) {
+    const orders = entry.orders;
+    order = keep(entry.columns.then((columns) => loadOrder(db, columns, o)), () => orders.delete(key));
+    orders.set(key, order);
+  }
+  return Promise.all([entry.columns, order]);
+}
+
+/** Filter flags per kind, null for a kind the list leaves out (a review-type filter leaves briefings out). */
+function shownFlags(cube: ReviewCube, f: Filters, hits: SearchHits | null, kind: KindFilter): Record<ItemKind, Uint8Array | null> {
+  return {
+    review: kind !== 'briefing' ? selectReviews(cube, f, hits) : null,
+    briefing: kind !== 'review' && f.types.length === 0 ? selectBriefings(cube, f, hits) : null,
+  };
+}
+
+/** The matching items in the window of the order, as explorerRowsSql would list them. */
+export function pageItems(cube: ReviewCube, f: Filters, hits: SearchHits | null, kind: KindFilter, order: ExplorerOrder, window: ExplorerWindow): IndexedItem[] {
+  const flags = shownFlags(cube, f, hits, kind);
+  const out: IndexedItem[] = [];
+  let seen = 0;
+  for (let k = 0; k < order.pos.length && out.length < window.limit; k++) {
+    const b = order.briefing[k]!;
+    const pos = order.pos[k]!;
+    if (!(b ? flags.briefing : flags.review)?.[pos]) continue;
+    if (seen++ >= window.offset) out.push({ kind: b ? 'briefing' : 'review', pos });
+  }
+  return out;
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Rows with their theme labels ("; "-separated, alphabetical) and count, as explorerRowsSql builds them. */
-export function withThemes(rows: readonly ExplorerRow[], cube: ReviewCube, positions: ItemPositions): ExplorerRow[] {
-  return rows.map((row) => {
-    const lists = row.kind === 'review' ? cube.reviews.themes : cube.briefings.themes;
-    const at = positions[row.kind].get(row.id);
-    const labels: string[] = [];
-    if (at !== undefined) for (let k = lists.start[at]!; k < lists.start[at + 1]!; k++) labels.push(cube.themes[lists.themes[k]!]!.label);
-    labels.sort(byText);
-    return { ...row, themes: labels.join('; '), theme_count: labels.length };
+/** An item's theme labels, alphabetical (as string_agg ORDER BY label in explorerRowsSql). */
+export function themeLabels(cube: ReviewCube, item: IndexedItem): string[] {
+  const lists = item.kind === 'review' ? cube.reviews.themes : cube.briefings.themes;
+  const labels: string[] = [];
+  for (let k = lists.start[item.pos]!; k < lists.start[item.pos + 1]!; k++) labels.push(cube.themes[lists.themes[k]!]!.label);
+  return labels.sort(byText);
+}
+
+/**
+ * The page's rows in order, with their theme lists; snippets (when searching)
+ * from `snippets`, keyed "kind:id" (explorerItemsSql's rows for the page).
+ */
+export function pageRows(cube: ReviewCube, items: readonly IndexedItem[], columns: ItemColumns, snippets?: ReadonlyMap<string, string | null>): ExplorerRow[] {
+  return items.map((item) => {
+    const c = columns[item.kind];
+    const get = (column: ListColumn) => c.get(column, item.pos);
+    const labels = themeLabels(cube, item);
+    const id = get('id')!;
+    return {
+      kind: item.kind, id, partnership: get('partnership')!, title: get('title')!, type: get('type')!,
+      published: get('published'), published_on: get('published_on'),
+      themes: labels.join('; '), theme_count: labels.length, snippet: snippets?.get(`${item.kind}:${id}`) ?? null,
+    };
   });
 }
 
-function countFlags(flags: Uint8Array): number {
+/** The ids of the page's items by kind. */
+export function pageIds(items: readonly IndexedItem[], columns: ItemColumns): Record<ItemKind, string[]> {
+  const ids: Record<ItemKind, string[]> = { review: [], briefing: [] };
+  for (const item of items) ids[item.kind].push(columns[item.kind].get('id', item.pos)!);
+  return ids;
+}
+
+function countFlags(flags: Uint8Array | null): number {
   let n = 0;
-  for (let i = 0; i < flags.length; i++) n += flags[i]!;
+  if (flags) for (let i = 0; i < flags.length; i++) n += flags[i]!;
   return n;
 }
 
 /** How many reviews and briefings the Explorer lists, as explorerCountsSql counts them. */
 export function explorerCounts(cube: ReviewCube, f: Filters, hits: SearchHits | null, kind: KindFilter): ExplorerCounts {
-  const briefingsShown = kind !== 'review' && f.types.length === 0;
-  return {
-    reviews: kind !== 'briefing' ? countFlags(selectReviews(cube, f, hits)) : 0,
-    briefings: briefingsShown ? countFlags(selectBriefings(cube, f, hits)) : 0,
-  };
+  const flags = shownFlags(cube, f, hits, kind);
+  return { reviews: countFlags(flags.review), briefings: countFlags(flags.briefing) };
 }

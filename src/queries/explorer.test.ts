@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reviewText } from '../schema/records.ts';
-import { EXPLORER_SORTS, explorerCountsSql, explorerRowsSql, itemDetailSql, type ExplorerCounts, type ExplorerWindow, itemEvidenceSql, itemThemesSql, type EvidenceRow, type ExplorerQuery, type ExplorerRow, type ItemThemeRow, type ReviewDetail } from './explorer.ts';
+import { EXPLORER_SORTS, explorerCountsSql, explorerItemsSql, explorerPassageSnippetsSql, explorerRowsSql, type PassageSnippet, itemDetailSql, type ExplorerCounts, type ExplorerWindow, type KindFilter, itemEvidenceSql, itemThemesSql, type EvidenceRow, type ExplorerQuery, type ExplorerRow, type ItemThemeRow, type ReviewDetail } from './explorer.ts';
 import { NO_FILTERS } from './filters.ts';
 import { findHits } from './search.ts';
 import { queryFiltered } from './search-hits.ts';
 import { openFixture } from './themes.fixture.ts';
 import { loadCube, loadSearchHits } from '../cube/load-cube.ts';
-import { explorerCounts, loadItemPositions, withThemes } from './explorer-themes.ts';
+import { explorerCounts, loadItemColumns, loadOrder, pageIds, pageItems, pageRows } from './explorer-index.ts';
 import type { Filters } from './filters.ts';
+import type { QueryRunner } from '../db/runner.ts';
+import { openBundledDataset } from '../../tests/support/dataset-db.ts';
 
 let db: Awaited<ReturnType<typeof openFixture>>;
 beforeAll(async () => { db = await openFixture(); }, 60_000);
@@ -96,16 +98,59 @@ describe('explorer from the filter index', () => {
       }
     }
   });
-  it('fills in theme lists and counts as explorerRowsSql builds them', async () => {
-    const [cube, positions] = await Promise.all([loadCube(db), loadItemPositions(db)]);
-    for (const c of cases) {
-      const f = { ...NO_FILTERS, ...c };
-      const bare = await queryFiltered<ExplorerRow>(db, f, explorerRowsSql(f, ALL, undefined, { themeLists: false }));
-      expect(bare.every((r) => r.themes === '' && r.theme_count === 0)).toBe(true);
-      expect(withThemes(bare, cube, positions), JSON.stringify(c)).toEqual(await list(f));
-    }
-  });
+  it('pages the sorted collection as explorerRowsSql does, for every sort, direction and kind', () =>
+    expectIndexPages(db, cases.slice(0, 5), ['all', 'review', 'briefing'], [{ offset: 0, limit: 100 }, { offset: 1, limit: 2 }]), 60_000);
 });
+
+describe('search snippets from passages', () => {
+  it('shows the first matching passage of a review whose own fields do not match, on both paths', async () => {
+    await db.exec(`INSERT INTO passages VALUES ('p0', 'd', 'review', 'r2', 0, 'Nothing to see.'),
+      ('p1', 'd', 'review', 'r2', 1, 'An Interpreter was never booked.'), ('p2', 'd', 'review', 'r2', 2, 'The interpreter again.')`);
+    const [r2] = await list({ ...NO_FILTERS, q: 'interpreter' });
+    expect(r2).toMatchObject({ id: 'r2', snippet: 'An Interpreter was never booked.' });
+    await expectIndexPages(db, [{ q: 'interpreter' }, { q: 'interpreter', yearFrom: 2021 }], ['all'], [{ offset: 0, limit: 100 }]);
+  }, 60_000);
+});
+
+describe('explorer from the filter index, bundled dataset', () => {
+  let bundled: Awaited<ReturnType<typeof openBundledDataset>>;
+  beforeAll(async () => { bundled = await openBundledDataset(); }, 120_000);
+  afterAll(() => bundled.close());
+  it('pages as explorerRowsSql does', () => expectIndexPages(bundled, [{}, { q: 'mother' }, { themes: ['neglect'], yearFrom: 2018 }, { types: ['serious-case-review'] }],
+    ['all'], [{ offset: 0, limit: 100 }, { offset: 100, limit: 100 }, { offset: 37, limit: 25 }]), 120_000);
+});
+
+/** The index's pages (order walk, columns and themes from the index, snippets fetched by id) equal explorerRowsSql's windows. */
+async function expectIndexPages(db: QueryRunner, cases: Array<Partial<Filters>>, kinds: KindFilter[], windows: ExplorerWindow[]) {
+  const [cube, columns] = await Promise.all([loadCube(db), loadItemColumns(db)]);
+  for (const sort of EXPLORER_SORTS) {
+    for (const descending of [false, true]) {
+      const order = await loadOrder(db, columns, { sort, descending });
+      expect(order.pos.length).toBe(columns.review.count + columns.briefing.count);
+      expect(order.pos.every((p) => p >= 0)).toBe(true);
+      for (const c of cases) {
+        const f = { ...NO_FILTERS, ...c };
+        const hits = f.q ? await loadSearchHits(db, f.q) : null;
+        for (const kind of kinds) {
+          const o: ExplorerQuery = { kind, sort, descending };
+          for (const window of windows) {
+            const items = pageItems(cube, f, hits, kind, order, window);
+            let snippets: Map<string, string | null> | undefined;
+            if (f.q) {
+              const own = await db.query<ExplorerRow>(explorerItemsSql(pageIds(items, columns), f.q));
+              const unsnipped = own.filter((r) => r.kind === 'review' && r.snippet === null).map((r) => r.id);
+              const fromPassages = new Map((await db.query<PassageSnippet>(explorerPassageSnippetsSql(unsnipped, f.q))).map((r) => [`review:${r.id}`, r.snippet]));
+              snippets = new Map(own.map((r) => [`${r.kind}:${r.id}`, r.snippet ?? fromPassages.get(`${r.kind}:${r.id}`) ?? null]));
+            }
+            const rows = pageRows(cube, items, columns, snippets);
+            const expected = await queryFiltered<ExplorerRow>(db, f, explorerRowsSql(f, o, window));
+            expect(rows, JSON.stringify([c, o, window])).toEqual(expected);
+          }
+        }
+      }
+    }
+  }
+}
 
 describe('explorer detail', () => {
   it('loads the record, effective themes and evidence whose offsets index the tagger text', async () => {

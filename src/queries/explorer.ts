@@ -6,12 +6,12 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { QueryRunner } from '../db/runner.ts';
 import type { Briefing, Review, TagSource } from '../schema/records.ts';
-import { briefingWhere, reviewWhere, type Filters } from './filters.ts';
+import { briefingWhere, NO_FILTERS, reviewWhere, type Filters } from './filters.ts';
 import { snippetSql } from './search.ts';
-import { int, str } from './sql.ts';
-import { queryFiltered, textMatchSql } from './search-hits.ts';
+import { int, str, strList } from './sql.ts';
+import { textMatchSql } from './search-hits.ts';
 import { fromCube } from '../cube/index.ts';
-import { explorerCounts, itemPositions, withThemes } from './explorer-themes.ts';
+import { explorerCounts, explorerIndex, pageIds, pageItems, pageRows } from './explorer-index.ts';
 
 export const EXPLORER_SORTS = ['published_on', 'partnership', 'title', 'type', 'themes'] as const;
 export type ExplorerSort = (typeof EXPLORER_SORTS)[number];
@@ -97,16 +97,17 @@ function orderSql(o: ExplorerQuery, alias?: string): string {
  * offset + limit of them (the window of both kinds together lies within those).
  * Only the sort in use joins partnership names or theme counts.
  */
-function kindItemsSql(src: KindSource, f: Filters, o: ExplorerQuery, window?: ExplorerWindow): string {
+function kindItemsSql(src: KindSource, f: Filters, o: ExplorerQuery, window?: ExplorerWindow, rowids = false): string {
   const a = src.alias;
+  const pos = rowids ? `, ${a}.rowid::INTEGER AS row` : '';
   const extra = o.sort === 'partnership' ? `, p.name AS partnership_name
-      FROM ${src.table} ${a} JOIN partnerships p ON p.id = ${a}.partnership_id`
+      FROM ${src.table} ${a} LEFT JOIN partnerships p ON p.id = ${a}.partnership_id`
     : o.sort === 'themes' ? `, coalesce(c.n, 0) AS theme_n
       FROM ${src.table} ${a} LEFT JOIN (${src.counts}) c ON c.id = ${a}.id`
     : `
       FROM ${src.table} ${a}`;
   return `SELECT *, ${SORT_KEY_SQL[o.sort]} AS sort_key FROM (
-      SELECT '${src.kind}' AS kind, ${src.columns}${extra}
+      SELECT '${src.kind}' AS kind, ${src.columns}${pos}${extra}
       WHERE ${src.where(f)}
     ) k${window ? `
     ORDER BY ${orderSql(o)} LIMIT ${int(window.offset + window.limit)}` : ''}`;
@@ -120,7 +121,7 @@ function kindsShown(f: Filters, kind: KindFilter): ItemKind[] {
 /** The matching items with their sort key, one kind after the other. */
 function itemsSql(f: Filters, o: ExplorerQuery, window?: ExplorerWindow): string {
   const parts = kindsShown(f, o.kind).map((k) => `(${kindItemsSql(SOURCES[k], f, o, window)})`);
-  if (!parts.length) parts.push(`SELECT NULL AS kind, NULL AS id, NULL AS partnership_id, NULL AS title, NULL AS type, NULL AS published, NULL AS published_on, NULL AS sort_key WHERE FALSE`);
+  if (!parts.length) parts.push(`SELECT NULL::VARCHAR AS kind, NULL::VARCHAR AS id, NULL::VARCHAR AS partnership_id, NULL::VARCHAR AS title, NULL::VARCHAR AS type, NULL::VARCHAR AS published, NULL::VARCHAR AS published_on, NULL AS sort_key WHERE FALSE`);
   return parts.join('\n  UNION ALL\n  ');
 }
 
@@ -132,38 +133,111 @@ function itemsSql(f: Filters, o: ExplorerQuery, window?: ExplorerWindow): string
  * names, theme lists and search snippets are built for the window's rows only.
  */
 export function explorerRowsSql(f: Filters, o: ExplorerQuery, window?: ExplorerWindow, opts: { themeLists?: boolean } = {}): string {
-  const themed = opts.themeLists ?? true;
-  const q = f.q.trim();
-  // A review's snippet comes from its own fields, else its first matching passage.
-  const snippet = q
-    ? `coalesce(CASE WHEN i.kind = 'review' THEN ${snippetSql("concat_ws(' ', r.case_name, r.summary, r.findings, r.recommendations)", q)}
-                     ELSE ${snippetSql("concat_ws(' ', b.title, b.text)", q)} END, fp.snippet)`
-    : 'NULL';
-  return `
-WITH page AS (
+  const page = `
   SELECT * FROM (${itemsSql(f, o, window)}) s
   ORDER BY ${orderSql(o, 's')}${window ? `
-  LIMIT ${int(window.limit)} OFFSET ${int(window.offset)}` : ''}
-),
+  LIMIT ${int(window.limit)} OFFSET ${int(window.offset)}` : ''}`;
+  return listSql(page, f.q, opts.themeLists ?? true, orderSql(o, 'i'));
+}
+
+/**
+ * The list rows of the items the `page` SQL names (kind, id, partnership_id,
+ * title, type, published, published_on): partnership names, theme lists
+ * (unless `themed` is false) and search snippets for those rows only.
+ */
+function listSql(page: string, q: string, themed: boolean, orderBy: string | null, passages = true): string {
+  q = q.trim();
+  const fromPassages = q && passages;
+  // Every join matches on (kind, id): a constant kind in a LEFT JOIN condition made DuckDB loop over every pair.
+  return `
+WITH page AS (${page}
+)${themed ? `,
 theme_lists AS (
-  SELECT e.entity_type, e.entity_id, count(*)::INTEGER AS n, string_agg(th.label, '; ' ORDER BY th.label) AS themes
+  SELECT e.entity_type AS kind, e.entity_id AS id, count(*)::INTEGER AS n, string_agg(th.label, '; ' ORDER BY th.label) AS themes
   FROM entity_themes e JOIN themes th ON th.id = e.theme_id
-  WHERE ${themed ? 'e.entity_id IN (SELECT id FROM page)' : 'FALSE'} GROUP BY ALL
-)${q ? `,
+  WHERE e.entity_id IN (SELECT id FROM page) GROUP BY ALL
+)` : ''}${q ? `,
+-- A review's snippet comes from its own fields, else its first matching passage.
+own AS (
+  SELECT 'review' AS kind, r.id, ${snippetSql("concat_ws(' ', r.case_name, r.summary, r.findings, r.recommendations)", q)} AS snippet
+  FROM reviews r WHERE r.id IN (SELECT id FROM page WHERE kind = 'review')
+  UNION ALL
+  SELECT 'briefing', b.id, ${snippetSql("concat_ws(' ', b.title, b.text)", q)}
+  FROM briefings b WHERE b.id IN (SELECT id FROM page WHERE kind = 'briefing')
+)${fromPassages ? `,
+-- Materialized so the text match runs on these reviews' passages only, not on every passage before the id filter.
+candidate_passages AS MATERIALIZED (
+  SELECT p.entity_id AS id, p.seq, p.text FROM passages p
+  WHERE p.entity_type = 'review' AND p.entity_id IN (SELECT id FROM own WHERE kind = 'review' AND snippet IS NULL)
+),
 first_passage AS (
-  SELECT p.entity_id, arg_min(${snippetSql('p.text', q)}, p.seq) AS snippet FROM passages p
-  WHERE p.entity_type = 'review' AND p.entity_id IN (SELECT id FROM page WHERE kind = 'review') AND ${textMatchSql('p.text', q)}
-  GROUP BY ALL
-)` : ''}
+  SELECT 'review' AS kind, p.id, arg_min(${snippetSql('p.text', q)}, p.seq) AS snippet FROM candidate_passages p
+  WHERE ${textMatchSql('p.text', q)} GROUP BY ALL
+)` : ''}` : ''}
 SELECT i.kind, i.id, pa.name AS partnership, i.title, i.type, i.published, i.published_on,
-       coalesce(t.themes, '') AS themes, coalesce(t.n, 0)::INTEGER AS theme_count, ${snippet} AS snippet
+       ${themed ? "coalesce(t.themes, '')" : "''"} AS themes, ${themed ? 'coalesce(t.n, 0)::INTEGER' : '0'} AS theme_count,
+       ${fromPassages ? 'coalesce(o.snippet, fp.snippet)' : q ? 'o.snippet' : 'NULL'} AS snippet
 FROM page i
-JOIN partnerships pa ON pa.id = i.partnership_id
-LEFT JOIN theme_lists t ON t.entity_type = i.kind AND t.entity_id = i.id
-${q ? `LEFT JOIN reviews r ON i.kind = 'review' AND r.id = i.id
-LEFT JOIN briefings b ON i.kind = 'briefing' AND b.id = i.id
-LEFT JOIN first_passage fp ON i.kind = 'review' AND fp.entity_id = i.id` : ''}
-ORDER BY ${orderSql(o, 'i')}`;
+LEFT JOIN partnerships pa ON pa.id = i.partnership_id${themed ? `
+LEFT JOIN theme_lists t ON t.kind = i.kind AND t.id = i.id` : ''}${q ? `
+LEFT JOIN own o ON o.kind = i.kind AND o.id = i.id` : ''}${fromPassages ? `
+LEFT JOIN first_passage fp ON fp.kind = i.kind AND fp.id = i.id` : ''}${orderBy ? `
+ORDER BY ${orderBy}` : ''}`;
+}
+
+/**
+ * The list rows (without theme lists) of the given reviews and briefings, in
+ * no particular order; snippets for `q` from their own fields only (see
+ * explorerPassageSnippetsSql for the rest).
+ */
+export function explorerItemsSql(ids: Record<ItemKind, readonly string[]>, q: string): string {
+  const parts = (['review', 'briefing'] as const).filter((k) => ids[k].length).map((k) => {
+    const src = SOURCES[k];
+    return `SELECT '${k}' AS kind, ${src.columns} FROM ${src.table} ${src.alias} WHERE ${src.alias}.id IN ${strList(ids[k])}`;
+  });
+  if (!parts.length) parts.push(`SELECT NULL::VARCHAR AS kind, NULL::VARCHAR AS id, NULL::VARCHAR AS partnership_id, NULL::VARCHAR AS title, NULL::VARCHAR AS type, NULL::VARCHAR AS published, NULL::VARCHAR AS published_on WHERE FALSE`);
+  return listSql(parts.join('\n  UNION ALL\n  '), q, false, null, false);
+}
+
+export interface PassageSnippet {
+  id: string;
+  snippet: string;
+}
+
+/**
+ * Snippets of the first passage matching `q` of each given review (reviews
+ * whose own fields do not mention it). One equality lookup per review: passages
+ * are stored in review order, so each reads a few blocks, where an IN list over
+ * 1M passages read every passage's text (~300 ms at national scale).
+ */
+export function explorerPassageSnippetsSql(reviewIds: readonly string[], q: string): string {
+  if (!reviewIds.length) return 'SELECT NULL::VARCHAR AS id, NULL::VARCHAR AS snippet WHERE FALSE';
+  const lookups = reviewIds.map((id) => `SELECT entity_id, seq, text FROM passages WHERE entity_type = 'review' AND entity_id = ${str(id)}`);
+  return `SELECT p.entity_id AS id, arg_min(${snippetSql('p.text', q)}, p.seq) AS snippet
+FROM (${lookups.join('\n  UNION ALL ')}) p
+WHERE ${textMatchSql('p.text', q)} GROUP BY ALL`;
+}
+
+/** Every review's or briefing's list columns with its rowid (in no particular order). */
+export function explorerColumnsSql(kind: ItemKind): string {
+  const src = SOURCES[kind];
+  return `SELECT x.row, x.id, pa.name AS partnership, x.title, x.type, x.published, x.published_on FROM (
+    SELECT ${src.alias}.rowid::INTEGER AS row, ${src.columns} FROM ${src.table} ${src.alias}
+  ) x LEFT JOIN partnerships pa ON pa.id = x.partnership_id`;
+}
+
+/** The rowids of one kind's items in id order: the filter index's numbering (src/cube/load-cube.ts). */
+export function explorerRowsByIdSql(kind: ItemKind): string {
+  return `SELECT rowid::INTEGER AS row FROM ${SOURCES[kind].table} ORDER BY id`;
+}
+
+/** Every review and briefing (no filters) in one sort's total order, as (briefing 0/1, rowid). */
+export function explorerOrderSql(o: Pick<ExplorerQuery, 'sort' | 'descending'>): string {
+  const q: ExplorerQuery = { ...o, kind: 'all' };
+  const parts = (['review', 'briefing'] as const).map((k) => kindItemsSql(SOURCES[k], NO_FILTERS, q, undefined, true));
+  return `SELECT (kind = 'briefing')::UTINYINT AS briefing, row FROM (
+    (${parts.join(')\n    UNION ALL\n    (')})
+  ) s ORDER BY ${orderSql(q, 's')}`;
 }
 
 export interface ExplorerCounts {
@@ -234,10 +308,23 @@ export const explorerPageQuery = (db: QueryRunner, f: Filters, o: ExplorerQuery,
     queryKey: ['explorer', 'rows', f, o, page, dataVersion],
     queryFn: async ({ signal }) => {
       const window = { offset: page * EXPLORER_PAGE, limit: EXPLORER_PAGE };
-      const rows = await queryFiltered<ExplorerRow>(db, f, explorerRowsSql(f, o, window, { themeLists: false }), { signal, label: 'explorer.rows' });
-      const positions = await itemPositions(db, dataVersion);
-      return fromCube(db, dataVersion, f, 'explorer.themes', (cube) => withThemes(rows, cube, positions));
+      const [columns, order] = await explorerIndex(db, dataVersion, o);
+      const [cube, items] = await fromCube(db, dataVersion, f, 'explorer.rows', (cube, hits) => [cube, pageItems(cube, f, hits, o.kind, order, window)] as const);
+      if (!f.q.trim() || !items.length) return pageRows(cube, items, columns);
+      const fetched = await db.query<ExplorerRow>(explorerItemsSql(pageIds(items, columns), f.q), { signal, label: 'explorer.snippets' });
+      return pageRows(cube, items, columns, new Map(fetched.map((r) => [`${r.kind}:${r.id}`, r.snippet])));
     },
+  });
+
+/** TanStack Query options for the passage snippets of a page's reviews that matched in their passages only. */
+export const passageSnippetsQuery = (db: QueryRunner, q: string, reviewIds: readonly string[], dataVersion: number) =>
+  queryOptions({
+    queryKey: ['explorer', 'passageSnippets', q, reviewIds, dataVersion],
+    queryFn: async ({ signal }) => {
+      const rows = await db.query<PassageSnippet>(explorerPassageSnippetsSql(reviewIds, q), { signal, label: 'explorer.passageSnippets' });
+      return new Map(rows.map((r) => [r.id, r.snippet]));
+    },
+    staleTime: Infinity,
   });
 
 /** TanStack Query options for the explorer's match counts (from the filter index; explorerCountsSql defines them). */

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import type { QueryRunner } from '../../db/runner.ts';
-import { EXPLORER_PAGE, explorerPageQuery, type ExplorerQuery, type ExplorerRow } from '../../queries/explorer.ts';
+import { EXPLORER_PAGE, explorerPageQuery, passageSnippetsQuery, type ExplorerQuery, type ExplorerRow } from '../../queries/explorer.ts';
 import type { Filters } from '../../queries/filters.ts';
 
 /** Rows loaded beyond the drawn ones, so scrolling on reaches a page already fetched. */
@@ -35,7 +35,17 @@ export function useExplorerPages(db: QueryRunner, filters: Filters, o: ExplorerQ
     const data = pages[i]?.data;
     if (data) loaded.set(p, data);
   });
-  const rowAt = (index: number): ExplorerRow | undefined => loaded.get(Math.floor(index / EXPLORER_PAGE))?.[index % EXPLORER_PAGE];
-  const failed = pages.find((p) => p.error);
+  // Reviews that matched a search in their passages only get their snippet in a second step, so the rows show first.
+  const q = filters.q.trim();
+  const unsnipped = q ? [...loaded.values()].map((rows) => rows.filter((r) => r.kind === 'review' && r.snippet === null).map((r) => r.id)).filter((ids) => ids.length) : [];
+  const snippetQueries = useQueries({ queries: unsnipped.map((ids) => passageSnippetsQuery(db, q, ids, dataVersion)) });
+  const passageSnippets = new Map<string, string>();
+  for (const s of snippetQueries) s.data?.forEach((snippet, id) => passageSnippets.set(id, snippet));
+  const rowAt = (index: number): ExplorerRow | undefined => {
+    const row = loaded.get(Math.floor(index / EXPLORER_PAGE))?.[index % EXPLORER_PAGE];
+    const snippet = row?.kind === 'review' && row.snippet === null ? passageSnippets.get(row.id) : undefined;
+    return snippet === undefined ? row : { ...row!, snippet };
+  };
+  const failed = [...pages, ...snippetQueries].find((p) => p.error);
   return { top, rowAt, onRangeChange, resetKey, failed };
 }
