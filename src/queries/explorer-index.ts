@@ -4,15 +4,17 @@
  * 45–140 ms and a page's theme lists another 35–60 ms (a scan of every
  * entity_themes row). Here SQL sorts the whole collection once per sort and
  * data version (explorerOrderSql); a filter change then walks that order
- * keeping the items the index's filter flags allow (a few ms), and SQL fetches
- * only the page's rows by id (explorerItemsSql). Theme lists and counts come
- * from the index. The windowed SQL (explorerRowsSql) stays the definition:
- * explorer.test.ts checks both give the same pages.
+ * keeping the items the index's filter flags allow (a few ms), and the page's
+ * list columns (loaded once per data version), theme lists and the counts
+ * come from memory; only a search asks SQL for the page's snippets. The
+ * windowed SQL (explorerRowsSql) stays the definition: explorer.test.ts checks
+ * both give the same pages.
  */
 import type { QueryRunner } from '../db/runner.ts';
 import type { ReviewCube } from '../cube/review-cube.ts';
 import { selectBriefings, selectReviews, type SearchHits } from '../cube/select.ts';
-import { explorerColumnsSql, explorerOrderSql, explorerRowsByIdSql, type ExplorerCounts, type ExplorerQuery, type ExplorerRow, type ExplorerWindow, type ItemKind, type KindFilter } from './explorer.ts';
+import type { ExplorerQuery, ExplorerRow, ExplorerWindow, ItemKind, KindFilter } from './explorer.ts';
+import { explorerColumnsSql, explorerOrderSql, explorerRowsByIdSql, type ExplorerCounts } from './explorer-list-sql.ts';
 import type { Filters } from './filters.ts';
 
 export type ListColumn = 'id' | 'partnership' | 'title' | 'type' | 'published' | 'published_on';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reviewText } from '../schema/records.ts';
-import { EXPLORER_SORTS, explorerCountsSql, explorerItemsSql, explorerPassageSnippetsSql, explorerRowsSql, type PassageSnippet, itemDetailSql, type ExplorerCounts, type ExplorerWindow, type KindFilter, itemEvidenceSql, itemThemesSql, type EvidenceRow, type ExplorerQuery, type ExplorerRow, type ItemThemeRow, type ReviewDetail } from './explorer.ts';
+import { explorerItemsSql, explorerPassageSnippetsSql, type PassageSnippet } from './explorer-list-sql.ts';
+import { EXPLORER_SORTS, explorerCountsSql, explorerRowsSql, itemDetailSql, type ExplorerCounts, type ExplorerWindow, type KindFilter, itemEvidenceSql, itemThemesSql, type EvidenceRow, type ExplorerQuery, type ExplorerRow, type ItemThemeRow, type ReviewDetail } from './explorer.ts';
 import { NO_FILTERS } from './filters.ts';
 import { findHits } from './search.ts';
 import { queryFiltered } from './search-hits.ts';
