@@ -16,6 +16,7 @@ import { selectBriefings, selectReviews, type SearchHits } from '../cube/select.
 import type { ExplorerQuery, ExplorerRow, ExplorerWindow, ItemKind, KindFilter } from './explorer.ts';
 import { explorerColumnsSql, explorerOrderSql, explorerRowsByIdSql, type ExplorerCounts } from './explorer-list-sql.ts';
 import type { Filters } from './filters.ts';
+import { PerDataVersion } from '../lib/per-data-version.ts';
 
 export type ListColumn = 'id' | 'partnership' | 'title' | 'type' | 'published' | 'published_on';
 
@@ -95,35 +96,13 @@ export async function loadOrder(db: QueryRunner, columns: ItemColumns, o: Pick<E
   return { briefing, pos };
 }
 
-interface Loaded {
-  dataVersion: number;
-  columns: Promise<ItemColumns>;
-  orders: Map<string, Promise<ExplorerOrder>>;
-}
-
-const loaded = new WeakMap<QueryRunner, Loaded>();
-
-/** Remembers a promise until it fails (then the next caller loads again). */
-function keep<T>(p: Promise<T>, forget: () => void): Promise<T> {
-  p.catch(forget);
-  return p;
-}
+// Per runner and data version: the list columns, and the order under each sort on top.
+const loaded = new PerDataVersion<QueryRunner, ItemColumns, ExplorerOrder>(loadItemColumns);
 
 /** The list columns and the order under `o` for this data version, each loaded once. */
 export function explorerIndex(db: QueryRunner, dataVersion: number, o: Pick<ExplorerQuery, 'sort' | 'descending'>): Promise<[ItemColumns, ExplorerOrder]> {
-  let entry = loaded.get(db);
-  if (entry?.dataVersion !== dataVersion) {
-    entry = { dataVersion, columns: keep(loadItemColumns(db), () => loaded.delete(db)), orders: new Map() };
-    loaded.set(db, entry);
-  }
-  const key = `${o.sort}:${o.descending}`;
-  let order = entry.orders.get(key);
-  if (!order) {
-    const orders = entry.orders;
-    order = keep(entry.columns.then((columns) => loadOrder(db, columns, o)), () => orders.delete(key));
-    orders.set(key, order);
-  }
-  return Promise.all([entry.columns, order]);
+  const order = loaded.keyed(db, dataVersion, `${o.sort}:${o.descending}`, (columns) => loadOrder(db, columns, o));
+  return Promise.all([loaded.base(db, dataVersion), order]);
 }
 
 /** Filter flags per kind, null for a kind the list leaves out (a review-type filter leaves briefings out). */

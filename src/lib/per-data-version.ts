@@ -1,0 +1,43 @@
+/**
+ * Loads kept per query runner and data version: one base load, and keyed
+ * loads that may build on it. A new data version starts afresh; a failed load
+ * is forgotten, so the next caller tries again.
+ */
+interface Entry<Base, Keyed> {
+  dataVersion: number;
+  base: Promise<Base>;
+  keyed: Map<string, Promise<Keyed>>;
+}
+
+export class PerDataVersion<Owner extends object, Base, Keyed> {
+  private readonly entries = new WeakMap<Owner, Entry<Base, Keyed>>();
+
+  constructor(private readonly loadBase: (owner: Owner) => Promise<Base>) {}
+
+  private entry(owner: Owner, dataVersion: number): Entry<Base, Keyed> {
+    const known = this.entries.get(owner);
+    if (known?.dataVersion === dataVersion) return known;
+    const entry: Entry<Base, Keyed> = { dataVersion, base: this.loadBase(owner), keyed: new Map() };
+    entry.base.catch(() => this.entries.get(owner) === entry && this.entries.delete(owner));
+    this.entries.set(owner, entry);
+    return entry;
+  }
+
+  /** The base load for this data version. */
+  base(owner: Owner, dataVersion: number): Promise<Base> {
+    return this.entry(owner, dataVersion).base;
+  }
+
+  /** The load under `key` for this data version, started once (after the base) by `load`. */
+  keyed(owner: Owner, dataVersion: number, key: string, load: (base: Base) => Promise<Keyed>): Promise<Keyed> {
+    const entry = this.entry(owner, dataVersion);
+    let pending = entry.keyed.get(key);
+    if (!pending) {
+      pending = entry.base.then(load);
+      const started = pending;
+      started.catch(() => entry.keyed.get(key) === started && entry.keyed.delete(key));
+      entry.keyed.set(key, started);
+    }
+    return pending;
+  }
+}
