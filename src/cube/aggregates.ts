@@ -17,13 +17,20 @@ import { selectBriefings, selectReviews, type SearchHits } from './select.ts';
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const NO_PARTNERSHIP = 65535;
 
-/** Reviews, briefings and partnerships matching the filters, and the reviews' year span. */
+/** Reviews, briefings (de-duplicated) and partnerships matching the filters, and the reviews' year span. */
 export function totals(cube: ReviewCube, f: Filters, hits: SearchHits | null): TotalsRow {
   const r = selectReviews(cube, f, hits);
   const b = selectBriefings(cube, f, hits);
   const seen = new Uint8Array(NO_PARTNERSHIP + 1);
-  let reviews = 0, briefings = 0, partnerships = 0, undated = 0, first = Infinity, last = -Infinity;
-  const see = (p: number) => { if (p !== NO_PARTNERSHIP && !seen[p]) { seen[p] = 1; partnerships++; } };
+  let reviews = 0, records = 0, partnerships = 0, others = 0, notKnown = 0, undated = 0, first = Infinity, last = -Infinity;
+  const see = (p: number) => {
+    const kind = cube.partnerships[p]?.kind ?? 'partnership';
+    if (kind === 'not-known') notKnown++;
+    if (p === NO_PARTNERSHIP || seen[p]) return;
+    seen[p] = 1;
+    if (kind === 'partnership') partnerships++;
+    else if (kind !== 'not-known') others++;
+  };
   for (let i = 0; i < r.length; i++) {
     if (!r[i]) continue;
     reviews++;
@@ -33,9 +40,16 @@ export function totals(cube: ReviewCube, f: Filters, hits: SearchHits | null): T
     else if (y < first) first = y;
     if (y !== 0 && y > last) last = y;
   }
-  for (let i = 0; i < b.length; i++) if (b[i]) { briefings++; see(cube.briefings.partnership[i]!); }
+  const keys = new Set<number>();
+  for (let i = 0; i < b.length; i++) if (b[i]) { records++; keys.add(cube.briefings.key[i]!); see(cube.briefings.partnership[i]!); }
+  let titleOnly = 0;
+  if (!f.titleOnly) {
+    const all = selectReviews(cube, f, hits, { keepTitleOnly: true });
+    for (let i = 0; i < all.length; i++) if (all[i] && cube.reviews.titleOnly[i]) titleOnly++;
+  }
   return {
-    reviews, briefings, partnerships,
+    reviews, briefings: keys.size, briefing_records: records, partnerships, other_sources: others, not_known_items: notKnown,
+    title_only_reviews: titleOnly,
     first_year: first === Infinity ? null : first, last_year: last === -Infinity ? null : last, undated_reviews: undated,
   };
 }

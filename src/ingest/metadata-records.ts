@@ -3,7 +3,7 @@
  * manual theme tags, with every problem reported against its row. Rows missing
  * a required value are skipped; other problems leave the field empty.
  */
-import { partnershipAreaName, partnershipId, slugify } from '../schema/partnership-name.ts';
+import { partnershipId, partnershipRecord, slugify } from '../schema/partnership-name.ts';
 import { BRIEFING_KINDS, REVIEW_TYPES, type Briefing, type BriefingKind, type Partnership, type Review, type ReviewType, type ThemeTag } from '../schema/records.ts';
 import { briefingKindFromTitle, reviewTypeByYear, reviewTypeFromLabel } from '../schema/review-type.ts';
 import { parseDate } from './dates.ts';
@@ -74,7 +74,7 @@ export function mapRecords(table: RawTable, mapping: ColumnMapping, ctx: MapCont
     const rawPartnership = get('partnership')!;
     const pid = partnershipId(rawPartnership);
     if (!pid) return problem(`partnership '${rawPartnership}' has no letters or digits; row skipped`, true);
-    if (!partnerships.has(pid)) partnerships.set(pid, { id: pid, name: partnershipAreaName(rawPartnership), region: null });
+    if (!partnerships.has(pid)) partnerships.set(pid, partnershipRecord(rawPartnership));
 
     const rawDate = get('published');
     const date = parseDate(rawDate);

@@ -14,10 +14,17 @@ export interface Filters {
   types: ReviewType[];
   themes: string[];
   q: string;
+  /**
+   * Count title-only reviews (those whose only text is their briefings' titles,
+   * see derived.ts) as reviews with themes. Off by default: their themes repeat
+   * what was already briefed, so counting them would make "what keeps coming
+   * up" mean "what we already briefed on".
+   */
+  titleOnly: boolean;
 }
 
 export const NO_FILTERS: Filters = {
-  partnerships: [], regions: [], yearFrom: null, yearTo: null, types: [], themes: [], q: '',
+  partnerships: [], regions: [], yearFrom: null, yearTo: null, types: [], themes: [], q: '', titleOnly: false,
 };
 
 /** True when no filter narrows the data. */
@@ -31,12 +38,14 @@ export interface ReviewWhereOptions {
   ignoreThemes?: boolean;
   /** Leave the year range out (views that compare years outside it). */
   ignoreYears?: boolean;
+  /** Keep title-only reviews whatever the switch says (counting how many were set apart). Needs `review_facts`. */
+  keepTitleOnly?: boolean;
 }
 
 /**
  * Conditions on a row aliased `r` with a review's `id`, `partnership_id`,
- * `year` and `review_type`: `reviews` itself or the derived `review_facts` and
- * `review_theme_facts`. Themes match when the review carries every chosen
+ * `year`, `review_type` and `title_only`: the derived `review_facts` and
+ * `review_theme_facts`, or `reviews` joined to a `title_only` column. Themes match when the review carries every chosen
  * theme; a text search reads the hits stored by `ensureSearchHits`
  * (search-hits.ts), so run filtered SQL through `queryFiltered`.
  */
@@ -51,6 +60,7 @@ export function reviewWhere(f: Filters, opts: ReviewWhereOptions = {}): string {
       `r.id IN (SELECT id FROM review_theme_facts WHERE theme_id IN ${strList(f.themes)}
         GROUP BY id HAVING count(*) = ${int(new Set(f.themes).size)})`,
     f.q.trim() !== '' && searchHitsCondition('r.id', 'review', f.q),
+    !f.titleOnly && !opts.keepTitleOnly && 'NOT r.title_only',
   ]);
 }
 

@@ -22,7 +22,7 @@ import {
 } from './planner.ts';
 
 const FIXTURE = `
-INSERT INTO partnerships VALUES ('alpha', 'Alpha', 'North'), ('beta', 'Beta', 'South');
+INSERT INTO partnerships (id, name, region) VALUES ('alpha', 'Alpha', 'North'), ('beta', 'Beta', 'South');
 INSERT INTO theme_groups VALUES ('g', 'Group');
 INSERT INTO themes VALUES ('x', 'g', 'Theme X', '', false), ('y', 'g', 'Theme Y', '', false),
   ('z', 'g', 'Theme Z', '', false), ('old', 'g', 'Retired', '', true);

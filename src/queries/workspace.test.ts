@@ -15,7 +15,7 @@ const summary = async (db: Db) => (await db.query<UserDataSummary>(USER_DATA_SUM
 /** A user's session: one imported review with a model tag and evidence, a correction on a catalogue review, a renamed theme. */
 async function addUserData(db: Db) {
   await db.exec(`
-    INSERT INTO partnerships VALUES ('testshire', 'Testshire', NULL);
+    INSERT INTO partnerships (id, name, region) VALUES ('testshire', 'Testshire', NULL);
     INSERT INTO reviews VALUES ('imp-1', 'testshire', 'Child T', 'rapid-review', '2024', '2024-01-01', 2024, 'Neglect at home.', NULL, NULL, NULL, 'import');
     INSERT INTO theme_tags VALUES ('review', 'imp-1', 'neglect', 0.8, 'model', true);
     INSERT INTO tag_evidence VALUES ('review', 'imp-1', 'neglect', 0, 0, 16, 'Neglect at home.', 1.0);
