@@ -195,20 +195,27 @@ export function partnershipTheme(cube: ReviewCube, f: Filters, hits: SearchHits 
 
 /** Per theme, one partnership's tagged reviews against every other partnership's (partnership and region filters left out). */
 export function partnershipComparison(cube: ReviewCube, f: Filters, hits: SearchHits | null, partnershipId: string): ComparisonRow[] {
-  const { tagged, total: all, perTheme } = population(cube, { ...f, partnerships: [], regions: [] }, hits, false);
+  const { tagged } = population(cube, { ...f, partnerships: [], regions: [] }, hits, false);
   const p = cube.partnerships.findIndex((x) => x.id === partnershipId);
   const own = new Int32Array(cube.themes.length);
   let total = 0;
   const { start, themes } = cube.reviews.themes;
+  // The rest: every other statutory partnership (not joint arrangements, national bodies or unknown publishers).
+  const rest = new Int32Array(cube.themes.length);
+  let restTotal = 0;
   for (let i = 0; i < tagged.length; i++) {
-    if (!tagged[i] || cube.reviews.partnership[i] !== p) continue;
-    total++;
-    for (let k = start[i]!; k < start[i + 1]!; k++) own[themes[k]!]!++;
+    if (!tagged[i]) continue;
+    const q = cube.reviews.partnership[i]!;
+    const into = q === p ? own : cube.partnerships[q]?.kind === 'partnership' ? rest : null;
+    if (!into) continue;
+    if (into === own) total++;
+    else restTotal++;
+    for (let k = start[i]!; k < start[i + 1]!; k++) into[themes[k]!]!++;
   }
-  return cube.themes.map((th, t) => ({ th, n: own[t]!, o: perTheme[t]! - own[t]! }))
+  return cube.themes.map((th, t) => ({ th, n: own[t]!, o: rest[t]! }))
     .filter(({ n, o }) => n + o > 0)
     .sort((a, b) => b.n - a.n || b.o - a.o || byText(a.th.label, b.th.label))
-    .map(({ th, n, o }) => ({ theme_id: th.id, theme: th.label, reviews: n, total, others: o, others_total: all - total }));
+    .map(({ th, n, o }) => ({ theme_id: th.id, theme: th.label, reviews: n, total, others: o, others_total: restTotal }));
 }
 
 /** Every ordered pair of the `top` most frequent themes, with how many tagged reviews carry both. */

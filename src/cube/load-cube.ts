@@ -45,7 +45,8 @@ SELECT coalesce(p.i, 65535)::USMALLINT AS partnership, coalesce(b.year, 0)::SMAL
 FROM briefings b LEFT JOIN p_idx p ON p.id = b.partnership_id LEFT JOIN reviews rv ON rv.id = b.review_id
 JOIN briefing_facts bf ON bf.id = b.id JOIN b_idx ki ON ki.id = bf.briefing_key ORDER BY b.id`, 'cube.briefings');
   const [{ n: partnershipsWithData } = { n: 0 }] = await db.query<{ n: number }>(
-    'SELECT count(DISTINCT partnership_id)::INTEGER AS n FROM (SELECT partnership_id FROM reviews UNION ALL SELECT partnership_id FROM briefings)',
+    `SELECT count(DISTINCT x.partnership_id)::INTEGER AS n FROM (SELECT partnership_id FROM reviews UNION ALL SELECT partnership_id FROM briefings) x
+     JOIN partnerships p ON p.id = x.partnership_id WHERE coalesce(p.kind, 'partnership') = 'partnership'`,
     { label: 'cube.partnershipsWithData' },
   );
   const bt = await columns(db, `WITH ${INDEXED}

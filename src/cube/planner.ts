@@ -35,16 +35,16 @@ export function plannerYears(cube: ReviewCube, scope: Filters, hits: SearchHits 
     if (y > last) last = y;
   }
   const b = scopedBriefings(cube, scope, hits);
-  let briefings = 0, untaggedBriefings = 0;
+  const briefings = new Set<number>(), untaggedBriefings = new Set<number>();
   for (let i = 0; i < b.length; i++) {
     if (!b[i]) continue;
-    briefings++;
-    if (!hasThemes(cube.briefings.themes.start, i)) untaggedBriefings++;
+    briefings.add(cube.briefings.key[i]!);
+    if (!hasThemes(cube.briefings.themes.start, i)) untaggedBriefings.add(cube.briefings.key[i]!);
   }
   return {
     latest_year: last === -Infinity ? null : last, first_year: first === Infinity ? null : first,
     reviews, untagged_reviews: untagged, undated_reviews: undated,
-    briefings, untagged_briefings: untaggedBriefings, partnerships: cube.partnershipsWithData,
+    briefings: briefings.size, untagged_briefings: untaggedBriefings.size, partnerships: cube.partnershipsWithData,
   };
 }
 
@@ -65,7 +65,10 @@ export function themeCoverage(cube: ReviewCube, scope: Filters, hits: SearchHits
   }
   const b = scopedBriefings(cube, scope, hits);
   const bt = cube.briefings.themes;
-  const briefings = new Int32Array(T), recent = new Int32Array(T), undated = new Int32Array(T), latestYear = new Int32Array(T);
+  // Sets of de-duplication keys per theme: one briefing listed under several reviews counts once.
+  const keySets = () => Array.from({ length: T }, () => new Set<number>());
+  const briefings = keySets(), recent = keySets(), undated = keySets();
+  const latestYear = new Int32Array(T);
   const latestOn: Array<string | null> = new Array(T).fill(null);
   const latest: Array<string | null> = new Array(T).fill(null);
   for (let i = 0; i < b.length; i++) {
@@ -73,12 +76,13 @@ export function themeCoverage(cube: ReviewCube, scope: Filters, hits: SearchHits
     const y = cube.briefings.datedYear[i]!;
     const on = cube.briefings.datedOn[i]!;
     const published = cube.briefings.datedPublished[i]!;
+    const key = cube.briefings.key[i]!;
     for (let k = bt.start[i]!; k < bt.start[i + 1]!; k++) {
       const t = bt.themes[k]!;
-      briefings[t]!++;
-      if (y === 0) undated[t]!++;
+      briefings[t]!.add(key);
+      if (y === 0) undated[t]!.add(key);
       else {
-        if (y >= w.from) recent[t]!++;
+        if (y >= w.from) recent[t]!.add(key);
         if (y > latestYear[t]!) latestYear[t] = y;
       }
       // arg_max(published, published_on): rows with either missing do not take part.
@@ -92,7 +96,7 @@ export function themeCoverage(cube: ReviewCube, scope: Filters, hits: SearchHits
     .map(({ th, t }) => ({
       theme_id: th.id, label: th.label, group_label: th.group!,
       window_total: windowTotal, window_reviews: inWindow[t]!, before_total: beforeTotal, before_reviews: before[t]!,
-      briefings: briefings[t]!, briefings_recent: recent[t]!, briefings_undated: undated[t]!,
+      briefings: briefings[t]!.size, briefings_recent: recent[t]!.size, briefings_undated: undated[t]!.size,
       latest_briefing_year: latestYear[t]! || null, latest_briefing: latest[t]!,
     }));
 }

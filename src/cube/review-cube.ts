@@ -59,7 +59,7 @@ export interface ReviewCube {
     datedPublished: Array<string | null>;
     datedOn: Array<string | null>;
   };
-  /** Partnerships with at least one review or briefing in the whole dataset. */
+  /** Statutory partnerships with at least one review or briefing in the whole dataset. */
   partnershipsWithData: number;
 }
 

@@ -7,6 +7,9 @@ import { taggedReviewsCtes } from './themes.ts';
 import { fromCube } from '../cube/index.ts';
 import { partnershipComparison, partnershipTheme } from '../cube/aggregates.ts';
 
+/** Ids of statutory partnerships (partnerships.kind; absent in older saved data means a partnership). */
+export const STATUTORY_PARTNERSHIP_IDS = `SELECT id FROM partnerships WHERE coalesce(kind, 'partnership') = 'partnership'`;
+
 export interface HeatmapCellRow {
   partnership_id: string;
   partnership: string;
@@ -57,18 +60,21 @@ export interface ComparisonRow {
 
 /**
  * Per theme, one partnership's tagged reviews against those of every other
- * partnership, under the other filters (the partnership and region filters are
- * left out: "all others" means all of them). Themes that occur on either side.
+ * statutory partnership, under the other filters (the partnership and region
+ * filters are left out: "all others" means all of them; joint arrangements,
+ * national bodies and unknown publishers are not partnerships). Themes that
+ * occur on either side.
  */
 export function partnershipComparisonSql(f: Filters, partnershipId: string): string {
   const id = str(partnershipId);
+  const rest = `partnership_id <> ${id} AND partnership_id IN (${STATUTORY_PARTNERSHIP_IDS})`;
   return `
 WITH ${taggedReviewsCtes(f, { ignorePartnerships: true })},
 totals AS (
-  SELECT count(*) FILTER (WHERE partnership_id = ${id}) AS total, count(*) FILTER (WHERE partnership_id <> ${id}) AS others_total FROM tagged
+  SELECT count(*) FILTER (WHERE partnership_id = ${id}) AS total, count(*) FILTER (WHERE ${rest}) AS others_total FROM tagged
 ),
 counts AS (
-  SELECT theme_id, count(*) FILTER (WHERE partnership_id = ${id}) AS n, count(*) FILTER (WHERE partnership_id <> ${id}) AS o
+  SELECT theme_id, count(*) FILTER (WHERE partnership_id = ${id}) AS n, count(*) FILTER (WHERE ${rest}) AS o
   FROM review_themes GROUP BY theme_id
 )
 SELECT c.theme_id, th.label AS theme, c.n::INTEGER AS reviews, t.total::INTEGER AS total,

@@ -22,6 +22,7 @@ import { int, str } from './sql.ts';
 import { queryFiltered } from './search-hits.ts';
 import { fromCube } from '../cube/index.ts';
 import { plannerYears, themeCoverage } from '../cube/planner.ts';
+import { STATUTORY_PARTNERSHIP_IDS } from './partnerships.ts';
 
 export interface PlannerYearsRow {
   /** Latest and earliest publication year of the tagged reviews in scope (null when none is dated). */
@@ -50,21 +51,22 @@ SELECT max(r.year) FILTER (WHERE ${IS_TAGGED})::INTEGER AS latest_year,
        count(*)::INTEGER AS reviews,
        count(*) FILTER (WHERE NOT ${IS_TAGGED})::INTEGER AS untagged_reviews,
        count(*) FILTER (WHERE r.year IS NULL AND ${IS_TAGGED})::INTEGER AS undated_reviews,
-       (SELECT count(*) FROM bd)::INTEGER AS briefings,
-       (SELECT count(*) FROM bd WHERE id NOT IN (SELECT entity_id FROM entity_themes WHERE entity_type = 'briefing'))::INTEGER AS untagged_briefings,
-       (SELECT count(DISTINCT partnership_id) FROM (SELECT partnership_id FROM reviews UNION ALL SELECT partnership_id FROM briefings))::INTEGER AS partnerships
+       (SELECT count(DISTINCT briefing_key) FROM bd)::INTEGER AS briefings,
+       (SELECT count(DISTINCT briefing_key) FROM bd WHERE id NOT IN (SELECT entity_id FROM entity_themes WHERE entity_type = 'briefing'))::INTEGER AS untagged_briefings,
+       (SELECT count(DISTINCT x.partnership_id) FROM (SELECT partnership_id FROM reviews UNION ALL SELECT partnership_id FROM briefings) x
+          JOIN partnerships p ON p.id = x.partnership_id WHERE coalesce(p.kind, 'partnership') = 'partnership')::INTEGER AS partnerships
 FROM review_facts r WHERE ${reviewWhere(scope)}`;
 }
 
 /** Briefings in scope with an effective date (their own, else their review's). Aliased `bd`. */
 function datedBriefingsSql(scope: Filters): string {
   return `
-SELECT b.id, b.title, b.partnership_id, b.briefing_kind, b.review_id,
+SELECT b.id, b.title, b.partnership_id, b.briefing_kind, b.review_id, bf.briefing_key, bf.linked_reviews,
        COALESCE(b.year, rv.year) AS year,
        CASE WHEN b.year IS NULL THEN rv.published ELSE b.published END AS published,
        CASE WHEN b.year IS NULL THEN rv.published_on ELSE b.published_on END AS published_on,
        (b.year IS NULL AND rv.year IS NOT NULL) AS dated_by_review
-FROM briefings b LEFT JOIN reviews rv ON rv.id = b.review_id
+FROM briefings b JOIN briefing_facts bf ON bf.id = b.id LEFT JOIN reviews rv ON rv.id = b.review_id
 WHERE ${briefingWhere(scope, { ignoreYears: true })} AND b.briefing_kind <> 'statement'`;
 }
 
@@ -87,9 +89,9 @@ review_counts AS (
 ),
 bd AS (${datedBriefingsSql(scope)}),
 briefing_counts AS (
-  SELECT et.theme_id, count(*) AS briefings,
-         count(*) FILTER (WHERE bd.year >= ${int(w.from)}) AS briefings_recent,
-         count(*) FILTER (WHERE bd.year IS NULL) AS briefings_undated,
+  SELECT et.theme_id, count(DISTINCT bd.briefing_key) AS briefings,
+         count(DISTINCT bd.briefing_key) FILTER (WHERE bd.year >= ${int(w.from)}) AS briefings_recent,
+         count(DISTINCT bd.briefing_key) FILTER (WHERE bd.year IS NULL) AS briefings_undated,
          max(bd.year) AS latest_briefing_year,
          arg_max(bd.published, bd.published_on) AS latest_briefing
   FROM bd JOIN entity_themes et ON et.entity_type = 'briefing' AND et.entity_id = bd.id
@@ -165,15 +167,18 @@ export interface ThemeBriefingRow {
   briefing_kind: string;
   published: string | null;
   dated_by_review: boolean;
+  /** Reviews the briefing is listed under (one briefing, linked to several reviews). */
+  linked_reviews: number;
 }
 
-/** Every briefing in scope on the theme, newest first, undated last. */
+/** Every briefing in scope on the theme, de-duplicated (one row per briefing, with how many reviews it is linked to), newest first, undated last. */
 export function themeBriefingsSql(scope: Filters, themeId: string): string {
   return `
 WITH bd AS (${datedBriefingsSql(scope)})
-SELECT bd.id, bd.title, p.name AS partnership, bd.briefing_kind, bd.published, bd.dated_by_review
+SELECT bd.id, bd.title, p.name AS partnership, bd.briefing_kind, bd.published, bd.dated_by_review, bd.linked_reviews
 FROM bd JOIN entity_themes et ON et.entity_type = 'briefing' AND et.entity_id = bd.id AND et.theme_id = ${str(themeId)}
 JOIN partnerships p ON p.id = bd.partnership_id
+QUALIFY row_number() OVER (PARTITION BY bd.briefing_key ORDER BY bd.published_on DESC NULLS LAST, bd.id) = 1
 ORDER BY bd.published_on DESC NULLS LAST, bd.title, bd.id`;
 }
 
@@ -188,14 +193,16 @@ export interface LocalVsRestRow {
 
 /**
  * For each theme, reviews in the window carrying it in one partnership and in
- * every other partnership in scope (region and review-type filters still apply).
+ * every other statutory partnership (partnership and region filters left out,
+ * review-type filter kept), as the Partnerships view compares.
  */
 export function localVsRestSql(scope: Filters, partnershipId: string, w: PlannerWindow): string {
-  const others: Filters = { ...scope, partnerships: [] };
+  const others: Filters = { ...scope, partnerships: [], regions: [] };
   return `
 WITH scoped AS (
   SELECT r.id, r.partnership_id = ${str(partnershipId)} AS is_local FROM review_facts r
   WHERE ${reviewWhere(others)} AND r.year BETWEEN ${int(w.from)} AND ${int(w.to)} AND ${IS_TAGGED}
+    AND (r.partnership_id = ${str(partnershipId)} OR r.partnership_id IN (${STATUTORY_PARTNERSHIP_IDS}))
 ),
 n AS (SELECT count(*) FILTER (WHERE is_local) AS local_n, count(*) FILTER (WHERE NOT is_local) AS rest_n FROM scoped),
 k AS (

@@ -65,13 +65,13 @@ describe('heatmap', () => {
 });
 
 describe('partnership comparison', () => {
-  it('computes Wilson intervals and names clear differences in the title', () => {
+  it('gives the shared method’s verdict and names clear differences in the title', () => {
     const pts = comparisonPoints([
       { theme: 'Neglect', reviews: 9, total: 10, others: 10, others_total: 100 },
       { theme: 'Online harm', reviews: 1, total: 10, others: 12, others_total: 100 },
     ]);
-    expect(pts[0]!.distinct).toBe(true);
-    expect(pts[1]!.distinct).toBe(false);
+    expect(pts[0]!.verdict.reading).toBe('higher');
+    expect(pts[1]!.verdict.reading).toBe('similar');
     expect(comparisonTitle('York', pts)).toBe('York more often tags Neglect than other partnerships');
     const o = comparisonOption(pts, 'York');
     // Floating bars: the invisible base is the lower bound, the visible bar spans the interval.

@@ -4,6 +4,7 @@ import type { ECElementEvent } from '../../charts/echarts.ts';
 import { comparisonOption, comparisonPoints, comparisonTitle, SMALL_NUMBER } from '../../charts/options/comparison.ts';
 import { pct } from '../../charts/options/format.ts';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
+import { COMPARISON_METHOD_TEXT, READING_WORDS } from '../../stats/share-difference.ts';
 import type { ComparisonRow } from '../../queries/partnerships.ts';
 
 const SHOWN = 15;
@@ -17,7 +18,8 @@ export function ComparisonCard({ name, rows, footnote, onTheme }: { name: string
   const table = useMemo(() => pts.map((p, i) => ({
     theme: p.theme, reviews: p.reviews, total: p.total, share: p.own.estimate, low: p.own.low, high: p.own.high,
     others: p.others, others_total: p.others_total, others_share: p.rest.estimate, others_low: p.rest.low, others_high: p.rest.high,
-    note: [p.distinct ? 'intervals do not overlap' : '', p.total < SMALL_NUMBER ? 'small numbers' : ''].filter(Boolean).join('; '),
+    diff: p.verdict.diff, diff_low: p.verdict.lo, diff_high: p.verdict.hi,
+    reading: READING_WORDS[p.verdict.reading],
     theme_id: shownRows[i]!.theme_id,
   })), [pts, shownRows]);
   if (!total) return <StatusMessage kind="empty">{name} has no tagged reviews under these filters. Widen the year range or remove a review-type or text filter.</StatusMessage>;
@@ -28,6 +30,14 @@ export function ComparisonCard({ name, rows, footnote, onTheme }: { name: string
   const f = (v: unknown) => pct(v as number);
   return (
     <>
+      <p className="hint comparison-method" data-testid="comparison-method">{COMPARISON_METHOD_TEXT}</p>
+      <ul className="comparison-verdicts" data-testid="comparison-verdicts" aria-label={`Verdict per theme for ${name}`}>
+        {pts.map((p, i) => (
+          <li key={shownRows[i]!.theme_id} data-theme-id={shownRows[i]!.theme_id} data-reading={p.verdict.reading}>
+            {p.theme}: {READING_WORDS[p.verdict.reading]} ({p.reviews} of {p.total} against {p.others} of {p.others_total})
+          </li>
+        ))}
+      </ul>
       {total < SMALL_NUMBER && (
         <p className="partnerships-small" role="note">
           <strong>Small numbers:</strong> {name} has only {total} tagged review{total === 1 ? '' : 's'} here, so its intervals are wide and one review changes a share by {pct(1 / total)}.
@@ -36,7 +46,7 @@ export function ComparisonCard({ name, rows, footnote, onTheme }: { name: string
       <ChartCard
         id="partnership-comparison"
         title={comparisonTitle(name, pts)}
-        footnote={`${footnote} Partnership and region filters do not apply here: “other partnerships” means all of them. Points are shares of tagged reviews; bars are 95% Wilson intervals. Where they do not overlap, the difference is unlikely to be chance alone. The ${pts.length} themes most often tagged in ${name}.`}
+        footnote={`${footnote} Partnership and region filters do not apply here: “other partnerships” means every other statutory partnership. Points are shares of tagged reviews; bars are 95% Wilson intervals of each share. ${COMPARISON_METHOD_TEXT} The ${pts.length} themes most often tagged in ${name}.`}
         option={option}
         height={Math.max(260, pts.length * 34 + 100)}
         onElementClick={onClick}
@@ -53,7 +63,10 @@ export function ComparisonCard({ name, rows, footnote, onTheme }: { name: string
             { key: 'others_share', label: 'Others: share', numeric: true, format: f },
             { key: 'others_low', label: '95% low', numeric: true, format: f },
             { key: 'others_high', label: '95% high', numeric: true, format: f },
-            { key: 'note', label: 'Note' },
+            { key: 'diff', label: 'Difference', numeric: true, format: f },
+            { key: 'diff_low', label: 'Difference 95% low', numeric: true, format: f },
+            { key: 'diff_high', label: 'Difference 95% high', numeric: true, format: f },
+            { key: 'reading', label: 'Reading' },
           ],
           rows: table,
         }}

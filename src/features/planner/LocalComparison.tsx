@@ -4,7 +4,7 @@ import { useDatabase } from '../../app/database-context.ts';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import type { Filters } from '../../queries/filters.ts';
 import { localVsRestQuery } from '../../queries/planner.ts';
-import { compareShares, READING_WORDS, SMALL_N } from '../../planner/compare.ts';
+import { COMPARISON_METHOD_TEXT, compareShares, READING_WORDS, SMALL_N } from '../../stats/share-difference.ts';
 import { pct } from '../../planner/reasons.ts';
 import { windowLabel, type PlannerWindow } from '../../planner/window.ts';
 
@@ -32,9 +32,9 @@ export function LocalComparison({ scope, partnershipId, name, window }: { scope:
     body = (
       <>
         <p className="hint">
-          {name}: {local_n} reviews; other partnerships: {rest_n} reviews, published {windowLabel(window)}. Differences are
-          called only when the 95% interval (Newcombe’s method) excludes zero. Shares from fewer than {SMALL_N} reviews are
-          marked “small numbers”: read them as a prompt, not a finding.
+          {name}: {local_n} reviews; other partnerships: {rest_n} reviews, published {windowLabel(window)}.{' '}
+          <span data-testid="comparison-method">{COMPARISON_METHOD_TEXT}</span> Shares from fewer than {SMALL_N} reviews are
+          marked “small numbers”.
         </p>
         <div className="table-scroll">
           <table className="data-table planner-local" data-testid="planner-local">

@@ -63,6 +63,7 @@ export function ThemeMaterial({ theme, window, scope }: { theme: ScoredTheme; wi
                 <span className="hint">
                   — {b.partnership}, {BRIEFING_KIND_LABELS[b.briefing_kind as BriefingKind] ?? b.briefing_kind},{' '}
                   {formatPublished(b.published)}{b.dated_by_review ? ' (its review’s date)' : ''}
+                  {b.linked_reviews > 1 ? ` · 1 briefing, linked to ${b.linked_reviews} reviews` : ''}
                 </span>
               </li>
             ))}

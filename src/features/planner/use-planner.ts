@@ -34,8 +34,9 @@ export function usePlanner(): PlannerState {
   const years = useQuery(plannerYearsQuery(db, scope, dataVersion));
 
   const params = new URLSearchParams(search);
-  const rawFrom = params.get(PARAM.from);
-  const rawTo = params.get(PARAM.to);
+  // The shared year filter, when set, is the default window: the planner and the Partnerships view then count the same reviews.
+  const rawFrom = params.get(PARAM.from) ?? (filters.yearFrom !== null ? String(filters.yearFrom) : null);
+  const rawTo = params.get(PARAM.to) ?? (filters.yearTo !== null ? String(filters.yearTo) : null);
   const latest = years.data?.latest_year ?? null;
   const resolved = useMemo(() => (latest === null ? null : resolveWindow(rawFrom, rawTo, latest)), [latest, rawFrom, rawTo]);
   const window = resolved?.window ?? null;
