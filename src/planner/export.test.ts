@@ -21,7 +21,7 @@ describe('planner export', () => {
     { theme_id: 'x', label: '=Risky label', group_label: 'G', window_total: 4, window_reviews: 3, before_total: 0, before_reviews: 0, briefings: 0, briefings_recent: 0, briefings_undated: 0, latest_briefing_year: null, latest_briefing: null },
     { theme_id: 'y', label: 'Y', group_label: 'G', window_total: 4, window_reviews: 3, before_total: 0, before_reviews: 0, briefings: 2, briefings_recent: 1, briefings_undated: 1, latest_briefing_year: 2024, latest_briefing: '2024-02' },
   ];
-  const ranking = rankThemes(rows, DEFAULT_WEIGHTS);
+  const ranking = rankThemes(rows, DEFAULT_WEIGHTS, { setApartBriefed: false });
   const w = { from: 2022, to: 2024 };
 
   it('writes one record per ranked theme with the on-screen numbers', () => {

@@ -160,6 +160,32 @@ LEFT JOIN ranked_ev e ON e.review_id = c.id AND e.n <= ${int(perReview)}
 ORDER BY c.top_weight DESC NULLS LAST, c.published_on DESC NULLS LAST, c.id, e.n`;
 }
 
+export interface StartingEvidenceRow {
+  theme_id: string;
+  /** The strongest evidence sentence for the theme among the reviews in the window: a sentence the tagger read as carrying it. */
+  sentence: string;
+  case_name: string;
+  partnership: string;
+}
+
+/** Per theme, the strongest evidence sentence in the window's reviews in scope, from reviews that still carry the theme. */
+export function startingEvidenceSql(scope: Filters, w: PlannerWindow): string {
+  return `
+WITH scoped AS (SELECT r.id FROM review_facts r WHERE ${reviewWhere(scope)} AND r.year BETWEEN ${int(w.from)} AND ${int(w.to)}),
+ev AS (
+  SELECT e.theme_id, CASE WHEN e.entity_type = 'passage' THEN p.entity_id ELSE e.entity_id END AS review_id, e.sentence, e.weight
+  FROM tag_evidence e LEFT JOIN passages p ON e.entity_type = 'passage' AND p.id = e.entity_id
+  WHERE e.entity_type = 'review' OR (e.entity_type = 'passage' AND p.entity_type = 'review')
+)
+SELECT ev.theme_id, arg_max(ev.sentence, ev.weight) AS sentence, arg_max(rv.case_name, ev.weight) AS case_name,
+       arg_max(pp.name, ev.weight) AS partnership
+FROM ev JOIN scoped s ON s.id = ev.review_id
+JOIN entity_themes et ON et.entity_type = 'review' AND et.entity_id = ev.review_id AND et.theme_id = ev.theme_id
+JOIN reviews rv ON rv.id = ev.review_id JOIN partnerships pp ON pp.id = rv.partnership_id
+GROUP BY ev.theme_id
+ORDER BY ev.theme_id`;
+}
+
 export interface ThemeBriefingRow {
   id: string;
   title: string;
@@ -237,6 +263,13 @@ export const themeEvidenceQuery = (db: QueryRunner, scope: Filters, w: PlannerWi
   queryOptions({
     queryKey: key('evidence', scope, w, themeId, dataVersion),
     queryFn: ({ signal }) => queryFiltered<EvidenceRow>(db, scope, themeEvidenceSql(scope, w, themeId), { signal, label: 'planner.evidence' }),
+  });
+
+/** TanStack Query options for every theme's starting evidence (the CSV and the print summary). */
+export const startingEvidenceQuery = (db: QueryRunner, scope: Filters, w: PlannerWindow, dataVersion: number) =>
+  queryOptions({
+    queryKey: key('startingEvidence', scope, w, dataVersion),
+    queryFn: ({ signal }) => queryFiltered<StartingEvidenceRow>(db, scope, startingEvidenceSql(scope, w), { signal, label: 'planner.startingEvidence' }),
   });
 
 /** TanStack Query options for the briefings on one theme. */

@@ -54,6 +54,10 @@ export function FilterBar() {
         <MultiSelect label="Themes" selected={filters.themes} onChange={(themes) => set({ themes })}
           options={(options?.themes ?? []).map((t) => ({ value: t.id, label: t.label }))} />
         <SearchBox value={filters.q} onChange={(q) => setFilters({ q }, { replace: true })} />
+        <label className="title-only-switch" title="Reviews known only from a source page's list: their only text is their briefings' titles, so their themes repeat what was already briefed.">
+          <input type="checkbox" data-testid="title-only-switch" checked={filters.titleOnly} onChange={(e) => set({ titleOnly: e.target.checked })} />{' '}
+          Count title-only reviews
+        </label>
         <button type="button" className="button-secondary" onClick={reset} disabled={isUnfiltered(filters)}>Reset filters</button>
       </div>
       <ActiveFilters filters={filters} names={names} onChange={set} />
