@@ -70,7 +70,7 @@ function recordsCte(f: Filters): string {
 rec AS (
   SELECT 'review' AS record_type, r.id, r.case_name AS title, r.partnership_id, r.review_type AS type,
          ${caseOf('r.review_type', REVIEW_TYPE_LABELS)} AS type_label, r.published, r.published_on, r.year, r.summary, r.source_url
-  FROM reviews r WHERE r.id IN (SELECT r.id FROM review_facts r WHERE ${reviewWhere(f)})
+  FROM reviews r WHERE ${reviewWhere(f)}
   UNION ALL
   SELECT 'briefing', b.id, b.title, b.partnership_id, b.briefing_kind,
          ${caseOf('b.briefing_kind', BRIEFING_KIND_LABELS)}, b.published, b.published_on, b.year, NULL, b.source_url

@@ -135,7 +135,7 @@ export function themeEvidenceSql(scope: Filters, w: PlannerWindow, themeId: stri
 WITH tagged AS (
   SELECT r.id, r.case_name, r.partnership_id, r.published, r.published_on, r.year, r.summary
   FROM reviews r JOIN entity_themes et ON et.entity_type = 'review' AND et.entity_id = r.id AND et.theme_id = ${str(themeId)}
-  WHERE r.id IN (SELECT r.id FROM review_facts r WHERE ${reviewWhere(scope)}) AND r.year BETWEEN ${int(w.from)} AND ${int(w.to)}
+  WHERE ${reviewWhere(scope)} AND r.year BETWEEN ${int(w.from)} AND ${int(w.to)}
 ),
 ev AS (
   SELECT CASE WHEN e.entity_type = 'passage' THEN p.entity_id ELSE e.entity_id END AS review_id, e.sentence, e.weight, e.rank

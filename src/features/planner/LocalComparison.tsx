@@ -50,7 +50,7 @@ export function LocalComparison({ scope, partnershipId, name, window }: { scope:
             </thead>
             <tbody>
               {rows.map((r) => (
-                <tr key={r.theme_id} data-theme-id={r.theme_id}>
+                <tr key={r.theme_id} data-theme-id={r.theme_id} data-reading={r.c.reading}>
                   <th scope="row">{r.label}</th>
                   <td className="num">{pct(r.c.local)} <span className="hint">({r.local_k}/{r.local_n})</span></td>
                   <td className="num">{pct(r.c.rest)} <span className="hint">({r.rest_k}/{r.rest_n})</span></td>
