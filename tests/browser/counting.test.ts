@@ -14,6 +14,7 @@ import { themeShareSql, type ThemeShareRow } from '../../src/queries/themes.ts';
 import { serveBuiltApp, type AppServer } from '../support/app-server.ts';
 import { openBrowser, type BrowserSession } from '../support/browser.ts';
 import { openBundledDataset } from '../support/dataset-db.ts';
+import { amberPdf, notesTxt } from '../support/fixtures/import-files.ts';
 
 const SHOTS = 'test-results/screenshots';
 const WARWICKSHIRE: Filters = { ...NO_FILTERS, partnerships: ['warwickshire'], yearFrom: 2019, yearTo: 2024 };
@@ -143,6 +144,51 @@ describe('counted right on the bundled data', () => {
     console.info(`verdicts compared on ${shared.length} themes: ${shared.map((t) => `${t}=${onPlanner[t]}`).join(', ')}`);
     await page.screenshot({ path: `${SHOTS}/counting-planner.png`, fullPage: true });
     expect(browser.foreignRequests).toEqual([]);
+    expect(browser.errors).toEqual([]);
+  });
+
+  it('imports a PDF as a new review (title from its heading, typed partnership, type, date) and shows its evidence in the detail panel', { timeout: 300_000 }, async () => {
+    await page.goto(server.url + '/import');
+    await page.waitForSelector('[data-testid="kpi-import-reviews"]');
+    await page.setInputFiles('.import-drop input[type=file]', [amberPdf(), notesTxt()]);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="import-doc"][data-status="ready"]').length === 2);
+    for (const [file, title, date] of [['Northshire Child Amber CSPR final.pdf', 'Child Safeguarding Practice Review: Child Amber', '2024-03'], ['Child Brook notes.txt', 'Brook notes', '2023']] as const) {
+      const row = page.locator(`[data-testid="import-doc"][data-file="${file}"]`);
+      await row.locator('select').first().selectOption('new');
+      expect(await row.getByLabel('Title').inputValue()).toBe(title);
+      await row.getByLabel('Partnership').fill('Northshire Safeguarding Children Partnership');
+      expect(await row.getByTestId('import-partnership-match').textContent()).toBe('New partnership: Northshire');
+      await row.getByLabel('Review type').selectOption('child-safeguarding-practice-review');
+      await row.getByLabel('Publication date').fill(date);
+    }
+    await page.screenshot({ path: `${SHOTS}/counting-import-new-review.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Import 2 documents' }).click();
+    await page.waitForSelector('[data-testid="import-tagging"][data-state="done"]', { timeout: 180_000 });
+
+    await page.goto(server.url + '/explorer?review=import-northshire-child-safeguarding-practice-review-child-amber');
+    await page.waitForSelector('[data-testid="item-passages"]');
+    expect(await page.locator('.explorer-detail').textContent()).not.toContain('No text held');
+    expect(await page.locator('[data-testid="item-passages"] mark.explorer-evidence').count()).toBeGreaterThan(0);
+    expect(await page.locator('.explorer-detail__meta').textContent()).toMatch(/Northshire · Child safeguarding practice review · 2024-03/);
+    await page.screenshot({ path: `${SHOTS}/counting-imported-pdf-evidence.png`, fullPage: true });
+  });
+
+  it('lists imported items on Your data, deletes one, and it stays deleted after a reload', { timeout: 300_000 }, async () => {
+    await page.goto(server.url + '/workspace');
+    await page.waitForSelector('[data-testid="user-items"] tbody tr');
+    const ids = () => page.locator('[data-testid="user-items"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-item-id')));
+    const before = await ids();
+    expect(before).toEqual(expect.arrayContaining(['import-northshire-brook-notes', 'import-northshire-child-safeguarding-practice-review-child-amber']));
+    await page.getByRole('button', { name: 'Delete Brook notes' }).click();
+    await page.getByRole('button', { name: 'Confirm delete' }).click();
+    await page.waitForSelector('[data-testid="user-items-outcome"]');
+    expect(await page.getByTestId('user-items-outcome').textContent()).toMatch(/^Deleted “Brook notes”/);
+    expect(await ids()).toEqual(before.filter((id) => id !== 'import-northshire-brook-notes'));
+    await page.screenshot({ path: `${SHOTS}/counting-your-data.png`, fullPage: true });
+
+    await page.reload();
+    await page.waitForSelector('[data-testid="user-items"] tbody tr');
+    expect(await ids()).toEqual(before.filter((id) => id !== 'import-northshire-brook-notes'));
     expect(browser.errors).toEqual([]);
   });
 });
