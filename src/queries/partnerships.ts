@@ -76,6 +76,8 @@ totals AS (
 counts AS (
   SELECT theme_id, count(*) FILTER (WHERE partnership_id = ${id}) AS n, count(*) FILTER (WHERE ${rest}) AS o
   FROM review_themes GROUP BY theme_id
+  -- Themes only joint arrangements or other sources carry are on neither side.
+  HAVING count(*) FILTER (WHERE partnership_id = ${id} OR ${rest}) > 0
 )
 SELECT c.theme_id, th.label AS theme, c.n::INTEGER AS reviews, t.total::INTEGER AS total,
        c.o::INTEGER AS others, t.others_total::INTEGER AS others_total

@@ -23,10 +23,13 @@ export function LatestChangeCard({ rows, footnote, onTheme }: { rows: WindowCoun
   const option = useMemo(() => themeChangeOption(changes, labels), [changes, labels.recent, labels.earlier]);
   const recentTotal = rows[0]?.recent_total ?? 0;
   const earlierTotal = rows[0]?.earlier_total ?? 0;
-  const top = changes[0];
-  const title = !top || latest === null
+  // Headlines never rest on small numbers: a change with fewer than 5 reviews on either side is drawn faded, not named.
+  const top = changes.find((c) => !c.small);
+  const title = latest === null || !changes.length
     ? `No year has ${LATEST_YEAR_MIN} or more tagged reviews to compare`
-    : `${top.theme} ${top.change >= 0 ? 'rose' : 'fell'} most in ${latest}: ${points(top.change)} against ${labels.earlier}`;
+    : !top
+      ? `Too few tagged reviews in ${labels.earlier} to name the largest change in ${latest}`
+      : `${top.theme} ${top.change >= 0 ? 'rose' : 'fell'} most in ${latest}: ${points(top.change)} (${top.recent} of ${top.recentTotal} against ${top.earlier} of ${top.earlierTotal}) against ${labels.earlier}`;
   const small = recentTotal < 10 || earlierTotal < 10;
   const onClick = (e: ECElementEvent) => {
     const row = [...changes].reverse()[e.dataIndex];

@@ -10,6 +10,7 @@ import { themeByYearQuery } from '../../queries/trends.ts';
 import { chartFootnote } from '../filters/describe-filters.ts';
 import { useFilterOptions } from '../filters/use-filter-options.ts';
 import { ThemeTrendCard } from '../trends/ThemeTrendCard.tsx';
+import { defaultTrendMeasure } from '../../charts/options/theme-trend.ts';
 import { LATEST_YEAR_MIN, LatestChangeCard } from './LatestChangeCard.tsx';
 import { OverviewHeadline } from './OverviewHeadline.tsx';
 import { relaxHint } from './relax-hint.ts';
@@ -47,7 +48,7 @@ export default function OverviewPage() {
                 <h2 className="dash-section-title">Themes</h2>
                 <div className="chart-grid">
                   <TopThemesCard rows={shares.data!} selected={filters.themes} footnote={footnote} onTheme={cross.addTheme} />
-                  <ThemeTrendCard id="top-theme-trend" rows={trend.data!} measure="share" footnote={footnote} onYear={cross.setYear} />
+                  <ThemeTrendCard id="top-theme-trend" rows={trend.data!} measure={defaultTrendMeasure(trend.data!)} footnote={footnote} onYear={cross.setYear} />
                 </div>
                 <LatestChangeCard rows={latest.data!} footnote={footnote} onTheme={cross.addTheme} />
               </>

@@ -25,6 +25,15 @@ export function EmergingRule({ recent, earlier }: { recent: string; earlier: str
   );
 }
 
+/** The headline when nothing is emerging: the largest rise on enough reviews, never one built on small numbers. */
+function largestRiseWords(changes: ReadonlyArray<{ theme: string; change: number; small?: boolean }>, recent: string): string {
+  const rise = changes.filter((c) => !c.small && c.change > 0).sort((a, b) => b.change - a.change)[0];
+  if (rise) return `No theme meets the emerging rule in ${recent}; the largest rise is ${rise.theme}`;
+  return changes.some((c) => c.small)
+    ? `No theme meets the emerging rule in ${recent}; too few reviews to name a largest rise`
+    : `No theme meets the emerging rule in ${recent}; no theme rose`;
+}
+
 /** Change in share per theme, recent window against the earlier one, emerging themes marked. */
 export function EmergingCard({ rows, footnote, onTheme }: { rows: WindowCountsRow[]; footnote: string; onTheme(id: string): void }) {
   const latest = rows[0]?.latest_year ?? null;
@@ -42,7 +51,7 @@ export function EmergingCard({ rows, footnote, onTheme }: { rows: WindowCountsRo
     ? 'No dated tagged reviews to look for emerging themes'
     : emerging.length
       ? `${emerging.length} emerging theme${emerging.length > 1 ? 's' : ''} in ${labels.recent}: ${emerging.slice(0, 3).map((e) => e.theme).join(', ')}`
-      : `No theme meets the emerging rule in ${labels.recent}; the largest rise is ${assessed.find((a) => a.change > 0)?.theme ?? 'none'}`;
+      : largestRiseWords(assessed, labels.recent);
   const onClick = (e: ECElementEvent) => {
     const row = [...assessed].reverse()[e.dataIndex];
     if (row) onTheme(row.theme_id);
