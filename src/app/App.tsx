@@ -4,7 +4,7 @@ import { DatabaseProvider } from './DatabaseProvider.tsx';
 import { FirstScreen } from './FirstScreen.tsx';
 import { NavBar } from './NavBar.tsx';
 import { FilterBar } from '../features/filters/FilterBar.tsx';
-import { useLocation } from './router.ts';
+import { useLocation } from '../state/router.ts';
 import { routeFor } from './routes.tsx';
 import { StatusMessage } from '../components/StatusMessage.tsx';
 import { ChartRegistryProvider } from '../charts/chart-registry.tsx';

@@ -3,7 +3,7 @@ import { database, loadBundledDataset, toError, type LoadProgress } from '../db/
 import * as store from '../db/workspace-store.ts';
 import { WorkspaceSession } from '../features/workspace/workspace-session.ts';
 import { WorkspaceContext } from '../features/workspace/workspace-context.ts';
-import { DatabaseContext } from './database-context.ts';
+import { DatabaseContext } from '../state/database-context.ts';
 import { datasetBaseUrl } from './dataset-source.ts';
 import { LoadingScreen } from './LoadingScreen.tsx';
 import { ErrorScreen } from './ErrorScreen.tsx';

@@ -14,7 +14,7 @@ import { ensureSearchHits } from '../queries/search-hits.ts';
 import { themeShareSql, themeWindowCountsSql } from '../queries/themes.ts';
 import { openFixture } from '../queries/themes.fixture.ts';
 import { themeByYearSql } from '../queries/trends.ts';
-import type { QueryRunner } from '../db/runner.ts';
+import type { QueryRunner } from '../queries/runner.ts';
 import { cooccurrence, partnershipComparison, partnershipTheme, reviewsPerYearByPartnership, themeByYear, themeShare, themeWindowCounts, totals } from './aggregates.ts';
 import { cooccurrenceSql } from '../queries/cooccurrence.ts';
 import { plannerYearsSql, themeCoverageSql } from '../queries/planner.ts';

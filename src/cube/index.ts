@@ -2,7 +2,7 @@
  * The cube behind the filter-driven dashboard queries: loaded once per data
  * version and per text search, then every filter change is answered from it.
  */
-import type { QueryRunner } from '../db/runner.ts';
+import type { QueryRunner } from '../queries/runner.ts';
 import type { Filters } from '../queries/filters.ts';
 import { searchKey } from '../queries/search-hits.ts';
 import { PerDataVersion } from '../lib/per-data-version.ts';

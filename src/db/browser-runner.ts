@@ -3,7 +3,7 @@
  * Arrow load on first use, keeping them out of the initial JavaScript.
  */
 import { arrowToRows } from './arrow-rows.ts';
-import { QueryError, abortError, toError, type QueryOptions, type QueryRunner } from './runner.ts';
+import { QueryError, abortError, toError, type QueryOptions, type QueryRunner } from '../queries/runner.ts';
 import { SerialQueue } from './serial-queue.ts';
 import type { Table } from 'apache-arrow';
 

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { ConsoleLogger, LogLevel, NODE_RUNTIME, createDuckDB } from '@duckdb/duckdb-wasm/blocking';
 import { arrowToRows } from './arrow-rows.ts';
 import { OFFLINE_SETTINGS_SQL } from './offline-settings.ts';
-import { QueryError, toError, type QueryRunner } from './runner.ts';
+import { QueryError, toError, type QueryRunner } from '../queries/runner.ts';
 
 const require = createRequire(import.meta.url);
 // The blocking build returns tables of the CommonJS apache-arrow; the ESM copy's tableToIPC does not

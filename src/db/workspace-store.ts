@@ -12,7 +12,7 @@ import {
 } from '../queries/workspace.ts';
 import { REFRESH_DERIVED_SQL } from '../queries/derived.ts';
 import { TABLE_NAMES, type TableName } from '../schema/tables.ts';
-import { toError, type QueryRunner } from './runner.ts';
+import { toError, type QueryRunner } from '../queries/runner.ts';
 
 export const WORKSPACE_FORMAT = 'learning-themes-workspace';
 export const WORKSPACE_VERSION = 1;

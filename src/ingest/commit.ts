@@ -3,7 +3,7 @@
  * moves them all into the stored tables (replacing rows with the same key).
  * If anything fails, nothing is written and the workspace is as it was.
  */
-import type { QueryRunner } from '../db/runner.ts';
+import type { QueryRunner } from '../queries/runner.ts';
 import { REFRESH_DERIVED_SQL } from '../queries/derived.ts';
 import { createStageSql, dropStageSql, mergeStageSql, stageTable } from '../queries/import.ts';
 import { rowsToArrowIPC } from '../schema/arrow.ts';

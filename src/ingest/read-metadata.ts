@@ -4,7 +4,7 @@
  * Parquet and Excel are decoded by the readers passed in (parquet-wasm and
  * read-excel-file in the browser), Parquet landing in DuckDB as Arrow.
  */
-import type { QueryRunner } from '../db/runner.ts';
+import type { QueryRunner } from '../queries/runner.ts';
 import { dropScratchSql, readCsvSql, scratchColumnsSql, scratchRowsSql, scratchTable } from '../queries/import.ts';
 import type { MetadataKind } from './file-kinds.ts';
 import { cellText, rawTableFromGrid, type RawTable } from './raw-table.ts';

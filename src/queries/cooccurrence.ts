@@ -1,6 +1,6 @@
 /** Which themes are tagged on the same reviews. */
 import { queryOptions } from '@tanstack/react-query';
-import type { QueryRunner } from '../db/runner.ts';
+import type { QueryRunner } from './runner.ts';
 import type { Filters } from './filters.ts';
 import { int } from './sql.ts';
 import { taggedReviewsCtes } from './themes.ts';

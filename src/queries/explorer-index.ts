@@ -10,7 +10,7 @@
  * windowed SQL (explorerRowsSql) stays the definition: explorer.test.ts checks
  * both give the same pages.
  */
-import type { QueryRunner } from '../db/runner.ts';
+import type { QueryRunner } from './runner.ts';
 import type { ReviewCube } from '../cube/review-cube.ts';
 import { selectBriefings, selectReviews, type SearchHits } from '../cube/select.ts';
 import type { ExplorerQuery, ExplorerRow, ExplorerWindow, ItemKind, KindFilter } from './explorer.ts';

@@ -9,7 +9,7 @@ import { openFixture } from './themes.fixture.ts';
 import { loadCube, loadSearchHits } from '../cube/load-cube.ts';
 import { explorerCounts, loadItemColumns, loadOrder, pageIds, pageItems, pageRows } from './explorer-index.ts';
 import type { Filters } from './filters.ts';
-import type { QueryRunner } from '../db/runner.ts';
+import type { QueryRunner } from './runner.ts';
 import { openBundledDataset } from '../../tests/support/dataset-db.ts';
 
 let db: Awaited<ReturnType<typeof openFixture>>;

@@ -4,7 +4,7 @@
  * explorer-index.ts), and one item in detail.
  */
 import { queryOptions } from '@tanstack/react-query';
-import type { QueryRunner } from '../db/runner.ts';
+import type { QueryRunner } from './runner.ts';
 import type { Briefing, Review, TagSource } from '../schema/records.ts';
 import type { Filters } from './filters.ts';
 import { str } from './sql.ts';

@@ -1,6 +1,6 @@
 /** Headline numbers and the reviews-per-year chart. */
 import { queryOptions } from '@tanstack/react-query';
-import type { QueryRunner } from '../db/runner.ts';
+import type { QueryRunner } from './runner.ts';
 import { briefingWhere, reviewWhere, type Filters } from './filters.ts';
 import { fromCube } from '../cube/index.ts';
 import { reviewsPerYearByPartnership, totals } from '../cube/aggregates.ts';

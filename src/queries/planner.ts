@@ -15,7 +15,7 @@
  * condition and the briefing-dating CTE, which must not drift apart.
  */
 import { queryOptions } from '@tanstack/react-query';
-import type { QueryRunner } from '../db/runner.ts';
+import type { QueryRunner } from './runner.ts';
 import type { PlannerWindow } from '../planner/window.ts';
 import { briefingWhere, reviewWhere, type Filters } from './filters.ts';
 import { int, str } from './sql.ts';

@@ -5,7 +5,7 @@
  * is emptied whenever the derived tables are rebuilt (derived.ts), so a
  * search never answers from data that has since changed.
  */
-import type { QueryOptions, QueryRunner } from '../db/runner.ts';
+import type { QueryOptions, QueryRunner } from './runner.ts';
 import type { Filters } from './filters.ts';
 import { str } from './sql.ts';
 

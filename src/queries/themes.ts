@@ -8,7 +8,7 @@
  * otherwise a chosen theme would always read 100%.
  */
 import { queryOptions } from '@tanstack/react-query';
-import type { QueryRunner } from '../db/runner.ts';
+import type { QueryRunner } from './runner.ts';
 import { reviewWhere, type Filters, type ReviewWhereOptions } from './filters.ts';
 import { int } from './sql.ts';
 import { fromCube } from '../cube/index.ts';

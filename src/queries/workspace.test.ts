@@ -3,7 +3,7 @@ import { openBundledDataset } from '../../tests/support/dataset-db.ts';
 import {
   applyWorkspace, collectWorkspace, deleteUserData, packWorkspace, snapshotBundledData, unpackWorkspace, WORKSPACE_VERSION,
 } from '../db/workspace-store.ts';
-import type { QueryRunner } from '../db/runner.ts';
+import type { QueryRunner } from './runner.ts';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { USER_DATA_SUMMARY_SQL, type UserDataSummary } from './workspace.ts';
 import { setCorrectionSql } from './corrections.ts';

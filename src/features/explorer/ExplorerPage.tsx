@@ -1,8 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useId, useMemo } from 'react';
-import { useDatabase } from '../../app/database-context.ts';
-import { navigate, useLocation } from '../../app/router.ts';
-import { useFilters, useUrlParam } from '../../app/url-state.ts';
+import { useDatabase } from '../../state/database-context.ts';
+import { navigate, useLocation } from '../../state/router.ts';
+import { useFilters, useUrlParam } from '../../state/url-state.ts';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { ViewState } from '../../components/ViewState.tsx';
 import { VirtualTable } from '../../components/VirtualTable.tsx';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
-import { useDatabase } from '../../app/database-context.ts';
+import { useDatabase } from '../../state/database-context.ts';
 import { HighlightedText } from '../../components/HighlightedText.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { itemBundleQuery, type EvidenceRow, type ItemKind, type ItemThemeRow } from '../../queries/explorer.ts';

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import type { QueryRunner } from '../../db/runner.ts';
+import type { QueryRunner } from '../../queries/runner.ts';
 import { EXPLORER_PAGE, explorerPageQuery, passageSnippetsQuery, type ExplorerQuery, type ExplorerRow } from '../../queries/explorer.ts';
 import type { Filters } from '../../queries/filters.ts';
 

@@ -2,7 +2,7 @@
  * Runs a data export: the rows matching the filters, as CSV (written in
  * chunks so progress shows and cancel works on large exports) or as Parquet.
  */
-import type { DatabaseState } from '../../app/database-context.ts';
+import type { DatabaseState } from '../../state/database-context.ts';
 import { EXPORT_COLUMNS, exportSql, type ExportTable } from '../../queries/data-export.ts';
 import type { Filters } from '../../queries/filters.ts';
 import { BOM, csvRecord } from './csv.ts';

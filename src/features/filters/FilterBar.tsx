@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useFilters } from '../../app/url-state.ts';
+import { useFilters } from '../../state/url-state.ts';
 import { MultiSelect } from '../../components/MultiSelect.tsx';
 import { isUnfiltered, type Filters } from '../../queries/filters.ts';
 import { REVIEW_TYPE_LABELS, type ReviewType } from '../../schema/records.ts';

@@ -3,7 +3,7 @@
  * records, attach documents. Each commit is one transaction (see
  * src/ingest/commit.ts); the caller then tags the new text and bumps the data version.
  */
-import type { QueryRunner } from '../../db/runner.ts';
+import type { QueryRunner } from '../../queries/runner.ts';
 import { commitRows } from '../../ingest/commit.ts';
 import { documentRecords } from '../../ingest/document-records.ts';
 import { isMetadataKind, signatureProblem, type DocumentKind, type MetadataKind } from '../../ingest/file-kinds.ts';

@@ -1,5 +1,5 @@
 /** Tags imported text in the tagging worker and stores the model tags in one transaction. */
-import type { QueryRunner } from '../../db/runner.ts';
+import type { QueryRunner } from '../../queries/runner.ts';
 import { commitRows } from '../../ingest/commit.ts';
 import { IMPORT_PASSAGE_CHARS } from '../../ingest/document-records.ts';
 import { tagRows } from '../../ingest/tag-rows.ts';

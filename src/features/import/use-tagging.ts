@@ -3,7 +3,7 @@
  * progress and cancel. The worker lives as long as the import page.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { QueryRunner } from '../../db/runner.ts';
+import type { QueryRunner } from '../../queries/runner.ts';
 import { TaggingClient } from '../../workers/tagging/tagging-client.ts';
 import { useWorkspace } from '../workspace/workspace-context.ts';
 import type { TagJob } from './run-import.ts';

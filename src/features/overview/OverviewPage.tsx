@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useDatabase } from '../../app/database-context.ts';
+import { useDatabase } from '../../state/database-context.ts';
 import { ExplorerLink } from '../explorer/ExplorerLink.tsx';
-import { useFilters } from '../../app/url-state.ts';
+import { useFilters } from '../../state/url-state.ts';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { ViewState } from '../../components/ViewState.tsx';
 import { reviewsPerYearByPartnershipQuery, totalsQuery } from '../../queries/overview.ts';

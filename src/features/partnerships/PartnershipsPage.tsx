@@ -1,8 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
-import { useDatabase } from '../../app/database-context.ts';
+import { useDatabase } from '../../state/database-context.ts';
 import { ExplorerLink } from '../explorer/ExplorerLink.tsx';
-import { useFilters, useUrlParam } from '../../app/url-state.ts';
+import { useFilters, useUrlParam } from '../../state/url-state.ts';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { ViewState } from '../../components/ViewState.tsx';
 import { partnershipComparisonQuery, partnershipThemeQuery } from '../../queries/partnerships.ts';

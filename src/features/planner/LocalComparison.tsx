@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { useDatabase } from '../../app/database-context.ts';
+import { useDatabase } from '../../state/database-context.ts';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import type { Filters } from '../../queries/filters.ts';
 import { localVsRestQuery } from '../../queries/planner.ts';

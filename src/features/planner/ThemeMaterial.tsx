@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type MouseEvent } from 'react';
-import { useDatabase } from '../../app/database-context.ts';
-import { navigate } from '../../app/router.ts';
+import { useDatabase } from '../../state/database-context.ts';
+import { navigate } from '../../state/router.ts';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import type { Filters } from '../../queries/filters.ts';
 import { themeBriefingsQuery, themeEvidenceQuery } from '../../queries/planner.ts';

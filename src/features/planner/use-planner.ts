@@ -1,9 +1,9 @@
 /** Everything the planner view shows, from the shared filters and the planner's URL parameters. */
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
-import { useDatabase } from '../../app/database-context.ts';
-import { navigate, useLocation } from '../../app/router.ts';
-import { useFilters } from '../../app/url-state.ts';
+import { useDatabase } from '../../state/database-context.ts';
+import { navigate, useLocation } from '../../state/router.ts';
+import { useFilters } from '../../state/url-state.ts';
 import type { Filters } from '../../queries/filters.ts';
 import { plannerYearsQuery, themeCoverageQuery, type PlannerYearsRow } from '../../queries/planner.ts';
 import { PARAM, searchWithWeights, searchWithWindow, weightsFromSearch } from '../../planner/params.ts';

@@ -3,7 +3,7 @@
  * import, delete, and the retrained model. The storage functions come from
  * src/db (injected by DatabaseProvider), so features never touch the database layer.
  */
-import type { QueryRunner } from '../../db/runner.ts';
+import type { QueryRunner } from '../../queries/runner.ts';
 import type { StorageUsage, WorkspaceFiles, WorkspaceManifest } from '../../db/workspace-store.ts';
 
 export interface WorkspaceBackend {

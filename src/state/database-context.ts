@@ -1,6 +1,6 @@
 /** What features need of the loaded workspace: a query runner and the data version for cache keys. */
 import { createContext, useContext } from 'react';
-import type { QueryRunner } from '../db/runner.ts';
+import type { QueryRunner } from '../queries/runner.ts';
 
 export interface DatabaseState {
   db: QueryRunner;
