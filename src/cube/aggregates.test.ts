@@ -8,7 +8,7 @@ import { createNodeRunner } from '../db/node-runner.ts';
 import { loadTables } from '../db/load-tables.ts';
 import { TABLE_NAMES } from '../schema/tables.ts';
 import { openBundledDataset } from '../../tests/support/dataset-db.ts';
-import { NO_FILTERS, type Filters } from '../queries/filters.ts';
+import { NO_FILTERS, type Filters } from '../filters/filters.ts';
 import { reviewsPerYearByPartnershipSql, totalsSql } from '../queries/overview.ts';
 import { ensureSearchHits } from '../queries/search-hits.ts';
 import { themeShareSql, themeWindowCountsSql } from '../queries/themes.ts';

@@ -5,7 +5,7 @@
  * partnershipComparisonSql and cooccurrenceSql (aggregates.test.ts checks
  * them against the SQL).
  */
-import type { Filters } from '../queries/filters.ts';
+import type { Filters } from '../filters/filters.ts';
 import type { ReviewsPerYearRow, TotalsRow } from '../queries/overview.ts';
 import type { ThemeShareRow, WindowCountsRow } from '../queries/themes.ts';
 import type { ThemeYearRow } from '../queries/trends.ts';

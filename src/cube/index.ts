@@ -3,8 +3,7 @@
  * version and per text search, then every filter change is answered from it.
  */
 import type { QueryRunner } from '../queries/runner.ts';
-import type { Filters } from '../queries/filters.ts';
-import { searchKey } from '../queries/search-hits.ts';
+import { searchKey, type Filters } from '../filters/filters.ts';
 import { PerDataVersion } from '../lib/per-data-version.ts';
 import { loadCube, loadSearchHits } from './load-cube.ts';
 import type { ReviewCube } from './review-cube.ts';

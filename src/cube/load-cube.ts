@@ -1,6 +1,7 @@
 /** Reads the filter index out of DuckDB: a handful of narrow queries, once per data version. */
 import type { QueryRunner } from '../queries/runner.ts';
-import { ensureSearchHits, searchKey } from '../queries/search-hits.ts';
+import { ensureSearchHits } from '../queries/search-hits.ts';
+import { searchKey } from '../filters/filters.ts';
 import { str } from '../queries/sql.ts';
 import { themeLists, type PartnershipInfo, type ReviewCube, type ThemeInfo } from './review-cube.ts';
 

@@ -4,7 +4,7 @@
  * the SQL). Briefings are dated by their own date, else their review's, and
  * partnership statements never count.
  */
-import type { Filters } from '../queries/filters.ts';
+import type { Filters } from '../filters/filters.ts';
 import type { PlannerYearsRow } from '../queries/planner.ts';
 import type { ThemeCoverage } from '../planner/score.ts';
 import type { PlannerWindow } from '../planner/window.ts';

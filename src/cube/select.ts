@@ -1,5 +1,5 @@
 /** Which reviews and briefings the shared filters keep, as a 0/1 flag per item: the cube's WHERE clause. */
-import type { Filters } from '../queries/filters.ts';
+import type { Filters } from '../filters/filters.ts';
 import type { ReviewCube, ThemeLists } from './review-cube.ts';
 
 export interface SearchHits {

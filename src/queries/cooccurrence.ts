@@ -1,7 +1,7 @@
 /** Which themes are tagged on the same reviews. */
 import { queryOptions } from '@tanstack/react-query';
 import type { QueryRunner } from './runner.ts';
-import type { Filters } from './filters.ts';
+import type { Filters } from '../filters/filters.ts';
 import { int } from './sql.ts';
 import { taggedReviewsCtes } from './themes.ts';
 import { fromCube } from '../cube/index.ts';

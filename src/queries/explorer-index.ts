@@ -15,7 +15,7 @@ import type { ReviewCube } from '../cube/review-cube.ts';
 import { selectBriefings, selectReviews, type SearchHits } from '../cube/select.ts';
 import type { ExplorerQuery, ExplorerRow, ExplorerWindow, ItemKind, KindFilter } from './explorer.ts';
 import { explorerColumnsSql, explorerOrderSql, explorerRowsByIdSql, type ExplorerCounts } from './explorer-list-sql.ts';
-import type { Filters } from './filters.ts';
+import type { Filters } from '../filters/filters.ts';
 import { PerDataVersion } from '../lib/per-data-version.ts';
 
 export type ListColumn = 'id' | 'partnership' | 'title' | 'type' | 'published' | 'published_on';

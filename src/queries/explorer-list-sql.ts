@@ -5,7 +5,8 @@
  * list columns, the whole collection's order, a page's snippets.
  */
 import type { ExplorerQuery, ExplorerSort, ExplorerWindow, ItemKind, KindFilter } from './explorer.ts';
-import { briefingWhere, NO_FILTERS, reviewWhere, type Filters } from './filters.ts';
+import { briefingWhere, reviewWhere } from './filters.ts';
+import { NO_FILTERS, type Filters } from '../filters/filters.ts';
 import { snippetSql } from './search.ts';
 import { textMatchSql } from './search-hits.ts';
 import { int, str, strList } from './sql.ts';

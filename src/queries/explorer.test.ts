@@ -2,13 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reviewText } from '../schema/records.ts';
 import { explorerItemsSql, explorerPassageSnippetsSql, type PassageSnippet } from './explorer-list-sql.ts';
 import { EXPLORER_SORTS, explorerCountsSql, explorerRowsSql, itemDetailSql, type ExplorerCounts, type ExplorerWindow, type KindFilter, itemEvidenceSql, itemThemesSql, type EvidenceRow, type ExplorerQuery, type ExplorerRow, type ItemThemeRow, type ReviewDetail } from './explorer.ts';
-import { NO_FILTERS } from './filters.ts';
+import { NO_FILTERS, type Filters } from '../filters/filters.ts';
 import { findHits } from './search.ts';
 import { queryFiltered } from './search-hits.ts';
 import { openFixture } from './themes.fixture.ts';
 import { loadCube, loadSearchHits } from '../cube/load-cube.ts';
 import { explorerCounts, loadItemColumns, loadOrder, pageIds, pageItems, pageRows } from './explorer-index.ts';
-import type { Filters } from './filters.ts';
 import type { QueryRunner } from './runner.ts';
 import { openBundledDataset } from '../../tests/support/dataset-db.ts';
 

@@ -6,7 +6,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { QueryRunner } from './runner.ts';
 import type { Briefing, Review, TagSource } from '../schema/records.ts';
-import type { Filters } from './filters.ts';
+import type { Filters } from '../filters/filters.ts';
 import { str } from './sql.ts';
 import { explorerItemsSql, explorerPassageSnippetsSql, type PassageSnippet } from './explorer-list-sql.ts';
 import { fromCube } from '../cube/index.ts';

@@ -1,7 +1,8 @@
 /** Headline numbers and the reviews-per-year chart. */
 import { queryOptions } from '@tanstack/react-query';
 import type { QueryRunner } from './runner.ts';
-import { briefingWhere, reviewWhere, type Filters } from './filters.ts';
+import { briefingWhere, reviewWhere } from './filters.ts';
+import { type Filters } from '../filters/filters.ts';
 import { fromCube } from '../cube/index.ts';
 import { reviewsPerYearByPartnership, totals } from '../cube/aggregates.ts';
 

@@ -1,7 +1,7 @@
 /** Partnerships against themes: the heatmap and one partnership against all others. */
 import { queryOptions } from '@tanstack/react-query';
 import type { QueryRunner } from './runner.ts';
-import type { Filters } from './filters.ts';
+import type { Filters } from '../filters/filters.ts';
 import { int, str, strList } from './sql.ts';
 import { taggedReviewsCtes } from './themes.ts';
 import { fromCube } from '../cube/index.ts';

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeRunner } from '../db/node-runner.ts';
 import { rankThemes, DEFAULT_WEIGHTS, type ThemeCoverage } from '../planner/score.ts';
 import { groupEvidence } from '../planner/material.ts';
-import { NO_FILTERS, type Filters } from './filters.ts';
+import { NO_FILTERS, type Filters } from '../filters/filters.ts';
 import { REFRESH_DERIVED_SQL } from './derived.ts';
 import { CREATE_SCHEMA_SQL } from './schema-sql.ts';
 import {

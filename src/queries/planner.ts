@@ -17,7 +17,8 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { QueryRunner } from './runner.ts';
 import type { PlannerWindow } from '../planner/window.ts';
-import { briefingWhere, reviewWhere, type Filters } from './filters.ts';
+import { briefingWhere, reviewWhere } from './filters.ts';
+import { type Filters } from '../filters/filters.ts';
 import { int, str } from './sql.ts';
 import { queryFiltered } from './search-hits.ts';
 import { fromCube } from '../cube/index.ts';

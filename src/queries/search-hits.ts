@@ -6,13 +6,8 @@
  * search never answers from data that has since changed.
  */
 import type { QueryOptions, QueryRunner } from './runner.ts';
-import type { Filters } from './filters.ts';
+import { searchKey, type Filters } from '../filters/filters.ts';
 import { str } from './sql.ts';
-
-/** The form a search is stored under: matching ignores case and surrounding spaces. */
-export function searchKey(q: string): string {
-  return q.trim().toLowerCase();
-}
 
 /** An RE2 pattern matching `q` literally, ignoring case (RE2 rejects a backslash before a letter, so only punctuation is escaped). */
 export function literalPattern(q: string): string {

@@ -9,7 +9,8 @@
  */
 import { queryOptions } from '@tanstack/react-query';
 import type { QueryRunner } from './runner.ts';
-import { reviewWhere, type Filters, type ReviewWhereOptions } from './filters.ts';
+import { reviewWhere, type ReviewWhereOptions } from './filters.ts';
+import { type Filters } from '../filters/filters.ts';
 import { int } from './sql.ts';
 import { fromCube } from '../cube/index.ts';
 import { themeShare, themeWindowCounts } from '../cube/aggregates.ts';

@@ -1,7 +1,7 @@
 /** Themes over publication years: counts and shares of tagged reviews per year. */
 import { queryOptions } from '@tanstack/react-query';
 import type { QueryRunner } from './runner.ts';
-import type { Filters } from './filters.ts';
+import type { Filters } from '../filters/filters.ts';
 import { int, str } from './sql.ts';
 import { taggedReviewsCtes } from './themes.ts';
 import { fromCube } from '../cube/index.ts';

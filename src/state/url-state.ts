@@ -1,43 +1,8 @@
-/** Filters ⇄ URL query string, so every view is shareable and back/forward work. */
+/** The URL as React state: the shared filters and view parameters, so every view is shareable and back/forward work. */
 import { useCallback, useMemo } from 'react';
-import { NO_FILTERS, type Filters } from '../queries/filters.ts';
-import { REVIEW_TYPES, type ReviewType } from '../schema/records.ts';
+import { NO_FILTERS, type Filters } from '../filters/filters.ts';
+import { filtersFromSearch, searchFromFilters } from '../filters/url.ts';
 import { navigate, useLocation } from './router.ts';
-
-const list = (p: URLSearchParams, key: string) => p.get(key)?.split(',').filter(Boolean) ?? [];
-const year = (p: URLSearchParams, key: string) => {
-  const n = Number(p.get(key));
-  return p.has(key) && Number.isInteger(n) ? n : null;
-};
-
-/** Reads filters from a query string; unknown values are dropped. */
-export function filtersFromSearch(search: string): Filters {
-  const p = new URLSearchParams(search);
-  return {
-    partnerships: list(p, 'p'),
-    regions: list(p, 'region'),
-    yearFrom: year(p, 'from'),
-    yearTo: year(p, 'to'),
-    types: list(p, 'type').filter((t): t is ReviewType => (REVIEW_TYPES as readonly string[]).includes(t)),
-    themes: list(p, 'theme'),
-    q: p.get('q') ?? '',
-  };
-}
-
-/** Writes filters into a query string, keeping any other parameters. */
-export function searchFromFilters(f: Filters, base = ''): string {
-  const p = new URLSearchParams(base);
-  const set = (key: string, value: string) => (value ? p.set(key, value) : p.delete(key));
-  set('p', f.partnerships.join(','));
-  set('region', f.regions.join(','));
-  set('from', f.yearFrom === null ? '' : String(f.yearFrom));
-  set('to', f.yearTo === null ? '' : String(f.yearTo));
-  set('type', f.types.join(','));
-  set('theme', f.themes.join(','));
-  set('q', f.q);
-  const s = p.toString();
-  return s ? `?${s}` : '';
-}
 
 /** The shared filters and a setter that records each change in history. */
 export function useFilters(): [Filters, (next: Partial<Filters>, opts?: { replace?: boolean }) => void, () => void] {

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { explorerRowsSql, type ExplorerRow } from '../../src/queries/explorer.ts';
-import { NO_FILTERS } from '../../src/queries/filters.ts';
+import { NO_FILTERS } from '../../src/filters/filters.ts';
 import { serveBuiltApp, type AppServer } from '../support/app-server.ts';
 import { seriousViolations } from '../support/axe.ts';
 import { openBrowser, type BrowserSession } from '../support/browser.ts';

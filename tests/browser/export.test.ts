@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeRunner } from '../../src/db/node-runner.ts';
 import { loadTables } from '../../src/db/load-tables.ts';
 import { exportCountsSql, exportRecordsSql, type ExportCountsRow, type ExportRecordRow } from '../../src/queries/data-export.ts';
-import { NO_FILTERS, type Filters } from '../../src/queries/filters.ts';
+import { NO_FILTERS, type Filters } from '../../src/filters/filters.ts';
 import { reviewsPerYearByPartnershipSql, type ReviewsPerYearRow } from '../../src/queries/overview.ts';
 import { TABLE_NAMES } from '../../src/schema/tables.ts';
 import { serveBuiltApp, type AppServer } from '../support/app-server.ts';

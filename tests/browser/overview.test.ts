@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NO_FILTERS } from '../../src/queries/filters.ts';
+import { NO_FILTERS } from '../../src/filters/filters.ts';
 import { reviewsPerYearByPartnershipSql, totalsSql, type ReviewsPerYearRow, type TotalsRow } from '../../src/queries/overview.ts';
 import { serveBuiltApp, type AppServer } from '../support/app-server.ts';
 import { openBrowser, type BrowserSession } from '../support/browser.ts';

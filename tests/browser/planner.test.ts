@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { NO_FILTERS, type Filters } from '../../src/queries/filters.ts';
+import { NO_FILTERS, type Filters } from '../../src/filters/filters.ts';
 import { plannerYearsSql, themeCoverageSql, themeEvidenceSql, type EvidenceRow, type PlannerYearsRow } from '../../src/queries/planner.ts';
 import { displayScore } from '../../src/planner/export.ts';
 import { DEFAULT_WEIGHTS, rankThemes, type ThemeCoverage, type Weights } from '../../src/planner/score.ts';

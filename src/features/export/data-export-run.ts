@@ -4,7 +4,7 @@
  */
 import type { DatabaseState } from '../../state/database-context.ts';
 import { EXPORT_COLUMNS, exportSql, type ExportTable } from '../../queries/data-export.ts';
-import type { Filters } from '../../queries/filters.ts';
+import type { Filters } from '../../filters/filters.ts';
 import { BOM, csvRecord } from './csv.ts';
 import { ensureSearchHits } from '../../queries/search-hits.ts';
 

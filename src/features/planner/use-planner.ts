@@ -4,7 +4,7 @@ import { useCallback, useMemo } from 'react';
 import { useDatabase } from '../../state/database-context.ts';
 import { navigate, useLocation } from '../../state/router.ts';
 import { useFilters } from '../../state/url-state.ts';
-import type { Filters } from '../../queries/filters.ts';
+import type { Filters } from '../../filters/filters.ts';
 import { plannerYearsQuery, themeCoverageQuery, type PlannerYearsRow } from '../../queries/planner.ts';
 import { PARAM, searchWithWeights, searchWithWindow, weightsFromSearch } from '../../planner/params.ts';
 import { rankThemes, type Ranking, type Weights } from '../../planner/score.ts';
