@@ -11,8 +11,8 @@ import type { ThemeShareRow, WindowCountsRow } from '../queries/themes.ts';
 import type { ThemeYearRow } from '../queries/trends.ts';
 import type { ComparisonRow, HeatmapCellRow } from '../queries/partnerships.ts';
 import type { CooccurrenceRow } from '../queries/cooccurrence.ts';
-import type { ReviewCube } from './review-cube.ts';
-import { selectBriefings, selectReviews, type SearchHits } from './select.ts';
+import type { ReviewCube } from '../filter-index/filter-index.ts';
+import { selectBriefings, selectReviews, type SearchHits } from '../filter-index/select.ts';
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const NO_PARTNERSHIP = 65535;

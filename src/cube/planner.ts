@@ -8,8 +8,8 @@ import type { Filters } from '../filters/filters.ts';
 import type { PlannerYearsRow } from '../queries/planner.ts';
 import type { ThemeCoverage } from '../planner/score.ts';
 import type { PlannerWindow } from '../planner/window.ts';
-import type { ReviewCube } from './review-cube.ts';
-import { selectBriefings, selectReviews, type SearchHits } from './select.ts';
+import type { ReviewCube } from '../filter-index/filter-index.ts';
+import { selectBriefings, selectReviews, type SearchHits } from '../filter-index/select.ts';
 
 /** Briefings in scope that count: the filters (their years aside) and no statements. */
 function scopedBriefings(cube: ReviewCube, scope: Filters, hits: SearchHits | null): Uint8Array {

@@ -11,8 +11,8 @@
  * both give the same pages.
  */
 import type { QueryRunner } from './runner.ts';
-import type { ReviewCube } from '../cube/review-cube.ts';
-import { selectBriefings, selectReviews, type SearchHits } from '../cube/select.ts';
+import type { ReviewCube } from '../filter-index/filter-index.ts';
+import { selectBriefings, selectReviews, type SearchHits } from '../filter-index/select.ts';
 import type { ExplorerQuery, ExplorerRow, ExplorerWindow, ItemKind, KindFilter } from './explorer.ts';
 import { explorerColumnsSql, explorerOrderSql, explorerRowsByIdSql, type ExplorerCounts } from './explorer-list-sql.ts';
 import type { Filters } from '../filters/filters.ts';

@@ -6,7 +6,7 @@ import { NO_FILTERS, type Filters } from '../filters/filters.ts';
 import { findHits } from './search.ts';
 import { queryFiltered } from './search-hits.ts';
 import { openFixture } from './themes.fixture.ts';
-import { loadCube, loadSearchHits } from '../cube/load-cube.ts';
+import { loadCube, loadSearchHits } from './load-filter-index.ts';
 import { explorerCounts, loadItemColumns, loadOrder, pageIds, pageItems, pageRows } from './explorer-index.ts';
 import type { QueryRunner } from './runner.ts';
 import { openBundledDataset } from '../../tests/support/dataset-db.ts';

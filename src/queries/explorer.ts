@@ -9,7 +9,7 @@ import type { Briefing, Review, TagSource } from '../schema/records.ts';
 import type { Filters } from '../filters/filters.ts';
 import { str } from './sql.ts';
 import { explorerItemsSql, explorerPassageSnippetsSql, type PassageSnippet } from './explorer-list-sql.ts';
-import { fromCube } from '../cube/index.ts';
+import { fromCube } from './coordinator.ts';
 import { explorerCounts, explorerIndex, pageIds, pageItems, pageRows } from './explorer-index.ts';
 
 export const EXPLORER_SORTS = ['published_on', 'partnership', 'title', 'type', 'themes'] as const;

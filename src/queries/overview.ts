@@ -3,7 +3,7 @@ import { queryOptions } from '@tanstack/react-query';
 import type { QueryRunner } from './runner.ts';
 import { briefingWhere, reviewWhere } from './filters.ts';
 import { type Filters } from '../filters/filters.ts';
-import { fromCube } from '../cube/index.ts';
+import { fromCube } from './coordinator.ts';
 import { reviewsPerYearByPartnership, totals } from '../cube/aggregates.ts';
 
 export interface TotalsRow {

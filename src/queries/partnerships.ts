@@ -4,7 +4,7 @@ import type { QueryRunner } from './runner.ts';
 import type { Filters } from '../filters/filters.ts';
 import { int, str, strList } from './sql.ts';
 import { taggedReviewsCtes } from './themes.ts';
-import { fromCube } from '../cube/index.ts';
+import { fromCube } from './coordinator.ts';
 import { partnershipComparison, partnershipTheme } from '../cube/aggregates.ts';
 
 export interface HeatmapCellRow {

@@ -21,7 +21,7 @@ import { briefingWhere, reviewWhere } from './filters.ts';
 import { type Filters } from '../filters/filters.ts';
 import { int, str } from './sql.ts';
 import { queryFiltered } from './search-hits.ts';
-import { fromCube } from '../cube/index.ts';
+import { fromCube } from './coordinator.ts';
 import { plannerYears, themeCoverage } from '../cube/planner.ts';
 
 export interface PlannerYearsRow {

@@ -12,7 +12,7 @@ import type { QueryRunner } from './runner.ts';
 import { reviewWhere, type ReviewWhereOptions } from './filters.ts';
 import { type Filters } from '../filters/filters.ts';
 import { int } from './sql.ts';
-import { fromCube } from '../cube/index.ts';
+import { fromCube } from './coordinator.ts';
 import { themeShare, themeWindowCounts } from '../cube/aggregates.ts';
 
 /**

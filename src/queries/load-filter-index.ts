@@ -1,9 +1,9 @@
 /** Reads the filter index out of DuckDB: a handful of narrow queries, once per data version. */
-import type { QueryRunner } from '../queries/runner.ts';
-import { ensureSearchHits } from '../queries/search-hits.ts';
+import type { QueryRunner } from './runner.ts';
+import { ensureSearchHits } from './search-hits.ts';
 import { searchKey } from '../filters/filters.ts';
-import { str } from '../queries/sql.ts';
-import { themeLists, type PartnershipInfo, type ReviewCube, type ThemeInfo } from './review-cube.ts';
+import { str } from './sql.ts';
+import { themeLists, type PartnershipInfo, type ReviewCube, type ThemeInfo } from '../filter-index/filter-index.ts';
 
 // Indexes are positions in id order, numbered the same way in every query below.
 const INDEXED = `

@@ -1,6 +1,6 @@
 /** Which reviews and briefings the shared filters keep, as a 0/1 flag per item: the cube's WHERE clause. */
 import type { Filters } from '../filters/filters.ts';
-import type { ReviewCube, ThemeLists } from './review-cube.ts';
+import type { ReviewCube, ThemeLists } from './filter-index.ts';
 
 export interface SearchHits {
   reviews: Int32Array;

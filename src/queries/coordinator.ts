@@ -2,12 +2,12 @@
  * The cube behind the filter-driven dashboard queries: loaded once per data
  * version and per text search, then every filter change is answered from it.
  */
-import type { QueryRunner } from '../queries/runner.ts';
+import type { QueryRunner } from './runner.ts';
 import { searchKey, type Filters } from '../filters/filters.ts';
 import { PerDataVersion } from '../lib/per-data-version.ts';
-import { loadCube, loadSearchHits } from './load-cube.ts';
-import type { ReviewCube } from './review-cube.ts';
-import type { SearchHits } from './select.ts';
+import { loadCube, loadSearchHits } from './load-filter-index.ts';
+import type { ReviewCube } from '../filter-index/filter-index.ts';
+import type { SearchHits } from '../filter-index/select.ts';
 
 // Per runner and data version: the cube, and the hits of each search on top.
 const loaded = new PerDataVersion<QueryRunner, ReviewCube, SearchHits>(loadCube);

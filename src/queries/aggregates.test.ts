@@ -9,18 +9,18 @@ import { loadTables } from '../db/load-tables.ts';
 import { TABLE_NAMES } from '../schema/tables.ts';
 import { openBundledDataset } from '../../tests/support/dataset-db.ts';
 import { NO_FILTERS, type Filters } from '../filters/filters.ts';
-import { reviewsPerYearByPartnershipSql, totalsSql } from '../queries/overview.ts';
-import { ensureSearchHits } from '../queries/search-hits.ts';
-import { themeShareSql, themeWindowCountsSql } from '../queries/themes.ts';
-import { openFixture } from '../queries/themes.fixture.ts';
-import { themeByYearSql } from '../queries/trends.ts';
-import type { QueryRunner } from '../queries/runner.ts';
-import { cooccurrence, partnershipComparison, partnershipTheme, reviewsPerYearByPartnership, themeByYear, themeShare, themeWindowCounts, totals } from './aggregates.ts';
-import { cooccurrenceSql } from '../queries/cooccurrence.ts';
-import { plannerYearsSql, themeCoverageSql } from '../queries/planner.ts';
-import { plannerYears, themeCoverage } from './planner.ts';
-import { partnershipComparisonSql, partnershipThemeSql } from '../queries/partnerships.ts';
-import { loadCube, loadSearchHits } from './load-cube.ts';
+import { reviewsPerYearByPartnershipSql, totalsSql } from './overview.ts';
+import { ensureSearchHits } from './search-hits.ts';
+import { themeShareSql, themeWindowCountsSql } from './themes.ts';
+import { openFixture } from './themes.fixture.ts';
+import { themeByYearSql } from './trends.ts';
+import type { QueryRunner } from './runner.ts';
+import { cooccurrence, partnershipComparison, partnershipTheme, reviewsPerYearByPartnership, themeByYear, themeShare, themeWindowCounts, totals } from '../cube/aggregates.ts';
+import { cooccurrenceSql } from './cooccurrence.ts';
+import { plannerYearsSql, themeCoverageSql } from './planner.ts';
+import { plannerYears, themeCoverage } from '../cube/planner.ts';
+import { partnershipComparisonSql, partnershipThemeSql } from './partnerships.ts';
+import { loadCube, loadSearchHits } from './load-filter-index.ts';
 
 /** Every aggregate from the cube equals its SQL definition, row for row and in order. */
 async function expectSameAsSql(db: QueryRunner, f: Filters) {
