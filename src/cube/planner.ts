@@ -1,5 +1,5 @@
 /**
- * The briefing planner's filter-driven aggregates over the cube: the same rows
+ * The briefing planner's filter-driven aggregates over the index: the same rows
  * as plannerYearsSql and themeCoverageSql (planner.test.ts checks them against
  * the SQL). Briefings are dated by their own date, else their review's, and
  * partnership statements never count.
@@ -8,22 +8,22 @@ import type { Filters } from '../filters/filters.ts';
 import type { PlannerYearsRow } from '../queries/planner.ts';
 import type { ThemeCoverage } from '../planner/score.ts';
 import type { PlannerWindow } from '../planner/window.ts';
-import type { ReviewCube } from '../filter-index/filter-index.ts';
+import type { FilterIndex } from '../filter-index/filter-index.ts';
 import { selectBriefings, selectReviews, type SearchHits } from '../filter-index/select.ts';
 
 /** Briefings in scope that count: the filters (their years aside) and no statements. */
-function scopedBriefings(cube: ReviewCube, scope: Filters, hits: SearchHits | null): Uint8Array {
-  const b = selectBriefings(cube, scope, hits, { ignoreYears: true });
-  for (let i = 0; i < b.length; i++) if (cube.briefings.statement[i]) b[i] = 0;
+function scopedBriefings(index: FilterIndex, scope: Filters, hits: SearchHits | null): Uint8Array {
+  const b = selectBriefings(index, scope, hits, { ignoreYears: true });
+  for (let i = 0; i < b.length; i++) if (index.briefings.statement[i]) b[i] = 0;
   return b;
 }
 
 const hasThemes = (start: Int32Array, i: number) => start[i] !== start[i + 1];
 
 /** The year span of the tagged reviews in scope, and what cannot be counted. */
-export function plannerYears(cube: ReviewCube, scope: Filters, hits: SearchHits | null): PlannerYearsRow {
-  const r = selectReviews(cube, scope, hits);
-  const { year, themes } = cube.reviews;
+export function plannerYears(index: FilterIndex, scope: Filters, hits: SearchHits | null): PlannerYearsRow {
+  const r = selectReviews(index, scope, hits);
+  const { year, themes } = index.reviews;
   let reviews = 0, untagged = 0, undated = 0, first = Infinity, last = -Infinity;
   for (let i = 0; i < r.length; i++) {
     if (!r[i]) continue;
@@ -34,45 +34,45 @@ export function plannerYears(cube: ReviewCube, scope: Filters, hits: SearchHits 
     if (y < first) first = y;
     if (y > last) last = y;
   }
-  const b = scopedBriefings(cube, scope, hits);
+  const b = scopedBriefings(index, scope, hits);
   let briefings = 0, untaggedBriefings = 0;
   for (let i = 0; i < b.length; i++) {
     if (!b[i]) continue;
     briefings++;
-    if (!hasThemes(cube.briefings.themes.start, i)) untaggedBriefings++;
+    if (!hasThemes(index.briefings.themes.start, i)) untaggedBriefings++;
   }
   return {
     latest_year: last === -Infinity ? null : last, first_year: first === Infinity ? null : first,
     reviews, untagged_reviews: untagged, undated_reviews: undated,
-    briefings, untagged_briefings: untaggedBriefings, partnerships: cube.partnershipsWithData,
+    briefings, untagged_briefings: untaggedBriefings, partnerships: index.partnershipsWithData,
   };
 }
 
 /** Per current theme: review recurrence in and before the window, and the briefings covering it. */
-export function themeCoverage(cube: ReviewCube, scope: Filters, hits: SearchHits | null, w: PlannerWindow): ThemeCoverage[] {
-  const T = cube.themes.length;
-  const r = selectReviews(cube, scope, hits);
-  const rt = cube.reviews.themes;
+export function themeCoverage(index: FilterIndex, scope: Filters, hits: SearchHits | null, w: PlannerWindow): ThemeCoverage[] {
+  const T = index.themes.length;
+  const r = selectReviews(index, scope, hits);
+  const rt = index.reviews.themes;
   const inWindow = new Int32Array(T), before = new Int32Array(T);
   let windowTotal = 0, beforeTotal = 0;
   for (let i = 0; i < r.length; i++) {
-    const y = cube.reviews.year[i]!;
+    const y = index.reviews.year[i]!;
     if (!r[i] || y === 0 || !hasThemes(rt.start, i)) continue;
     const into = y >= w.from && y <= w.to ? inWindow : y < w.from ? before : null;
     if (into === inWindow) windowTotal++;
     else if (into === before) beforeTotal++;
     if (into) for (let k = rt.start[i]!; k < rt.start[i + 1]!; k++) into[rt.themes[k]!]!++;
   }
-  const b = scopedBriefings(cube, scope, hits);
-  const bt = cube.briefings.themes;
+  const b = scopedBriefings(index, scope, hits);
+  const bt = index.briefings.themes;
   const briefings = new Int32Array(T), recent = new Int32Array(T), undated = new Int32Array(T), latestYear = new Int32Array(T);
   const latestOn: Array<string | null> = new Array(T).fill(null);
   const latest: Array<string | null> = new Array(T).fill(null);
   for (let i = 0; i < b.length; i++) {
     if (!b[i]) continue;
-    const y = cube.briefings.datedYear[i]!;
-    const on = cube.briefings.datedOn[i]!;
-    const published = cube.briefings.datedPublished[i]!;
+    const y = index.briefings.datedYear[i]!;
+    const on = index.briefings.datedOn[i]!;
+    const published = index.briefings.datedPublished[i]!;
     for (let k = bt.start[i]!; k < bt.start[i + 1]!; k++) {
       const t = bt.themes[k]!;
       briefings[t]!++;
@@ -85,7 +85,7 @@ export function themeCoverage(cube: ReviewCube, scope: Filters, hits: SearchHits
       if (on !== null && published !== null && (latestOn[t] === null || on > latestOn[t]!)) { latestOn[t] = on; latest[t] = published; }
     }
   }
-  return cube.themes
+  return index.themes
     .map((th, t) => ({ th, t }))
     .filter(({ th }) => !th.retired && th.group !== null)
     .sort((a, b) => (a.th.id < b.th.id ? -1 : a.th.id > b.th.id ? 1 : 0))

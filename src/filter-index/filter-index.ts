@@ -1,7 +1,7 @@
 /**
  * The dashboard's filter index: every review and briefing as a few integers
  * (partnership, year, review type) and its themes as index lists, in typed
- * arrays. DuckDB builds it once per data version (load-cube.ts); a filter
+ * arrays. DuckDB builds it once per data version (load-index.ts); a filter
  * change is then answered by one pass over ~100k integers in a few
  * milliseconds (aggregates.ts), where the same aggregates in DuckDB-WASM
  * cost 10–40 ms a query. The SQL modules stay the definition: tests check the
@@ -28,7 +28,7 @@ export interface PartnershipInfo {
   region: string | null;
 }
 
-export interface ReviewCube {
+export interface FilterIndex {
   /** Dimensions, in id order (the indexes the columns use). */
   partnerships: PartnershipInfo[];
   themes: ThemeInfo[];

@@ -20,36 +20,36 @@ import { cooccurrenceSql } from './cooccurrence.ts';
 import { plannerYearsSql, themeCoverageSql } from './planner.ts';
 import { plannerYears, themeCoverage } from '../cube/planner.ts';
 import { partnershipComparisonSql, partnershipThemeSql } from './partnerships.ts';
-import { loadCube, loadSearchHits } from './load-filter-index.ts';
+import { loadFilterIndex, loadSearchHits } from './load-filter-index.ts';
 
-/** Every aggregate from the cube equals its SQL definition, row for row and in order. */
+/** Every aggregate from the index equals its SQL definition, row for row and in order. */
 async function expectSameAsSql(db: QueryRunner, f: Filters) {
   await ensureSearchHits(db, f.q);
-  const cube = await loadCube(db);
+  const index = await loadFilterIndex(db);
   const hits = f.q.trim() ? await loadSearchHits(db, f.q) : null;
   const close = (rows: unknown[]) => JSON.parse(JSON.stringify(rows, (_k, v) => (typeof v === 'number' ? Math.round(v * 1e9) / 1e9 : v)));
-  expect(close([totals(cube, f, hits)])).toEqual(close(await db.query(totalsSql(f))));
-  expect(close(reviewsPerYearByPartnership(cube, f, hits))).toEqual(close(await db.query(reviewsPerYearByPartnershipSql(f))));
-  expect(close(themeShare(cube, f, hits))).toEqual(close(await db.query(themeShareSql(f))));
-  expect(close(themeByYear(cube, f, hits))).toEqual(close(await db.query(themeByYearSql(f))));
-  expect(close(partnershipTheme(cube, f, hits))).toEqual(close(await db.query(partnershipThemeSql(f))));
-  expect(close(partnershipTheme(cube, f, hits, 3))).toEqual(close(await db.query(partnershipThemeSql(f, 3))));
-  expect(close(cooccurrence(cube, f, hits))).toEqual(close(await db.query(cooccurrenceSql(f))));
-  expect(close(cooccurrence(cube, f, hits, 4))).toEqual(close(await db.query(cooccurrenceSql(f, 4))));
-  for (const p of [cube.partnerships[0]?.id, f.partnerships[0], 'none'].filter((x): x is string => !!x)) {
-    expect(close(partnershipComparison(cube, f, hits, p))).toEqual(close(await db.query(partnershipComparisonSql(f, p))));
+  expect(close([totals(index, f, hits)])).toEqual(close(await db.query(totalsSql(f))));
+  expect(close(reviewsPerYearByPartnership(index, f, hits))).toEqual(close(await db.query(reviewsPerYearByPartnershipSql(f))));
+  expect(close(themeShare(index, f, hits))).toEqual(close(await db.query(themeShareSql(f))));
+  expect(close(themeByYear(index, f, hits))).toEqual(close(await db.query(themeByYearSql(f))));
+  expect(close(partnershipTheme(index, f, hits))).toEqual(close(await db.query(partnershipThemeSql(f))));
+  expect(close(partnershipTheme(index, f, hits, 3))).toEqual(close(await db.query(partnershipThemeSql(f, 3))));
+  expect(close(cooccurrence(index, f, hits))).toEqual(close(await db.query(cooccurrenceSql(f))));
+  expect(close(cooccurrence(index, f, hits, 4))).toEqual(close(await db.query(cooccurrenceSql(f, 4))));
+  for (const p of [index.partnerships[0]?.id, f.partnerships[0], 'none'].filter((x): x is string => !!x)) {
+    expect(close(partnershipComparison(index, f, hits, p))).toEqual(close(await db.query(partnershipComparisonSql(f, p))));
   }
-  const years = plannerYears(cube, f, hits);
+  const years = plannerYears(index, f, hits);
   expect(close([years])).toEqual(close(await db.query(plannerYearsSql(f))));
   for (const w of [{ from: 2019, to: 2021 }, { from: 2024, to: 2026 }, { from: 2010, to: 2030 }]) {
-    expect(close(themeCoverage(cube, f, hits, w))).toEqual(close(await db.query(themeCoverageSql(f, w))));
+    expect(close(themeCoverage(index, f, hits, w))).toEqual(close(await db.query(themeCoverageSql(f, w))));
   }
   for (const [r, e, m] of [[1, 3, 1], [2, 3, 1], [1, 3, 5], [1, 2, 99]] as const) {
-    expect(close(themeWindowCounts(cube, f, hits, r, e, m))).toEqual(close(await db.query(themeWindowCountsSql(f, r, e, m))));
+    expect(close(themeWindowCounts(index, f, hits, r, e, m))).toEqual(close(await db.query(themeWindowCountsSql(f, r, e, m))));
   }
 }
 
-describe('cube aggregates on the documented fixture', () => {
+describe('index aggregates on the documented fixture', () => {
   let db: Awaited<ReturnType<typeof openFixture>>;
   beforeAll(async () => { db = await openFixture(); }, 60_000);
   afterAll(() => db.close());
@@ -61,7 +61,7 @@ describe('cube aggregates on the documented fixture', () => {
   for (const c of cases) it(`agree with the SQL for ${JSON.stringify(c)}`, () => expectSameAsSql(db, { ...NO_FILTERS, ...c }));
 });
 
-describe('cube aggregates on the bundled dataset', () => {
+describe('index aggregates on the bundled dataset', () => {
   let db: Awaited<ReturnType<typeof openBundledDataset>>;
   beforeAll(async () => { db = await openBundledDataset(); }, 120_000);
   afterAll(() => (db as unknown as { close(): void }).close());
@@ -73,11 +73,11 @@ describe('cube aggregates on the bundled dataset', () => {
   for (const c of cases) it(`agree with the SQL for ${JSON.stringify(c)}`, () => expectSameAsSql(db, { ...NO_FILTERS, ...c }));
 });
 
-describe('cube aggregates on a generated corpus', () => {
+describe('index aggregates on a generated corpus', () => {
   let db: Awaited<ReturnType<typeof createNodeRunner>>;
   let dir: string;
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'lt-cube-'));
+    dir = mkdtempSync(join(tmpdir(), 'lt-index-'));
     await writeCorpus({ scale: { reviews: 400, briefings: 800, passages: 2_000 }, seed: 7, outDir: dir, preset: 'test' });
     db = await createNodeRunner();
     await loadTables(db, TABLE_NAMES.map((name) => ({ name, ipc: new Uint8Array(readFileSync(join(dir, `${name}.arrows`))) })));

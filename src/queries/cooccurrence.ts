@@ -4,7 +4,7 @@ import type { QueryRunner } from './runner.ts';
 import type { Filters } from '../filters/filters.ts';
 import { int } from './sql.ts';
 import { taggedReviewsCtes } from './themes.ts';
-import { fromCube } from './coordinator.ts';
+import { fromFilterIndex } from './coordinator.ts';
 import { cooccurrence } from '../cube/aggregates.ts';
 
 export interface CooccurrenceRow {
@@ -51,5 +51,5 @@ ORDER BY ka.rank, kb.rank`;
 export const cooccurrenceQuery = (db: QueryRunner, f: Filters, dataVersion: number, top = 20) =>
   queryOptions({
     queryKey: ['cooccurrence', 'matrix', f, top, dataVersion],
-    queryFn: () => fromCube(db, dataVersion, f, 'cooccurrence.matrix', (cube, hits) => cooccurrence(cube, f, hits, top)),
+    queryFn: () => fromFilterIndex(db, dataVersion, f, 'cooccurrence.matrix', (index, hits) => cooccurrence(index, f, hits, top)),
   });

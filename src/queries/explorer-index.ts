@@ -1,5 +1,5 @@
 /**
- * The Explorer list over the filter index (src/cube). In DuckDB-WASM at
+ * The Explorer list over the filter index (src/filter-index/). In DuckDB-WASM at
  * national scale, filtering and sorting 75,000 items for one page costs
  * 45–140 ms and a page's theme lists another 35–60 ms (a scan of every
  * entity_themes row). Here SQL sorts the whole collection once per sort and
@@ -11,7 +11,7 @@
  * both give the same pages.
  */
 import type { QueryRunner } from './runner.ts';
-import type { ReviewCube } from '../filter-index/filter-index.ts';
+import type { FilterIndex } from '../filter-index/filter-index.ts';
 import { selectBriefings, selectReviews, type SearchHits } from '../filter-index/select.ts';
 import type { ExplorerQuery, ExplorerRow, ExplorerWindow, ItemKind, KindFilter } from './explorer.ts';
 import { explorerColumnsSql, explorerOrderSql, explorerRowsByIdSql, type ExplorerCounts } from './explorer-list-sql.ts';
@@ -106,16 +106,16 @@ export function explorerIndex(db: QueryRunner, dataVersion: number, o: Pick<Expl
 }
 
 /** Filter flags per kind, null for a kind the list leaves out (a review-type filter leaves briefings out). */
-function shownFlags(cube: ReviewCube, f: Filters, hits: SearchHits | null, kind: KindFilter): Record<ItemKind, Uint8Array | null> {
+function shownFlags(index: FilterIndex, f: Filters, hits: SearchHits | null, kind: KindFilter): Record<ItemKind, Uint8Array | null> {
   return {
-    review: kind !== 'briefing' ? selectReviews(cube, f, hits) : null,
-    briefing: kind !== 'review' && f.types.length === 0 ? selectBriefings(cube, f, hits) : null,
+    review: kind !== 'briefing' ? selectReviews(index, f, hits) : null,
+    briefing: kind !== 'review' && f.types.length === 0 ? selectBriefings(index, f, hits) : null,
   };
 }
 
 /** The matching items in the window of the order, as explorerRowsSql would list them. */
-export function pageItems(cube: ReviewCube, f: Filters, hits: SearchHits | null, kind: KindFilter, order: ExplorerOrder, window: ExplorerWindow): IndexedItem[] {
-  const flags = shownFlags(cube, f, hits, kind);
+export function pageItems(index: FilterIndex, f: Filters, hits: SearchHits | null, kind: KindFilter, order: ExplorerOrder, window: ExplorerWindow): IndexedItem[] {
+  const flags = shownFlags(index, f, hits, kind);
   const out: IndexedItem[] = [];
   let seen = 0;
   for (let k = 0; k < order.pos.length && out.length < window.limit; k++) {
@@ -130,10 +130,10 @@ export function pageItems(cube: ReviewCube, f: Filters, hits: SearchHits | null,
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** An item's theme labels, alphabetical (as string_agg ORDER BY label in explorerRowsSql). */
-export function themeLabels(cube: ReviewCube, item: IndexedItem): string[] {
-  const lists = item.kind === 'review' ? cube.reviews.themes : cube.briefings.themes;
+export function themeLabels(index: FilterIndex, item: IndexedItem): string[] {
+  const lists = item.kind === 'review' ? index.reviews.themes : index.briefings.themes;
   const labels: string[] = [];
-  for (let k = lists.start[item.pos]!; k < lists.start[item.pos + 1]!; k++) labels.push(cube.themes[lists.themes[k]!]!.label);
+  for (let k = lists.start[item.pos]!; k < lists.start[item.pos + 1]!; k++) labels.push(index.themes[lists.themes[k]!]!.label);
   return labels.sort(byText);
 }
 
@@ -141,11 +141,11 @@ export function themeLabels(cube: ReviewCube, item: IndexedItem): string[] {
  * The page's rows in order, with their theme lists; snippets (when searching)
  * from `snippets`, keyed "kind:id" (explorerItemsSql's rows for the page).
  */
-export function pageRows(cube: ReviewCube, items: readonly IndexedItem[], columns: ItemColumns, snippets?: ReadonlyMap<string, string | null>): ExplorerRow[] {
+export function pageRows(index: FilterIndex, items: readonly IndexedItem[], columns: ItemColumns, snippets?: ReadonlyMap<string, string | null>): ExplorerRow[] {
   return items.map((item) => {
     const c = columns[item.kind];
     const get = (column: ListColumn) => c.get(column, item.pos);
-    const labels = themeLabels(cube, item);
+    const labels = themeLabels(index, item);
     const id = get('id')!;
     return {
       kind: item.kind, id, partnership: get('partnership')!, title: get('title')!, type: get('type')!,
@@ -169,7 +169,7 @@ function countFlags(flags: Uint8Array | null): number {
 }
 
 /** How many reviews and briefings the Explorer lists, as explorerCountsSql counts them. */
-export function explorerCounts(cube: ReviewCube, f: Filters, hits: SearchHits | null, kind: KindFilter): ExplorerCounts {
-  const flags = shownFlags(cube, f, hits, kind);
+export function explorerCounts(index: FilterIndex, f: Filters, hits: SearchHits | null, kind: KindFilter): ExplorerCounts {
+  const flags = shownFlags(index, f, hits, kind);
   return { reviews: countFlags(flags.review), briefings: countFlags(flags.briefing) };
 }

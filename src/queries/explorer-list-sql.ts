@@ -187,7 +187,7 @@ export function explorerColumnsSql(kind: ItemKind): string {
   ) x LEFT JOIN partnerships pa ON pa.id = x.partnership_id`;
 }
 
-/** The rowids of one kind's items in id order: the filter index's numbering (src/cube/load-cube.ts). */
+/** The rowids of one kind's items in id order: the filter index's numbering (src/queries/load-filter-index.ts). */
 export function explorerRowsByIdSql(kind: ItemKind): string {
   return `SELECT rowid::INTEGER AS row FROM ${SOURCES[kind].table} ORDER BY id`;
 }

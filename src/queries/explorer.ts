@@ -9,7 +9,7 @@ import type { Briefing, Review, TagSource } from '../schema/records.ts';
 import type { Filters } from '../filters/filters.ts';
 import { str } from './sql.ts';
 import { explorerItemsSql, explorerPassageSnippetsSql, type PassageSnippet } from './explorer-list-sql.ts';
-import { fromCube } from './coordinator.ts';
+import { fromFilterIndex } from './coordinator.ts';
 import { explorerCounts, explorerIndex, pageIds, pageItems, pageRows } from './explorer-index.ts';
 
 export const EXPLORER_SORTS = ['published_on', 'partnership', 'title', 'type', 'themes'] as const;
@@ -108,10 +108,10 @@ export const explorerPageQuery = (db: QueryRunner, f: Filters, o: ExplorerQuery,
     queryFn: async ({ signal }) => {
       const window = { offset: page * EXPLORER_PAGE, limit: EXPLORER_PAGE };
       const [columns, order] = await explorerIndex(db, dataVersion, o);
-      const [cube, items] = await fromCube(db, dataVersion, f, 'explorer.rows', (cube, hits) => [cube, pageItems(cube, f, hits, o.kind, order, window)] as const);
-      if (!f.q.trim() || !items.length) return pageRows(cube, items, columns);
+      const [index, items] = await fromFilterIndex(db, dataVersion, f, 'explorer.rows', (index, hits) => [index, pageItems(index, f, hits, o.kind, order, window)] as const);
+      if (!f.q.trim() || !items.length) return pageRows(index, items, columns);
       const fetched = await db.query<ExplorerRow>(explorerItemsSql(pageIds(items, columns), f.q), { signal, label: 'explorer.snippets' });
-      return pageRows(cube, items, columns, new Map(fetched.map((r) => [`${r.kind}:${r.id}`, r.snippet])));
+      return pageRows(index, items, columns, new Map(fetched.map((r) => [`${r.kind}:${r.id}`, r.snippet])));
     },
   });
 
@@ -130,7 +130,7 @@ export const passageSnippetsQuery = (db: QueryRunner, q: string, reviewIds: read
 export const explorerCountsQuery = (db: QueryRunner, f: Filters, kind: KindFilter, dataVersion: number) =>
   queryOptions({
     queryKey: ['explorer', 'count', f, kind, dataVersion],
-    queryFn: () => fromCube(db, dataVersion, f, 'explorer.count', (cube, hits) => explorerCounts(cube, f, hits, kind)),
+    queryFn: () => fromFilterIndex(db, dataVersion, f, 'explorer.count', (index, hits) => explorerCounts(index, f, hits, kind)),
   });
 
 /** TanStack Query options for one item, its themes and their evidence. */

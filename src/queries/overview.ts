@@ -3,7 +3,7 @@ import { queryOptions } from '@tanstack/react-query';
 import type { QueryRunner } from './runner.ts';
 import { briefingWhere, reviewWhere } from './filters.ts';
 import { type Filters } from '../filters/filters.ts';
-import { fromCube } from './coordinator.ts';
+import { fromFilterIndex } from './coordinator.ts';
 import { reviewsPerYearByPartnership, totals } from '../cube/aggregates.ts';
 
 export interface TotalsRow {
@@ -56,16 +56,16 @@ GROUP BY ALL
 ORDER BY year, min(k.rank), partnership`;
 }
 
-/** TanStack Query options for the totals (answered from the cube, src/cube: the same rows as totalsSql). */
+/** TanStack Query options for the totals (answered from the index, src/filter-index/: the same rows as totalsSql). */
 export const totalsQuery = (db: QueryRunner, f: Filters, dataVersion: number) =>
   queryOptions({
     queryKey: ['overview', 'totals', f, dataVersion],
-    queryFn: () => fromCube(db, dataVersion, f, 'overview.totals', (cube, hits) => totals(cube, f, hits)),
+    queryFn: () => fromFilterIndex(db, dataVersion, f, 'overview.totals', (index, hits) => totals(index, f, hits)),
   });
 
 /** TanStack Query options for the reviews-per-year chart. */
 export const reviewsPerYearByPartnershipQuery = (db: QueryRunner, f: Filters, dataVersion: number) =>
   queryOptions({
     queryKey: ['overview', 'reviewsPerYearByPartnership', f, dataVersion],
-    queryFn: () => fromCube(db, dataVersion, f, 'overview.reviewsPerYearByPartnership', (cube, hits) => reviewsPerYearByPartnership(cube, f, hits)),
+    queryFn: () => fromFilterIndex(db, dataVersion, f, 'overview.reviewsPerYearByPartnership', (index, hits) => reviewsPerYearByPartnership(index, f, hits)),
   });

@@ -4,7 +4,7 @@ import type { QueryRunner } from './runner.ts';
 import type { Filters } from '../filters/filters.ts';
 import { int, str, strList } from './sql.ts';
 import { taggedReviewsCtes } from './themes.ts';
-import { fromCube } from './coordinator.ts';
+import { fromFilterIndex } from './coordinator.ts';
 import { partnershipComparison, partnershipTheme } from '../cube/aggregates.ts';
 
 export interface HeatmapCellRow {
@@ -81,7 +81,7 @@ ORDER BY c.n DESC, c.o DESC, th.label`;
 export const partnershipThemeQuery = (db: QueryRunner, f: Filters, dataVersion: number, top = 15) =>
   queryOptions({
     queryKey: ['partnerships', 'themeHeatmap', f, top, dataVersion],
-    queryFn: () => fromCube(db, dataVersion, f, 'partnerships.themeHeatmap', (cube, hits) => partnershipTheme(cube, f, hits, top)),
+    queryFn: () => fromFilterIndex(db, dataVersion, f, 'partnerships.themeHeatmap', (index, hits) => partnershipTheme(index, f, hits, top)),
   });
 
 /** TanStack Query options for one partnership against all others. */
@@ -89,5 +89,5 @@ export const partnershipComparisonQuery = (db: QueryRunner, f: Filters, partners
   queryOptions({
     queryKey: ['partnerships', 'comparison', f, partnershipId, dataVersion],
     queryFn: () =>
-      fromCube(db, dataVersion, f, 'partnerships.comparison', (cube, hits) => partnershipComparison(cube, f, hits, partnershipId)),
+      fromFilterIndex(db, dataVersion, f, 'partnerships.comparison', (index, hits) => partnershipComparison(index, f, hits, partnershipId)),
   });

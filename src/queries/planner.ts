@@ -21,7 +21,7 @@ import { briefingWhere, reviewWhere } from './filters.ts';
 import { type Filters } from '../filters/filters.ts';
 import { int, str } from './sql.ts';
 import { queryFiltered } from './search-hits.ts';
-import { fromCube } from './coordinator.ts';
+import { fromFilterIndex } from './coordinator.ts';
 import { plannerYears, themeCoverage } from '../cube/planner.ts';
 
 export interface PlannerYearsRow {
@@ -212,18 +212,18 @@ ORDER BY t.id`;
 
 const key = (name: string, ...parts: unknown[]) => ['planner', name, ...parts];
 
-/** TanStack Query options for the year span in scope (answered from the cube, src/cube/planner.ts: the same row as plannerYearsSql). */
+/** TanStack Query options for the year span in scope (answered from the index, src/queries/planner.ts: the same row as plannerYearsSql). */
 export const plannerYearsQuery = (db: QueryRunner, scope: Filters, dataVersion: number) =>
   queryOptions({
     queryKey: key('years', scope, dataVersion),
-    queryFn: () => fromCube(db, dataVersion, scope, 'planner.years', (cube, hits) => plannerYears(cube, scope, hits)),
+    queryFn: () => fromFilterIndex(db, dataVersion, scope, 'planner.years', (index, hits) => plannerYears(index, scope, hits)),
   });
 
-/** TanStack Query options for the per-theme coverage (from the cube: the same rows as themeCoverageSql). */
+/** TanStack Query options for the per-theme coverage (from the index: the same rows as themeCoverageSql). */
 export const themeCoverageQuery = (db: QueryRunner, scope: Filters, w: PlannerWindow, dataVersion: number) =>
   queryOptions({
     queryKey: key('coverage', scope, w, dataVersion),
-    queryFn: () => fromCube(db, dataVersion, scope, 'planner.coverage', (cube, hits) => themeCoverage(cube, scope, hits, w)),
+    queryFn: () => fromFilterIndex(db, dataVersion, scope, 'planner.coverage', (index, hits) => themeCoverage(index, scope, hits, w)),
   });
 
 /** TanStack Query options for one theme's evidence sentences. */

@@ -12,7 +12,7 @@ import type { QueryRunner } from './runner.ts';
 import { reviewWhere, type ReviewWhereOptions } from './filters.ts';
 import { type Filters } from '../filters/filters.ts';
 import { int } from './sql.ts';
-import { fromCube } from './coordinator.ts';
+import { fromFilterIndex } from './coordinator.ts';
 import { themeShare, themeWindowCounts } from '../cube/aggregates.ts';
 
 /**
@@ -96,7 +96,7 @@ ORDER BY th.label`;
 export const themeShareQuery = (db: QueryRunner, f: Filters, dataVersion: number) =>
   queryOptions({
     queryKey: ['themes', 'share', f, dataVersion],
-    queryFn: () => fromCube(db, dataVersion, f, 'themes.share', (cube, hits) => themeShare(cube, f, hits)),
+    queryFn: () => fromFilterIndex(db, dataVersion, f, 'themes.share', (index, hits) => themeShare(index, f, hits)),
   });
 
 /** TanStack Query options for per-theme counts in a recent and an earlier window. */
@@ -104,5 +104,5 @@ export const themeWindowCountsQuery = (db: QueryRunner, f: Filters, recentYears:
   queryOptions({
     queryKey: ['themes', 'windowCounts', f, recentYears, earlierYears, minLatest, dataVersion],
     queryFn: () =>
-      fromCube(db, dataVersion, f, 'themes.windowCounts', (cube, hits) => themeWindowCounts(cube, f, hits, recentYears, earlierYears, minLatest)),
+      fromFilterIndex(db, dataVersion, f, 'themes.windowCounts', (index, hits) => themeWindowCounts(index, f, hits, recentYears, earlierYears, minLatest)),
   });

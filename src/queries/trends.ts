@@ -4,7 +4,7 @@ import type { QueryRunner } from './runner.ts';
 import type { Filters } from '../filters/filters.ts';
 import { int, str } from './sql.ts';
 import { taggedReviewsCtes } from './themes.ts';
-import { fromCube } from './coordinator.ts';
+import { fromFilterIndex } from './coordinator.ts';
 import { themeByYear } from '../cube/aggregates.ts';
 
 export interface ThemeYearRow {
@@ -44,5 +44,5 @@ ORDER BY y.year, c.rank`;
 export const themeByYearQuery = (db: QueryRunner, f: Filters, dataVersion: number, top = 5) =>
   queryOptions({
     queryKey: ['trends', 'themeByYear', f, top, dataVersion],
-    queryFn: () => fromCube(db, dataVersion, f, 'trends.themeByYear', (cube, hits) => themeByYear(cube, f, hits, top)),
+    queryFn: () => fromFilterIndex(db, dataVersion, f, 'trends.themeByYear', (index, hits) => themeByYear(index, f, hits, top)),
   });
