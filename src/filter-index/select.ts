@@ -94,3 +94,17 @@ export function selectBriefings(index: FilterIndex, f: Filters, hits: SearchHits
   }
   return out;
 }
+
+/** Tagged reviews in the population (theme filter left out) and their theme counts. */
+export function taggedPopulation(index: FilterIndex, f: Filters, hits: SearchHits | null, datedOnly: boolean) {
+  const tagged = selectReviews(index, f, hits, { ignoreThemes: true, taggedOnly: true, datedOnly });
+  const { start, themes } = index.reviews.themes;
+  const perTheme = new Int32Array(index.themes.length);
+  let total = 0;
+  for (let i = 0; i < tagged.length; i++) {
+    if (!tagged[i]) continue;
+    total++;
+    for (let k = start[i]!; k < start[i + 1]!; k++) perTheme[themes[k]!]!++;
+  }
+  return { tagged, total, perTheme };
+}

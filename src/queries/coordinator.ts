@@ -2,7 +2,9 @@
  * The index behind the filter-driven dashboard queries: loaded once per data
  * version and per text search, then every filter change is answered from it.
  */
+import { queryOptions } from '@tanstack/react-query';
 import type { QueryRunner } from './runner.ts';
+import type { Aggregate } from './aggregate.ts';
 import { searchKey, type Filters } from '../filters/filters.ts';
 import { PerDataVersion } from '../lib/per-data-version.ts';
 import { loadFilterIndex, loadSearchHits } from './load-filter-index.ts';
@@ -30,4 +32,18 @@ export async function fromFilterIndex<T>(
   } finally {
     performance.measure(`index:${label}`, { start, end: performance.now() });
   }
+}
+
+/**
+ * TanStack Query options for an aggregate (aggregate.ts), answered from the
+ * filter index of this data version; keyed by the aggregate, the filters, its
+ * arguments and the data version, so a new data version refetches.
+ */
+export function aggregateQuery<Args extends unknown[], Result>(
+  db: QueryRunner, aggregate: Aggregate<Args, Result>, f: Filters, dataVersion: number, ...args: Args
+) {
+  return queryOptions({
+    queryKey: [...aggregate.key, f, ...args, dataVersion],
+    queryFn: () => fromFilterIndex(db, dataVersion, f, aggregate.key.join('.'), (index, hits) => aggregate.fromIndex(index, f, hits, ...args)),
+  });
 }

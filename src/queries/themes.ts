@@ -7,13 +7,12 @@
  * population (the filter picks which themes are shown or highlighted instead),
  * otherwise a chosen theme would always read 100%.
  */
-import { queryOptions } from '@tanstack/react-query';
-import type { QueryRunner } from './runner.ts';
 import { reviewWhere, type ReviewWhereOptions } from './filters.ts';
 import { type Filters } from '../filters/filters.ts';
 import { int } from './sql.ts';
-import { fromFilterIndex } from './coordinator.ts';
-import { themeShare, themeWindowCounts } from '../cube/aggregates.ts';
+import { byText, type FilterIndex } from '../filter-index/filter-index.ts';
+import { taggedPopulation, type SearchHits } from '../filter-index/select.ts';
+import type { Aggregate } from './aggregate.ts';
 
 /**
  * CTEs `tagged` (id, partnership_id, year of each tagged review in the population)
@@ -92,17 +91,49 @@ WHERE NOT th.retired AND l.y IS NOT NULL
 ORDER BY th.label`;
 }
 
-/** TanStack Query options for the theme shares. */
-export const themeShareQuery = (db: QueryRunner, f: Filters, dataVersion: number) =>
-  queryOptions({
-    queryKey: ['themes', 'share', f, dataVersion],
-    queryFn: () => fromFilterIndex(db, dataVersion, f, 'themes.share', (index, hits) => themeShare(index, f, hits)),
-  });
+/** Every current theme's count and share of tagged reviews, most frequent first. */
+function themeShareFromIndex(index: FilterIndex, f: Filters, hits: SearchHits | null): ThemeShareRow[] {
+  const { total, perTheme } = taggedPopulation(index, f, hits, false);
+  return index.themes
+    .map((th, t) => ({ th, n: perTheme[t]! }))
+    .filter(({ th }) => !th.retired && th.group !== null)
+    .map(({ th, n }) => ({ theme_id: th.id, theme: th.label, group: th.group!, reviews: n, total, share: total ? n / total : 0 }))
+    .sort((a, b) => b.reviews - a.reviews || byText(a.theme, b.theme));
+}
 
-/** TanStack Query options for per-theme counts in a recent and an earlier window. */
-export const themeWindowCountsQuery = (db: QueryRunner, f: Filters, recentYears: number, earlierYears: number, dataVersion: number, minLatest = 1) =>
-  queryOptions({
-    queryKey: ['themes', 'windowCounts', f, recentYears, earlierYears, minLatest, dataVersion],
-    queryFn: () =>
-      fromFilterIndex(db, dataVersion, f, 'themes.windowCounts', (index, hits) => themeWindowCounts(index, f, hits, recentYears, earlierYears, minLatest)),
-  });
+/** Theme shares: defined by themeShareSql, answered from the filter index. */
+export const themeShare: Aggregate<[], ThemeShareRow[]> = { key: ['themes', 'share'], sql: themeShareSql, fromIndex: themeShareFromIndex };
+
+/** Per current theme, tagged reviews in the recent window and the earlier one before it. */
+function themeWindowCountsFromIndex(index: FilterIndex, f: Filters, hits: SearchHits | null, recentYears: number, earlierYears: number, minLatest = 1): WindowCountsRow[] {
+  const { tagged } = taggedPopulation(index, f, hits, true);
+  const perYear = new Map<number, number>();
+  for (let i = 0; i < tagged.length; i++) if (tagged[i]) perYear.set(index.reviews.year[i]!, (perYear.get(index.reviews.year[i]!) ?? 0) + 1);
+  const qualifying = [...perYear].filter(([, n]) => n >= minLatest).map(([y]) => y);
+  if (!qualifying.length) return [];
+  const latest = Math.max(...qualifying);
+  const { start, themes } = index.reviews.themes;
+  const recent = new Int32Array(index.themes.length);
+  const earlier = new Int32Array(index.themes.length);
+  let recentTotal = 0, earlierTotal = 0;
+  for (let i = 0; i < tagged.length; i++) {
+    if (!tagged[i]) continue;
+    const y = index.reviews.year[i]!;
+    const into = y > latest ? null : y > latest - recentYears ? recent : y > latest - recentYears - earlierYears ? earlier : null;
+    if (!into) continue;
+    if (into === recent) recentTotal++;
+    else earlierTotal++;
+    for (let k = start[i]!; k < start[i + 1]!; k++) into[themes[k]!]!++;
+  }
+  return index.themes
+    .map((th, t) => ({ th, t }))
+    .filter(({ th }) => !th.retired)
+    .sort((a, b) => byText(a.th.label, b.th.label))
+    .map(({ th, t }) => ({
+      theme_id: th.id, theme: th.label, latest_year: latest,
+      recent: recent[t]!, recent_total: recentTotal, earlier: earlier[t]!, earlier_total: earlierTotal,
+    }));
+}
+
+/** Per-theme counts in a recent and an earlier window: defined by themeWindowCountsSql, answered from the filter index. */
+export const themeWindowCounts: Aggregate<[recentYears: number, earlierYears: number, minLatest?: number], WindowCountsRow[]> = { key: ['themes', 'windowCounts'], sql: themeWindowCountsSql, fromIndex: themeWindowCountsFromIndex };

@@ -4,7 +4,8 @@ import { ExplorerLink } from '../explorer/ExplorerLink.tsx';
 import { useFilters, useUrlParam } from '../../state/url-state.ts';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { ViewState } from '../../components/ViewState.tsx';
-import { cooccurrenceQuery } from '../../queries/cooccurrence.ts';
+import { aggregateQuery } from '../../queries/coordinator.ts';
+import { cooccurrence } from '../../queries/cooccurrence.ts';
 import { chartFootnote } from '../filters/describe-filters.ts';
 import { useFilterOptions } from '../filters/use-filter-options.ts';
 import { relaxHint } from '../overview/relax-hint.ts';
@@ -19,7 +20,7 @@ export default function CooccurrencePage() {
   const { names } = useFilterOptions();
   const [measureParam, setMeasure] = useUrlParam('measure');
   const measure: PairMeasure = measureParam === 'lift' ? 'lift' : 'count';
-  const matrix = useQuery({ ...cooccurrenceQuery(db, filters, dataVersion), placeholderData: keepPreviousData });
+  const matrix = useQuery({ ...aggregateQuery(db, cooccurrence, filters, dataVersion), placeholderData: keepPreviousData });
   const toggle = (
     <fieldset className="trends-measure">
       <legend>Show</legend>
