@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { database, loadBundledDataset, toError, type LoadProgress } from '../db/index.ts';
-import * as store from '../db/workspace-store.ts';
+import * as store from '../workspace/archive.ts';
 import { WorkspaceSession } from '../features/workspace/workspace-session.ts';
 import { WorkspaceContext } from '../features/workspace/workspace-context.ts';
 import { DatabaseContext } from '../state/database-context.ts';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBundledDataset } from '../../tests/support/dataset-db.ts';
 import {
   applyWorkspace, collectWorkspace, deleteUserData, packWorkspace, snapshotBundledData, unpackWorkspace, WORKSPACE_VERSION,
-} from '../db/workspace-store.ts';
+} from '../workspace/archive.ts';
 import type { QueryRunner } from './runner.ts';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { USER_DATA_SUMMARY_SQL, type UserDataSummary } from './workspace.ts';

@@ -5,7 +5,7 @@ import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseXml } from '../../src/codebook/xml.ts';
-import { collectWorkspace, packWorkspace, snapshotBundledData } from '../../src/db/workspace-store.ts';
+import { collectWorkspace, packWorkspace, snapshotBundledData } from '../../src/workspace/archive.ts';
 import { NO_FILTERS } from '../../src/filters/filters.ts';
 import { totalsSql, type TotalsRow } from '../../src/queries/overview.ts';
 import { serveBuiltApp, type AppServer } from '../support/app-server.ts';

@@ -4,7 +4,7 @@
  * src/db (injected by DatabaseProvider), so features never touch the database layer.
  */
 import type { QueryRunner } from '../../queries/runner.ts';
-import type { StorageUsage, WorkspaceFiles, WorkspaceManifest } from '../../db/workspace-store.ts';
+import type { StorageUsage, WorkspaceFiles, WorkspaceManifest } from '../../workspace/archive.ts';
 
 export interface WorkspaceBackend {
   collect(db: QueryRunner, model: Uint8Array | null): Promise<WorkspaceFiles>;
