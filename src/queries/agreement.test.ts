@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBundledDataset } from '../../tests/support/dataset-db.ts';
-import { snapshotBundledData } from '../workspace/archive.ts';
+import { snapshotBundledData } from '../workspace/apply.ts';
 import type { QueryRunner } from './runner.ts';
 import { agreementCountsSql, agreementCoverageSql, type AgreementCountsRow, type AgreementCoverage } from './agreement.ts';
 import {

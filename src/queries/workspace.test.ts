@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBundledDataset } from '../../tests/support/dataset-db.ts';
-import {
-  applyWorkspace, collectWorkspace, deleteUserData, packWorkspace, snapshotBundledData, unpackWorkspace, WORKSPACE_VERSION,
-} from '../workspace/archive.ts';
+import { packWorkspace, unpackWorkspace, WORKSPACE_VERSION } from '../workspace/archive.ts';
+import { applyWorkspace, collectWorkspace, deleteUserData, snapshotBundledData } from '../workspace/apply.ts';
 import type { QueryRunner } from './runner.ts';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { USER_DATA_SUMMARY_SQL, type UserDataSummary } from './workspace.ts';

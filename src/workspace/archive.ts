@@ -1,23 +1,17 @@
 /**
- * The user's workspace, kept in this browser only. User rows (chosen in
- * src/queries/workspace.ts) are saved as Arrow IPC files in the origin-private
- * file system (OPFS), restored on top of the bundled data at start, and packed
- * into one zip for export and import. Longer than most modules: the file
- * format, its checks and both places it lives (OPFS, zip) belong together.
+ * The workspace archive format (pure): the user's rows as one Arrow IPC file
+ * per table, a manifest and the retrained model; its checks, and one zip for
+ * export and import. Where it is kept: opfs-storage.ts; putting it into the
+ * database: apply.ts.
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import {
-  APPLY_STAGED_SQL, DELETE_USER_DATA_SQL, SNAPSHOT_BASE_SQL, STAGED_PROBLEMS_SQL, createStagingSql, dropStagingSql,
-  stagingTable, userRowsSql,
-} from '../queries/workspace.ts';
-import { REFRESH_DERIVED_SQL } from '../queries/derived.ts';
 import { TABLE_NAMES, type TableName } from '../schema/tables.ts';
-import { toError, type QueryRunner } from '../queries/runner.ts';
+import { toError } from '../queries/runner.ts';
 
 export const WORKSPACE_FORMAT = 'learning-themes-workspace';
 export const WORKSPACE_VERSION = 1;
-const MODEL_FILE = 'theme-model.json';
-const MANIFEST_FILE = 'manifest.json';
+export const MODEL_FILE = 'theme-model.json';
+export const MANIFEST_FILE = 'manifest.json';
 
 export interface WorkspaceManifest {
   format: typeof WORKSPACE_FORMAT;
@@ -40,26 +34,6 @@ export class WorkspaceFileError extends Error {
     super(message);
     this.name = 'WorkspaceFileError';
   }
-}
-
-/** Remembers the bundled rows; call once right after the bundled dataset is loaded. */
-export async function snapshotBundledData(db: QueryRunner): Promise<void> {
-  await db.exec(SNAPSHOT_BASE_SQL);
-}
-
-/** The user's rows as workspace files (and the retrained model, when there is one). */
-export async function collectWorkspace(db: QueryRunner, model: Uint8Array | null): Promise<WorkspaceFiles> {
-  const tables = {} as Record<TableName, Uint8Array>;
-  const counts = {} as WorkspaceManifest['tables'];
-  for (const name of TABLE_NAMES) {
-    tables[name] = await db.queryArrowIPC(userRowsSql(name), { label: `workspace.save.${name}` });
-    const [row] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM (${userRowsSql(name)})`);
-    counts[name] = { rows: row?.n ?? 0, bytes: tables[name].byteLength };
-  }
-  const manifest: WorkspaceManifest = {
-    format: WORKSPACE_FORMAT, version: WORKSPACE_VERSION, savedAt: new Date().toISOString(), tables: counts, model: !!model,
-  };
-  return { manifest, tables, model };
 }
 
 /** Checks a manifest and the files it names; throws WorkspaceFileError saying what is wrong. */
@@ -89,48 +63,6 @@ export function checkWorkspaceFiles(entries: Record<string, Uint8Array>, what = 
   return { manifest: manifest as WorkspaceManifest, tables, model: manifest.model ? entries[MODEL_FILE] ?? null : null };
 }
 
-/**
- * Puts saved user rows into DuckDB in one transaction. The rows are staged and
- * checked first, so a damaged file changes nothing. `replace` first removes the
- * current user data (import); otherwise the rows go on top (restore at start).
- */
-export async function applyWorkspace(db: QueryRunner, files: WorkspaceFiles, options: { replace: boolean }): Promise<void> {
-  await db.exec(createStagingSql(TABLE_NAMES));
-  try {
-    for (const name of TABLE_NAMES) {
-      try {
-        await db.insertArrow(stagingTable(name), files.tables[name]);
-      } catch (err) {
-        throw new WorkspaceFileError(`The saved ${name.replace('_', ' ')} cannot be read (${toError(err).message.slice(0, 160)}).`);
-      }
-      const [row] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${stagingTable(name)}`);
-      const expected = files.manifest.tables[name].rows;
-      if (row?.n !== expected) throw new WorkspaceFileError(`The saved ${name.replace('_', ' ')} are incomplete (${row?.n ?? 0} of ${expected} rows).`);
-    }
-    const problems = await db.query<{ problem: string }>(STAGED_PROBLEMS_SQL);
-    if (problems.length) throw new WorkspaceFileError(`The workspace has invalid rows: ${problems.map((p) => p.problem).join('; ')}.`);
-    const body = options.replace ? `${DELETE_USER_DATA_SQL}\n${APPLY_STAGED_SQL}` : APPLY_STAGED_SQL;
-    try {
-      await db.exec(`BEGIN TRANSACTION;\n${body};\nCOMMIT;`);
-    } catch (err) {
-      await db.exec('ROLLBACK').catch(() => undefined /* nothing was open */);
-      throw err;
-    }
-  } finally {
-    await db.exec(dropStagingSql(TABLE_NAMES)).catch(() => undefined /* temp tables go with the session anyway */);
-  }
-}
-
-/** Removes every user row, leaving the bundled data as shipped. */
-export async function deleteUserData(db: QueryRunner): Promise<void> {
-  try {
-    await db.exec(`BEGIN TRANSACTION;\n${DELETE_USER_DATA_SQL}\n${REFRESH_DERIVED_SQL};\nCOMMIT;`);
-  } catch (err) {
-    await db.exec('ROLLBACK').catch(() => undefined /* nothing was open */);
-    throw err;
-  }
-}
-
 /** One zip: manifest.json, one Arrow IPC stream per table, and the retrained model if any. */
 export function packWorkspace(files: WorkspaceFiles): Uint8Array {
   const entries: Record<string, Uint8Array> = { [MANIFEST_FILE]: strToU8(JSON.stringify(files.manifest, null, 1)) };
@@ -151,135 +83,4 @@ export function unpackWorkspace(bytes: Uint8Array, fileName: string): WorkspaceF
     throw new WorkspaceFileError(`${what} is damaged and cannot be unzipped (${toError(err).message}). Export the workspace again.`);
   }
   return checkWorkspaceFiles(entries, what);
-}
-
-// --- The origin-private file system ---------------------------------------------------------
-
-type DirectoryWithValues = FileSystemDirectoryHandle & { values(): AsyncIterable<FileSystemHandle> };
-const POINTER = 'current.txt';
-
-/** True when this browser can keep the workspace (OPFS with writable files). */
-export function browserStorageAvailable(): boolean {
-  return typeof navigator !== 'undefined' && !!navigator.storage?.getDirectory &&
-    typeof FileSystemFileHandle !== 'undefined' && 'createWritable' in FileSystemFileHandle.prototype;
-}
-
-async function rootDir(create: boolean): Promise<FileSystemDirectoryHandle | null> {
-  if (!browserStorageAvailable()) return null;
-  const root = await navigator.storage.getDirectory();
-  try {
-    return await root.getDirectoryHandle('workspace', { create });
-  } catch {
-    return null;
-  }
-}
-
-async function writeBytes(dir: FileSystemDirectoryHandle, name: string, bytes: Uint8Array): Promise<void> {
-  const writable = await (await dir.getFileHandle(name, { create: true })).createWritable();
-  await writable.write(bytes as Uint8Array<ArrayBuffer>);
-  await writable.close();
-}
-
-async function readBytes(dir: FileSystemDirectoryHandle, name: string): Promise<Uint8Array | null> {
-  try {
-    return new Uint8Array(await (await (await dir.getFileHandle(name)).getFile()).arrayBuffer());
-  } catch {
-    return null;
-  }
-}
-
-async function currentSave(root: FileSystemDirectoryHandle): Promise<FileSystemDirectoryHandle | null> {
-  const pointer = await readBytes(root, POINTER);
-  if (!pointer) return null;
-  try {
-    return await root.getDirectoryHandle(strFromU8(pointer).trim());
-  } catch {
-    return null;
-  }
-}
-
-/** Reads the saved workspace, or null when nothing is saved. Throws WorkspaceFileError when it is damaged. */
-export async function readSavedWorkspace(): Promise<WorkspaceFiles | null> {
-  const root = await rootDir(false);
-  const dir = root && (await currentSave(root));
-  if (!dir) return null;
-  const entries: Record<string, Uint8Array> = {};
-  for await (const handle of (dir as DirectoryWithValues).values()) {
-    const bytes = handle.kind === 'file' ? await readBytes(dir, handle.name) : null;
-    if (bytes) entries[handle.name] = bytes;
-  }
-  return checkWorkspaceFiles(entries, 'The workspace saved in this browser');
-}
-
-/**
- * Saves the workspace files to a new folder, then switches the pointer to it
- * and removes the old one: a save cut short leaves the previous one intact.
- */
-export async function writeSavedWorkspace(files: WorkspaceFiles): Promise<void> {
-  const root = await rootDir(true);
-  if (!root) throw new Error('This browser cannot keep data between visits (no origin-private file system). Export your workspace to keep it.');
-  const name = `save-${Date.now().toString(36)}`;
-  const dir = await root.getDirectoryHandle(name, { create: true });
-  for (const table of TABLE_NAMES) await writeBytes(dir, `${table}.arrows`, files.tables[table]);
-  if (files.model) await writeBytes(dir, MODEL_FILE, files.model);
-  await writeBytes(dir, MANIFEST_FILE, strToU8(JSON.stringify(files.manifest, null, 1)));
-  await writeBytes(root, POINTER, strToU8(name));
-  for await (const handle of (root as DirectoryWithValues).values()) {
-    if (handle.kind === 'directory' && handle.name !== name) {
-      await root.removeEntry(handle.name, { recursive: true }).catch(() => undefined /* retried on the next save */);
-    }
-  }
-}
-
-/** The retrained model saved with the workspace, if any. */
-export async function readSavedModel(): Promise<Uint8Array | null> {
-  const root = await rootDir(false);
-  const dir = root && (await currentSave(root));
-  return dir ? readBytes(dir, MODEL_FILE) : null;
-}
-
-/** Removes everything this app keeps in the browser's file system. */
-export async function clearSavedWorkspace(): Promise<void> {
-  if (!browserStorageAvailable()) return;
-  const root = await navigator.storage.getDirectory();
-  await root.removeEntry('workspace', { recursive: true }).catch(() => undefined /* nothing saved yet */);
-}
-
-export interface StorageUsage {
-  /** Bytes of the saved workspace files. */
-  savedBytes: number;
-  savedFiles: number;
-  savedAt: string | null;
-  /** What the browser reports for this site (all storage, caches included). */
-  estimate: { usage: number; quota: number } | null;
-  /** Whether the browser promised not to evict the data; null when unknown. */
-  persisted: boolean | null;
-  available: boolean;
-}
-
-/** How much the workspace takes in this browser. */
-export async function storageUsage(): Promise<StorageUsage> {
-  const available = browserStorageAvailable();
-  let savedBytes = 0;
-  let savedFiles = 0;
-  let savedAt: string | null = null;
-  const root = await rootDir(false);
-  const dir = root && (await currentSave(root));
-  if (dir) {
-    for await (const handle of (dir as DirectoryWithValues).values()) {
-      if (handle.kind !== 'file') continue;
-      const file = await (handle as FileSystemFileHandle).getFile();
-      savedBytes += file.size;
-      savedFiles++;
-      if (handle.name === MANIFEST_FILE) savedAt = (JSON.parse(await file.text()) as WorkspaceManifest).savedAt ?? null;
-    }
-  }
-  const est = await navigator.storage?.estimate?.().catch(() => null);
-  const persisted = (await navigator.storage?.persisted?.().catch(() => null)) ?? null;
-  return { savedBytes, savedFiles, savedAt, estimate: est ? { usage: est.usage ?? 0, quota: est.quota ?? 0 } : null, persisted, available };
-}
-
-/** Asks the browser not to evict the workspace under storage pressure. */
-export async function requestPersistence(): Promise<boolean> {
-  return (await navigator.storage?.persist?.().catch(() => false)) ?? false;
 }
