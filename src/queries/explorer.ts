@@ -5,7 +5,7 @@
  */
 import { queryOptions } from '@tanstack/react-query';
 import type { QueryRunner } from './runner.ts';
-import type { Briefing, Review, TagSource } from '../schema/records.ts';
+import type { Briefing, Review, TagEvidence, TagSource } from '../schema/records.ts';
 import type { Filters } from '../filters/filters.ts';
 import { str } from './sql.ts';
 import { explorerItemsSql, explorerPassageSnippetsSql, type PassageSnippet } from './explorer-list-sql.ts';
@@ -78,14 +78,8 @@ WHERE e.entity_type = '${kind}' AND e.entity_id = ${str(id)}
 ORDER BY e.score DESC, th.label`;
 }
 
-export interface EvidenceRow {
-  theme_id: string;
-  rank: number;
-  start_offset: number;
-  end_offset: number;
-  sentence: string;
-  weight: number;
-}
+/** One evidence sentence of an item's tag (the item is known from the query). */
+export type EvidenceRow = Omit<TagEvidence, 'entity_type' | 'entity_id'>;
 
 /** Evidence sentences of one item's tags, with offsets into the text the tagger read (end exclusive). */
 export function itemEvidenceSql(kind: ItemKind, id: string): string {

@@ -1,21 +1,15 @@
 /** Partnerships against themes: the heatmap and one partnership against all others. */
 import type { Filters } from '../filters/filters.ts';
 import { int, str, strList } from './sql.ts';
-import { taggedReviewsCtes } from './themes.ts';
+import { taggedReviewsCtes, type ThemeCell } from './themes.ts';
 import { byText, NO_PARTNERSHIP, type FilterIndex } from '../filter-index/filter-index.ts';
 import { taggedPopulation, type SearchHits } from '../filter-index/select.ts';
 import type { Aggregate } from './aggregate.ts';
 
-export interface HeatmapCellRow {
+/** A theme among the tagged reviews of one partnership. */
+export interface HeatmapCellRow extends ThemeCell {
   partnership_id: string;
   partnership: string;
-  theme_id: string;
-  theme: string;
-  /** Tagged reviews of the partnership carrying the theme. */
-  reviews: number;
-  /** Tagged reviews of the partnership. */
-  total: number;
-  share: number;
 }
 
 /**

@@ -27,14 +27,20 @@ tagged AS (SELECT r.id, r.partnership_id, r.year FROM review_facts r WHERE ${whe
 review_themes AS (SELECT r.id AS review_id, r.partnership_id, r.year, r.theme_id FROM review_theme_facts r WHERE ${where})`;
 }
 
-export interface ThemeShareRow {
+/** One theme among a set of tagged reviews (the population, a year, a partnership). */
+export interface ThemeCell {
   theme_id: string;
   theme: string;
-  group: string;
+  /** Tagged reviews of the set carrying the theme. */
   reviews: number;
-  /** Tagged reviews in the population (the same on every row). */
+  /** Tagged reviews in the set. */
   total: number;
   share: number;
+}
+
+/** A theme's share of the tagged reviews in the population (`total`, the same on every row). */
+export interface ThemeShareRow extends ThemeCell {
+  group: string;
 }
 
 /** Every current theme with its count and share of tagged reviews, most frequent first. */

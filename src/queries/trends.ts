@@ -1,20 +1,14 @@
 /** Themes over publication years: counts and shares of tagged reviews per year. */
 import type { Filters } from '../filters/filters.ts';
 import { int, str } from './sql.ts';
-import { taggedReviewsCtes } from './themes.ts';
+import { taggedReviewsCtes, type ThemeCell } from './themes.ts';
 import { byText, type FilterIndex } from '../filter-index/filter-index.ts';
 import { taggedPopulation, type SearchHits } from '../filter-index/select.ts';
 import type { Aggregate } from './aggregate.ts';
 
-export interface ThemeYearRow {
+/** A theme among the tagged reviews of one year. */
+export interface ThemeYearRow extends ThemeCell {
   year: number;
-  theme_id: string;
-  theme: string;
-  /** Tagged reviews that year carrying the theme. */
-  reviews: number;
-  /** Tagged reviews that year. */
-  total: number;
-  share: number;
 }
 
 /**

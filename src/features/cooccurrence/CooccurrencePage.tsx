@@ -8,8 +8,8 @@ import { aggregateQuery } from '../../queries/coordinator.ts';
 import { cooccurrence } from '../../queries/cooccurrence.ts';
 import { chartFootnote } from '../filters/describe-filters.ts';
 import { useFilterOptions } from '../filters/use-filter-options.ts';
-import { relaxHint } from '../overview/relax-hint.ts';
-import { useCrossFilter } from '../overview/use-cross-filter.ts';
+import { relaxHint } from '../../filters/relax-hint.ts';
+import { useCrossFilter } from '../../state/use-cross-filter.ts';
 import { CooccurrenceCard, type PairMeasure } from './CooccurrenceCard.tsx';
 
 /** Co-occurrence: which themes are tagged on the same reviews, by count or by lift over chance. */

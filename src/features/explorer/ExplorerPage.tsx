@@ -7,7 +7,7 @@ import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { ViewState } from '../../components/ViewState.tsx';
 import { VirtualTable } from '../../components/VirtualTable.tsx';
 import { EXPLORER_SORTS, explorerCountsQuery, type ExplorerCounts, type ExplorerQuery, type ExplorerSort, type ItemKind, type KindFilter } from '../../queries/explorer.ts';
-import { relaxHint } from '../overview/relax-hint.ts';
+import { relaxHint } from '../../filters/relax-hint.ts';
 import { explorerColumns } from './explorer-columns.tsx';
 import { ItemDetailPanel } from './ItemDetailPanel.tsx';
 import { useExplorerPages } from './use-explorer-pages.ts';

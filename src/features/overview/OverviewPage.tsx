@@ -13,9 +13,9 @@ import { useFilterOptions } from '../filters/use-filter-options.ts';
 import { ThemeTrendCard } from '../trends/ThemeTrendCard.tsx';
 import { LATEST_YEAR_MIN, LatestChangeCard } from './LatestChangeCard.tsx';
 import { OverviewHeadline } from './OverviewHeadline.tsx';
-import { relaxHint } from './relax-hint.ts';
+import { relaxHint } from '../../filters/relax-hint.ts';
 import { TopThemesCard } from './TopThemesCard.tsx';
-import { useCrossFilter } from './use-cross-filter.ts';
+import { useCrossFilter } from '../../state/use-cross-filter.ts';
 
 /** Overview: totals, reviews per year, the top themes, their trend and what changed in the latest year. */
 export default function OverviewPage() {

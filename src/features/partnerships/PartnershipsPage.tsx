@@ -9,8 +9,8 @@ import { aggregateQuery } from '../../queries/coordinator.ts';
 import { partnershipComparison, partnershipTheme } from '../../queries/partnerships.ts';
 import { chartFootnote } from '../filters/describe-filters.ts';
 import { useFilterOptions } from '../filters/use-filter-options.ts';
-import { relaxHint } from '../overview/relax-hint.ts';
-import { useCrossFilter } from '../overview/use-cross-filter.ts';
+import { relaxHint } from '../../filters/relax-hint.ts';
+import { useCrossFilter } from '../../state/use-cross-filter.ts';
 import { ComparisonCard } from './ComparisonCard.tsx';
 import { PartnershipHeatmapCard } from './PartnershipHeatmapCard.tsx';
 
