@@ -9,6 +9,7 @@ import { dropScratchSql, readCsvSql, scratchColumnsSql, scratchRowsSql, scratchT
 import type { MetadataKind } from './file-kinds.ts';
 import { cellText, rawTableFromGrid, type RawTable } from './raw-table.ts';
 import { decodeText, sniffDelimiter } from './text-encoding.ts';
+import { parseJsonl } from '../lib/jsonl.ts';
 
 export interface BinaryReaders {
   /** Parquet bytes → Arrow IPC stream bytes. */
@@ -41,19 +42,13 @@ async function scratchRows(db: QueryRunner, table: string, firstRowNumber: numbe
 
 /** JSON Lines → a JSON array, checking each line so a bad line is reported by number. */
 function jsonLinesToArray(text: string, fileName: string): unknown[] {
-  const lines = text.split(/\r?\n/);
   const kept: unknown[] = [];
-  lines.forEach((line, i) => {
-    if (!line.trim()) return;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-      if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error('not an object');
-    } catch {
-      throw new FileProblem(`${fileName}, line ${i + 1}: not a JSON object. Each line of a JSON Lines file must be one {…} record.`);
+  for (const { line, value, error } of parseJsonl(text)) {
+    if (error !== undefined || !value || typeof value !== 'object' || Array.isArray(value)) {
+      throw new FileProblem(`${fileName}, line ${line}: not a JSON object. Each line of a JSON Lines file must be one {…} record.`);
     }
     kept.push(value);
-  });
+  }
   if (!kept.length) throw new FileProblem(`${fileName} has no records.`);
   return kept;
 }

@@ -50,7 +50,7 @@ export async function runDataExport(
     return { blob: new Blob(parts, { type: 'text/csv;charset=utf-8' }) };
   }
   progress('Loading the Parquet writer…');
-  const [{ loadParquetWasm }, { ipcToParquet }] = await Promise.all([import('./load-parquet.ts'), import('./parquet.ts')]);
+  const [{ loadParquetWasm }, { ipcToParquet }] = await Promise.all([import('../../lib/parquet-wasm.ts'), import('./parquet.ts')]);
   const parquet = await loadParquetWasm();
   if (signal.aborted) throw abortError();
   progress('Selecting the matching rows…', 0.3);
