@@ -13,9 +13,10 @@ import { totalsSql, type TotalsRow } from '../../src/queries/overview.ts';
 import { partnershipComparisonSql, partnershipThemeSql, type ComparisonRow, type HeatmapCellRow } from '../../src/queries/partnerships.ts';
 import { themeShareSql, type ThemeShareRow } from '../../src/queries/themes.ts';
 import { themeByYearSql, type ThemeYearRow } from '../../src/queries/trends.ts';
-import { serveBuiltApp, type AppServer } from '../support/app-server.ts';
+import type { AppServer } from '../support/app-server.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { openBrowser, type BrowserSession } from '../support/browser.ts';
+import type { BrowserSession } from '../support/browser.ts';
+import { openApp } from '../support/open-app.ts';
 import { openBundledDataset } from '../support/dataset-db.ts';
 
 const SHOTS = 'test-results/screenshots';
@@ -74,8 +75,7 @@ describe('dashboard on the bundled data', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     db = await openBundledDataset();
-    server = await serveBuiltApp();
-    browser = await openBrowser({ viewport: { width: 1366, height: 1000 } });
+    ({ server, browser } = await openApp({ viewport: { width: 1366, height: 1000 } }));
   });
 
   afterAll(async () => {

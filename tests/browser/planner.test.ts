@@ -14,8 +14,9 @@ import { displayScore } from '../../src/planner/export.ts';
 import type { ThemeEvidenceRow } from '../../src/planner/material.ts';
 import { DEFAULT_WEIGHTS, rankThemes, type ThemeCoverage, type Weights } from '../../src/planner/score.ts';
 import { defaultWindow, type PlannerWindow } from '../../src/planner/window.ts';
-import { serveBuiltApp, type AppServer } from '../support/app-server.ts';
-import { openBrowser, type BrowserSession } from '../support/browser.ts';
+import type { AppServer } from '../support/app-server.ts';
+import type { BrowserSession } from '../support/browser.ts';
+import { openApp } from '../support/open-app.ts';
 import { openBundledDataset } from '../support/dataset-db.ts';
 import { parseCsv } from '../support/csv.ts';
 
@@ -82,8 +83,7 @@ describe('briefing planner on the bundled data', () => {
       `SELECT count(*)::INTEGER AS n FROM entity_themes et JOIN briefings b ON b.id = et.entity_id
        WHERE et.entity_type = 'briefing' AND b.partnership_id = 'warwickshire'`) as [{ n: number }];
     db.close();
-    server = await serveBuiltApp();
-    browser = await openBrowser();
+    ({ server, browser } = await openApp());
   });
 
   afterAll(async () => {

@@ -9,8 +9,9 @@ import { packWorkspace } from '../../src/workspace/archive.ts';
 import { collectWorkspace, snapshotBundledData } from '../../src/workspace/apply.ts';
 import { NO_FILTERS } from '../../src/filters/filters.ts';
 import { totalsSql, type TotalsRow } from '../../src/queries/overview.ts';
-import { serveBuiltApp, type AppServer } from '../support/app-server.ts';
+import type { AppServer } from '../support/app-server.ts';
 import { openBrowser, type BrowserSession } from '../support/browser.ts';
+import { openApp } from '../support/open-app.ts';
 import { openBundledDataset } from '../support/dataset-db.ts';
 
 const SHOTS = 'test-results/screenshots';
@@ -87,8 +88,7 @@ describe('workspace: corrections, persistence, export, delete, import, codebook'
     dir = mkdtempSync(join(tmpdir(), 'lt-ws-'));
     profile = join(dir, 'profile');
     ({ plan, zip: seedZip } = await prepare(dir));
-    server = await serveBuiltApp();
-    browser = await openBrowser({ profileDir: profile });
+    ({ server, browser } = await openApp({ profileDir: profile }));
   });
 
   afterAll(async () => {
