@@ -3,7 +3,7 @@
  * Arrow load on first use, keeping them out of the initial JavaScript.
  */
 import { arrowToRows } from './arrow-rows.ts';
-import { QueryError, abortError, toError, type QueryOptions, type QueryRunner } from '../queries/runner.ts';
+import { QueryError, abortError, toError, type QueryOptions, type WriteRunner } from '../queries/runner.ts';
 import { SerialQueue } from './serial-queue.ts';
 import type { Table } from 'apache-arrow';
 
@@ -63,7 +63,7 @@ async function insertIPC(table: string, ipc: Uint8Array, create: boolean): Promi
   await conn.insertArrowFromIPCStream(ipc, { name: table, create });
 }
 
-export const browserRunner: QueryRunner = {
+export const browserRunner: WriteRunner = {
   query: <Row>(sql: string, options?: QueryOptions) =>
     queue.run(() => timed(options, async () => arrowToRows<Row>(await runQuery(sql, options)))),
   exec: (sql: string, options?: QueryOptions) => queue.run(() => timed(options, async () => void (await runQuery(sql, options)))),

@@ -4,7 +4,7 @@
  * Parquet and Excel are decoded by the readers passed in (parquet-wasm and
  * read-excel-file in the browser), Parquet landing in DuckDB as Arrow.
  */
-import type { QueryRunner } from '../queries/runner.ts';
+import type { QueryRunner, WriteRunner } from '../queries/runner.ts';
 import { dropScratchSql, readCsvSql, scratchColumnsSql, scratchRowsSql, scratchTable } from '../queries/import.ts';
 import type { MetadataKind } from './file-kinds.ts';
 import { cellText, rawTableFromGrid, type RawTable } from './raw-table.ts';
@@ -27,12 +27,6 @@ export class FileProblem extends Error {
 }
 
 let counter = 0;
-
-function needFiles(db: QueryRunner) {
-  const { registerFile, dropFile, insertJSONFile, createFromArrow } = db;
-  if (!registerFile || !dropFile || !insertJSONFile || !createFromArrow) throw new Error('This database cannot read files.');
-  return { registerFile, dropFile, insertJSONFile, createFromArrow };
-}
 
 async function scratchRows(db: QueryRunner, table: string, firstRowNumber: number): Promise<RawTable> {
   const columns = (await db.query<{ column_name: string }>(scratchColumnsSql(table))).map((c) => c.column_name);
@@ -77,8 +71,7 @@ function inKeyOrder(t: RawTable, records: unknown[]): RawTable {
 }
 
 /** Reads one metadata file; throws FileProblem with a message for the user. */
-export async function readMetadataFile(db: QueryRunner, fileName: string, kind: MetadataKind, bytes: Uint8Array, readers: BinaryReaders): Promise<RawTable> {
-  const files = needFiles(db);
+export async function readMetadataFile(db: WriteRunner, fileName: string, kind: MetadataKind, bytes: Uint8Array, readers: BinaryReaders): Promise<RawTable> {
   const n = ++counter;
   const table = scratchTable(n);
   const registered = `import-${n}.${kind === 'jsonl' ? 'json' : kind}`;
@@ -96,27 +89,27 @@ export async function readMetadataFile(db: QueryRunner, fileName: string, kind: 
       const ipc = await readers.parquetToIPC(bytes).catch((err: unknown) => {
         throw new FileProblem(`${fileName} could not be read as Parquet (${(err as Error).message}).`, { cause: err });
       });
-      await files.createFromArrow(table, ipc);
+      await db.createFromArrow(table, ipc);
       return await scratchRows(db, table, 1);
     }
     const decoded = decodeText(bytes, fileName);
     if (decoded.note) notes.push(decoded.note);
     if (!decoded.text.trim()) throw new FileProblem(`${fileName} holds no text.`);
     if (kind === 'csv' || kind === 'tsv') {
-      await files.registerFile(registered, new TextEncoder().encode(decoded.text));
+      await db.registerFile(registered, new TextEncoder().encode(decoded.text));
       await db.exec(readCsvSql(table, registered, kind === 'tsv' ? '\t' : sniffDelimiter(decoded.text, fileName))).catch((err: unknown) => {
         throw new FileProblem(`${fileName} could not be read as CSV: ${(err as Error).message.split('\n')[0]}`, { cause: err });
       });
       return { ...(await scratchRows(db, table, 2)), notes };
     }
     const records = kind === 'jsonl' ? jsonLinesToArray(decoded.text, fileName) : checkJsonArray(decoded.text, fileName);
-    await files.registerFile(registered, new TextEncoder().encode(JSON.stringify(records)));
-    await files.insertJSONFile(table, registered).catch((err: unknown) => {
+    await db.registerFile(registered, new TextEncoder().encode(JSON.stringify(records)));
+    await db.insertJSONFile(table, registered).catch((err: unknown) => {
       throw new FileProblem(`${fileName} could not be read as JSON records: ${(err as Error).message}`, { cause: err });
     });
     return { ...inKeyOrder(await scratchRows(db, table, 1), records), notes };
   } finally {
     await db.exec(dropScratchSql(table)).catch(() => undefined /* best-effort cleanup */);
-    await files.dropFile(registered).catch(() => undefined /* best-effort cleanup */);
+    await db.dropFile(registered).catch(() => undefined /* best-effort cleanup */);
   }
 }
