@@ -1,10 +1,9 @@
 /**
- * The Explorer list over the filter index (src/filter-index/). In DuckDB-WASM at
- * national scale, filtering and sorting 75,000 items for one page costs
- * 45–140 ms and a page's theme lists another 35–60 ms (a scan of every
- * entity_themes row). Here SQL sorts the whole collection once per sort and
+ * The Explorer list over the filter index (src/filter-index/). Filtering and
+ * sorting every item in DuckDB-WASM for each page is slow at national scale
+ * (figures in the README, Performance). Here SQL sorts the whole collection once per sort and
  * data version (explorerOrderSql); a filter change then walks that order
- * keeping the items the index's filter flags allow (a few ms), and the page's
+ * keeping the items the index's filter flags allow, and the page's
  * list columns (loaded once per data version), theme lists and the counts
  * come from memory; only a search asks SQL for the page's snippets. The
  * windowed SQL (explorerRowsSql) stays the definition: explorer.test.ts checks
@@ -22,7 +21,7 @@ export type ListColumn = 'id' | 'partnership' | 'title' | 'type' | 'published' |
 
 /**
  * One kind's list columns as DuckDB returned them (Arrow vectors, decoded a
- * value at a time: decoding 75,000 rows up front took ~500 ms), and the maps
+ * value at a time: decoding every row up front was slow), and the maps
  * between index positions (id order) and table rows.
  */
 export interface KindColumns {

@@ -169,7 +169,7 @@ export interface PassageSnippet {
  * Snippets of the first passage matching `q` of each given review (reviews
  * whose own fields do not mention it). One equality lookup per review: passages
  * are stored in review order, so each reads a few blocks, where an IN list over
- * 1M passages read every passage's text (~300 ms at national scale).
+ * every passage read every passage's text.
  */
 export function explorerPassageSnippetsSql(reviewIds: readonly string[], q: string): string {
   if (!reviewIds.length) return 'SELECT NULL::VARCHAR AS id, NULL::VARCHAR AS snippet WHERE FALSE';
