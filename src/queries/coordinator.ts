@@ -1,6 +1,8 @@
 /**
- * The index behind the filter-driven dashboard queries: loaded once per data
- * version and per text search, then every filter change is answered from it.
+ * The coordinator: owns what is loaded from the database once per runner and
+ * data version (the filter index, each text search's hits, the Explorer's list
+ * columns and orders) and answers views from it. A new data version starts
+ * afresh, so invalidation is bumping the version.
  */
 import { queryOptions } from '@tanstack/react-query';
 import type { QueryRunner } from './runner.ts';
@@ -10,6 +12,8 @@ import { PerDataVersion } from '../lib/per-data-version.ts';
 import { loadFilterIndex, loadSearchHits } from './load-filter-index.ts';
 import type { FilterIndex } from '../filter-index/filter-index.ts';
 import type { SearchHits } from '../filter-index/select.ts';
+import { loadItemColumns, loadOrder, type ExplorerOrder, type ItemColumns } from './explorer-index.ts';
+import type { ExplorerQuery } from './explorer-list-sql.ts';
 
 // Per runner and data version: the index, and the hits of each search on top.
 const loaded = new PerDataVersion<QueryRunner, FilterIndex, SearchHits>(loadFilterIndex);
@@ -46,4 +50,13 @@ export function aggregateQuery<Args extends unknown[], Result>(
     queryKey: [...aggregate.key, f, ...args, dataVersion],
     queryFn: () => fromFilterIndex(db, dataVersion, f, aggregate.key.join('.'), (index, hits) => aggregate.fromIndex(index, f, hits, ...args)),
   });
+}
+
+// Per runner and data version: the Explorer's list columns, and the order under each sort on top.
+const explorerLists = new PerDataVersion<QueryRunner, ItemColumns, ExplorerOrder>(loadItemColumns);
+
+/** The Explorer's list columns and the order under `o` for this data version, each loaded once. */
+export function explorerIndex(db: QueryRunner, dataVersion: number, o: Pick<ExplorerQuery, 'sort' | 'descending'>): Promise<[ItemColumns, ExplorerOrder]> {
+  const order = explorerLists.keyed(db, dataVersion, `${o.sort}:${o.descending}`, (columns) => loadOrder(db, columns, o));
+  return Promise.all([explorerLists.base(db, dataVersion), order]);
 }

@@ -12,10 +12,11 @@
 import type { QueryRunner } from './runner.ts';
 import type { FilterIndex } from '../filter-index/filter-index.ts';
 import { selectBriefings, selectReviews, type SearchHits } from '../filter-index/select.ts';
-import type { ExplorerQuery, ExplorerRow, ExplorerWindow, ItemKind, KindFilter } from './explorer.ts';
-import { explorerColumnsSql, explorerOrderSql, explorerRowsByIdSql, type ExplorerCounts } from './explorer-list-sql.ts';
+import {
+  explorerColumnsSql, explorerOrderSql, explorerRowsByIdSql,
+  type ExplorerCounts, type ExplorerQuery, type ExplorerRow, type ExplorerWindow, type ItemKind, type KindFilter,
+} from './explorer-list-sql.ts';
 import type { Filters } from '../filters/filters.ts';
-import { PerDataVersion } from '../lib/per-data-version.ts';
 
 export type ListColumn = 'id' | 'partnership' | 'title' | 'type' | 'published' | 'published_on';
 
@@ -93,15 +94,6 @@ export async function loadOrder(db: QueryRunner, columns: ItemColumns, o: Pick<E
   const pos = ints(table.getChild('row')?.toArray());
   for (let k = 0; k < pos.length; k++) pos[k] = (briefing[k] ? columns.briefing : columns.review).posOfRow[pos[k]!]!;
   return { briefing, pos };
-}
-
-// Per runner and data version: the list columns, and the order under each sort on top.
-const loaded = new PerDataVersion<QueryRunner, ItemColumns, ExplorerOrder>(loadItemColumns);
-
-/** The list columns and the order under `o` for this data version, each loaded once. */
-export function explorerIndex(db: QueryRunner, dataVersion: number, o: Pick<ExplorerQuery, 'sort' | 'descending'>): Promise<[ItemColumns, ExplorerOrder]> {
-  const order = loaded.keyed(db, dataVersion, `${o.sort}:${o.descending}`, (columns) => loadOrder(db, columns, o));
-  return Promise.all([loaded.base(db, dataVersion), order]);
 }
 
 /** Filter flags per kind, null for a kind the list leaves out (a review-type filter leaves briefings out). */

@@ -1,15 +1,50 @@
 /**
- * The Explorer list's SQL: the matching reviews and briefings in a total
- * order, a window at a time (explorerRowsSql, the definition the list follows),
+ * The Explorer list's vocabulary (sorts, kinds, rows) and SQL: the matching
+ * reviews and briefings in a total order, a window at a time (explorerRowsSql, the definition the list follows),
  * and the pieces the filter-index path reads (explorer-index.ts): every item's
  * list columns, the whole collection's order, a page's snippets.
  */
-import type { ExplorerQuery, ExplorerSort, ExplorerWindow, ItemKind, KindFilter } from './explorer.ts';
 import { briefingWhere, reviewWhere } from './filters.ts';
 import { NO_FILTERS, type Filters } from '../filters/filters.ts';
 import { snippetSql } from './search.ts';
 import { textMatchSql } from './search-hits.ts';
 import { int, str, strList } from './sql.ts';
+
+export const EXPLORER_SORTS = ['published_on', 'partnership', 'title', 'type', 'themes'] as const;
+export type ExplorerSort = (typeof EXPLORER_SORTS)[number];
+export type ItemKind = 'review' | 'briefing';
+export type KindFilter = ItemKind | 'all';
+
+export interface ExplorerRow {
+  kind: ItemKind;
+  id: string;
+  partnership: string;
+  title: string;
+  /** Review type or briefing kind (an id; the UI labels it). */
+  type: string;
+  published: string | null;
+  published_on: string | null;
+  /** Theme labels, "; "-separated, alphabetical. */
+  themes: string;
+  theme_count: number;
+  /** Text around the first search hit, when searching. */
+  snippet: string | null;
+}
+
+export interface ExplorerQuery {
+  kind: KindFilter;
+  sort: ExplorerSort;
+  descending: boolean;
+}
+
+/** Rows per fetched page: a screenful is ~10, so one page covers several scrolls. */
+export const EXPLORER_PAGE = 100;
+
+/** A slice of the sorted matches: rows [offset, offset + limit). */
+export interface ExplorerWindow {
+  offset: number;
+  limit: number;
+}
 
 interface KindSource {
   kind: ItemKind;

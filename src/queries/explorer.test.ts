@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reviewText } from '../schema/records.ts';
 import { explorerItemsSql, explorerPassageSnippetsSql, type PassageSnippet } from './explorer-list-sql.ts';
-import { EXPLORER_SORTS, explorerCountsSql, explorerRowsSql, itemDetailSql, type ExplorerCounts, type ExplorerWindow, type KindFilter, itemEvidenceSql, itemThemesSql, type EvidenceRow, type ExplorerQuery, type ExplorerRow, type ItemThemeRow, type ReviewDetail } from './explorer.ts';
+import { itemDetailSql, itemEvidenceSql, itemThemesSql, type EvidenceRow, type ItemThemeRow, type ReviewDetail } from './explorer.ts';
+import { EXPLORER_SORTS, explorerCountsSql, explorerRowsSql, type ExplorerCounts, type ExplorerWindow, type KindFilter, type ExplorerQuery, type ExplorerRow } from './explorer-list-sql.ts';
 import { NO_FILTERS, type Filters } from '../filters/filters.ts';
 import { findHits } from './search.ts';
 import { queryFiltered } from './search-hits.ts';

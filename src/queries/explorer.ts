@@ -1,55 +1,17 @@
 /**
  * The review explorer: a sortable list of reviews and briefings, fetched a
  * page at a time (list SQL in explorer-list-sql.ts, the filter-index path in
- * explorer-index.ts), and one item in detail.
+ * explorer-index.ts, loaded once per data version by coordinator.ts), and one
+ * item in detail.
  */
 import { queryOptions } from '@tanstack/react-query';
 import type { QueryRunner } from './runner.ts';
 import type { Briefing, Review, TagEvidence, TagSource } from '../schema/records.ts';
 import type { Filters } from '../filters/filters.ts';
 import { str } from './sql.ts';
-import { explorerItemsSql, explorerPassageSnippetsSql, type PassageSnippet } from './explorer-list-sql.ts';
-import { fromFilterIndex } from './coordinator.ts';
-import { explorerCounts, explorerIndex, pageIds, pageItems, pageRows } from './explorer-index.ts';
-
-export const EXPLORER_SORTS = ['published_on', 'partnership', 'title', 'type', 'themes'] as const;
-export type ExplorerSort = (typeof EXPLORER_SORTS)[number];
-export type ItemKind = 'review' | 'briefing';
-export type KindFilter = ItemKind | 'all';
-
-export interface ExplorerRow {
-  kind: ItemKind;
-  id: string;
-  partnership: string;
-  title: string;
-  /** Review type or briefing kind (an id; the UI labels it). */
-  type: string;
-  published: string | null;
-  published_on: string | null;
-  /** Theme labels, "; "-separated, alphabetical. */
-  themes: string;
-  theme_count: number;
-  /** Text around the first search hit, when searching. */
-  snippet: string | null;
-}
-
-export interface ExplorerQuery {
-  kind: KindFilter;
-  sort: ExplorerSort;
-  descending: boolean;
-}
-
-
-/** Rows per fetched page: a screenful is ~10, so one page covers several scrolls. */
-export const EXPLORER_PAGE = 100;
-
-/** A slice of the sorted matches: rows [offset, offset + limit). */
-export interface ExplorerWindow {
-  offset: number;
-  limit: number;
-}
-
-export { explorerCountsSql, explorerRowsSql, type ExplorerCounts } from './explorer-list-sql.ts';
+import { EXPLORER_PAGE, explorerItemsSql, explorerPassageSnippetsSql, type ExplorerQuery, type ExplorerRow, type ItemKind, type KindFilter, type PassageSnippet } from './explorer-list-sql.ts';
+import { explorerIndex, fromFilterIndex } from './coordinator.ts';
+import { explorerCounts, pageIds, pageItems, pageRows } from './explorer-index.ts';
 
 export type ReviewDetail = Review & { kind: 'review'; partnership: string };
 export type BriefingDetail = Briefing & { kind: 'briefing'; partnership: string };

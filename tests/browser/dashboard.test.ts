@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cooccurrenceSql, type CooccurrenceRow } from '../../src/queries/cooccurrence.ts';
-import { explorerRowsSql, type ExplorerRow } from '../../src/queries/explorer.ts';
+import { explorerRowsSql, type ExplorerRow } from '../../src/queries/explorer-list-sql.ts';
 import { NO_FILTERS, type Filters } from '../../src/filters/filters.ts';
 import { totalsSql, type TotalsRow } from '../../src/queries/overview.ts';
 import { partnershipComparisonSql, partnershipThemeSql, type ComparisonRow, type HeatmapCellRow } from '../../src/queries/partnerships.ts';

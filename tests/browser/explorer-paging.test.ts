@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { explorerRowsSql, type ExplorerRow } from '../../src/queries/explorer.ts';
+import { explorerRowsSql, type ExplorerRow } from '../../src/queries/explorer-list-sql.ts';
 import { NO_FILTERS } from '../../src/filters/filters.ts';
 import type { AppServer } from '../support/app-server.ts';
 import { seriousViolations } from '../support/axe.ts';
