@@ -5,8 +5,7 @@
  * uses). Needs the workspace views (SNAPSHOT_BASE_SQL in workspace.ts).
  */
 import { queryOptions } from '@tanstack/react-query';
-import type { QueryRunner } from '../db/runner.ts';
-import { REFRESH_DERIVED_SQL } from './derived.ts';
+import type { QueryRunner } from './runner.ts';
 import { str } from './sql.ts';
 
 export type UserItemKind = 'review' | 'briefing';
@@ -66,12 +65,6 @@ export function editUserItemSql(kind: UserItemKind, id: string, title: string, p
     ? `published = ${str(published)}, published_on = ${str(`${y}-${m}-${d}`)}, year = ${Number(y)}`
     : 'published = NULL, published_on = NULL, year = NULL';
   return [`UPDATE ${table} SET ${titleColumn} = ${str(title)}, ${dates} WHERE id = ${str(id)} AND id IN (SELECT id FROM ${userView})`];
-}
-
-/** Runs one change to the user's items as a transaction and refreshes the derived tables. */
-export async function changeUserItems(db: QueryRunner, statements: readonly string[]): Promise<void> {
-  if (!db.transaction) throw new Error('This database cannot run transactions, so it cannot change your data safely.');
-  await db.transaction([...statements, REFRESH_DERIVED_SQL]);
 }
 
 /** TanStack Query options for the list of imported items. */

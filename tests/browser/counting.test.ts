@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NO_FILTERS, type Filters } from '../../src/queries/filters.ts';
+import { NO_FILTERS, type Filters } from '../../src/filters/filters.ts';
 import { totalsSql, type TotalsRow } from '../../src/queries/overview.ts';
 import { themeShareSql, type ThemeShareRow } from '../../src/queries/themes.ts';
 import { serveBuiltApp, type AppServer } from '../support/app-server.ts';

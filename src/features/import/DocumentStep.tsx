@@ -4,7 +4,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useDatabase } from '../../app/database-context.ts';
+import { useDatabase } from '../../state/database-context.ts';
 import { partnershipRecord, slugify } from '../../schema/partnership-name.ts';
 import { linkTargetsQuery, partnershipChoicesQuery, type LinkTarget, type PartnershipChoice } from '../../queries/import.ts';
 import { DocumentRow, matchPartnership, validPublished, type DocEntry } from './DocumentRow.tsx';

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useDatabase } from '../../app/database-context.ts';
+import { useDatabase } from '../../state/database-context.ts';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { startingEvidenceQuery } from '../../queries/planner.ts';
 import { BriefedThemes } from './BriefedThemes.tsx';

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useDatabase } from '../../app/database-context.ts';
+import { useDatabase } from '../../state/database-context.ts';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
-import { changeUserItems, deleteUserItemSql, editUserItemSql, userItemsQuery, type UserItemRow } from '../../queries/user-items.ts';
+import { commitRows } from '../../ingest/commit.ts';
+import { deleteUserItemSql, editUserItemSql, userItemsQuery, type UserItemRow } from '../../queries/user-items.ts';
 import { validPublished } from '../import/DocumentRow.tsx';
 import { useWorkspace } from './workspace-context.ts';
 
@@ -22,7 +23,8 @@ export function UserItemsPanel() {
     setBusy(true);
     setOutcome(null);
     try {
-      await changeUserItems(db, statements);
+      // The one write path: the statements run as one transaction, then the derived tables are rebuilt.
+      await commitRows(db, {}, statements);
       bumpDataVersion();
       await workspace.saveNow();
       setOutcome({ kind: 'ok', text: done });
