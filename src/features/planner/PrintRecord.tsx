@@ -3,8 +3,8 @@ import type { Ranking, Weights } from '../../planner/score.ts';
 import { windowLabel, type PlannerWindow } from '../../planner/window.ts';
 
 /** The printed page has room for the top few themes' evidence; the CSV carries every theme's. */
-const EVIDENCE_TOP = 5;
-const clip = (s: string, n = 170) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
+const EVIDENCE_TOP = 3;
+const clip = (s: string, n = 140) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
 
 /** What the printed summary records besides the table: window, weights, date, and each top theme's starting evidence. */
 export function PrintRecord({ ranking, window, weights, producedOn, evidence }: {
