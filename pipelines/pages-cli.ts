@@ -7,7 +7,7 @@
  *   npm run --silent pages -- [--partnership=NAME] FILE [FILE ...]
  */
 import { basename } from 'node:path';
-import { parsePage, type PageRecord } from './pages/parse-page.ts';
+import { parsePage, type PageRecord } from '../src/ingest/pages/parse-page.ts';
 import { readPageText } from './pages/read-page-text.ts';
 
 const USAGE = 'usage: npm run --silent pages -- [--partnership=NAME] FILE [FILE ...]';

@@ -4,7 +4,7 @@
  * Briefing", "Abusive Head Trauma - 7 minute learning", "Jack - Lessons
  * Learned Briefing", "Jack Child Safeguarding Practice Review - WSP Statement".
  */
-import type { BriefingKind } from '../../src/schema/records.ts';
+import type { BriefingKind } from '../../schema/records.ts';
 
 export interface BriefingLine {
   title: string;

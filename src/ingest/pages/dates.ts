@@ -82,6 +82,8 @@ const PUBLISHED_IN_PROSE = [
   new RegExp(`\\bIn (${DATE_SOURCE}),? [^.]*?\\bpublish`, 'i'),
   // "... was published in March 2021" / "published on 3 May 2019"
   new RegExp(`\\bpublished (?:in|on) (${DATE_SOURCE})\\b`, 'i'),
+  // "On 31st July 2024, the Board published ..."
+  new RegExp(`^On (${DATE_SOURCE}),? [^.]*?\\bpublish`, 'i'),
 ];
 
 /** The publication date a prose sentence states about a review, or null. */
@@ -92,4 +94,36 @@ export function publishedDateInProse(sentence: string): string | null {
     if (date) return date;
   }
   return null;
+}
+
+const DATE_LINE = new RegExp(
+  `^(?:(?:first\\s+)?(?:published|featured|issued|released)(?:\\s+(?:in|on))?(?:\\s+the)?\\s+)?(${DATE_SOURCE})\\b`,
+  'i',
+);
+
+/**
+ * A line that gives the date of the item above it: "Published in October 2021
+ * issue of ...", "Featured in July 2024 ...", or a bare "May 2020" table cell.
+ * "Updated" and incident dates ("In June 2021 Alsami ...") are not publication dates.
+ */
+export function publicationDateLine(line: string): string | null {
+  const text = line.trim();
+  const m = DATE_LINE.exec(text);
+  if (!m) return null;
+  const bare = m[0].length === m[1]!.length;
+  // A bare date must be the whole line; a labelled one may run on ("... issue of Safeguarding Matters").
+  if (bare && text.replace(/[.,;:]$/, '').length !== m[1]!.length) return null;
+  return parsePublishedDate(m[1]!);
+}
+
+const TRAILING_DATE = new RegExp(`^(.*?\\S)\\s*(?:[-–—|,(]\\s*)?(?:published:?\\s+(?:on\\s+|in\\s+)?)?(${DATE_SOURCE})\\)?$`, 'i');
+
+/** "What is a Rapid Review May 2020" → the text and the date a table row ends with, or null. */
+export function splitTrailingDate(line: string): { before: string; published: string } | null {
+  const m = TRAILING_DATE.exec(line.trim());
+  if (!m) return null;
+  const published = parsePublishedDate(m[2]!);
+  // A bare year glued to a title ("Thematic Review 2019") is part of the title, not a date.
+  if (!published || (/^\d{4}$/.test(m[2]!) && !/[-–—|,(]\s*(?:published\s+)?\d{4}\)?$|published:?\s+(?:in\s+)?\d{4}\)?$/i.test(line.trim()))) return null;
+  return { before: m[1]!.replace(/[\s\-–—|,(:]+$/, '').trim(), published };
 }

@@ -6,6 +6,8 @@
  * abbreviation ("HSCB").
  */
 
+import { areaInName } from './partnership-area.ts';
+
 // Place words stop before "Local"/"Safeguarding" so the place never swallows the organisation.
 const PLACE_WORD = "(?!(?:Local|Safeguarding)\\b)[A-Z][A-Za-z'’-]+";
 const FULL_NAME = new RegExp(
@@ -44,7 +46,11 @@ function fullNames(text: string): Map<string, { place: string; count: number }> 
   const names = new Map<string, { place: string; count: number }>();
   for (const m of text.matchAll(FULL_NAME)) {
     const place = placeOf(m[1]!);
-    if (!place) continue;
+    // "Making Safeguarding Personal" is a topic, not a publisher: a bare "<word> Safeguarding"
+    // followed by another capitalised word, or made of a gerund, counts only for a known area.
+    const bare = !m[2] && !(m[3] ?? '').trim();
+    const titleGoesOn = /^ [A-Z]/.test(text.slice(m.index + m[0].length));
+    if (!place || (bare && (titleGoesOn || /ing$/.test(place)) && !areaInName(place))) continue;
     const name = `${place} ${m[2] ?? ''}Safeguarding${m[3] ?? ''}`.replace(/\s+/g, ' ').trim();
     const entry = names.get(name) ?? { place, count: 0 };
     entry.count += 1;

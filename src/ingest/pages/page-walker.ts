@@ -1,0 +1,306 @@
+/**
+ * Walks a page's lines once, keeping the context a reader keeps: the section
+ * it is in (briefings, reviews, national material), the review whose entry it
+ * is reading, a date header or table header above, and whether the lines
+ * below a label ("Key Learning Themes:") are details of the entry above.
+ * Longer than most modules because the rules share that state; each rule is a
+ * small method, tried in order.
+ */
+import type { BriefingKind } from '../../schema/records.ts';
+import { datedHeading, typedHeading, undertakenSentence, type ReviewAnchor } from './anchors.ts';
+import { parseBriefingLine } from './briefing-lines.ts';
+import { publicationDateLine, publishedDateInProse, splitTrailingDate } from './dates.ts';
+import { catalogueHeading, dateHeader, documentLine, isBriefingDocument, proseBriefing, proseReview, reviewEntry } from './entries.ts';
+import { caseKey, childName, cleanLabel, headingSection, isLabelLine, isNavigation, isTitleLike, type Section } from './line-shapes.ts';
+import { introducesFindings, isPageLevelHeading, listItemText, publishedLine } from './page-lines.ts';
+import { findReviewType } from './review-types.ts';
+import { splitCells, tableHeader, tableRow, type TableHeader } from './tables.ts';
+
+export interface DraftReview {
+  anchor: ReviewAnchor;
+  findings: string[];
+  line: number;
+  lines: number[];
+  /** Set for catalogue entries, which each name their own partnership. */
+  partnership?: string;
+  /** Entry text seen so far (for a catalogue entry's nation). */
+  text: string;
+}
+
+export interface DraftBriefing {
+  kind: 'briefing';
+  title: string;
+  briefing_kind: BriefingKind;
+  published: string | null;
+  raw: string;
+  line: number;
+  reviewDraft: DraftReview | null;
+}
+
+export type WalkItem = { kind: 'review'; draft: DraftReview } | DraftBriefing;
+
+const BULLET_MARK = /^\s*([•●▪◦■□➢►·*]|[-–—](?=\s)|\d{1,2}[.)]|[a-z][.)])\s+/;
+const clean = (raw: string) => raw.replace(/[\u00a0\u200b\ufeff]/g, ' ').replace(/\s+/g, ' ').trim();
+
+/** Strips what a briefing list puts around a topic: numbering left-overs, "7 Minute Briefing -", "(1)". */
+function briefingTitle(text: string): string {
+  return cleanLabel(text)
+    .replace(/^(?:\d+\s*)?[-–]?\s*(?:(?:7|seven)[\s-]*)?minute[\s-]+brief(?:ing)?s?\s*[-–:]?\s+(?=\S)/i, '')
+    .replace(/\s*\(\d{1,2}\)$/, '')
+    .trim();
+}
+
+export class PageWalker {
+  readonly items: WalkItem[] = [];
+  private readonly lines: string[];
+  private readonly raw: string[];
+  private section: Section = 'neutral';
+  private sevenMinuteSection = false;
+  private sectionType: ReviewAnchor['type'] = null;
+  private pendingDate: string | null = null;
+  private current: DraftReview | null = null;
+  private lastBriefing: DraftBriefing | null = null;
+  private lastItemLine = -10;
+  private prevWasItem = false;
+  private collectingFindings = false;
+  private detailsMarker: string | null | undefined = undefined;
+  private table: TableHeader | null = null;
+  private readonly seenBriefings = new Set<string>();
+
+  constructor(rawLines: readonly string[]) {
+    this.raw = [...rawLines];
+    this.lines = rawLines.map(clean);
+  }
+
+  walk(): void {
+    this.lines.forEach((line, i) => {
+      if (line) this.visit(i);
+    });
+  }
+
+  private nextLine(i: number): string | null {
+    for (let j = i + 1; j < this.lines.length; j++) if (this.lines[j]) return this.lines[j]!;
+    return null;
+  }
+
+  private visit(i: number): void {
+    const before = this.items.length;
+    this.visitRules(i);
+    this.prevWasItem = this.items.length > before;
+  }
+
+  private visitRules(i: number): void {
+    const line = this.lines[i]!;
+    const n = i + 1;
+    if (this.current?.partnership !== undefined) this.current.text += ` ${line}`;
+    if (this.tableLine(i, n)) return;
+    const item = listItemText(line);
+    const body = item ?? line;
+    if (this.detailLine(i, item)) return;
+    if (this.catalogueLine(body, n) || this.dateHeaderLine(body) || this.dateLine(body, n)) return;
+    if (isNavigation(cleanLabel(body))) return;
+    if (this.briefingLinkLine(body, n) || this.entryLine(body, n)) return;
+    if (isLabelLine(body) && !childName(cleanLabel(body))) return this.labelLine(i, body);
+    if (item !== null && this.collectingFindings && this.current) {
+      this.current.findings.push(item);
+      return;
+    }
+    this.collectingFindings = false;
+    if (this.headingLine(i, body, item !== null) || this.listedName(body, n) || this.listedBriefing(body, n)) return;
+    this.proseLine(line, n);
+  }
+
+  // --- records -------------------------------------------------------------
+
+  /** Makes the named review current, merging with one already seen under the same name. */
+  private enter(anchor: ReviewAnchor, n: number, partnership?: string): DraftReview {
+    this.collectingFindings = false;
+    const key = caseKey(anchor.case);
+    const known = this.items.find(
+      (it): it is { kind: 'review'; draft: DraftReview } =>
+        it.kind === 'review' &&
+        caseKey(it.draft.anchor.case) === key &&
+        it.draft.partnership === partnership &&
+        !(it.draft.anchor.published && anchor.published && it.draft.anchor.published !== anchor.published),
+    )?.draft;
+    if (known) {
+      known.anchor.type ??= anchor.type;
+      known.anchor.published ??= anchor.published;
+      known.lines.push(n);
+      this.current = known;
+      return known;
+    }
+    const draft: DraftReview = { anchor: { ...anchor }, findings: [], line: n, lines: [n], text: '' };
+    if (partnership !== undefined) draft.partnership = partnership;
+    draft.anchor.type ??= this.sectionType;
+    draft.anchor.published ??= this.pendingDate;
+    this.items.push({ kind: 'review', draft });
+    this.current = draft;
+    this.lastItemLine = n;
+    return draft;
+  }
+
+  private addBriefing(title: string, kind: BriefingKind, raw: string, n: number, review: DraftReview | null, published: string | null = null): void {
+    const key = `${caseKey(title)}|${review ? caseKey(review.anchor.case) : ''}`;
+    if (!title || this.seenBriefings.has(key)) return;
+    this.seenBriefings.add(key);
+    const briefing: DraftBriefing = { kind: 'briefing', title, briefing_kind: kind, published, raw, line: n, reviewDraft: review };
+    this.items.push(briefing);
+    this.lastBriefing = briefing;
+    this.lastItemLine = n;
+  }
+
+  // --- rules, in the order visit() tries them --------------------------------
+
+  /** Header and body rows of a table of documents. */
+  private tableLine(i: number, n: number): boolean {
+    const cells = splitCells(this.raw[i]!.replace(/[\u00a0]/g, ' '));
+    if (this.table) {
+      const row = tableRow(cells, this.table);
+      if (row) {
+        const draft = this.enter({ case: row.name, type: null, published: row.reportDate, looksLikeCase: childName(row.name) !== null }, n);
+        for (const b of row.briefings) this.addBriefing(`${row.name} ${b.label.toLowerCase()}`, 'lessons-learned-briefing', this.lines[i]!, n, draft, b.published);
+        return true;
+      }
+      this.table = null;
+    }
+    const header = tableHeader(cells);
+    if (header) this.table = header;
+    return header !== null;
+  }
+
+  /** Lines under a label ("Key Learning Themes:") describe the entry above until the list style changes. */
+  private detailLine(i: number, item: string | null): boolean {
+    if (this.detailsMarker === undefined) return false;
+    const marker = BULLET_MARK.exec(this.raw[i]!)?.[1] ?? null;
+    const startsEntry = /\((?:pdf|docx?)\b|\[\d/i.test(this.lines[i]!);
+    if (item !== null && marker === this.detailsMarker && !startsEntry) return true;
+    this.detailsMarker = undefined;
+    return false;
+  }
+
+  private labelLine(i: number, body: string): void {
+    if (this.current && introducesFindings(body) && this.lastItemLine > this.lastBriefingLine()) {
+      this.collectingFindings = true;
+      return;
+    }
+    const next = this.raw.slice(i + 1).find((l) => l.trim());
+    this.detailsMarker = next ? (BULLET_MARK.exec(next)?.[1] ?? null) : undefined;
+    if (this.detailsMarker === null) this.detailsMarker = undefined;
+  }
+
+  private lastBriefingLine = () => this.lastBriefing?.line ?? -1;
+
+  private catalogueLine(body: string, n: number): boolean {
+    const entry = catalogueHeading(body);
+    if (!entry) return false;
+    this.enter({ case: entry.case, type: entry.type, published: entry.published, looksLikeCase: true }, n, entry.partnership);
+    this.section = 'reviews';
+    return true;
+  }
+
+  private dateHeaderLine(body: string): boolean {
+    const date = dateHeader(body);
+    if (!date) return false;
+    this.pendingDate = date;
+    this.current = null;
+    return true;
+  }
+
+  /** "Published in October 2021 issue ...", "May 2020": the date of the entry just above. */
+  private dateLine(body: string, n: number): boolean {
+    const date = publicationDateLine(body) ?? publishedLine(body);
+    if (!date || n - this.lastItemLine > 4) return false;
+    const last = this.items.at(-1);
+    if (last?.kind === 'briefing' && !last.published) last.published = date;
+    else if (last?.kind === 'review' && !last.draft.anchor.published) last.draft.anchor.published = date;
+    else return false;
+    return true;
+  }
+
+  /** Links that say they are briefings ("7 Minute Briefing - Neglect", "Jack - Lessons Learned Briefing"). */
+  private briefingLinkLine(body: string, n: number): boolean {
+    const found = parseBriefingLine(body);
+    if (found.length === 0) return false;
+    const review = this.section === 'briefings' && !this.current ? null : this.current;
+    for (const b of found) {
+      const titled = splitTrailingDate(b.title);
+      this.addBriefing(titled?.before ?? b.title, b.briefing_kind, b.raw, n, review, titled?.published ?? null);
+    }
+    this.collectingFindings = false;
+    return true;
+  }
+
+  /** Dated or typed entries and document links naming a case. */
+  private entryLine(body: string, n: number): boolean {
+    if (this.section === 'national') return false;
+    const heading = datedHeading(body) ?? typedHeading(body);
+    if (heading) {
+      this.enter(heading, n);
+      return true;
+    }
+    const entry = reviewEntry(body) ?? documentLine(body);
+    if (!entry || (this.section === 'briefings' && !entry.type && !entry.published)) return false;
+    const draft = this.enter({ case: entry.case, type: entry.type, published: entry.published, looksLikeCase: entry.looksLikeCase }, n);
+    if (isBriefingDocument(entry.doc)) this.addBriefing(cleanLabel(body), /\blearn/i.test(entry.doc!) ? 'lessons-learned-briefing' : 'other', body, n, draft);
+    return true;
+  }
+
+  /** Section headings; inside a run of list entries a heading-like line is an entry. */
+  private headingLine(i: number, body: string, isListItem: boolean): boolean {
+    const section = headingSection(cleanLabel(body));
+    if (!section) {
+      if (isPageLevelHeading(body) && !isTitleLike(body)) this.current = null;
+      return false;
+    }
+    if (this.section === 'briefings' && isListItem) return false;
+    const next = this.nextLine(i);
+    const inRun = this.section === 'briefings' && this.prevWasItem && next !== null && isTitleLike(next) && !headingSection(next);
+    if (inRun) return false;
+    this.section = section;
+    this.sevenMinuteSection = section === 'briefings' && /\b(?:7|seven)[\s-]*min/i.test(body);
+    this.sectionType = findReviewType(body);
+    const yearHeading = /\bpublished\s+(?:in\s+)?((?:19|20)\d{2})\s*$/i.exec(body);
+    this.pendingDate = yearHeading ? yearHeading[1]! : null;
+    this.current = null;
+    this.lastBriefing = null;
+    return true;
+  }
+
+  /** A bare case name ("Child X", "Case GN13:") in a review or briefing list. */
+  private listedName(body: string, n: number): boolean {
+    const name = childName(cleanLabel(body));
+    if (!name || this.section === 'neutral' || this.section === 'national') return false;
+    if (this.section === 'briefings') this.addBriefing(name, this.sevenMinuteSection ? '7-minute-briefing' : 'other', body, n, null);
+    else this.enter({ case: name, type: null, published: null, looksLikeCase: true }, n);
+    return true;
+  }
+
+  /** A topic in a briefing list: a short title-like line that is not navigation. */
+  private listedBriefing(body: string, n: number): boolean {
+    if (this.section !== 'briefings') return false;
+    const label = briefingTitle(body);
+    if (!isTitleLike(label) || isNavigation(label) || /^(?:published|featured|key|learning themes?)\b/i.test(label)) return false;
+    const dated = splitTrailingDate(label);
+    const kind: BriefingKind = this.sevenMinuteSection ? '7-minute-briefing' : 'other';
+    this.addBriefing(dated?.before ?? label, kind, body, n, null, dated?.published ?? null);
+    return true;
+  }
+
+  /** Sentences: "A Serious Case Review has been undertaken ... 'Sophie'", "On <date> ... published ...". */
+  private proseLine(line: string, n: number): void {
+    const announced = undertakenSentence(line) ?? (this.section === 'national' ? null : proseReview(line));
+    if (announced) this.enter(announced, n);
+    const briefing = this.section === 'national' ? null : proseBriefing(line);
+    if (this.current && !this.current.anchor.published) {
+      const date = publishedLine(line) ?? publishedDateInProse(line);
+      if (date) {
+        this.current.anchor.published = date;
+        this.current.lines.push(n);
+      }
+    }
+    if (briefing && this.current) this.addBriefing(briefing, /\blearn/i.test(briefing) ? 'lessons-learned-briefing' : 'other', line, n, this.current, publishedDateInProse(line));
+    if (this.current && introducesFindings(line)) this.collectingFindings = true;
+    else if (!announced && isPageLevelHeading(line)) this.current = null;
+  }
+}
