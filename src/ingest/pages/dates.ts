@@ -116,7 +116,8 @@ export function publicationDateLine(line: string): string | null {
   return parsePublishedDate(m[1]!);
 }
 
-const TRAILING_DATE = new RegExp(`^(.*?\\S)\\s*(?:[-–—|,(]\\s*)?(?:published:?\\s+(?:on\\s+|in\\s+)?)?(${DATE_SOURCE})\\)?$`, 'i');
+// The date must start a word: "GCP2 June 2020" is GCP2, dated June 2020.
+const TRAILING_DATE = new RegExp(`^(.*?\\S)(?:\\s*[-–—|,(]\\s*|\\s+)(?:published:?\\s+(?:on\\s+|in\\s+)?)?(${DATE_SOURCE})\\)?$`, 'i');
 
 /** "What is a Rapid Review May 2020" → the text and the date a table row ends with, or null. */
 export function splitTrailingDate(line: string): { before: string; published: string } | null {

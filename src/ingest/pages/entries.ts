@@ -52,7 +52,7 @@ function nameIn(part: string): string | null {
 function firstDate(text: string): string | null {
   const phrase = PUBLISHED_PHRASE.exec(text);
   if (phrase) return parsePublishedDate(phrase[1]!);
-  for (const part of text.split(SEPARATOR).reverse()) {
+  for (const part of text.split(SEPARATOR)) {
     const only = parsePublishedDate(part.replace(/[()]/g, '').trim());
     if (only) return only;
     const trailing = splitTrailingDate(part);

@@ -27,9 +27,11 @@ const NAVIGATION = [
   /^(?:view|click|download|read|see|find|visit|go to|open|browse)\b/i,
   /\b(?:click here|here\.?$|read more|more information|find out more)\b/i,
   /\b(?:action plan (?:template|proforma)|template|proforma|feedback form|evaluation form)\b/i,
-  /^(?:a )?guide to\b|\bguide to writing\b/i,
+  /^(?:a )?guide to\b|\bguide to writing\b|\b(?:quick )?guide$/i,
   /\b(?:will be|to be) (?:added|published|uploaded)\b|\bwhen available\b|\bcoming soon\b/i,
   / \| .* \| /,
+  // A table's header row ("Title | Date Published") names columns, not a record.
+  /^(?!.*\b(?:19|20)\d{2}\b).*\b(?:date published|published date|date of publication)$/i,
 ];
 
 /** Navigation, placeholders and template links: never a review or a briefing. */
@@ -45,7 +47,7 @@ export function isTitleLike(text: string): boolean {
   if (!t || t.length > 160) return false;
   const words = t.split(/\s+/).length;
   if (words > MAX_TITLE_WORDS) return false;
-  if (/[.;!?]$/.test(t) && !/\b(?:etc|no|vol)\.$/i.test(t)) return false;
+  if (/[.;:!?]$/.test(t) && !/\b(?:etc|no|vol)\.$/i.test(t)) return false;
   if (/[.!?]\s+[A-Z]/.test(t)) return false;
   return /^[A-Z0-9"“‘'(£]/.test(t);
 }

@@ -35,9 +35,14 @@ export interface DraftBriefing {
   raw: string;
   line: number;
   reviewDraft: DraftReview | null;
+  /** Case name of a review the briefing names without the page listing the review itself. */
+  reviewName?: string;
 }
 
 export type WalkItem = { kind: 'review'; draft: DraftReview } | DraftBriefing;
+
+/** What a briefing list offers besides briefings: "7 Minute Briefing Action Plan", a template or guide. */
+const TEMPLATE_TITLE = /^(?:action plan|template|proforma|guidance|guide|feedback|evaluation)(?:\s+(?:template|form|proforma))?$/i;
 
 const BULLET_MARK = /^\s*([•●▪◦■□➢►·*]|[-–—](?=\s)|\d{1,2}[.)]|[a-z][.)])\s+/;
 const clean = (raw: string) => raw.replace(/[\u00a0\u200b\ufeff]/g, ' ').replace(/\s+/g, ' ').trim();
@@ -87,12 +92,13 @@ export class PageWalker {
     const before = this.items.length;
     this.visitRules(i);
     this.prevWasItem = this.items.length > before;
+    // A catalogue entry's own lines (for its nation); read after the rules so the next heading is not included.
+    if (this.current?.partnership !== undefined) this.current.text += ` ${this.lines[i]}`;
   }
 
   private visitRules(i: number): void {
     const line = this.lines[i]!;
     const n = i + 1;
-    if (this.current?.partnership !== undefined) this.current.text += ` ${line}`;
     if (this.tableLine(i, n)) return;
     const item = listItemText(line);
     const body = item ?? line;
@@ -140,11 +146,12 @@ export class PageWalker {
     return draft;
   }
 
-  private addBriefing(title: string, kind: BriefingKind, raw: string, n: number, review: DraftReview | null, published: string | null = null): void {
+  private addBriefing(title: string, kind: BriefingKind, raw: string, n: number, review: DraftReview | null, published: string | null = null, reviewName?: string): void {
     const key = `${caseKey(title)}|${review ? caseKey(review.anchor.case) : ''}`;
     if (!title || this.seenBriefings.has(key)) return;
     this.seenBriefings.add(key);
     const briefing: DraftBriefing = { kind: 'briefing', title, briefing_kind: kind, published, raw, line: n, reviewDraft: review };
+    if (reviewName) briefing.reviewName = reviewName;
     this.items.push(briefing);
     this.lastBriefing = briefing;
     this.lastItemLine = n;
@@ -220,8 +227,8 @@ export class PageWalker {
 
   /** Links that say they are briefings ("7 Minute Briefing - Neglect", "Jack - Lessons Learned Briefing"). */
   private briefingLinkLine(body: string, n: number): boolean {
-    const found = parseBriefingLine(body);
-    if (found.length === 0) return false;
+    const found = parseBriefingLine(body).filter((b) => !TEMPLATE_TITLE.test(b.title));
+    if (found.length === 0) return /^(?:7|seven)[\s-]*min/i.test(body) && TEMPLATE_TITLE.test(body.replace(/^(?:7|seven)[\s-]*min(?:ute)?s?[\s-]+brief(?:ing)?s?\s*[-–:]?\s*/i, ''));
     const review = this.section === 'briefings' && !this.current ? null : this.current;
     for (const b of found) {
       const titled = splitTrailingDate(b.title);
@@ -235,6 +242,11 @@ export class PageWalker {
   private entryLine(body: string, n: number): boolean {
     if (this.section === 'national') return false;
     const heading = datedHeading(body) ?? typedHeading(body);
+    // In a briefing list, "Child T Serious Case Review" is the topic of a briefing about that review.
+    if (heading && this.section === 'briefings' && !heading.published && heading.type !== 'action-plan') {
+      this.addBriefing(cleanLabel(body), this.sevenMinuteSection ? '7-minute-briefing' : 'other', body, n, null, null, heading.case);
+      return true;
+    }
     if (heading) {
       this.enter(heading, n);
       return true;
@@ -278,7 +290,7 @@ export class PageWalker {
 
   /** A topic in a briefing list: a short title-like line that is not navigation. */
   private listedBriefing(body: string, n: number): boolean {
-    if (this.section !== 'briefings') return false;
+    if (this.section !== 'briefings' || /:$/.test(body)) return false;
     const label = briefingTitle(body);
     if (!isTitleLike(label) || isNavigation(label) || /^(?:published|featured|key|learning themes?)\b/i.test(label)) return false;
     const dated = splitTrailingDate(label);

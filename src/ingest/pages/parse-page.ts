@@ -128,7 +128,7 @@ export function parsePage(text: string, opts: ParsePageOptions = {}): PageRecord
         nation: owner?.partnership !== undefined ? nationOf(partnershipOf, owner.text) : base.nation,
         title: item.title,
         briefing_kind: item.briefing_kind,
-        review: owner?.anchor.case ?? null,
+        review: owner?.anchor.case ?? item.reviewName ?? null,
         published: item.published,
         raw: item.raw,
         line: item.line,
