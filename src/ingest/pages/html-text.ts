@@ -11,7 +11,6 @@ const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 
 const BLOCK = new Set(
   'p div section article header footer main aside nav h1 h2 h3 h4 h5 h6 ul ol dl dt dd table thead tbody tfoot caption blockquote pre hr form fieldset figure figcaption address details summary option'.split(' '),
 );
-const VOID = new Set('br hr img input meta link area base col embed source track wbr param'.split(' '));
 
 const ENTITIES: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”',
@@ -45,36 +44,74 @@ export function htmlAddress(html: string): string | null {
   return null;
 }
 
+const TAG_NAME = /(\/?)([a-zA-Z][a-zA-Z0-9-]*)/y;
+
+/** Index just past the end of the tag opened at `lt`, skipping '>' inside quoted attribute values. */
+function tagEnd(html: string, lt: number): number {
+  let quote = '';
+  for (let i = lt + 1; i < html.length; i++) {
+    const c = html[i];
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") {
+      // Only a quote that opens an attribute value counts; a stray apostrophe in text does not.
+      if (html[i - 1] === '=' || html[i - 2] === '=') quote = c;
+    } else if (c === '>') return i + 1;
+  }
+  return html.length;
+}
+
 /** Visible text of `html`, see the module comment. */
 export function htmlText(html: string): string {
   const out: string[] = [];
-  let skipping: string | null = null;
   let listDepth = 0;
   let cellInRow = 0;
   const title = /<title\b[^>]*>([\s\S]*?)<\/title>/i.exec(html.slice(0, 200_000));
-  if (title) out.push(decodeEntities(title[1]!).replace(/\s+/g, ' ').trim(), '\n');
-  const body = html.replace(/<!--[\s\S]*?-->/g, ' ').replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, ' ');
-  const TOKEN = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)\b(?:[^>"']|"[^"]*"|'[^']*')*>|<![^>]*>|<\?[^>]*>|([^<]+|<)/g;
-  for (let m = TOKEN.exec(body); m; m = TOKEN.exec(body)) {
-    const [, closing, rawName, text] = m;
-    if (text !== undefined) {
-      if (!skipping) out.push(decodeEntities(text).replace(/\s+/g, ' '));
+  if (title) out.push(decodeEntities(title[1]!), '\n');
+  const text = (from: number, to: number) => {
+    if (to <= from) return;
+    const chunk = html.slice(from, to);
+    out.push(chunk.includes('&') ? decodeEntities(chunk) : chunk);
+  };
+  let i = 0;
+  while (i < html.length) {
+    const lt = html.indexOf('<', i);
+    if (lt < 0) {
+      text(i, html.length);
+      break;
+    }
+    text(i, lt);
+    if (html.startsWith('<!--', lt)) {
+      const close = html.indexOf('-->', lt + 4);
+      i = close < 0 ? html.length : close + 3;
       continue;
     }
-    if (!rawName) continue;
-    const tag = rawName.toLowerCase();
-    if (skipping) {
-      if (closing && tag === skipping) skipping = null;
+    TAG_NAME.lastIndex = lt + 1;
+    const name = TAG_NAME.exec(html);
+    if (!name) {
+      // "<!doctype ...>", "<?xml ...?>" are skipped; a lone "<" is text.
+      if (html[lt + 1] === '!' || html[lt + 1] === '?') i = tagEnd(html, lt);
+      else (text(lt, lt + 1), (i = lt + 1));
       continue;
     }
+    const end = tagEnd(html, lt);
+    const tag = name[2]!.toLowerCase();
+    const closing = name[1] === '/';
+    i = end;
     if (SKIP.has(tag)) {
-      if (!closing && !m[0].endsWith('/>')) skipping = tag;
+      if (!closing && html[end - 2] !== '/') {
+        // Everything up to the matching close tag is skipped unread: scripts, styles, frames, the head.
+        const closer = new RegExp(`</${tag}\\s*>`, 'gi');
+        closer.lastIndex = end;
+        i = closer.exec(html) ? closer.lastIndex : html.length;
+      }
       continue;
     }
     if (tag === 'br') out.push('\n');
     else if (tag === 'li') {
       out.push('\n');
-      if (!closing) out.push(`${'  '.repeat(Math.max(0, listDepth - 1))}• `);
+      // Nesting is kept as em spaces, which the whitespace clean-up below leaves alone.
+      if (!closing) out.push(`${'\u2003'.repeat(Math.max(0, listDepth - 1))}• `);
     } else if (tag === 'ul' || tag === 'ol') {
       listDepth = Math.max(0, listDepth + (closing ? -1 : 1));
       out.push('\n');
@@ -83,14 +120,14 @@ export function htmlText(html: string): string {
       cellInRow = 0;
     } else if (tag === 'td' || tag === 'th') {
       if (!closing && cellInRow++ > 0) out.push(' | ');
-    } else if (BLOCK.has(tag) || (VOID.has(tag) && tag === 'hr')) out.push('\n');
+    } else if (BLOCK.has(tag)) out.push('\n');
   }
+  // One pass per rule over the whole text: a big page stays a few regex scans, not an array per line.
   return out
     .join('')
-    .split('\n')
-    .map((l) => l.replace(/[ \t\u00a0]+/g, ' ').replace(/^ (?!•)/, '').replace(/ +$/, ''))
-    .filter((l, i, all) => l.trim() !== '' || (i > 0 && all[i - 1]!.trim() !== ''))
-    .join('\n')
+    .replace(/[ \t\r\f\v\u00a0]+/g, ' ')
+    .replace(/ ?\n ?/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
 

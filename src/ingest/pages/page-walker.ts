@@ -44,8 +44,15 @@ export type WalkItem = { kind: 'review'; draft: DraftReview } | DraftBriefing;
 /** What a briefing list offers besides briefings: "7 Minute Briefing Action Plan", a template or guide. */
 const TEMPLATE_TITLE = /^(?:action plan|template|proforma|guidance|guide|feedback|evaluation)(?:\s+(?:template|form|proforma))?$/i;
 
+function wordCount(line: string): number {
+  let n = 1;
+  for (let i = line.indexOf(' '); i >= 0 && n < 8; i = line.indexOf(' ', i + 1)) n++;
+  return n;
+}
+const RECORD_WORDS = /publish|review|brief|undertaken|minute|statement|\b(?:19|20)\d{2}\b|\bchild\b|\bbaby\b/i;
+
 const BULLET_MARK = /^\s*([•●▪◦■□➢►·*]|[-–—](?=\s)|\d{1,2}[.)]|[a-z][.)])\s+/;
-const clean = (raw: string) => raw.replace(/[\u00a0\u200b\ufeff]/g, ' ').replace(/\s+/g, ' ').trim();
+const clean = (raw: string) => (/[\u00a0\u200b\ufeff\t\r\f\v]|\s\s/.test(raw) ? raw.replace(/[\u00a0\u200b\ufeff]/g, ' ').replace(/\s+/g, ' ').trim() : raw.trim());
 
 /** Strips what a briefing list puts around a topic: numbering left-overs, "7 Minute Briefing -", "(1)". */
 function briefingTitle(text: string): string {
@@ -71,6 +78,7 @@ export class PageWalker {
   private detailsMarker: string | null | undefined = undefined;
   private table: TableHeader | null = null;
   private readonly seenBriefings = new Set<string>();
+  private readonly reviewsByKey = new Map<string, DraftReview[]>();
 
   constructor(rawLines: readonly string[]) {
     this.raw = [...rawLines];
@@ -99,6 +107,12 @@ export class PageWalker {
   private visitRules(i: number): void {
     const line = this.lines[i]!;
     const n = i + 1;
+    // Most of a long page is narrative; a sentence with no date, no "publish", "review" or "brief" names nothing.
+    if (/[.!?]["”’')]*$/.test(line) && wordCount(line) > 6 && !RECORD_WORDS.test(line) && !BULLET_MARK.test(this.raw[i]!) && !this.table) {
+      this.collectingFindings = false;
+      this.detailsMarker = undefined;
+      return;
+    }
     if (this.tableLine(i, n)) return;
     const item = listItemText(line);
     const body = item ?? line;
@@ -121,14 +135,10 @@ export class PageWalker {
   /** Makes the named review current, merging with one already seen under the same name. */
   private enter(anchor: ReviewAnchor, n: number, partnership?: string): DraftReview {
     this.collectingFindings = false;
-    const key = caseKey(anchor.case);
-    const known = this.items.find(
-      (it): it is { kind: 'review'; draft: DraftReview } =>
-        it.kind === 'review' &&
-        caseKey(it.draft.anchor.case) === key &&
-        it.draft.partnership === partnership &&
-        !(it.draft.anchor.published && anchor.published && it.draft.anchor.published !== anchor.published),
-    )?.draft;
+    const key = `${partnership ?? ''}|${caseKey(anchor.case)}`;
+    const known = this.reviewsByKey
+      .get(key)
+      ?.find((d) => !(d.anchor.published && anchor.published && d.anchor.published !== anchor.published));
     if (known) {
       known.anchor.type ??= anchor.type;
       known.anchor.published ??= anchor.published;
@@ -141,6 +151,7 @@ export class PageWalker {
     draft.anchor.type ??= this.sectionType;
     draft.anchor.published ??= this.pendingDate;
     this.items.push({ kind: 'review', draft });
+    this.reviewsByKey.set(key, [...(this.reviewsByKey.get(key) ?? []), draft]);
     this.current = draft;
     this.lastItemLine = n;
     return draft;
@@ -229,13 +240,23 @@ export class PageWalker {
   private briefingLinkLine(body: string, n: number): boolean {
     const found = parseBriefingLine(body).filter((b) => !TEMPLATE_TITLE.test(b.title));
     if (found.length === 0) return /^(?:7|seven)[\s-]*min/i.test(body) && TEMPLATE_TITLE.test(body.replace(/^(?:7|seven)[\s-]*min(?:ute)?s?[\s-]+brief(?:ing)?s?\s*[-–:]?\s*/i, ''));
-    const review = this.section === 'briefings' && !this.current ? null : this.current;
+    const review = this.reviewNamedBy(body) ?? (this.section === 'briefings' && !this.current ? null : this.current);
     for (const b of found) {
       const titled = splitTrailingDate(b.title);
       this.addBriefing(titled?.before ?? b.title, b.briefing_kind, b.raw, n, review, titled?.published ?? null);
     }
     this.collectingFindings = false;
     return true;
+  }
+
+  /** The review whose case name a briefing label starts with ("Child Fern - Lessons Learned Briefing"). */
+  private reviewNamedBy(label: string): DraftReview | null {
+    const words = caseKey(label).split(' ');
+    for (let n = Math.min(words.length - 1, 6); n >= 1; n--) {
+      const found = this.reviewsByKey.get(`|${words.slice(0, n).join(' ')}`);
+      if (found?.length) return found.at(-1)!;
+    }
+    return null;
   }
 
   /** Dated or typed entries and document links naming a case. */

@@ -39,6 +39,8 @@ export interface PageReview extends Provenance {
   /** Publication date at the page's precision; never guessed. */
   published: string | null;
   findings: string[];
+  /** True for a national catalogue entry, which names its own partnership. */
+  catalogue: boolean;
   briefings?: never;
 }
 
@@ -92,6 +94,7 @@ function reviewRecord(draft: DraftReview, base: Omit<Provenance, 'line' | 'lines
     type: anchor.type ?? assumedReviewType(anchor.published, anchor.looksLikeCase),
     published: anchor.published,
     findings: draft.findings,
+    catalogue: own,
     line: draft.line,
     lines: [...new Set(draft.lines)].sort((a, b) => a - b),
   };

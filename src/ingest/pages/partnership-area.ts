@@ -9,8 +9,17 @@ const AREAS = Object.keys((regions as { regions: Record<string, string> }).regio
 const compact = (s: string) => s.toLowerCase().replace(/&/g, 'and').replace(/[^a-z]/g, '');
 
 /** The longest area name contained in `name` as whole words, or null. */
+const areaCache = new Map<string, string | null>();
+
 export function areaInName(name: string | null): string | null {
   if (!name) return null;
+  if (areaCache.has(name)) return areaCache.get(name)!;
+  const area = findArea(name);
+  if (areaCache.size < 5000) areaCache.set(name, area);
+  return area;
+}
+
+function findArea(name: string): string | null {
   const padded = ` ${name.toLowerCase().replace(/[^a-z&]+/g, ' ')} `;
   return AREAS.find((a) => padded.includes(` ${a.toLowerCase().replace(/[^a-z&]+/g, ' ')} `)) ?? null;
 }

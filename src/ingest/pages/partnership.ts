@@ -130,7 +130,9 @@ function abbreviatedName(text: string): string | null {
 }
 
 /** The partnership a page belongs to, as the page names it, or null when it gives no name. */
-export function derivePartnership(text: string): string | null {
+export function derivePartnership(fullText: string): string | null {
+  // The publisher names itself near the top; a huge page's tail adds time, not evidence.
+  const text = fullText.length > 400_000 ? fullText.slice(0, 400_000) : fullText;
   const full = mostMentionedName(text);
   if (full) return asCurrentPartnership(full, text);
   return abbreviatedName(text);
