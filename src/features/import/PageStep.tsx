@@ -31,14 +31,14 @@ export function PageStep({ onImported }: { onImported(summary: string, jobs: Tag
     try {
       const started = performance.now();
       const read = readPage(input, today());
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
       if ('error' in read) return setMessage({ tone: 'error', text: read.error });
       if (read.records.length === 0) {
         return setMessage({ tone: 'error', text: `No reviews or briefings found in ${label}. Paste just the part of the page that lists them: the headings, case names, briefing titles and dates.` });
       }
       const marked = markDuplicates(buildPreview(read, today()), storedKeys(await loadExisting(db)));
       setPreview(marked);
-      const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      setMessage(read.note ? { tone: 'note', text: read.note } : { tone: 'note', text: `Read ${label} in ${seconds} s.` });
+      setMessage({ tone: 'note', text: `Read ${label} in ${seconds} s.${read.note ? ` ${read.note}` : ''}` });
     } catch (err) {
       setMessage({ tone: 'error', text: `Could not read ${label}: ${(err as Error).message}. Nothing was changed.` });
     } finally {
