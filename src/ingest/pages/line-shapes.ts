@@ -22,7 +22,8 @@ export function cleanLabel(text: string): string {
 }
 
 const NAVIGATION = [
-  /\?$/,
+  /^(?:what|how|why|who|where|when|which|can|do|does)\b.*\?$/i,
+  /^let us know\b|^tell us\b|^have your say\b/i,
   /^(?:you are here|skip to|toggle|print|menu|home|back to|share|search|log ?in|sign ?up|contact us|accessibility|hide this page|exit site|top of page|members login)\b/i,
   /^(?:view|click|download|read|see|find|visit|go to|open|browse)\b/i,
   /\b(?:click here|here\.?$|read more|more information|find out more)\b/i,
@@ -47,7 +48,9 @@ export function isTitleLike(text: string): boolean {
   if (!t || t.length > 160) return false;
   const words = t.split(/\s+/).length;
   if (words > MAX_TITLE_WORDS) return false;
-  if (/[.;:!?]$/.test(t) && !/\b(?:etc|no|vol)\.$/i.test(t)) return false;
+  if (/[.;:!]$/.test(t) && !/\b(?:etc|no|vol)\.$/i.test(t)) return false;
+  // A short question can be a title ("Is Care Good Enough?"); a long one is prose.
+  if (/\?$/.test(t) && words > 8) return false;
   if (/[.!?]\s+[A-Z]/.test(t)) return false;
   return /^[A-Z0-9"“‘'(£]/.test(t);
 }

@@ -74,6 +74,7 @@ export class PageWalker {
   private lastBriefing: DraftBriefing | null = null;
   private lastItemLine = -10;
   private prevWasItem = false;
+  private extendedItem = false;
   private collectingFindings = false;
   private detailsMarker: string | null | undefined = undefined;
   private table: TableHeader | null = null;
@@ -98,8 +99,9 @@ export class PageWalker {
 
   private visit(i: number): void {
     const before = this.items.length;
+    this.extendedItem = false;
     this.visitRules(i);
-    this.prevWasItem = this.items.length > before;
+    this.prevWasItem = this.items.length > before || this.extendedItem;
     // A catalogue entry's own lines (for its nation); read after the rules so the next heading is not included.
     if (this.current?.partnership !== undefined) this.current.text += ` ${this.lines[i]}`;
   }
@@ -118,6 +120,7 @@ export class PageWalker {
     const body = item ?? line;
     if (this.detailLine(i, item)) return;
     if (this.catalogueLine(body, n) || this.dateHeaderLine(body) || this.dateLine(body, n)) return;
+    if (this.continuationLine(body, n)) return;
     if (isNavigation(cleanLabel(body))) return;
     if (this.briefingLinkLine(body, n) || this.entryLine(body, n)) return;
     if (isLabelLine(body) && !childName(cleanLabel(body))) return this.labelLine(i, body);
@@ -236,10 +239,30 @@ export class PageWalker {
     return true;
   }
 
+  /** "Safeguarding Adult Review" / "into the death of Tom - March 2017": a title broken over two lines. */
+  private continuationLine(body: string, n: number): boolean {
+    const last = this.items.at(-1);
+    if (!this.prevWasItem || last?.kind !== 'briefing' || last.line !== this.previousLine(n) || !/^[a-z]/.test(body) || body.split(/\s+/).length > 12) return false;
+    // A link label that ends in its file note ("[329kb]") is complete; the next line is another link.
+    if (cleanLabel(body) !== body.trim() || cleanLabel(last.raw) !== last.raw.trim()) return false;
+    const dated = splitTrailingDate(`${last.title} ${body}`);
+    last.title = cleanLabel(dated?.before ?? `${last.title} ${body}`);
+    last.published ??= dated?.published ?? null;
+    last.raw = `${last.raw} ${body}`;
+    this.extendedItem = true;
+    return true;
+  }
+
+  private previousLine(n: number): number {
+    for (let j = n - 2; j >= 0; j--) if (this.lines[j]) return j + 1;
+    return -1;
+  }
+
   /** Links that say they are briefings ("7 Minute Briefing - Neglect", "Jack - Lessons Learned Briefing"). */
   private briefingLinkLine(body: string, n: number): boolean {
-    const found = parseBriefingLine(body).filter((b) => !TEMPLATE_TITLE.test(b.title));
-    if (found.length === 0) return /^(?:7|seven)[\s-]*min/i.test(body) && TEMPLATE_TITLE.test(body.replace(/^(?:7|seven)[\s-]*min(?:ute)?s?[\s-]+brief(?:ing)?s?\s*[-–:]?\s*/i, ''));
+    const isTemplate = (title: string) => TEMPLATE_TITLE.test(title.replace(/\s*\(.*$/, '').trim());
+    const found = parseBriefingLine(body).filter((b) => !isTemplate(b.title));
+    if (found.length === 0) return /^(?:7|seven)[\s-]*min/i.test(body) && isTemplate(body.replace(/^(?:7|seven)[\s-]*min(?:ute)?s?[\s-]+brief(?:ing)?s?\s*[-–:]?\s*/i, ''));
     const review = this.reviewNamedBy(body) ?? (this.section === 'briefings' && !this.current ? null : this.current);
     for (const b of found) {
       const titled = splitTrailingDate(b.title);
@@ -288,7 +311,10 @@ export class PageWalker {
     }
     if (this.section === 'briefings' && isListItem) return false;
     const next = this.nextLine(i);
-    const inRun = this.section === 'briefings' && this.prevWasItem && next !== null && isTitleLike(next) && !headingSection(next);
+    // Inside a run of entries a heading-like line is an entry, unless it names a whole list ("... case reviews") and a heading follows.
+    const namesList = /\b(?:reviews|briefings|briefs|publications|resources)\b/i.test(body);
+    const nextIsEntry = next !== null && (isTitleLike(next) || /^[a-z]/.test(next));
+    const inRun = this.section === 'briefings' && this.prevWasItem && nextIsEntry && (!headingSection(next!) || !namesList);
     if (inRun) return false;
     this.section = section;
     this.sevenMinuteSection = section === 'briefings' && /\b(?:7|seven)[\s-]*min/i.test(body);
