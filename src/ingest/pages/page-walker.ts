@@ -51,6 +51,10 @@ function wordCount(line: string): number {
 }
 const RECORD_WORDS = /publish|review|brief|undertaken|minute|statement|\b(?:19|20)\d{2}\b|\bchild\b|\bbaby\b/i;
 
+/** Section names every site uses; in a briefing list they head parts of the page, they are not topics. */
+const GENERIC_HEADING =
+  /^(?:questions|introduction|background|purpose|overview|summary|about(?: us)?|contacts?|resources|useful links|related (?:links|pages|content)|downloads|documents|more information|further information|how to use (?:them|these|this)|what to do|why it matters|delivery|timing|information and further discussion|in this section|on this page)$/i;
+
 const BULLET_MARK = /^\s*([•●▪◦■□➢►·*]|[-–—](?=\s)|\d{1,2}[.)]|[a-z][.)])\s+/;
 const clean = (raw: string) => (/[\u00a0\u200b\ufeff\t\r\f\v]|\s\s/.test(raw) ? raw.replace(/[\u00a0\u200b\ufeff]/g, ' ').replace(/\s+/g, ' ').trim() : raw.trim());
 
@@ -119,7 +123,7 @@ export class PageWalker {
     const item = listItemText(line);
     const body = item ?? line;
     if (this.detailLine(i, item)) return;
-    if (this.catalogueLine(body, n) || this.dateHeaderLine(body) || this.dateLine(body, n)) return;
+    if (this.catalogueLine(body, n) || this.dateHeaderLine(body, n) || this.dateLine(body, n)) return;
     if (this.continuationLine(body, n)) return;
     if (isNavigation(cleanLabel(body))) return;
     if (this.briefingLinkLine(body, n) || this.entryLine(body, n)) return;
@@ -220,9 +224,11 @@ export class PageWalker {
     return true;
   }
 
-  private dateHeaderLine(body: string): boolean {
+  private dateHeaderLine(body: string, n: number): boolean {
     const date = dateHeader(body);
     if (!date) return false;
+    // "Published: 3 May 2021" right under an undated entry dates that entry; a labelled header dates those below it.
+    if (/^published/i.test(body.trim()) && this.dateLine(body, n)) return true;
     this.pendingDate = date;
     this.current = null;
     return true;
@@ -339,7 +345,7 @@ export class PageWalker {
   private listedBriefing(body: string, n: number): boolean {
     if (this.section !== 'briefings' || /:$/.test(body)) return false;
     const label = briefingTitle(body);
-    if (!isTitleLike(label) || isNavigation(label) || /^(?:published|featured|key|learning themes?)\b/i.test(label)) return false;
+    if (!isTitleLike(label) || isNavigation(label) || GENERIC_HEADING.test(label) || /^(?:published|featured|key|learning themes?)\b/i.test(label)) return false;
     const dated = splitTrailingDate(label);
     const kind: BriefingKind = this.sevenMinuteSection ? '7-minute-briefing' : 'other';
     this.addBriefing(dated?.before ?? label, kind, body, n, null, dated?.published ?? null);
