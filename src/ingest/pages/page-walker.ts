@@ -354,9 +354,11 @@ export class PageWalker {
 
   /** Sentences: "A Serious Case Review has been undertaken ... 'Sophie'", "On <date> ... published ...". */
   private proseLine(line: string, n: number): void {
-    const announced = undertakenSentence(line) ?? (this.section === 'national' ? null : proseReview(line));
+    // A catalogue entry's narrative describes that one review; its sentences announce no others.
+    const inEntry = this.current?.partnership !== undefined;
+    const announced = inEntry ? null : (undertakenSentence(line) ?? (this.section === 'national' ? null : proseReview(line)));
     if (announced) this.enter(announced, n);
-    const briefing = this.section === 'national' ? null : proseBriefing(line);
+    const briefing = this.section === 'national' || inEntry ? null : proseBriefing(line);
     if (this.current && !this.current.anchor.published) {
       const date = publishedLine(line) ?? publishedDateInProse(line);
       if (date) {
