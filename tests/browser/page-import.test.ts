@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveBuiltApp, type AppServer } from '../support/app-server.ts';
+import { seriousViolations } from '../support/axe.ts';
 import { openBrowser, type BrowserSession } from '../support/browser.ts';
 
 const SHOTS = 'test-results/screenshots';
@@ -104,6 +105,7 @@ describe("adding a partnership's page", () => {
     expect(await page.getByText('Child Injected').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pageScriptRan?: boolean }).__pageScriptRan)).toBeUndefined();
     await page.screenshot({ path: `${SHOTS}/page-import-saved-html.png`, fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
 
     expect(await page.getByTestId('import-page-confirm').textContent()).toBe('Add 4 reviews and 4 briefings');
     await page.getByTestId('import-page-confirm').click();
