@@ -29,6 +29,8 @@ export function PageStep({ onImported }: { onImported(summary: string, jobs: Tag
     setMessage(null);
     setPreview(null);
     try {
+      // Let "Reading…" paint before the page is read (reading is synchronous: under 2 s for 10 MB).
+      await new Promise((resolve) => setTimeout(resolve, 0));
       const started = performance.now();
       const read = readPage(input, today());
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
