@@ -5,7 +5,7 @@
  * user confirms.
  */
 import { useState, type DragEvent } from 'react';
-import { useDatabase } from '../../app/database-context.ts';
+import { useDatabase } from '../../state/database-context.ts';
 import { buildPreview, keptCounts, markDuplicates, previewToRecords, readPage, storedKeys, validDate, type PagePreview } from '../../ingest/pages/page-preview.ts';
 import { loadExisting } from '../../queries/import.ts';
 import { PagePreviewList } from './PagePreviewList.tsx';

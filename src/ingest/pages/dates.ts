@@ -3,7 +3,7 @@
  * "Published September 2023", "In 2012, ... has published"), reduced to the
  * precision the page gives: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
  */
-import { parseDate } from '../../src/ingest/dates.ts';
+import { parseDate } from '../dates.ts';
 
 const MONTH_SOURCE = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
 
