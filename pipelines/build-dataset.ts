@@ -48,7 +48,7 @@ async function pageFacts(kept: string): Promise<PageFact[]> {
     readInput(committed);
     return jsonlValues<PageFact>(readJsonl(committed), committed);
   }
-  const { parsePage } = await import('./pages/parse-page.ts');
+  const { parsePage } = await import('../src/ingest/pages/parse-page.ts');
   const files = readdirSync(seeds).filter((f) => f.endsWith('.txt')).sort();
   const facts = files.flatMap((f) => parsePage(readInput(join(seeds, f)), { sourceName: f })).map(toFact);
   writeFile(kept, facts.map((f) => JSON.stringify(f)).join('\n') + '\n');

@@ -5,11 +5,11 @@
  */
 import { partnershipAreaName, partnershipId, partnershipRecord, slugify } from '../../src/schema/partnership-name.ts';
 import { BRIEFING_KIND_LABELS, REVIEW_TYPE_LABELS, type Briefing, type Partnership, type Review } from '../../src/schema/records.ts';
-import type { PageBriefing, PageRecord, PageReview } from '../pages/parse-page.ts';
+import type { PageBriefing, PageRecord, PageReview } from '../../src/ingest/pages/parse-page.ts';
 
 /** A page review without its page prose: findings are kept as a count only. */
-export type PageReviewFact = Omit<PageReview, 'line' | 'briefings' | 'findings'> & { findings?: string[] };
-export type PageBriefingFact = Omit<PageBriefing, 'line' | 'raw'>;
+export type PageReviewFact = Pick<PageReview, 'kind' | 'partnership' | 'case' | 'type' | 'published' | 'source'> & { findings?: string[] };
+export type PageBriefingFact = Pick<PageBriefing, 'kind' | 'partnership' | 'title' | 'briefing_kind' | 'review' | 'published' | 'source'>;
 export type PageFact = PageReviewFact | PageBriefingFact;
 
 /** Keeps only the fields the bundled dataset may hold (no page prose). */

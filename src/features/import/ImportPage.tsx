@@ -12,6 +12,7 @@ import { CatalogueStep } from './CatalogueStep.tsx';
 import { DocumentStep, type DocEntry } from './DocumentStep.tsx';
 import { DropZone } from './DropZone.tsx';
 import { MetadataStep } from './MetadataStep.tsx';
+import { PageStep } from './PageStep.tsx';
 import { ProblemList } from './ProblemList.tsx';
 import { TaggingStatus } from './TaggingStatus.tsx';
 import { loadThemeContext, type TagJob, type ThemeContext } from './run-import.ts';
@@ -85,6 +86,7 @@ export default function ImportPage() {
       {intake.metadata.length > 1 && <p className="hint">{intake.metadata.length - 1} more metadata file(s) waiting.</p>}
       <DocumentStep docs={intake.docs} onChange={intake.patchDoc} onRemove={(k) => intake.removeDocs([k])}
         onImported={(summary, jobs, keys) => (intake.removeDocs(keys), imported(summary, jobs, batchLabel(intake.docs, keys)))} />
+      <PageStep onImported={(s, jobs) => imported(s, jobs, 'partnership page')} />
       {themes ? <CatalogueStep themes={themes} onImported={(s, jobs) => imported(s, jobs, 'catalogue text')} /> : <StatusMessage kind="loading">Loading themes…</StatusMessage>}
       {log.length > 0 && (
         <section className="import-log" aria-labelledby="import-log-heading">
