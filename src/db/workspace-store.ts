@@ -12,25 +12,30 @@ import {
 } from '../queries/workspace.ts';
 import { REFRESH_DERIVED_SQL } from '../queries/derived.ts';
 import { TABLE_NAMES, type TableName } from '../schema/tables.ts';
+import { WORKSPACE_TABLE_NAMES, type WorkspaceTableName } from '../schema/workspace-tables.ts';
+import type { SavedTableName } from '../queries/workspace.ts';
 import { toError, type QueryRunner } from './runner.ts';
 
 export const WORKSPACE_FORMAT = 'learning-themes-workspace';
 export const WORKSPACE_VERSION = 1;
 const MODEL_FILE = 'theme-model.json';
+/** Everything saved; workspace-only tables may be missing from archives saved before they existed. */
+const SAVED_TABLES: readonly SavedTableName[] = [...TABLE_NAMES, ...WORKSPACE_TABLE_NAMES];
+const OPTIONAL_TABLES = new Set<SavedTableName>(WORKSPACE_TABLE_NAMES);
 const MANIFEST_FILE = 'manifest.json';
 
 export interface WorkspaceManifest {
   format: typeof WORKSPACE_FORMAT;
   version: number;
   savedAt: string;
-  tables: Record<TableName, { rows: number; bytes: number }>;
+  tables: Record<TableName, { rows: number; bytes: number }> & Partial<Record<WorkspaceTableName, { rows: number; bytes: number }>>;
   /** A retrained theme model is included. */
   model: boolean;
 }
 
 export interface WorkspaceFiles {
   manifest: WorkspaceManifest;
-  tables: Record<TableName, Uint8Array>;
+  tables: Record<TableName, Uint8Array> & Partial<Record<WorkspaceTableName, Uint8Array>>;
   model: Uint8Array | null;
 }
 
@@ -49,12 +54,13 @@ export async function snapshotBundledData(db: QueryRunner): Promise<void> {
 
 /** The user's rows as workspace files (and the retrained model, when there is one). */
 export async function collectWorkspace(db: QueryRunner, model: Uint8Array | null): Promise<WorkspaceFiles> {
-  const tables = {} as Record<TableName, Uint8Array>;
+  const tables = {} as WorkspaceFiles['tables'];
   const counts = {} as WorkspaceManifest['tables'];
-  for (const name of TABLE_NAMES) {
-    tables[name] = await db.queryArrowIPC(userRowsSql(name), { label: `workspace.save.${name}` });
+  for (const name of SAVED_TABLES) {
+    const bytes = await db.queryArrowIPC(userRowsSql(name), { label: `workspace.save.${name}` });
+    tables[name] = bytes;
     const [row] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM (${userRowsSql(name)})`);
-    counts[name] = { rows: row?.n ?? 0, bytes: tables[name].byteLength };
+    counts[name] = { rows: row?.n ?? 0, bytes: bytes.byteLength };
   }
   const manifest: WorkspaceManifest = {
     format: WORKSPACE_FORMAT, version: WORKSPACE_VERSION, savedAt: new Date().toISOString(), tables: counts, model: !!model,
@@ -76,9 +82,10 @@ export function checkWorkspaceFiles(entries: Record<string, Uint8Array>, what = 
   if (typeof manifest.version !== 'number' || manifest.version > WORKSPACE_VERSION) {
     throw new WorkspaceFileError(`${what} was saved by a newer version of Learning Themes (workspace format ${String(manifest.version)}; this app reads up to ${WORKSPACE_VERSION}). Update the app, then import it again.`);
   }
-  const tables = {} as Record<TableName, Uint8Array>;
-  for (const name of TABLE_NAMES) {
+  const tables = {} as WorkspaceFiles['tables'];
+  for (const name of SAVED_TABLES) {
     const bytes = entries[`${name}.arrows`];
+    if (OPTIONAL_TABLES.has(name) && !bytes && !manifest.tables?.[name]) continue;
     if (!bytes || !manifest.tables?.[name]) throw new WorkspaceFileError(`${what} is damaged: ${name}.arrows is missing.`);
     // Arrow IPC streams open with a 0xFFFFFFFF continuation marker.
     if (bytes.length < 8 || bytes[0] !== 0xff || bytes[1] !== 0xff || bytes[2] !== 0xff || bytes[3] !== 0xff) {
@@ -95,16 +102,19 @@ export function checkWorkspaceFiles(entries: Record<string, Uint8Array>, what = 
  * current user data (import); otherwise the rows go on top (restore at start).
  */
 export async function applyWorkspace(db: QueryRunner, files: WorkspaceFiles, options: { replace: boolean }): Promise<void> {
-  await db.exec(createStagingSql(TABLE_NAMES));
+  await db.exec(createStagingSql(SAVED_TABLES));
   try {
-    for (const name of TABLE_NAMES) {
+    for (const name of SAVED_TABLES) {
+      const bytes = files.tables[name];
+      if (!bytes && OPTIONAL_TABLES.has(name)) continue;
+      if (!bytes) throw new WorkspaceFileError(`The workspace is damaged: ${name}.arrows is missing.`);
       try {
-        await db.insertArrow(stagingTable(name), files.tables[name]);
+        await db.insertArrow(stagingTable(name), bytes);
       } catch (err) {
         throw new WorkspaceFileError(`The saved ${name.replace('_', ' ')} cannot be read (${toError(err).message.slice(0, 160)}).`);
       }
       const [row] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${stagingTable(name)}`);
-      const expected = files.manifest.tables[name].rows;
+      const expected = files.manifest.tables[name]?.rows ?? 0;
       if (row?.n !== expected) throw new WorkspaceFileError(`The saved ${name.replace('_', ' ')} are incomplete (${row?.n ?? 0} of ${expected} rows).`);
     }
     const problems = await db.query<{ problem: string }>(STAGED_PROBLEMS_SQL);
@@ -117,7 +127,7 @@ export async function applyWorkspace(db: QueryRunner, files: WorkspaceFiles, opt
       throw err;
     }
   } finally {
-    await db.exec(dropStagingSql(TABLE_NAMES)).catch(() => undefined /* temp tables go with the session anyway */);
+    await db.exec(dropStagingSql(SAVED_TABLES)).catch(() => undefined /* temp tables go with the session anyway */);
   }
 }
 
@@ -134,7 +144,10 @@ export async function deleteUserData(db: QueryRunner): Promise<void> {
 /** One zip: manifest.json, one Arrow IPC stream per table, and the retrained model if any. */
 export function packWorkspace(files: WorkspaceFiles): Uint8Array {
   const entries: Record<string, Uint8Array> = { [MANIFEST_FILE]: strToU8(JSON.stringify(files.manifest, null, 1)) };
-  for (const name of TABLE_NAMES) entries[`${name}.arrows`] = files.tables[name];
+  for (const name of SAVED_TABLES) {
+    const bytes = files.tables[name];
+    if (bytes) entries[`${name}.arrows`] = bytes;
+  }
   if (files.model) entries[MODEL_FILE] = files.model;
   return zipSync(entries, { level: 6, mtime: new Date(files.manifest.savedAt) });
 }
@@ -220,7 +233,10 @@ export async function writeSavedWorkspace(files: WorkspaceFiles): Promise<void> 
   if (!root) throw new Error('This browser cannot keep data between visits (no origin-private file system). Export your workspace to keep it.');
   const name = `save-${Date.now().toString(36)}`;
   const dir = await root.getDirectoryHandle(name, { create: true });
-  for (const table of TABLE_NAMES) await writeBytes(dir, `${table}.arrows`, files.tables[table]);
+  for (const table of SAVED_TABLES) {
+    const bytes = files.tables[table];
+    if (bytes) await writeBytes(dir, `${table}.arrows`, bytes);
+  }
   if (files.model) await writeBytes(dir, MODEL_FILE, files.model);
   await writeBytes(dir, MANIFEST_FILE, strToU8(JSON.stringify(files.manifest, null, 1)));
   await writeBytes(root, POINTER, strToU8(name));
