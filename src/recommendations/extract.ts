@@ -37,6 +37,9 @@ const STATED = /\b(?:it is recommended|(?:review|report|panel|reviewers?|authors
 const MODAL = /\b(should|must|needs? to|ought to|is asked to|are asked to)\b(?!\s+(?:have|not have|be noted|be read)\b)/i;
 const SUBJECT = /\b(partnership|board|safeguarding partners|lscb|agenc(?:y|ies)|organisations|police|health|nhs|icb|ccg|gps?|hospitals?|trusts?|social care|children'?s services|local authorit(?:y|ies)|councils?|schools?|education|midwi(?:fe|ves|fery)|maternity|health visit(?:ing|ors)|probation|housing|government|department|home office|ofsted|commissioners?|managers|leaders|practitioners|professionals|staff|services)\b/i;
 
+// Lead-in verbs of narrative: a sentence whose subject holds one reports, it does not ask ('Later sections consider which agency should lead').
+const NARRATIVE = /\b(?:consider(?:s|ed)?|f(?:ou|i)nds?|identif(?:y|ies|ied)|not(?:e|es|ed)|show(?:s|ed)?|describ(?:e|es|ed)|explor(?:e|es|ed)|examin(?:e|es|ed)|look(?:s|ed)? at|question(?:s|ed)? whether)\b/i;
+
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
 function linesOf(text: string): Line[] {
@@ -194,7 +197,7 @@ function statedSentences(text: string, skip: (pos: number) => boolean): Extracte
     INLINE.lastIndex = 0;
     const m = MODAL.exec(s.text);
     // The one asked comes first and briefly ('All agencies should…'); a long lead-in is narrative ('Later sections consider which agency should…').
-    const asks = STATED.test(s.text) || (!!m && m.index > 0 && words(s.text.slice(0, m.index)) <= 8 && SUBJECT.test(s.text.slice(0, m.index)));
+    const asks = STATED.test(s.text) || (!!m && m.index > 0 && words(s.text.slice(0, m.index)) <= 8 && SUBJECT.test(s.text.slice(0, m.index)) && !NARRATIVE.test(s.text.slice(0, m.index)));
     if (asks) out.push({ text: s.text, start: s.start, end: s.end, via: 'sentence' });
   }
   return out;
