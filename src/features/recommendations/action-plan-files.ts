@@ -5,12 +5,11 @@
  */
 import { actionPlanGrid, parseCsv, type ActionPlanRow } from '../../recommendations/action-plan.ts';
 import { toCsv } from '../../lib/csv.ts';
-import { BOM } from '../../lib/csv.ts';
 import { xlsxToGrid } from '../import/readers/xlsx.ts';
 
 export function actionPlanCsv(rows: readonly ActionPlanRow[]): Blob {
   const [header, ...body] = actionPlanGrid(rows);
-  return new Blob([BOM + toCsv(header!.map(String), body)], { type: 'text/csv;charset=utf-8' });
+  return new Blob([toCsv(header!.map(String), body)], { type: 'text/csv;charset=utf-8' });
 }
 
 export async function actionPlanXlsx(rows: readonly ActionPlanRow[]): Promise<Blob> {
