@@ -65,3 +65,10 @@ describe('guessAddressee', () => {
     expect(guessAddressee('Better preparation of core group members.')).toEqual({ addressee: null, agency: null });
   });
 });
+
+describe('catalogue entries', () => {
+  it('reads the Recommendations field the catalogue reader stores, short items included', () => {
+    expect(extractRecommendations('training on safer sleep; a multi-agency audit.', { allRecommendations: true }).map((r) => r.text))
+      .toEqual(['training on safer sleep', 'a multi-agency audit.']);
+  });
+});

@@ -61,7 +61,7 @@ function isHeading(line: string): boolean {
 }
 
 /** The span of `text` inside [start, end) after removing a list marker and surrounding space. */
-function item(text: string, start: number, end: number, via: ExtractionVia): ExtractedRecommendation | null {
+function item(text: string, start: number, end: number, via: ExtractionVia, minWords = MIN_WORDS): ExtractedRecommendation | null {
   let s = start;
   const m = MARKER.exec(text.slice(s, end));
   if (m) s += m[0].length;
@@ -70,7 +70,7 @@ function item(text: string, start: number, end: number, via: ExtractionVia): Ext
   while (e > s && /[\s;,]/.test(text[e - 1]!)) e--;
   if (/^and\s/i.test(text.slice(s, e))) s += 4;
   const body = text.slice(s, e);
-  return words(body) >= MIN_WORDS ? { text: body, start: s, end: e, via } : null;
+  return words(body) >= minWords ? { text: body, start: s, end: e, via } : null;
 }
 
 /** Items under "Recommendations" headings: each marker line or paragraph starts an item; wrapped lines continue it. */
@@ -83,7 +83,7 @@ function sectionItems(text: string, lines: Line[], all: boolean): { found: Extra
   let lastBlank = true;
   const flush = () => {
     if (current) {
-      const it = item(text, current.start, current.end, 'section');
+      const it = item(text, current.start, current.end, 'section', all ? 2 : MIN_WORDS);
       if (it && !it.text.endsWith(':')) found.push(it);
     }
     current = null;
@@ -128,7 +128,8 @@ function sectionItems(text: string, lines: Line[], all: boolean): { found: Extra
 /** A catalogue field holding several recommendations in one paragraph: split on semicolons, else on sentences. */
 function splitItem(text: string, f: ExtractedRecommendation): ExtractedRecommendation[] {
   const parts = f.text.includes(';') ? splitOn(f.text, /;\s*/g) : splitSentences(f.text).map((s) => [s.start, s.end] as [number, number]);
-  const out = parts.map(([a, b]) => item(text, f.start + a, f.start + b, f.via)).filter((x): x is ExtractedRecommendation => !!x);
+  // A catalogue's list items can be short ("a multi-agency audit").
+  const out = parts.map(([a, b]) => item(text, f.start + a, f.start + b, f.via, 2)).filter((x): x is ExtractedRecommendation => !!x);
   return out.length ? out : [f];
 }
 

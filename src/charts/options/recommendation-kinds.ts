@@ -69,9 +69,9 @@ export function kindsByThemeOption(rows: readonly KindThemeRow[]) {
     ...baseOption('Stacked horizontal bar chart of recommendations per theme, split by kind of recommendation.'),
     tooltip: { trigger: 'axis' as const, axisPointer: { type: 'shadow' as const }, renderMode: 'richText' as const },
     legend: { type: 'scroll' as const, bottom: 0 },
-    grid: { left: 200, right: 24, top: 16, bottom: 72 },
+    grid: { left: 250, right: 24, top: 16, bottom: 72 },
     xAxis: { type: 'value' as const, name: 'Recommendations', nameGap: 28, minInterval: 1, ...axisName },
-    yAxis: { type: 'category' as const, data: themes, axisLabel: { width: 180, overflow: 'truncate' as const } },
+    yAxis: { type: 'category' as const, data: themes, axisLabel: { width: 235, overflow: 'truncate' as const } },
     series,
   };
 }
@@ -91,8 +91,8 @@ export function ownersOption(rows: readonly OwnerRow[]) {
     ...baseOption('Horizontal bar chart of open recommendations per owner, with the overdue ones beside them.'),
     tooltip: { trigger: 'axis' as const, axisPointer: { type: 'shadow' as const }, renderMode: 'richText' as const },
     legend: { bottom: 0 },
-    grid: { left: 160, right: 24, top: 16, bottom: 56 },
-    xAxis: { type: 'value' as const, name: 'Recommendations', nameGap: 28, minInterval: 1, ...axisName },
+    grid: { left: 160, right: 24, top: 16, bottom: 64 },
+    xAxis: { type: 'value' as const, name: 'Recommendations', nameGap: 26, minInterval: 1, ...axisName },
     yAxis: { type: 'category' as const, data: owners, axisLabel: { width: 140, overflow: 'truncate' as const } },
     series: [
       { type: 'bar' as const, name: 'Open (not started or in progress)', data: ordered.map((r) => r.open), itemStyle: { color: CATEGORY_COLOURS[0] } },
