@@ -43,7 +43,7 @@ export function RecommendationList({ rows, model, today, onSave }: {
               <p className="recs-item__facts">
                 <span data-testid="rec-kind">{KIND_LABELS[r.kind as RecommendationKind] ?? r.kind}</span>{' '}
                 <span className={`recs-reliability recs-reliability--${reliability.verdict.replace(/\s+/g, '-').toLowerCase()}`} title={reliability.detail}>
-                  (kind {reliability.verdict.toLowerCase()}: {reliability.detail})
+                  (reliability of this kind: {reliability.verdict.toLowerCase()}; {reliability.detail})
                 </span>
                 {addressedTo(r) && <> · Addressed to <span data-testid="rec-addressee">{addressedTo(r)}</span></>}
                 {' · '}Themes: <span data-testid="rec-themes">{r.themes.length ? r.themes.join(', ') : 'none found'}</span>
