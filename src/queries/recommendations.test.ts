@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBundledDataset } from '../../tests/support/dataset-db.ts';
-import type { QueryRunner } from '../db/runner.ts';
-import { applyWorkspace, collectWorkspace, deleteUserData, packWorkspace, snapshotBundledData, unpackWorkspace } from '../db/workspace-store.ts';
-import { NO_FILTERS } from './filters.ts';
+import type { QueryRunner } from './runner.ts';
+import { applyWorkspace, collectWorkspace, deleteUserData, snapshotBundledData } from '../workspace/apply.ts';
+import { packWorkspace, unpackWorkspace } from '../workspace/archive.ts';
+import { NO_FILTERS } from '../filters/filters.ts';
 import {
   CREATE_RECOMMENDATION_TABLES_SQL, kindsByThemeSql, kindsByYearSql, openByOwnerSql, recommendationListSql, upsertTrackingSql,
   type KindYearRow, type OwnerRow, type RecommendationListRow,

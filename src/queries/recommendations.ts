@@ -6,10 +6,11 @@
  * the recommendation's review, the Themes filter on the recommendation's own themes.
  */
 import { queryOptions } from '@tanstack/react-query';
-import type { QueryRunner } from '../db/runner.ts';
+import type { QueryRunner } from './runner.ts';
 import type { ColumnType } from '../schema/tables.ts';
 import type { RecommendationTracking } from '../schema/workspace-tables.ts';
-import { reviewWhere, type Filters } from './filters.ts';
+import type { Filters } from '../filters/filters.ts';
+import { reviewWhere } from './filters.ts';
 import { queryFiltered } from './search-hits.ts';
 import { and, int, str, strList } from './sql.ts';
 

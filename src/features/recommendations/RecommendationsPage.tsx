@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { useDatabase } from '../../app/database-context.ts';
-import { useFilters } from '../../app/url-state.ts';
+import { useDatabase } from '../../state/database-context.ts';
+import { useFilters } from '../../state/url-state.ts';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { ViewState } from '../../components/ViewState.tsx';
 import {
@@ -13,7 +13,7 @@ import type { RecommendationTracking, TrackingStatus } from '../../schema/worksp
 import { useExportContext } from '../export/use-export-context.ts';
 import { chartFootnote } from '../filters/describe-filters.ts';
 import { useFilterOptions } from '../filters/use-filter-options.ts';
-import { useCrossFilter } from '../overview/use-cross-filter.ts';
+import { useCrossFilter } from '../../state/use-cross-filter.ts';
 import { ActionPlanPanel } from './ActionPlanPanel.tsx';
 import { KindsByThemeCard, KindsByYearCard, OwnersCard } from './KindCharts.tsx';
 import { addressedTo, RecommendationList } from './RecommendationList.tsx';

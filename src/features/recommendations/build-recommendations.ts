@@ -6,7 +6,7 @@
  * the last build (a status edit bumps the data version but changes no text).
  */
 import { batchTags } from '../../classify/index.ts';
-import type { QueryRunner } from '../../db/runner.ts';
+import type { QueryRunner } from '../../queries/runner.ts';
 import {
   CREATE_RECOMMENDATION_TABLES_SQL, RECOMMENDATION_COLUMNS, RECOMMENDATION_THEME_COLUMNS, RECOMMENDATION_SOURCES_FINGERPRINT_SQL, RECOMMENDATION_SOURCES_SQL, type RecommendationSourceRow,
 } from '../../queries/recommendations.ts';

@@ -1,6 +1,6 @@
 /** Keeps the recommendations tables in step with the loaded texts; progress, cancel and retry for the view. */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useDatabase } from '../../app/database-context.ts';
+import { useDatabase } from '../../state/database-context.ts';
 import { useWorkspace } from '../workspace/workspace-context.ts';
 import { buildRecommendations, type BuildProgress, type BuildResult } from './build-recommendations.ts';
 
