@@ -6,30 +6,25 @@
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { TABLE_NAMES, type TableName } from '../schema/tables.ts';
-import { WORKSPACE_TABLE_NAMES, type WorkspaceTableName } from '../schema/workspace-tables.ts';
-import type { SavedTableName } from '../queries/workspace.ts';
 import { toError } from '../queries/runner.ts';
 
 export const WORKSPACE_FORMAT = 'learning-themes-workspace';
 export const WORKSPACE_VERSION = 1;
 export const MODEL_FILE = 'theme-model.json';
 export const MANIFEST_FILE = 'manifest.json';
-/** Everything saved; workspace-only tables may be missing from archives saved before they existed. */
-export const SAVED_TABLES: readonly SavedTableName[] = [...TABLE_NAMES, ...WORKSPACE_TABLE_NAMES];
-export const OPTIONAL_TABLES: ReadonlySet<SavedTableName> = new Set<SavedTableName>(WORKSPACE_TABLE_NAMES);
 
 export interface WorkspaceManifest {
   format: typeof WORKSPACE_FORMAT;
   version: number;
   savedAt: string;
-  tables: Record<TableName, { rows: number; bytes: number }> & Partial<Record<WorkspaceTableName, { rows: number; bytes: number }>>;
+  tables: Record<TableName, { rows: number; bytes: number }>;
   /** A retrained theme model is included. */
   model: boolean;
 }
 
 export interface WorkspaceFiles {
   manifest: WorkspaceManifest;
-  tables: Record<TableName, Uint8Array> & Partial<Record<WorkspaceTableName, Uint8Array>>;
+  tables: Record<TableName, Uint8Array>;
   model: Uint8Array | null;
 }
 
@@ -55,10 +50,9 @@ export function checkWorkspaceFiles(entries: Record<string, Uint8Array>, what = 
   if (typeof manifest.version !== 'number' || manifest.version > WORKSPACE_VERSION) {
     throw new WorkspaceFileError(`${what} was saved by a newer version of Learning Themes (workspace format ${String(manifest.version)}; this app reads up to ${WORKSPACE_VERSION}). Update the app, then import it again.`);
   }
-  const tables = {} as WorkspaceFiles['tables'];
-  for (const name of SAVED_TABLES) {
+  const tables = {} as Record<TableName, Uint8Array>;
+  for (const name of TABLE_NAMES) {
     const bytes = entries[`${name}.arrows`];
-    if (OPTIONAL_TABLES.has(name) && !bytes && !manifest.tables?.[name]) continue;
     if (!bytes || !manifest.tables?.[name]) throw new WorkspaceFileError(`${what} is damaged: ${name}.arrows is missing.`);
     // Arrow IPC streams open with a 0xFFFFFFFF continuation marker.
     if (bytes.length < 8 || bytes[0] !== 0xff || bytes[1] !== 0xff || bytes[2] !== 0xff || bytes[3] !== 0xff) {
@@ -72,10 +66,7 @@ export function checkWorkspaceFiles(entries: Record<string, Uint8Array>, what = 
 /** One zip: manifest.json, one Arrow IPC stream per table, and the retrained model if any. */
 export function packWorkspace(files: WorkspaceFiles): Uint8Array {
   const entries: Record<string, Uint8Array> = { [MANIFEST_FILE]: strToU8(JSON.stringify(files.manifest, null, 1)) };
-  for (const name of SAVED_TABLES) {
-    const bytes = files.tables[name];
-    if (bytes) entries[`${name}.arrows`] = bytes;
-  }
+  for (const name of TABLE_NAMES) entries[`${name}.arrows`] = files.tables[name];
   if (files.model) entries[MODEL_FILE] = files.model;
   return zipSync(entries, { level: 6, mtime: new Date(files.manifest.savedAt) });
 }
