@@ -1,11 +1,12 @@
 /** Tags imported text in the tagging worker and stores the model tags in one transaction. */
 import type { QueryRunner } from '../../db/runner.ts';
-import { commitRows } from '../../ingest/commit.ts';
+import { commitChunks, type StagedRows } from '../../ingest/commit.ts';
 import { IMPORT_PASSAGE_CHARS } from '../../ingest/document-records.ts';
 import { tagRows } from '../../ingest/tag-rows.ts';
 import { clearModelTagsSql } from '../../queries/import.ts';
 import type { TaggingClient } from '../../workers/tagging/tagging-client.ts';
 import type { TaggingProgress } from '../../workers/tagging/protocol.ts';
+import type { TagBatch } from '../../classify/index.ts';
 import type { TagJob } from './run-import.ts';
 
 export interface TagProgress {
@@ -16,6 +17,8 @@ export interface TagProgress {
   elapsedMs: number;
   /** Estimated from the pace so far; null until the first chunk is done. */
   remainingMs: number | null;
+  /** Once tagging is done: texts whose tags are stored so far (tags are stored in slices, so the page stays responsive). */
+  stored?: number;
 }
 
 export interface TagOutcome {
@@ -33,6 +36,19 @@ function progressOf(jobs: readonly TagJob[], p: TaggingProgress): TagProgress {
   };
 }
 
+/** Texts whose tag rows are built and staged at a time: a few tens of milliseconds of work on the page. */
+const STORE_SLICE = 2000;
+
+/** The batch's tags and evidence as rows, STORE_SLICE texts at a time. */
+function* tagSlices(batch: TagBatch, jobs: readonly TagJob[], onSlice: (done: number) => void): Generator<StagedRows> {
+  for (let from = 0; from < jobs.length; from += STORE_SLICE) {
+    const to = Math.min(jobs.length, from + STORE_SLICE);
+    const { tags, evidence } = tagRows(batch, jobs, 3, from, to);
+    yield { theme_tags: tags, tag_evidence: evidence };
+    onSlice(to);
+  }
+}
+
 /** Tags every job; on cancel (AbortError) nothing is stored. */
 export async function tagAndStore(
   db: QueryRunner, client: TaggingClient, jobs: readonly TagJob[],
@@ -43,8 +59,13 @@ export async function tagAndStore(
     signal: options.signal, passageChars: IMPORT_PASSAGE_CHARS, onProgress: (p) => options.onProgress?.(progressOf(jobs, p)),
   });
   if (options.signal?.aborted) throw new DOMException('Tagging was cancelled.', 'AbortError');
-  const { tags, evidence } = tagRows(batch, jobs);
   const clear = (['review', 'briefing', 'passage'] as const).flatMap((t) => clearModelTagsSql(t, jobs.filter((j) => j.entity_type === t).map((j) => j.entity_id)));
-  await commitRows(db, { theme_tags: tags, tag_evidence: evidence }, clear);
-  return { texts: jobs.length, tags: tags.length, elapsedMs: performance.now() - started };
+  let tags = 0;
+  const last = { done: jobs.length, total: jobs.length, passages: 0, elapsedMs: performance.now() - started };
+  const slices = tagSlices(batch, jobs, (done) => options.onProgress?.({ ...progressOf(jobs, last), stored: done }));
+  const counted = (function* () {
+    for (const s of slices) (tags += s.theme_tags?.length ?? 0, yield s);
+  })();
+  await commitChunks(db, counted, clear, { signal: options.signal });
+  return { texts: jobs.length, tags, elapsedMs: performance.now() - started };
 }
