@@ -38,7 +38,7 @@ export interface WorkspaceFiles {
 }
 
 /** Workspace archives hold the user's rows and tags; one expanding past this is refused (a zip bomb or not ours). */
-export const ARCHIVE_MAX_EXPANDED_BYTES = 1024 * 1024 * 1024;
+export const ARCHIVE_MAX_EXPANDED_BYTES = 512 * 1024 * 1024;
 
 /** A workspace file that cannot be used: a message saying what to do, each problem found, and the engine's words if any. */
 export class WorkspaceFileError extends Error {
@@ -175,7 +175,9 @@ export function unpackWorkspace(bytes: Uint8Array, fileName: string): WorkspaceF
   if (!isZip) throw new WorkspaceFileError(`${what} is not a workspace export: choose the .zip file that “Export workspace” saved. Nothing was changed.`);
   let entries: Record<string, Uint8Array>;
   try {
-    entries = unzipBounded(bytes, { maxBytes: ARCHIVE_MAX_EXPANDED_BYTES, maxEntries: 1000 });
+    // Only the parts a workspace has are kept; anything else is inflated (and counted) but dropped.
+    const known = new Set([MANIFEST_FILE, MODEL_FILE, ...TABLE_NAMES.map((t) => `${t}.arrows`)]);
+    entries = unzipBounded(bytes, { maxBytes: ARCHIVE_MAX_EXPANDED_BYTES, maxEntries: 1000 }, (name) => known.has(name));
   } catch (err) {
     if ((err as Error)?.name === 'ExpansionLimitError') {
       throw new WorkspaceFileError(`${what} cannot be imported: ${toError(err).message}, more than a workspace export holds. Choose the .zip file that “Export workspace” saved. Nothing was changed.`);

@@ -55,7 +55,14 @@ function briefingKind(raw: string | null, title: string): BriefingKind {
 }
 
 /** Converts every row; see the module comment for what happens to problem rows. */
-export function mapRecords(table: RawTable, mapping: ColumnMapping, ctx: MapContext): ImportRecords {
+export function mapRecords(table: RawTable, mapping: ColumnMapping, context: MapContext): ImportRecords {
+  // Theme lists repeat down a sheet: match each distinct phrase once.
+  const matched = new Map<string, ReturnType<ThemeMatcher['match']>>();
+  const matcher: ThemeMatcher = { ...context.matcher, match: (phrase: string) => {
+    if (!matched.has(phrase)) matched.set(phrase, context.matcher.match(phrase));
+    return matched.get(phrase)!;
+  } };
+  const ctx = { ...context, matcher };
   const out = emptyRecords();
   const partnerships = new Map<string, Partnership>();
   const index = new Map(table.columns.map((c, i) => [c, i]));

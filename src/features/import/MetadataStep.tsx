@@ -8,13 +8,14 @@ import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { FIELDS, guessKind, guessMapping, missingRequired, type ColumnMapping, type RecordKind } from '../../ingest/fields.ts';
 import type { MetadataKind } from '../../ingest/file-kinds.ts';
 import type { ImportPlan } from '../../ingest/import-plan.ts';
-import { mapRecords } from '../../ingest/metadata-records.ts';
+import type { ImportRecords } from '../../ingest/metadata-records.ts';
+import { mapRecordsInSlices } from '../../ingest/map-in-slices.ts';
 import type { RawTable } from '../../ingest/raw-table.ts';
 import { loadExisting } from '../../queries/import.ts';
 import { planImport } from '../../ingest/import-plan.ts';
 import { MetadataPreview } from './MetadataPreview.tsx';
 import { ProblemReport } from '../../components/ProblemReport.tsx';
-import { describeRaggedRow } from '../../ingest/validate/csv-shape.ts';
+import { describeRaggedRow, yieldToPage } from '../../ingest/validate/csv-shape.ts';
 import { withoutRaggedRows } from '../../ingest/raw-table.ts';
 import { roomWarning, storageEstimate } from '../../lib/storage-room.ts';
 import { userMessage, type UserMessage } from '../../lib/user-message.ts';
@@ -72,9 +73,16 @@ export function MetadataStep({ file, kind: fileKind, themes, onImported, onDisca
     return () => void (live = false);
   }, [db, file, fileKind, onDiscard]);
 
-  const records = useMemo(() => {
-    if (!table || !existing) return null;
-    return mapRecords(table, mapping, { kind: recordKind, origin: 'import', matcher: themes.matcher, reviewIdFor: reviewLookup(existing.reviews) });
+  // Mapped a slice at a time so a sheet of 100,000 rows does not freeze the page; remapped when a column choice changes.
+  const [records, setRecords] = useState<ImportRecords | null>(null);
+  useEffect(() => {
+    if (!table || !existing) return;
+    const ctrl = new AbortController();
+    setRecords(null);
+    mapRecordsInSlices(table, mapping, { kind: recordKind, origin: 'import', matcher: themes.matcher, reviewIdFor: reviewLookup(existing.reviews) }, { pause: yieldToPage, signal: ctrl.signal })
+      .then((r) => !ctrl.signal.aborted && setRecords(r))
+      .catch(() => undefined /* superseded by a newer mapping */);
+    return () => ctrl.abort();
   }, [table, existing, mapping, recordKind, themes]);
   const plan = useMemo(() => (records && existing ? planImport(records, existing) : null), [records, existing]);
 

@@ -27,13 +27,29 @@ export interface TagOutcome {
   elapsedMs: number;
 }
 
-function progressOf(jobs: readonly TagJob[], p: TaggingProgress): TagProgress {
-  const files = new Set(jobs.map((j) => j.source));
-  const pending = new Set(jobs.slice(p.done).map((j) => j.source));
-  return {
-    done: p.done, total: p.total, files: files.size, filesDone: files.size - pending.size, elapsedMs: p.elapsedMs,
-    remainingMs: p.done > 0 ? (p.elapsedMs / p.done) * (p.total - p.done) : null,
+/**
+ * Progress in files as well as texts. Built once per run (the last job of each
+ * file, sorted), so each progress message costs a binary search, not a pass over
+ * 100,000 jobs.
+ */
+function progressTracker(jobs: readonly TagJob[]) {
+  const last = new Map<string, number>();
+  jobs.forEach((j, i) => last.set(j.source, i));
+  const ends = [...last.values()].sort((a, b) => a - b);
+  const filesDoneBy = (done: number) => {
+    let lo = 0;
+    let hi = ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ends[mid]! < done) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   };
+  return (p: TaggingProgress): TagProgress => ({
+    done: p.done, total: p.total, files: ends.length, filesDone: filesDoneBy(p.done), elapsedMs: p.elapsedMs,
+    remainingMs: p.done > 0 ? (p.elapsedMs / p.done) * (p.total - p.done) : null,
+  });
 }
 
 /** Texts whose tag rows are built and staged at a time: a few tens of milliseconds of work on the page. */
@@ -55,14 +71,15 @@ export async function tagAndStore(
   options: { signal?: AbortSignal; onProgress?: (p: TagProgress) => void } = {},
 ): Promise<TagOutcome> {
   const started = performance.now();
+  const progressOf = progressTracker(jobs);
   const { batch } = await client.tag(jobs.map((j, i) => ({ key: String(i), text: j.text })), {
-    signal: options.signal, passageChars: IMPORT_PASSAGE_CHARS, onProgress: (p) => options.onProgress?.(progressOf(jobs, p)),
+    signal: options.signal, passageChars: IMPORT_PASSAGE_CHARS, onProgress: (p) => options.onProgress?.(progressOf(p)),
   });
   if (options.signal?.aborted) throw new DOMException('Tagging was cancelled.', 'AbortError');
   const clear = (['review', 'briefing', 'passage'] as const).flatMap((t) => clearModelTagsSql(t, jobs.filter((j) => j.entity_type === t).map((j) => j.entity_id)));
   let tags = 0;
   const last = { done: jobs.length, total: jobs.length, passages: 0, elapsedMs: performance.now() - started };
-  const slices = tagSlices(batch, jobs, (done) => options.onProgress?.({ ...progressOf(jobs, last), stored: done }));
+  const slices = tagSlices(batch, jobs, (done) => options.onProgress?.({ ...progressOf(last), stored: done }));
   const counted = (function* () {
     for (const s of slices) (tags += s.theme_tags?.length ?? 0, yield s);
   })();
