@@ -16,7 +16,7 @@ export interface UnzipLimits {
 }
 
 const MB = 1024 * 1024;
-const SLICE = 64 * 1024;
+const SLICE = 8 * 1024;
 
 /** The zip inflates past its limit; `message` says so in the user's terms. */
 export class ExpansionLimitError extends Error {
@@ -54,15 +54,19 @@ function concat(chunks: readonly Uint8Array[], length: number): Uint8Array {
   return out;
 }
 
+/** Inflated bytes between yields in the async form: some tens of milliseconds of work. */
+const BYTES_BETWEEN_YIELDS = 16 * 1024 * 1024;
+
 /**
- * Unzips `bytes`, keeping the entries `keep` accepts, and stops with
- * ExpansionLimitError as soon as the inflated total passes `maxBytes`.
- * Other damage throws fflate's error.
+ * The streaming unzip as a generator: it yields after each slice that
+ * inflated past BYTES_BETWEEN_YIELDS, so the async form can give the page a
+ * turn; the sync form simply runs it through. Returns the kept entries.
  */
-export function unzipBounded(bytes: Uint8Array, limits: UnzipLimits, keep: (name: string) => boolean = () => true): Record<string, Uint8Array> {
+function* unzipSteps(bytes: Uint8Array, limits: UnzipLimits, keep: (name: string) => boolean): Generator<void, Record<string, Uint8Array>> {
   checkDeclaredSizes(bytes, limits);
   const out: Record<string, Uint8Array> = {};
   let total = 0;
+  let sinceYield = 0;
   let over: string | null = null;
   let failure: Error | null = null;
   const unzip = new Unzip((file) => {
@@ -73,6 +77,7 @@ export function unzipBounded(bytes: Uint8Array, limits: UnzipLimits, keep: (name
       if (err) return void (failure ??= err);
       if (over !== null) return;
       total += chunk.length;
+      sinceYield += chunk.length;
       if (total > limits.maxBytes) return void (over = file.name);
       if (kept) (chunks.push(chunk), (length += chunk.length));
       if (final && kept) out[file.name] = concat(chunks, length);
@@ -80,16 +85,42 @@ export function unzipBounded(bytes: Uint8Array, limits: UnzipLimits, keep: (name
     file.start();
   });
   unzip.register(UnzipInflate);
-  // Pushed in slices so inflating stops soon after the limit is passed.
+  // Pushed in slices so inflating stops soon after the limit is passed (8 KB of deflate inflates to at most ~8 MB).
   for (let at = 0; at < bytes.length && over === null && failure === null; at += SLICE) {
     unzip.push(bytes.subarray(at, at + SLICE), at + SLICE >= bytes.length);
+    if (sinceYield >= BYTES_BETWEEN_YIELDS) (sinceYield = 0, yield);
   }
   if (over !== null) throw new ExpansionLimitError(limits.maxBytes, over, false);
   if (failure) throw failure;
   return out;
 }
 
-/** Inflates and discards, to check a zip another library will open (read-excel-file, mammoth). */
-export function checkZipExpansion(bytes: Uint8Array, limits: UnzipLimits): void {
-  unzipBounded(bytes, limits, () => false);
+/**
+ * Unzips `bytes`, keeping the entries `keep` accepts, and stops with
+ * ExpansionLimitError as soon as the inflated total passes `maxBytes`.
+ * Other damage throws fflate's error.
+ */
+export function unzipBounded(bytes: Uint8Array, limits: UnzipLimits, keep: (name: string) => boolean = () => true): Record<string, Uint8Array> {
+  const steps = unzipSteps(bytes, limits, keep);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** unzipBounded that lets `pause` run every few megabytes inflated, so the page stays responsive. */
+export async function unzipBoundedAsync(
+  bytes: Uint8Array, limits: UnzipLimits, pause: () => Promise<void>, keep: (name: string) => boolean = () => true,
+): Promise<Record<string, Uint8Array>> {
+  const steps = unzipSteps(bytes, limits, keep);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
+/** Inflates and discards, to check a zip another library will open (read-excel-file, mammoth); yields to the page as it goes. */
+export async function checkZipExpansion(bytes: Uint8Array, limits: UnzipLimits, pause: () => Promise<void> = async () => undefined): Promise<void> {
+  await unzipBoundedAsync(bytes, limits, pause, () => false);
 }
