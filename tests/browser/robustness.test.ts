@@ -48,7 +48,7 @@ async function everyViewDraws(page: Page) {
     await expect.poll(async () => page.evaluate(() => {
       const main = document.querySelector('main');
       const text = main?.textContent ?? '';
-      if (main?.querySelector('.status--loading') || /Computing the|Loading/.test(text)) return 'loading';
+      if (main?.querySelector('.status--loading') || /Computing the/.test(text)) return 'loading';
       if (main?.querySelector('.status--error') || /Could not compute|Conversion Error|INT16/.test(text)) return `error: ${text.slice(0, 300)}`;
       return main?.querySelector('canvas, svg, table, [role="grid"], [role="table"], [role="row"], [data-testid^="kpi-"], form, section') ? 'drawn' : 'empty';
     }), { ...SLOW, message: `view ${route.path}` }).toBe('drawn');
