@@ -113,7 +113,7 @@ export function checkWorkspaceFiles(entries: Record<string, Uint8Array>, what = 
   if (model && jsonDepthProblem(strFromU8(model), MODEL_FILE)) problems.push(`${MODEL_FILE} is nested too deeply to be a theme model`);
   if (problems.length) {
     const found = problems.length === 1 ? `${problems[0]}` : `${problems.length} problems were found, listed below`;
-    throw new WorkspaceFileError(`${what} cannot be used: ${found}. Nothing was changed. Export the workspace again from where it was made, or fix the listed values.`, { problems });
+    throw new WorkspaceFileError(`${what} cannot be used: ${found}. Nothing was changed. Export the workspace again from where it was made, or fix the listed values.`, { problems: problems.length > 1 ? problems : [] });
   }
   return { manifest: manifest as WorkspaceManifest, tables, model };
 }

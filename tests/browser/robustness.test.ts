@@ -272,5 +272,5 @@ describe('storage full', () => {
     await page.screenshot({ path: `${SHOTS}/robust-lost-after-reload.png`, fullPage: true });
     await everyViewDraws(page);
     expect(browser.foreignRequests).toEqual([]);
-  });
+  }, 300_000);
 });
