@@ -72,7 +72,7 @@ describe.skipIf(!process.env.BIG_IMPORT)('a 48 MB CSV import', () => {
       }).observe({ type: 'longtask', buffered: true });
     });
     await page.goto(server.url + '/import');
-    await page.waitForSelector('[data-testid="import-counts"][aria-busy="false"]');
+    await page.waitForSelector('[data-testid="import-counts"][aria-busy="false"]', { timeout: 180_000 });
     const csv = bigReviewsCsv(ROWS);
     const dir = mkdtempSync(join(tmpdir(), 'lt-big-'));
     const csvPath = join(dir, 'big-reviews.csv');
