@@ -17,6 +17,11 @@ describe('readDelimited', () => {
     expect(describeRaggedRow(g.ragged[0]!)).toBe('row 4: 3 cells expected, 2 found');
   });
 
+  it('keeps a last record that ends in a delimiter with no line break after it', async () => {
+    const g = await readDelimited('a,b,c\n1,2,3\n4,5,', ',');
+    expect(g.rows).toEqual([['1', '2', '3'], ['4', '5', null]]);
+  });
+
   it('reads tabs and a trailing delimiter as an empty last cell', async () => {
     const g = await readDelimited('a\tb\n1\t\n', '\t');
     expect(g.rows).toEqual([['1', null]]);

@@ -85,6 +85,8 @@ export async function readDelimited(
     if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) i += 2;
     else i++;
   }
+  // A last record ending in a delimiter, with no line break after it.
+  if (record.length) records.push(record);
   const [head = [], ...body] = records;
   const header = head.map((h) => h.trim());
   const expected = header.length;
