@@ -5,7 +5,7 @@
  * (replacing rows with the same key). If anything fails, nothing is written
  * and the workspace is as it was.
  */
-import type { QueryRunner } from '../db/runner.ts';
+import type { WriteRunner } from '../queries/runner.ts';
 import { REFRESH_DERIVED_SQL } from '../queries/derived.ts';
 import { createStageSql, dropStageSql, mergeStageSql, stageTable } from '../queries/import.ts';
 import { rowsToArrowIPC } from '../schema/arrow.ts';
@@ -31,7 +31,7 @@ export interface CommitProgress {
 }
 
 /** Stages `rows` and commits them in one transaction, after `before` (e.g. clearing old tags), then refreshes derived tables. */
-export async function commitRows(db: QueryRunner, rows: StagedRows, before: readonly string[] = []): Promise<void> {
+export async function commitRows(db: WriteRunner, rows: StagedRows, before: readonly string[] = []): Promise<void> {
   await commitChunks(db, [rows], before);
 }
 
@@ -41,10 +41,9 @@ export async function commitRows(db: QueryRunner, rows: StagedRows, before: read
  * committed in one transaction. A bad value anywhere stores nothing.
  */
 export async function commitChunks(
-  db: QueryRunner, chunks: Iterable<StagedRows> | AsyncIterable<StagedRows>, before: readonly string[] = [],
+  db: WriteRunner, chunks: Iterable<StagedRows> | AsyncIterable<StagedRows>, before: readonly string[] = [],
   options: { signal?: AbortSignal; onProgress?: (p: CommitProgress) => void } = {},
 ): Promise<void> {
-  if (!db.transaction) throw new Error('This database cannot run transactions, so it cannot import safely.');
   const staged = new Set<TableName>();
   const problems: ValueProblem[] = [];
   const seen: Partial<Record<TableName, number>> = {};

@@ -5,7 +5,7 @@
  * after any reload, with "Tag them now".
  */
 import { queryOptions } from '@tanstack/react-query';
-import type { QueryRunner } from '../db/runner.ts';
+import type { QueryRunner } from '../queries/runner.ts';
 import { briefingText, reviewText, type Briefing, type Review } from '../schema/records.ts';
 
 const noModelTag = (type: string, id: string) =>

@@ -1,7 +1,7 @@
 /** What an earlier visit left unfinished: imports lost before they were saved, and imported text not yet tagged. */
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useDatabase } from '../../app/database-context.ts';
+import { useDatabase } from '../../state/database-context.ts';
 import { untaggedTextsQuery, type UntaggedText } from '../../queries/untagged.ts';
 import { useSaveState } from '../workspace/workspace-context.ts';
 import { dismissLost, lostImports } from './unsaved-imports.ts';

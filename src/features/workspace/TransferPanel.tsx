@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useDatabase } from '../../app/database-context.ts';
+import { useDatabase } from '../../state/database-context.ts';
 import { ProblemReport } from '../../components/ProblemReport.tsx';
 import { userMessage, type UserMessage } from '../../lib/user-message.ts';
 import { useWorkspace } from './workspace-context.ts';
