@@ -24,6 +24,18 @@ export interface SaveState {
   kind: 'idle' | 'saving' | 'saved' | 'error';
   at: string | null;
   message: string | null;
+  /** The browser's own words for a failed save, for "Technical details". */
+  details?: string | null;
+}
+
+/** Why a save failed, in the user's words, with what to do. */
+export function saveFailureMessage(err: unknown): string {
+  const e = err as { name?: string; message?: string } | null;
+  const full = e?.name === 'QuotaExceededError' || /quota/i.test(e?.message ?? '');
+  const why = full
+    ? 'this browser has no room left for it (the storage it allows this site is full)'
+    : 'the browser refused to write it';
+  return `Your latest changes are not saved in this browser: ${why}. They stay usable until you close this tab. To keep them, export your workspace now (Your data → Export workspace); to make room, free disk space or delete an earlier import, and the next change will save everything.`;
 }
 
 const SAVE_DELAY_MS = 300;
@@ -34,6 +46,8 @@ export class WorkspaceSession {
   private readonly listeners = new Set<() => void>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private saving: Promise<void> = Promise.resolve();
+  /** Callers waiting for the next save to finish (see whenSaved). */
+  private waiting: ((state: SaveState) => void)[] = [];
   /** The retrained model (JSON bytes), kept with the workspace. */
   model: Uint8Array | null = null;
   /** A problem met while restoring at start (the app still opens on the bundled data). */
@@ -79,6 +93,7 @@ export class WorkspaceSession {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.saving = this.saving.then(async () => {
+      const waiters = this.waiting.splice(0);
       this.set({ ...this.state, kind: 'saving' });
       try {
         const files = await this.backend.collect(this.db, this.model);
@@ -91,10 +106,16 @@ export class WorkspaceSession {
         this.restoreProblem = null;
         this.set({ kind: 'saved', at: files.manifest.savedAt, message: null });
       } catch (err) {
-        this.set({ kind: 'error', at: this.state.at, message: `Could not save in this browser: ${err instanceof Error ? err.message : String(err)}. Export your workspace to keep your changes.` });
+        this.set({ kind: 'error', at: this.state.at, message: saveFailureMessage(err), details: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
       }
+      for (const w of waiters) w(this.state);
     });
     return this.saving;
+  }
+
+  /** Resolves with the outcome of the next save to start (one is scheduled after every data change). */
+  whenSaved(): Promise<SaveState> {
+    return new Promise((resolve) => this.waiting.push(resolve));
   }
 
   /** The workspace as one zip file. */
