@@ -8,6 +8,7 @@ import { wilsonInterval, type Interval } from '../../stats/wilson.ts';
 import { CATEGORY_COLOURS } from '../palette.ts';
 import { axisName, baseOption } from './common.ts';
 import { escapeHtml, ofTotal, pct } from './format.ts';
+import { plural } from '../../lib/plural.ts';
 
 export interface ComparisonInput {
   theme: string;
@@ -42,7 +43,7 @@ export function comparisonTitle(name: string, points: readonly ComparisonPoint[]
   if (!total) return `${name} has no tagged reviews under these filters`;
   const higher = points.filter((p) => p.distinct && p.own.estimate > p.rest.estimate);
   const lower = points.filter((p) => p.distinct && p.own.estimate < p.rest.estimate);
-  if (!higher.length && !lower.length) return `No theme in ${name}'s ${total} tagged reviews differs clearly from other partnerships`;
+  if (!higher.length && !lower.length) return `No theme in ${name}'s ${plural(total, 'tagged review')} differs clearly from other partnerships`;
   const parts = [
     higher.length ? `more often tags ${higher.slice(0, 3).map((p) => p.theme).join(', ')}` : '',
     lower.length ? `less often ${lower.slice(0, 3).map((p) => p.theme).join(', ')}` : '',

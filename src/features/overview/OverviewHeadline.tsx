@@ -5,6 +5,7 @@ import type { ReviewsPerYearRow, TotalsRow } from '../../queries/overview.ts';
 import { KpiRow } from '../../components/KpiRow.tsx';
 import type { ECElementEvent } from '../../charts/echarts.ts';
 import { FilterPicker } from '../../components/FilterPicker.tsx';
+import { plural } from '../../lib/plural.ts';
 
 export interface OverviewHeadlineProps {
   totals: TotalsRow;
@@ -35,7 +36,7 @@ export function OverviewHeadline({ totals, perYear, footnote, onYearClick }: Ove
       <ChartCard
         id="reviews-per-year"
         title={reviewsPerYearTitle(perYear)}
-        footnote={`${footnote}${totals.undated_reviews ? ` ${totals.undated_reviews} reviews without a publication year are not shown.` : ''}`}
+        footnote={`${footnote}${totals.undated_reviews ? ` ${plural(totals.undated_reviews, 'review')} without a publication year ${totals.undated_reviews === 1 ? 'is' : 'are'} not shown.` : ''}`}
         option={option}
         onElementClick={onClick}
         actions={picker}
