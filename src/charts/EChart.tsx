@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { ECharts } from 'echarts/core';
 import type { ChartOption, ECElementEvent } from './echarts.ts';
 import { countPlotted } from './options/count-plotted.ts';
-import { fitToWidth, NARROW_CHART } from './options/fit-labels.ts';
+import { fitToWidth, minChartWidth, NARROW_CHART } from './options/fit-labels.ts';
 
 export interface EChartProps {
   option: ChartOption;
@@ -66,6 +66,9 @@ export function EChart({ option, label, height = 320, onElementClick }: EChartPr
   useEffect(() => {
     if (chart.current && el.current) draw(chart.current, el.current, option);
   }, [option]);
+  const minWidth = minChartWidth(option);
 
-  return <div ref={el} className="echart" role="img" aria-label={label} style={{ height }} data-chart-ready="" />;
+  const box = <div ref={el} className="echart" role="img" aria-label={label} style={{ height, minWidth }} data-chart-ready="" />;
+  // A chart too dense for a phone (a heatmap) keeps its legible width and scrolls sideways in its own box.
+  return minWidth ? <div className="echart-scroll" tabIndex={0} role="region" aria-label={`${label} (scrolls sideways)`}>{box}</div> : box;
 }

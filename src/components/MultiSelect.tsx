@@ -31,7 +31,7 @@ export function MultiSelect({ label, options, selected, onChange, searchable = o
     setOpen(false);
     if (refocus) summary.current?.focus();
   }, []);
-  const dismiss = useDismiss(root, open, close);
+  const dismiss = useDismiss(root, open, close, () => !!root.current?.open);
   const shown = needle ? options.filter((o) => o.label.toLowerCase().includes(needle.toLowerCase())) : options;
   const toggle = (value: string, on: boolean) =>
     onChange(on ? [...selected, value] : selected.filter((v) => v !== value));

@@ -11,11 +11,16 @@ export interface DismissHandlers {
   onBlur(e: FocusEvent): void;
 }
 
-/** Handlers for the drop-down's root element, plus a document listener for clicks outside while open. */
+/**
+ * Handlers for the drop-down's root element, plus a document listener for
+ * clicks outside while open. `isOpen` reads the element itself: a <details>
+ * toggle event can arrive after the next key press on a busy page.
+ */
 export function useDismiss(
   root: RefObject<HTMLElement | null>,
   open: boolean,
   close: (refocus: boolean) => void,
+  isOpen: () => boolean = () => open,
 ): DismissHandlers {
   useEffect(() => {
     if (!open) return;
@@ -27,7 +32,7 @@ export function useDismiss(
   }, [open, root, close]);
   return {
     onKeyDown: (e) => {
-      if (e.key !== 'Escape' || !open) return;
+      if (e.key !== 'Escape' || !isOpen()) return;
       e.stopPropagation();
       e.preventDefault();
       close(true);
@@ -35,7 +40,7 @@ export function useDismiss(
     onBlur: (e) => {
       // relatedTarget is null when focus leaves the page (e.g. to the address bar): keep it open then.
       const next = e.relatedTarget as Node | null;
-      if (open && next && !root.current?.contains(next)) close(false);
+      if (isOpen() && next && !root.current?.contains(next)) close(false);
     },
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EXPORT_LABEL_WIDTH, exportOption } from '../../features/export/export-option.ts';
-import { fitCategoryLabels, fitToWidth, longestLabelWidth } from './fit-labels.ts';
+import { fitCategoryLabels, fitToWidth, longestLabelWidth, minChartWidth } from './fit-labels.ts';
 import { topThemesOption } from './top-themes.ts';
 
 const LONG = 'Suicide, self-harm and children’s mental health in adolescence';
@@ -28,9 +28,15 @@ describe('category labels that fit', () => {
     const option = topThemesOption(rows);
     expect(fitToWidth(option, 1000)).toBe(option);
     const narrow = fitToWidth(option, 340) as unknown as { xAxis: Axis; yAxis: Axis };
-    expect(narrow.yAxis.axisLabel).toMatchObject({ width: 129, overflow: 'break' });
+    expect(narrow.yAxis.axisLabel).toMatchObject({ width: 136, overflow: 'break' });
     expect(narrow.xAxis.axisLabel.hideOverlap).toBe(true);
     // Axes without a label limit are left alone.
     expect(fitCategoryLabels({ xAxis: { type: 'category', data: ['a'] } }, 100).xAxis).toEqual({ type: 'category', data: ['a'] });
+  });
+
+  it('gives a heatmap the width its columns need, so a phone scrolls it rather than crushing it', () => {
+    expect(minChartWidth(topThemesOption(rows))).toBeUndefined();
+    const heatmap = { xAxis: { type: 'category', data: Array.from({ length: 10 }, (_, i) => `t${i}`) }, series: [{ type: 'heatmap', data: [] }] };
+    expect(minChartWidth(heatmap)).toBe(180 + 10 * 34);
   });
 });

@@ -34,21 +34,39 @@ function fitAxis(axis: Box, maxWidth: number, fontSize: number): Box {
   };
 }
 
-/** Values on value axes thin out instead of overlapping ("20%40%60%"). */
-function thinValueAxis(axis: Box, narrow: boolean): Box {
+/** Values on value axes thin out instead of overlapping ("20%40%60%"); on narrow charts a long axis name wraps. */
+function thinValueAxis(axis: Box, narrowWidth: number | null): Box {
   if (axis.type !== 'value') return axis;
-  return { ...axis, ...(narrow ? { splitNumber: 3 } : {}), axisLabel: { ...((axis.axisLabel ?? {}) as Box), hideOverlap: true } };
+  const name = narrowWidth && axis.name ? { nameTextStyle: { ...((axis.nameTextStyle ?? {}) as Box), width: narrowWidth, overflow: 'break' } } : {};
+  return { ...axis, ...(narrowWidth ? { splitNumber: 3 } : {}), ...name, axisLabel: { ...((axis.axisLabel ?? {}) as Box), hideOverlap: true } };
 }
 
-/** The option with category labels up to `maxWidth` px wide, wrapped beyond that; never truncated. */
-export function fitCategoryLabels<T extends object>(option: T, maxWidth: number, fontSize = 12, narrow = false): T {
+/**
+ * The option with category labels up to `maxWidth` px wide, wrapped beyond
+ * that; never truncated. `narrowWidth` (a phone-sized chart's width) also
+ * wraps axis names and lets the legend scroll instead of piling up.
+ */
+export function fitCategoryLabels<T extends object>(option: T, maxWidth: number, fontSize = 12, narrowWidth: number | null = null): T {
   const o = option as Box;
   const fit = (v: unknown) => {
     if (v === undefined) return v;
-    const list = asList(v).map((a) => thinValueAxis(fitAxis(a, maxWidth, fontSize), narrow));
+    const list = asList(v).map((a) => thinValueAxis(fitAxis(a, maxWidth, fontSize), narrowWidth));
     return Array.isArray(v) ? list : list[0];
   };
-  return { ...o, xAxis: fit(o.xAxis), yAxis: fit(o.yAxis) } as T;
+  const out: Box = { ...o, xAxis: fit(o.xAxis), yAxis: fit(o.yAxis) };
+  if (narrowWidth && o.legend) out.legend = asList(o.legend).map((l) => ({ ...l, type: 'scroll' }));
+  return out as T;
+}
+
+/**
+ * The width a chart needs to stay legible, when more than a phone gives it:
+ * a heatmap needs room for a readable value in every column.
+ */
+export function minChartWidth(option: object): number | undefined {
+  const o = option as Box;
+  if (!asList(o.series).some((s) => s.type === 'heatmap')) return undefined;
+  const columns = asList(o.xAxis).reduce((n, a) => Math.max(n, asList(a.data).length), 0);
+  return columns ? 180 + columns * 34 : undefined;
 }
 
 /** Below this width a chart counts as narrow (phones): smaller wrapped labels, fewer ticks. */
@@ -57,5 +75,5 @@ export const NARROW_CHART = 560;
 /** The option as drawn in a box `width` px wide: unchanged on wide screens, fitted on narrow ones. */
 export function fitToWidth<T extends object>(option: T, width: number): T {
   if (!width || width >= NARROW_CHART) return option;
-  return fitCategoryLabels(option, Math.max(90, Math.round(width * 0.38)), 11, true);
+  return fitCategoryLabels(option, Math.max(90, Math.round(width * 0.4)), 11, Math.round(width * 0.85));
 }
