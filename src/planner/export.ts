@@ -5,7 +5,7 @@
 import { formatPublished, reasonSentence, TREND_WORDS } from './reasons.ts';
 import type { Ranking, ScoredTheme } from './score.ts';
 import { windowLabel, type PlannerWindow } from './window.ts';
-import { toCsv } from '../lib/csv.ts';
+import { NumberText, toCsv } from '../lib/csv.ts';
 
 /** Scores are shown and exported as whole numbers. */
 export const displayScore = (s: Pick<ScoredTheme, 'score'>) => Math.round(s.score);
@@ -16,11 +16,14 @@ export const PLANNER_CSV_HEADER = [
   'Undated briefings', 'Latest dated briefing', 'Reason',
 ] as const;
 
+/** A share as a percentage to one decimal, as every exported CSV writes shares (its count and base sit beside it). */
+const percent = (share: number) => new NumberText((share * 100).toFixed(1));
+
 /** One CSV record per ranked theme, in rank order. */
-export function plannerRecords(ranking: Ranking, window: PlannerWindow, latestYear: number): (string | number | null)[][] {
+export function plannerRecords(ranking: Ranking, window: PlannerWindow, latestYear: number): (string | number | NumberText | null)[][] {
   return ranking.ranked.map((s) => [
     s.rank, s.label, s.group_label, displayScore(s), s.window_reviews, s.window_total,
-    Math.round(s.trend.share * 100), s.before_total ? Math.round(s.trend.before * 100) : null,
+    percent(s.trend.share), s.before_total ? percent(s.trend.before) : null,
     TREND_WORDS[s.trend.label], s.briefings, s.briefings_recent, s.briefings_undated,
     s.latest_briefing ? formatPublished(s.latest_briefing) : '', reasonSentence(s, window, latestYear),
   ]);

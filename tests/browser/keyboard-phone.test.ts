@@ -105,7 +105,7 @@ function checkCsv(name: string, bytes: Uint8Array): string[][] {
     }
   });
   // A share is never alone: its count and its base are in the same file.
-  if (header!.some((h) => /\(%\)$/.test(h))) expect(header!.some((h) => /^tagged/i.test(h) || /tagged$/i.test(h)), `${name}: count beside share`).toBe(true);
+  if (header!.some((h) => /\(%\)$/.test(h))) expect(header!.some((h) => /tagged|with theme/i.test(h)), `${name}: count beside share`).toBe(true);
   return rows;
 }
 
@@ -312,6 +312,12 @@ describe('keyboard, phone and print-ready exports', () => {
       expect(checkCsv(file.name, file.bytes).length).toBeGreaterThan(0);
       csvs++;
     }
+    await goInApp(page, `/planner?p=${small}`);
+    const planner = page.getByRole('button', { name: 'Download CSV' });
+    await planner.waitFor({ timeout: 60_000 });
+    const plan = await download(page, planner);
+    expect(checkCsv(plan.name, plan.bytes).length).toBeGreaterThan(0);
+    csvs++;
     console.info(`CSV files checked: ${csvs}; empty charts left out of packs: ${leftOut}`);
     expect(browser.errors).toEqual([]);
     expect(browser.foreignRequests).toEqual([]);
