@@ -259,12 +259,14 @@ describe('keyboard, phone and print-ready exports', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(PHONE.width);
     await page.keyboard.press('Escape');
 
-    // The narrowest supported width.
-    await page.setViewportSize({ width: 360, height: 740 });
-    for (const path of ['/', '/explorer', '/partnerships']) {
-      await goInApp(page, path);
-      await settled(page);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} at 360`).toBe(360);
+    // The narrowest and the widest supported widths.
+    for (const size of [{ width: 360, height: 740 }, { width: 1920, height: 1080 }]) {
+      await page.setViewportSize(size);
+      for (const path of ['/', '/explorer', '/partnerships']) {
+        await goInApp(page, path);
+        await settled(page);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} at ${size.width}`).toBe(size.width);
+      }
     }
     await page.setViewportSize(DESKTOP);
     expect(browser.foreignRequests).toEqual([]);
