@@ -49,11 +49,13 @@ describe('describeChartData', () => {
           { key: 'theme', label: 'Theme' },
           { key: 'recent', label: 'Tagged 2025', numeric: true },
           { key: 'change', label: 'Change', numeric: true, format: (v: unknown) => `${Number(v) > 0 ? '+' : ''}${Number(v)} pts` },
+          { key: 'flagged', label: 'Emerging', format: (v: unknown) => (v ? 'Yes' : 'No') },
         ],
-        rows: [{ theme: 'Neglect', recent: 4, change: 12 }, { theme: 'Housing', recent: 9, change: -5 }],
+        rows: [{ theme: 'Neglect', recent: 4, change: 12, flagged: true }, { theme: 'Housing', recent: 9, change: -5, flagged: false }],
       },
     });
-    expect(text).toBe('Bar chart of change by theme (2 plotted values). The highest is Neglect with +12 pts; the lowest is Housing with -5 pts.');
+    // A bare "Change" takes the axis name; a yes/no flag is no category.
+    expect(text).toBe('Bar chart of change in share (points) by theme (2 plotted values). The highest is Neglect with +12 pts; the lowest is Housing with -5 pts.');
   });
 
   it('describes the values a heatmap draws (shares), not the counts beside them', () => {

@@ -171,14 +171,18 @@ export function describeChartData(spec: DescribableChart): string {
   const measureCol = measureColumn(columns.filter((c) => c.numeric && c !== yearCol), rows, spec.option);
   if (!measureCol) return `${kind} of ${rows.length} values.`;
   // Other numeric columns (totals, intervals) qualify the measure; they are not categories.
-  const dims = columns.filter((c) => !c.numeric || c === yearCol);
+  // Yes/no flags (e.g. "Emerging") qualify a row; they are not what the chart is broken down by.
+  const isFlag = (c: Column) => !c.numeric && rows.every((r) => /^(yes|no)$/i.test(cellText(c, r)));
+  const dims = columns.filter((c) => (!c.numeric && !isFlag(c)) || c === yearCol);
   const value = (r: Row) => Number(r[measureCol.key] ?? 0);
   const rowLabel = (r: Row) => dims.map((c) => cellText(c, r)).filter(Boolean).join(', ');
   // A bare "Share" says too little in a sentence: name what it is a share of, as the value axis does.
   const axis = valueAxisName(spec.option);
-  const measure = measureCol.kind === 'share' && /^share$/i.test(measureCol.label.trim())
-    ? lower(/^share of/i.test(axis) ? axis : 'share of tagged reviews')
-    : lower(measureCol.label);
+  // So does a bare "Change": the axis name says change in what.
+  const oneWord = measureCol.label.trim();
+  const measure = /^\w+$/.test(oneWord) && axis.toLowerCase().startsWith(oneWord.toLowerCase())
+    ? lower(axis)
+    : measureCol.kind === 'share' && /^share$/i.test(oneWord) ? 'share of tagged reviews' : lower(measureCol.label);
   const unit = isRate(measureCol) ? '' : ` ${measure}`;
   const format = measureCol.format;
   const show: Show = format ? (v) => format(v as never, rows[0]!) : (v) => withUnit(v, unit);
@@ -190,7 +194,8 @@ export function describeChartData(spec: DescribableChart): string {
   const span = !years.length ? '' : first === last ? `, ${first}` : `, ${first}–${last}`;
   const by = dims.length ? ` by ${dims.map((c) => lower(c.label)).join(' and ')}` : '';
   let text = `${kind} of ${measure}${by}${span} (${rows.length} plotted value${rows.length === 1 ? '' : 's'}). `;
-  text += extremes(rows, value, rowLabel, show, countNote(columns));
+  // Counts follow a share they make up; beside a change in points they would mislead.
+  text += extremes(rows, value, rowLabel, show, measureCol.kind === 'share' ? countNote(columns) : () => '');
 
   const mean = isRate(measureCol) || measureCol.kind === 'share';
   const others = dims.filter((c) => c !== yearCol);
