@@ -171,8 +171,8 @@ export function describeChartData(spec: DescribableChart): string {
   const measureCol = measureColumn(columns.filter((c) => c.numeric && c !== yearCol), rows, spec.option);
   if (!measureCol) return `${kind} of ${rows.length} values.`;
   // Other numeric columns (totals, intervals) qualify the measure; they are not categories.
-  // Yes/no flags (e.g. "Emerging") qualify a row; they are not what the chart is broken down by.
-  const isFlag = (c: Column) => !c.numeric && rows.every((r) => /^(yes|no)$/i.test(cellText(c, r)));
+  // Yes/no flags (e.g. "Emerging") and notes ("small numbers") qualify a row; they are not what the chart is broken down by.
+  const isFlag = (c: Column) => !c.numeric && (/^notes?$/i.test(c.label.trim()) || rows.every((r) => /^(yes|no)$/i.test(cellText(c, r))));
   const dims = columns.filter((c) => (!c.numeric && !isFlag(c)) || c === yearCol);
   const value = (r: Row) => Number(r[measureCol.key] ?? 0);
   const rowLabel = (r: Row) => dims.map((c) => cellText(c, r)).filter(Boolean).join(', ');
