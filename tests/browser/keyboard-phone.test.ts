@@ -12,7 +12,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeRunner } from '../../src/db/node-runner.ts';
 import { loadTables } from '../../src/db/load-tables.ts';
-import { NO_FILTERS } from '../../src/queries/filters.ts';
+import { NO_FILTERS } from '../../src/filters/filters.ts';
 import { themeWindowCountsSql } from '../../src/queries/themes.ts';
 import { TABLE_NAMES } from '../../src/schema/tables.ts';
 import { serveBuiltApp, type AppServer } from '../support/app-server.ts';
