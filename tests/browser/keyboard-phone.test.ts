@@ -15,9 +15,10 @@ import { loadTables } from '../../src/db/load-tables.ts';
 import { NO_FILTERS } from '../../src/filters/filters.ts';
 import { themeWindowCountsSql } from '../../src/queries/themes.ts';
 import { TABLE_NAMES } from '../../src/schema/tables.ts';
-import { serveBuiltApp, type AppServer } from '../support/app-server.ts';
+import type { AppServer } from '../support/app-server.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { openBrowser, type BrowserSession } from '../support/browser.ts';
+import type { BrowserSession } from '../support/browser.ts';
+import { openApp } from '../support/open-app.ts';
 import { parseCsv } from '../support/csv.ts';
 
 const SHOTS = 'test-results/screenshots';
@@ -132,8 +133,7 @@ describe('keyboard, phone and print-ready exports', () => {
       }
     }
     expect(small, 'a partnership that empties the latest-change chart').not.toBe('');
-    server = await serveBuiltApp(ROOT, DIST);
-    browser = await openBrowser({ viewport: DESKTOP });
+    ({ server, browser } = await openApp({ root: ROOT, outDir: DIST, viewport: DESKTOP }));
     await browser.page.goto(`${server.url}/`);
     await browser.page.waitForSelector(LIVE_CHART, { timeout: 90_000 });
     views = await browser.page.locator('nav[aria-label="Main"] a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
