@@ -118,7 +118,12 @@ export function ItemDetailPanel({ kind, id, q, onClose, children }: { kind: Item
     );
   }
   return (
-    <section className="explorer-detail" aria-labelledby="explorer-detail-title">
+    <section
+      className="explorer-detail"
+      aria-labelledby="explorer-detail-title"
+      // Escape closes the panel (as a dialog's would), unless a control inside used it first.
+      onKeyDown={(e) => e.key === 'Escape' && !e.defaultPrevented && (e.preventDefault(), onClose())}
+    >
       <div className="explorer-detail__head">
         <h2 id="explorer-detail-title" ref={heading} tabIndex={-1}>
           {item ? (item.kind === 'review' ? item.case_name : item.title) : kind === 'review' ? 'Review' : 'Briefing'}

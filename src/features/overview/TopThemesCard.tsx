@@ -1,10 +1,11 @@
 import { useMemo } from 'react';
 import { ChartCard } from '../../charts/ChartCard.tsx';
 import type { ECElementEvent } from '../../charts/echarts.ts';
-import { count, pct } from '../../charts/options/format.ts';
+import { pct } from '../../charts/options/format.ts';
 import { topThemesOption, topThemesTitle } from '../../charts/options/top-themes.ts';
 import { FilterPicker } from '../../components/FilterPicker.tsx';
 import type { ThemeShareRow } from '../../queries/themes.ts';
+import { plural } from '../../lib/plural.ts';
 
 /** The most frequent themes as a share of tagged reviews; a click (or the picker) adds a theme filter. */
 export function TopThemesCard({ rows, top = 10, selected, footnote, onTheme }: {
@@ -24,7 +25,7 @@ export function TopThemesCard({ rows, top = 10, selected, footnote, onTheme }: {
     <ChartCard
       id="top-themes"
       title={topThemesTitle(shown)}
-      footnote={`${footnote} Share of the ${count(shown[0]?.total ?? 0)} reviews with at least one theme; the theme filter highlights bars here rather than narrowing the reviews counted.`}
+      footnote={`${footnote} Share of the ${plural(shown[0]?.total ?? 0, 'review')} with at least one theme; the theme filter highlights bars here rather than narrowing the reviews counted.`}
       option={option}
       height={Math.max(220, shown.length * 28 + 60)}
       onElementClick={onClick}
@@ -32,9 +33,9 @@ export function TopThemesCard({ rows, top = 10, selected, footnote, onTheme }: {
       table={{
         columns: [
           { key: 'theme', label: 'Theme' },
-          { key: 'reviews', label: 'Tagged reviews with theme', numeric: true },
-          { key: 'total', label: 'Tagged reviews', numeric: true },
-          { key: 'share', label: 'Share', numeric: true, format: (v) => pct(v as number) },
+          { key: 'reviews', label: 'Tagged reviews with theme', numeric: true, kind: 'count' },
+          { key: 'total', label: 'Tagged reviews', numeric: true, kind: 'base' },
+          { key: 'share', label: 'Share', numeric: true, kind: 'share', format: (v) => pct(v as number) },
         ],
         rows: shown,
       }}

@@ -5,6 +5,7 @@ import { ofTotal, pct } from '../../charts/options/format.ts';
 import { heatmapOption } from '../../charts/options/heatmap.ts';
 import { FilterPicker } from '../../components/FilterPicker.tsx';
 import type { HeatmapCellRow } from '../../queries/partnerships.ts';
+import { plural } from '../../lib/plural.ts';
 
 /** Partnership × theme shares; a click on a cell filters to that partnership and theme. */
 export function PartnershipHeatmapCard({ rows, top, footnote, onCell }: {
@@ -37,7 +38,7 @@ export function PartnershipHeatmapCard({ rows, top, footnote, onCell }: {
     if (theme && partnership) onCell(partnership[0], theme[0]);
   };
   const title = best
-    ? `${best.theme} is tagged in ${pct(best.share)} of ${best.partnership}'s ${best.total} tagged reviews, the highest share shown`
+    ? `${best.theme} is tagged in ${pct(best.share)} of ${best.partnership}'s ${plural(best.total, 'tagged review')}, the highest share shown`
     : 'Few tagged reviews per partnership: shares are shown but none rests on 3 or more reviews';
   return (
     <ChartCard
@@ -57,9 +58,9 @@ export function PartnershipHeatmapCard({ rows, top, footnote, onCell }: {
         columns: [
           { key: 'partnership', label: 'Partnership' },
           { key: 'theme', label: 'Theme' },
-          { key: 'reviews', label: 'Tagged reviews with theme', numeric: true },
-          { key: 'total', label: 'Tagged reviews', numeric: true },
-          { key: 'share', label: 'Share', numeric: true, format: (v) => pct(v as number) },
+          { key: 'reviews', label: 'Tagged reviews with theme', numeric: true, kind: 'count' },
+          { key: 'total', label: 'Tagged reviews', numeric: true, kind: 'base' },
+          { key: 'share', label: 'Share', numeric: true, kind: 'share', format: (v) => pct(v as number) },
         ],
         rows,
       }}

@@ -30,9 +30,9 @@ export function ThemeTrendCard({ id = 'theme-trend', rows, measure, footnote, on
         columns: [
           { key: 'year', label: 'Publication year', numeric: true },
           { key: 'theme', label: 'Theme' },
-          { key: 'reviews', label: 'Tagged reviews with theme', numeric: true },
-          { key: 'total', label: 'Tagged reviews that year', numeric: true },
-          { key: 'share', label: 'Share', numeric: true, format: (v) => pct(v as number) },
+          { key: 'reviews', label: 'Tagged reviews with theme', numeric: true, kind: 'count' },
+          { key: 'total', label: 'Tagged reviews that year', numeric: true, kind: 'base' },
+          { key: 'share', label: 'Share', numeric: true, kind: 'share', format: (v) => pct(v as number) },
         ],
         rows,
       }}
