@@ -13,6 +13,7 @@ import { MODEL_FORMAT, MODEL_VERSION, WEIGHT_SCALE, type ModelOptions, type Them
 import { DEFAULT_PASSAGE_CHARS } from './passages.ts';
 import { seededFolds } from './random.ts';
 import { buildLabels, type Example } from './labels.ts';
+import { outOfFoldTags } from './out-of-fold.ts';
 
 export type { Example } from './labels.ts';
 
@@ -31,6 +32,11 @@ export interface TrainOptions {
   calibrationPull?: number;
   /** Threshold shrinkage toward the global cut, in pseudo-positives. */
   thresholdShrink?: number;
+  /**
+   * Also tag every keyed example with a model trained without it (k-fold, about k more
+   * trainings) and keep those tags in the model (see out-of-fold.ts).
+   */
+  outOfFold?: boolean;
 }
 
 const DEFAULTS = { seed: 1, folds: 5, variant: 'lr+lexicon' as Variant, l2: 1e-3, epochs: 12, learningRate: 0.1, optimizer: 'sgd' as 'sgd' | 'batch', calibrationPull: 20, thresholdShrink: 1000 };
@@ -96,7 +102,7 @@ export function trainModel(examples: Example[], taxonomy: unknown, lexicon: unkn
   const cuts = chooseThresholds(d, probs, o.thresholdShrink, 0.15, 0.75);
   const all = [...analyses.keys()];
   const { vocab, weights } = fitLinear(p, all, o, options.lexScale);
-  return {
+  const model: ThemeModel = {
     format: MODEL_FORMAT,
     version: MODEL_VERSION,
     themes,
@@ -109,6 +115,8 @@ export function trainModel(examples: Example[], taxonomy: unknown, lexicon: unkn
     thresholds: cuts.perTheme.map(r4),
     training: { documents: examples.length, seed: o.seed, variant: o.variant },
   };
+  if (o.outOfFold) model.outOfFold = outOfFoldTags(examples, (subset) => trainModel(subset, taxonomy, lexicon, { ...opts, outOfFold: false }), o.folds, o.seed);
+  return model;
 }
 
 const r4 = (x: number): number => Math.round(x * 10000) / 10000 || 0;

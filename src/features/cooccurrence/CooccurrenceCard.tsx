@@ -5,6 +5,7 @@ import { heatmapOption } from '../../charts/options/heatmap.ts';
 import type { CooccurrenceRow } from '../../queries/cooccurrence.ts';
 import { lift } from '../../stats/lift.ts';
 import { PairPicker } from './PairPicker.tsx';
+import { useReliabilityFootnote } from '../agreement/use-reliability.ts';
 
 export type PairMeasure = 'count' | 'lift';
 
@@ -33,6 +34,7 @@ export function CooccurrenceCard({ rows, measure, footnote, onPair, actions }: {
 }) {
   const withLift = useMemo(() => pairsWithLift(rows), [rows]);
   const themes = useMemo(() => [...new Map(rows.map((r) => [r.theme_a, r.label_a])).entries()], [rows]);
+  const reliability = useReliabilityFootnote(useMemo(() => themes.map(([id]) => id), [themes]));
   const option = useMemo(() => {
     const maxLift = Math.max(2, ...withLift.map((r) => r.lift ?? 0));
     const maxCount = Math.max(1, ...withLift.filter((r) => r.theme_a !== r.theme_b).map((r) => r.both));
@@ -72,7 +74,7 @@ export function CooccurrenceCard({ rows, measure, footnote, onPair, actions }: {
     <ChartCard
       id="cooccurrence"
       title={title}
-      footnote={`${footnote} ${rows[0]?.total ?? 0} tagged reviews; the ${themes.length} most frequent themes. Lift = reviews with both ÷ what independent themes would give (1 = chance, above 1 = together more often). The theme filter does not narrow the reviews counted here.`}
+      footnote={`${footnote} ${rows[0]?.total ?? 0} tagged reviews; the ${themes.length} most frequent themes. Lift = reviews with both ÷ what independent themes would give (1 = chance, above 1 = together more often). The theme filter does not narrow the reviews counted here.${reliability}`}
       option={option}
       height={Math.max(360, themes.length * 26 + 220)}
       onElementClick={onClick}

@@ -5,6 +5,7 @@ import { HighlightedText } from '../../components/HighlightedText.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { itemBundleQuery, type EvidenceRow, type ItemKind, type ItemThemeRow } from '../../queries/explorer.ts';
 import { BRIEFING_KIND_LABELS, REVIEW_TYPE_LABELS, type BriefingKind, type ReviewType } from '../../schema/records.ts';
+import { ReliabilityNote } from '../agreement/ReliabilityNote.tsx';
 import { itemHighlights, itemText } from './item-highlights.ts';
 
 const SOURCE_LABEL = { model: 'Tagger', rule: 'Phrase rule', manual: 'Expert' } as const;
@@ -22,6 +23,7 @@ function ThemeList({ themes, evidence }: { themes: ItemThemeRow[]; evidence: Evi
           <li key={t.theme_id}>
             <span className="explorer-themes__name">{t.theme}</span>{' '}
             <span className="hint">{SOURCE_LABEL[t.source] ?? t.source}{t.source === 'manual' ? '' : `, score ${t.score.toFixed(2)}`}</span>
+            {t.source !== 'manual' && <> <ReliabilityNote themeId={t.theme_id} /></>}
             {sentences.length > 0 && (
               <details className="explorer-themes__more">
                 <summary>{sentences.length} evidence sentence{sentences.length > 1 ? 's' : ''}</summary>

@@ -6,6 +6,7 @@ import { themeChangeOption } from '../../charts/options/theme-change.ts';
 import { FilterPicker } from '../../components/FilterPicker.tsx';
 import type { WindowCountsRow } from '../../queries/themes.ts';
 import { themeChanges, yearSpan } from '../trends/theme-changes.ts';
+import { useReliabilityFootnote } from '../agreement/use-reliability.ts';
 
 const EARLIER_YEARS = 3;
 /** The "latest year" is the latest with at least this many tagged reviews: one review would read as ±100 points. */
@@ -21,6 +22,7 @@ export function LatestChangeCard({ rows, footnote, onTheme }: { rows: WindowCoun
   );
   const labels = latest === null ? { recent: '', earlier: '' } : { recent: String(latest), earlier: yearSpan(latest - EARLIER_YEARS, latest - 1) };
   const option = useMemo(() => themeChangeOption(changes, labels), [changes, labels.recent, labels.earlier]);
+  const reliability = useReliabilityFootnote(useMemo(() => changes.map((c) => c.theme_id), [changes]));
   const recentTotal = rows[0]?.recent_total ?? 0;
   const earlierTotal = rows[0]?.earlier_total ?? 0;
   const top = changes[0];
@@ -36,7 +38,7 @@ export function LatestChangeCard({ rows, footnote, onTheme }: { rows: WindowCoun
     <ChartCard
       id="latest-change"
       title={title}
-      footnote={`${footnote} ${labels.recent ? `${labels.recent} is the latest year with at least ${LATEST_YEAR_MIN} tagged reviews. ` : ''}Change in the share of tagged reviews: ${count(recentTotal)} tagged reviews in ${labels.recent || 'the latest year'}, ${count(earlierTotal)} in ${labels.earlier || 'the three years before'}.${small ? ' Small numbers: a single review moves these shares a lot, so treat them as pointers, not findings.' : ''}`}
+      footnote={`${footnote} ${labels.recent ? `${labels.recent} is the latest year with at least ${LATEST_YEAR_MIN} tagged reviews. ` : ''}Change in the share of tagged reviews: ${count(recentTotal)} tagged reviews in ${labels.recent || 'the latest year'}, ${count(earlierTotal)} in ${labels.earlier || 'the three years before'}.${small ? ' Small numbers: a single review moves these shares a lot, so treat them as pointers, not findings.' : ''}${reliability}`}
       option={option}
       height={Math.max(220, changes.length * 28 + 80)}
       onElementClick={onClick}

@@ -5,6 +5,7 @@ import { comparisonOption, comparisonPoints, comparisonTitle, SMALL_NUMBER } fro
 import { pct } from '../../charts/options/format.ts';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import type { ComparisonRow } from '../../queries/partnerships.ts';
+import { useReliabilityFootnote } from '../agreement/use-reliability.ts';
 
 const SHOWN = 15;
 
@@ -14,6 +15,7 @@ export function ComparisonCard({ name, rows, footnote, onTheme }: { name: string
   const pts = useMemo(() => comparisonPoints(shownRows), [shownRows]);
   const option = useMemo(() => comparisonOption(pts, name), [pts, name]);
   const total = rows[0]?.total ?? 0;
+  const reliability = useReliabilityFootnote(useMemo(() => shownRows.map((r) => r.theme_id), [shownRows]));
   const table = useMemo(() => pts.map((p, i) => ({
     theme: p.theme, reviews: p.reviews, total: p.total, share: p.own.estimate, low: p.own.low, high: p.own.high,
     others: p.others, others_total: p.others_total, others_share: p.rest.estimate, others_low: p.rest.low, others_high: p.rest.high,
@@ -36,7 +38,7 @@ export function ComparisonCard({ name, rows, footnote, onTheme }: { name: string
       <ChartCard
         id="partnership-comparison"
         title={comparisonTitle(name, pts)}
-        footnote={`${footnote} Partnership and region filters do not apply here: “other partnerships” means all of them. Points are shares of tagged reviews; bars are 95% Wilson intervals. Where they do not overlap, the difference is unlikely to be chance alone. The ${pts.length} themes most often tagged in ${name}.`}
+        footnote={`${footnote} Partnership and region filters do not apply here: “other partnerships” means all of them. Points are shares of tagged reviews; bars are 95% Wilson intervals. Where they do not overlap, the difference is unlikely to be chance alone. The ${pts.length} themes most often tagged in ${name}.${reliability}`}
         option={option}
         height={Math.max(260, pts.length * 34 + 100)}
         onElementClick={onClick}

@@ -16,6 +16,8 @@ export interface TrainingExample {
   gold: string[];
   /** Only the listed themes are known (see src/classify/labels.ts). */
   partial?: boolean;
+  /** `<entity type>:<entity id>` of a judged entry: the new model keeps its out-of-fold tags. */
+  key?: string;
 }
 
 export type TaggingRequest =
