@@ -56,5 +56,5 @@ describe('correcting and retraining the tagger', () => {
     await page.screenshot({ path: `${SHOTS}/retrained.png`, fullPage: true });
     expect(browser.foreignRequests).toEqual([]);
     expect(browser.errors).toEqual([]);
-  });
+  }, 900_000);
 });

@@ -19,9 +19,12 @@ const SHOTS = 'test-results/screenshots';
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
 
 /** The tagger's themes of one review as the Explorer's detail panel lists them: name, source and score. */
-async function shownTags(page: Page, reviewId: string): Promise<string[]> {
-  await page.goto(`${page.url().replace(/\/[^/]*$/, '')}/explorer?review=${encodeURIComponent(reviewId)}`);
-  await page.waitForSelector('.explorer-themes, .explorer-detail .hint', { timeout: 60_000 });
+async function shownTags(page: Page, base: string, reviewId: string): Promise<string[]> {
+  await page.goto(`${base}/explorer?review=${encodeURIComponent(reviewId)}`);
+  await page.waitForSelector('.explorer-themes, .explorer-detail .hint', { timeout: 90_000 }).catch(async (err: unknown) => {
+    await page.screenshot({ path: `${SHOTS}/tagger-trust-failed-${reviewId}.png`, fullPage: true });
+    throw err;
+  });
   return page.$$eval('.explorer-themes > li', (items) => items.map((li) => `${li.querySelector('.explorer-themes__name')?.textContent} (${li.querySelector('.hint')?.textContent})`));
 }
 
@@ -98,9 +101,14 @@ describe('how far to trust the tagger', () => {
     await page.setInputFiles('.import-drop input[type=file]', [F.reviewsCsv()]);
     await page.getByRole('button', { name: /^Import 3 reviews/ }).click({ timeout: 30_000 });
     await page.waitForFunction(() => Number(document.querySelector('[data-testid="import-tagging"]')?.getAttribute('data-runs') ?? 0) > 0, undefined, { timeout: 120_000 });
+    // Reloading before the workspace is saved would lose the import: wait for the save (in-app navigation keeps the page).
+    await page.getByRole('link', { name: 'Your data' }).click();
+    await expect.poll(() => page.getByTestId('ws-saved').textContent(), { timeout: 60_000 }).toMatch(/^Saved in this browser/);
+    await page.waitForTimeout(1_000);
+    await expect.poll(() => page.getByTestId('ws-saved').textContent(), { timeout: 60_000 }).toMatch(/^Saved in this browser/);
     const imported = ['NS-1', 'NS-2', 'NS-3'];
-    const before = [];
-    for (const id of imported) before.push(await shownTags(page, id));
+    const before: string[][] = [];
+    for (const id of imported) before.push(await shownTags(page, server.url, id));
     expect(before.flat().length).toBeGreaterThan(0);
 
     await page.goto(`${server.url}/agreement`);
@@ -114,16 +122,16 @@ describe('how far to trust the tagger', () => {
     expect(cells['before-n']).toBe(cells['after-n']);
     await page.screenshot({ path: `${SHOTS}/retrain-compare.png`, fullPage: true });
 
-    const retrained = [];
-    for (const id of imported) retrained.push(await shownTags(page, id));
+    const retrained: string[][] = [];
+    for (const id of imported) retrained.push(await shownTags(page, server.url, id));
     console.info('tags changed by the retrain:', retrained.filter((t, i) => JSON.stringify(t) !== JSON.stringify(before[i])).length, 'of', imported.length);
 
     await page.goto(`${server.url}/agreement`);
     await page.getByRole('button', { name: 'Go back to the previous tagger' }).click({ timeout: 60_000 });
     await expect.poll(() => page.getByTestId('retrain-outcome').textContent(), { timeout: 120_000, interval: 500 }).toMatch(/^Back to the bundled tagger/);
     await page.screenshot({ path: `${SHOTS}/retrain-reverted.png`, fullPage: true });
-    for (const [i, id] of imported.entries()) expect(await shownTags(page, id), id).toEqual(before[i]);
+    for (const [i, id] of imported.entries()) expect(await shownTags(page, server.url, id), id).toEqual(before[i]);
     expect(browser.foreignRequests).toEqual([]);
     expect(browser.errors).toEqual([]);
-  });
+  }, 900_000);
 });

@@ -42,6 +42,7 @@ export default function AgreementPage() {
           <label><input type="radio" name="basis" checked={basis === 'all'} onChange={() => setBasis(null, { replace: true })} /> Expert labels and your corrections</label>
           <label><input type="radio" name="basis" checked={basis === 'corrections'} onChange={() => setBasis('corrections', { replace: true })} /> Your corrections only</label>
         </fieldset>
+        {reliability.loading && <StatusMessage kind="loading">Counting the tagger’s out-of-fold agreement…</StatusMessage>}
         {reliability.error && <StatusMessage kind="error">Could not compute agreement: {reliability.error.message}</StatusMessage>}
         {reliability.missing && basis === 'all' && (
           <StatusMessage kind="empty">The tagger in use keeps no out-of-fold tags, so its agreement with the expert labels cannot be shown honestly. Retrain it below to get them.</StatusMessage>
