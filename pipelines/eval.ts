@@ -9,6 +9,7 @@
  * Run:    npm run eval   (every data/cases file: the review files together, then the briefings)
  *         npm run eval -- FILE.jsonl [FILE ...] [--k 5] [--seed 1] [--natural-lr] [--only-kept]
  *         npm run eval -- --no-cv FILE.jsonl   (score the shipped public/model/theme-model.json)
+ *         npm run eval -- --without-test-part   (k-fold without any test-part line: for choosing settings)
  * With cross-validation no line is scored by a model trained on it: each fold trains on the
  * set's other folds + data/examples + every other data/cases file. Sets drawn from data/cases
  * are also scored on their fixed test part (pipelines/lib/test-part.ts) by one model trained
@@ -33,10 +34,12 @@ interface Args {
   cv: boolean;
   naturalLr: boolean;
   onlyKept: boolean;
+  /** Leave every data/cases test-part line out (for choosing settings without touching the test part). */
+  withoutTestPart: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { files: [], k: 5, seed: 1, cv: true, naturalLr: false, onlyKept: false };
+  const a: Args = { files: [], k: 5, seed: 1, cv: true, naturalLr: false, onlyKept: false, withoutTestPart: false };
   for (let i = 0; i < argv.length; i++) {
     const x = argv[i]!;
     if (x === '--k') a.k = Number(argv[++i]);
@@ -44,6 +47,7 @@ function parseArgs(argv: string[]): Args {
     else if (x === '--no-cv') a.cv = false;
     else if (x === '--natural-lr') a.naturalLr = true;
     else if (x === '--only-kept') a.onlyKept = true;
+    else if (x === '--without-test-part') a.withoutTestPart = true;
     else a.files.push(x);
   }
   return a;
@@ -87,7 +91,8 @@ function evaluateSet(label: string, files: string[], a: Args): void {
   const lexicon = loadLexicon();
   const themes = parseTaxonomy(taxonomy);
   const ids = themes.map((t) => t.id);
-  const docs = files.flatMap(loadLabelled);
+  const keep = (d: LabelledDoc) => !(a.withoutTestPart && inCases(d.source) && isTestPart(d.id));
+  const docs = files.flatMap(loadLabelled).filter(keep);
   const gold = docs.map((d) => d.gold);
   // A line with two ids counts as a hit when either is in the top k.
   const single = isSingleTopic(docs);
@@ -113,7 +118,7 @@ function evaluateSet(label: string, files: string[], a: Args): void {
     const [r, s] = timed(() => ({ predicted: docs.map((d) => p.predict(d.text)), ranked: docs.map((d) => p.rank(d.text)) }));
     results.push(score(`shipped model (${speedModel.training.variant})`, r, s));
   } else {
-    const base = loadTrainingDocs(files.map((f) => resolve(f)));
+    const base = loadTrainingDocs(files.map((f) => resolve(f))).filter(keep);
     const variants: Variant[] = a.onlyKept ? [KEPT] : [KEPT, 'lr', 'lexicon'];
     for (const v of variants) {
       const trainer: Trainer = (train) => modelPredictor(trainModel(train, taxonomy, lexicon, { seed: a.seed, variant: v }));
@@ -132,7 +137,7 @@ function evaluateSet(label: string, files: string[], a: Args): void {
   }
   printMethods(results, single);
   printPerTheme(results[0]!.summary);
-  if (a.cv && files.every(inCases)) scoreTestPart(docs, files, a, scoreOn, single);
+  if (a.cv && !a.withoutTestPart && files.every(inCases)) scoreTestPart(docs, files, a, scoreOn, single);
   console.log(`kept variant: ${a.cv ? KEPT : speedModel.training.variant} (what npm run train ships)`);
   printSpeed(speedModel, docs.map((d) => d.text));
 }
