@@ -89,7 +89,7 @@ describe('how far to trust the tagger', () => {
     const note = page.getByTestId(`reliability-${modelTagged.theme}`);
     await note.waitFor({ timeout: 60_000 });
     const e = expected.find((x) => x.theme_id === modelTagged.theme)!;
-    expect(await note.textContent()).toMatch(new RegExp(`: ${Math.round(e.precision! * 10)} in 10 tags right, finds ${Math.round(e.recall! * 10)} in 10$`));
+    expect(await note.textContent()).toMatch(new RegExp(`^ · on entries it had not seen, .+: ${Math.round(e.precision! * 10)} in 10 tags right, finds ${Math.round(e.recall! * 10)} in 10$`));
     await page.screenshot({ path: `${SHOTS}/explorer-reliability.png`, fullPage: true });
     await page.goto(`${server.url}/trends`);
     await expect.poll(() => page.locator('.chart-card').first().textContent(), { timeout: 60_000 }).toMatch(/on entries it had not seen: .+ \d+ in 10 tags right, finds \d+ in 10/);

@@ -23,7 +23,7 @@ function ThemeList({ themes, evidence }: { themes: ItemThemeRow[]; evidence: Evi
           <li key={t.theme_id}>
             <span className="explorer-themes__name">{t.theme}</span>{' '}
             <span className="hint">{SOURCE_LABEL[t.source] ?? t.source}{t.source === 'manual' ? '' : `, score ${t.score.toFixed(2)}`}</span>
-            {t.source !== 'manual' && <> <ReliabilityNote themeId={t.theme_id} /></>}
+            {t.source !== 'manual' && <ReliabilityNote themeId={t.theme_id} prefix=" · on entries it had not seen, " />}
             {sentences.length > 0 && (
               <details className="explorer-themes__more">
                 <summary>{sentences.length} evidence sentence{sentences.length > 1 ? 's' : ''}</summary>
