@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TINY_EXAMPLES, TINY_LEXICON, TINY_TAXONOMY } from './fixtures.test-helpers.ts';
+import { TINY_EXAMPLES, TINY_LEXICON, TINY_TAXONOMY } from './tiny-lexicon.fixture.ts';
 import type { Example } from './labels.ts';
 import { outOfFoldTags } from './out-of-fold.ts';
 import { trainModel } from './train-model.ts';

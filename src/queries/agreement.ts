@@ -5,7 +5,7 @@
  * manual ones (source column); a passage's tags count for its review or briefing.
  */
 import { queryOptions } from '@tanstack/react-query';
-import type { QueryRunner } from '../db/runner.ts';
+import type { QueryRunner } from './runner.ts';
 import type { CorrectionCell } from '../agreement/out-of-fold.ts';
 
 /** Keys (`<entity type>:<entity id>`) of the entries with bundled expert labels. */

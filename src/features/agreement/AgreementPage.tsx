@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { useDatabase } from '../../app/database-context.ts';
-import { useUrlParam } from '../../app/url-state.ts';
+import { useDatabase } from '../../state/database-context.ts';
+import { useUrlParam } from '../../state/url-state.ts';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { reading, verdict, type Interval, type Verdict } from '../../agreement/metrics.ts';
 import type { AgreementBasis } from '../../agreement/out-of-fold.ts';

@@ -6,7 +6,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { useDatabase } from '../../app/database-context.ts';
+import { useDatabase } from '../../state/database-context.ts';
 import { outOfFoldAgreement, type AgreementBasis, type ThemeAgreement } from '../../agreement/out-of-fold.ts';
 import { reliabilityLine } from '../../agreement/metrics.ts';
 import { agreementJudgmentsQuery } from '../../queries/agreement.ts';

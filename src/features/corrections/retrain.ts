@@ -4,7 +4,7 @@
  * judgments by their out-of-fold tags; re-tagging the user's own entries with the new model
  * (or, to go back, with the previous one) and storing the tags.
  */
-import type { QueryRunner } from '../../db/runner.ts';
+import type { QueryRunner } from '../../queries/runner.ts';
 import { outOfFoldAgreement, overallScore, type CorrectionCell, type OverallScore, type ThemeAgreement } from '../../agreement/out-of-fold.ts';
 import type { OutOfFold } from '../../classify/index.ts';
 import { rowsToArrowIPC } from '../../schema/arrow.ts';
