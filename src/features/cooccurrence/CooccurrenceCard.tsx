@@ -6,6 +6,7 @@ import type { CooccurrenceRow } from '../../queries/cooccurrence.ts';
 import { lift } from '../../stats/lift.ts';
 import { PairPicker } from './PairPicker.tsx';
 import { plural } from '../../lib/plural.ts';
+import { useReliabilityFootnote } from '../agreement/use-reliability.ts';
 
 export type PairMeasure = 'count' | 'lift';
 
@@ -34,6 +35,7 @@ export function CooccurrenceCard({ rows, measure, footnote, onPair, actions }: {
 }) {
   const withLift = useMemo(() => pairsWithLift(rows), [rows]);
   const themes = useMemo(() => [...new Map(rows.map((r) => [r.theme_a, r.label_a])).entries()], [rows]);
+  const reliability = useReliabilityFootnote(useMemo(() => themes.map(([id]) => id), [themes]));
   const option = useMemo(() => {
     const maxLift = Math.max(2, ...withLift.map((r) => r.lift ?? 0));
     const maxCount = Math.max(1, ...withLift.filter((r) => r.theme_a !== r.theme_b).map((r) => r.both));
@@ -73,7 +75,7 @@ export function CooccurrenceCard({ rows, measure, footnote, onPair, actions }: {
     <ChartCard
       id="cooccurrence"
       title={title}
-      footnote={`${footnote} ${plural(rows[0]?.total ?? 0, 'tagged review')}; the ${themes.length} most frequent themes. Lift = reviews with both ÷ what independent themes would give (1 = chance, above 1 = together more often). The theme filter does not narrow the reviews counted here.`}
+      footnote={`${footnote} ${plural(rows[0]?.total ?? 0, 'tagged review')}; the ${themes.length} most frequent themes. Lift = reviews with both ÷ what independent themes would give (1 = chance, above 1 = together more often). The theme filter does not narrow the reviews counted here.${reliability}`}
       option={option}
       height={Math.max(360, themes.length * 26 + 220)}
       onElementClick={onClick}

@@ -7,6 +7,7 @@ import { FilterPicker } from '../../components/FilterPicker.tsx';
 import type { WindowCountsRow } from '../../queries/themes.ts';
 import { themeChanges, yearSpan } from '../trends/theme-changes.ts';
 import { plural } from '../../lib/plural.ts';
+import { useReliabilityFootnote } from '../agreement/use-reliability.ts';
 
 const EARLIER_YEARS = 3;
 /** The "latest year" is the latest with at least this many tagged reviews: one review would read as ±100 points. */
@@ -22,6 +23,7 @@ export function LatestChangeCard({ rows, footnote, onTheme }: { rows: WindowCoun
   );
   const labels = latest === null ? { recent: '', earlier: '' } : { recent: String(latest), earlier: yearSpan(latest - EARLIER_YEARS, latest - 1) };
   const option = useMemo(() => themeChangeOption(changes, labels), [changes, labels.recent, labels.earlier]);
+  const reliability = useReliabilityFootnote(useMemo(() => changes.map((c) => c.theme_id), [changes]));
   const recentTotal = rows[0]?.recent_total ?? 0;
   const earlierTotal = rows[0]?.earlier_total ?? 0;
   // Headlines never rest on small numbers: a change with fewer than 5 reviews on either side is drawn faded, not named.
@@ -40,7 +42,7 @@ export function LatestChangeCard({ rows, footnote, onTheme }: { rows: WindowCoun
     <ChartCard
       id="latest-change"
       title={title}
-      footnote={`${footnote} ${labels.recent ? `${labels.recent} is the latest year with at least ${LATEST_YEAR_MIN} tagged reviews. ` : ''}Change in the share of tagged reviews: ${plural(recentTotal, 'tagged review')} in ${labels.recent || 'the latest year'}, ${count(earlierTotal)} in ${labels.earlier || 'the three years before'}.${small ? ' Small numbers: a single review moves these shares a lot, so treat them as pointers, not findings.' : ''}`}
+      footnote={`${footnote} ${labels.recent ? `${labels.recent} is the latest year with at least ${LATEST_YEAR_MIN} tagged reviews. ` : ''}Change in the share of tagged reviews: ${plural(recentTotal, 'tagged review')} in ${labels.recent || 'the latest year'}, ${count(earlierTotal)} in ${labels.earlier || 'the three years before'}.${small ? ' Small numbers: a single review moves these shares a lot, so treat them as pointers, not findings.' : ''}${reliability}`}
       option={option}
       height={Math.max(220, changes.length * 28 + 80)}
       onElementClick={onClick}

@@ -6,6 +6,7 @@ import { topThemesOption, topThemesTitle } from '../../charts/options/top-themes
 import { FilterPicker } from '../../components/FilterPicker.tsx';
 import type { ThemeShareRow } from '../../queries/themes.ts';
 import { plural } from '../../lib/plural.ts';
+import { useReliabilityFootnote } from '../agreement/use-reliability.ts';
 
 /** The most frequent themes as a share of tagged reviews; a click (or the picker) adds a theme filter. */
 export function TopThemesCard({ rows, top = 10, selected, footnote, onTheme }: {
@@ -17,6 +18,7 @@ export function TopThemesCard({ rows, top = 10, selected, footnote, onTheme }: {
 }) {
   const shown = useMemo(() => rows.filter((r) => r.reviews > 0).slice(0, top), [rows, top]);
   const option = useMemo(() => topThemesOption(shown, selected), [shown, selected]);
+  const reliability = useReliabilityFootnote(useMemo(() => shown.map((r) => r.theme_id), [shown]));
   const onClick = (e: ECElementEvent) => {
     const row = [...shown].reverse()[e.dataIndex];
     if (row) onTheme(row.theme_id);
@@ -25,7 +27,7 @@ export function TopThemesCard({ rows, top = 10, selected, footnote, onTheme }: {
     <ChartCard
       id="top-themes"
       title={topThemesTitle(shown)}
-      footnote={`${footnote} Share of the ${plural(shown[0]?.total ?? 0, 'review')} with at least one theme; the theme filter highlights bars here rather than narrowing the reviews counted.`}
+      footnote={`${footnote} Share of the ${plural(shown[0]?.total ?? 0, 'review')} with at least one theme; the theme filter highlights bars here rather than narrowing the reviews counted.${reliability}`}
       option={option}
       height={Math.max(220, shown.length * 28 + 60)}
       onElementClick={onClick}

@@ -6,6 +6,7 @@ import { pct } from '../../charts/options/format.ts';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { COMPARISON_METHOD_TEXT, READING_WORDS } from '../../stats/share-difference.ts';
 import type { ComparisonRow } from '../../queries/partnerships.ts';
+import { useReliabilityFootnote } from '../agreement/use-reliability.ts';
 
 const SHOWN = 15;
 
@@ -15,6 +16,7 @@ export function ComparisonCard({ name, rows, footnote, onTheme }: { name: string
   const pts = useMemo(() => comparisonPoints(shownRows), [shownRows]);
   const option = useMemo(() => comparisonOption(pts, name), [pts, name]);
   const total = rows[0]?.total ?? 0;
+  const reliability = useReliabilityFootnote(useMemo(() => shownRows.map((r) => r.theme_id), [shownRows]));
   const table = useMemo(() => pts.map((p, i) => ({
     theme: p.theme, reviews: p.reviews, total: p.total, share: p.own.estimate, low: p.own.low, high: p.own.high,
     others: p.others, others_total: p.others_total, others_share: p.rest.estimate, others_low: p.rest.low, others_high: p.rest.high,
@@ -46,7 +48,7 @@ export function ComparisonCard({ name, rows, footnote, onTheme }: { name: string
       <ChartCard
         id="partnership-comparison"
         title={comparisonTitle(name, pts)}
-        footnote={`${footnote} Partnership and region filters do not apply here: “other partnerships” means every other statutory partnership. Points are shares of tagged reviews; bars are 95% Wilson intervals of each share. ${COMPARISON_METHOD_TEXT} The ${pts.length} themes most often tagged in ${name}.`}
+        footnote={`${footnote} Partnership and region filters do not apply here: “other partnerships” means every other statutory partnership. Points are shares of tagged reviews; bars are 95% Wilson intervals of each share. ${COMPARISON_METHOD_TEXT} The ${pts.length} themes most often tagged in ${name}.${reliability}`}
         option={option}
         height={Math.max(260, pts.length * 34 + 100)}
         onElementClick={onClick}

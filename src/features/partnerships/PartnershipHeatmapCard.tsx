@@ -6,6 +6,7 @@ import { heatmapOption } from '../../charts/options/heatmap.ts';
 import { FilterPicker } from '../../components/FilterPicker.tsx';
 import type { HeatmapCellRow } from '../../queries/partnerships.ts';
 import { plural } from '../../lib/plural.ts';
+import { useReliabilityFootnote } from '../agreement/use-reliability.ts';
 
 /** Partnership × theme shares; a click on a cell filters to that partnership and theme. */
 export function PartnershipHeatmapCard({ rows, top, footnote, onCell }: {
@@ -31,6 +32,7 @@ export function PartnershipHeatmapCard({ rows, top, footnote, onCell }: {
     const best = rows.filter((r) => r.total >= 3).sort((a, b) => b.share - a.share || b.reviews - a.reviews)[0];
     return { option, partnerships, themes, best };
   }, [rows]);
+  const reliability = useReliabilityFootnote(useMemo(() => themes.map(([id]) => id), [themes]));
   const onClick = (e: ECElementEvent) => {
     const [x, y] = (e.value as number[]) ?? [];
     const theme = themes[x ?? -1];
@@ -44,7 +46,7 @@ export function PartnershipHeatmapCard({ rows, top, footnote, onCell }: {
     <ChartCard
       id="partnership-heatmap"
       title={title}
-      footnote={`${footnote} ${partnerships.length === 1 ? 'One partnership' : `The ${partnerships.length} partnerships with most tagged reviews (at most ${top})`}, tagged reviews in brackets. Cells show the share of the partnership's tagged reviews carrying the theme; hover for counts.`}
+      footnote={`${footnote} ${partnerships.length === 1 ? 'One partnership' : `The ${partnerships.length} partnerships with most tagged reviews (at most ${top})`}, tagged reviews in brackets. Cells show the share of the partnership's tagged reviews carrying the theme; hover for counts.${reliability}`}
       option={option}
       height={Math.max(280, partnerships.length * 30 + 200)}
       onElementClick={onClick}

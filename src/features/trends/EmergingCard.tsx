@@ -8,6 +8,7 @@ import type { WindowCountsRow } from '../../queries/themes.ts';
 import { assessEmerging, EMERGING_RULE, emergingWindows } from '../../stats/emerging.ts';
 import { themeChanges, yearSpan } from './theme-changes.ts';
 import { plural } from '../../lib/plural.ts';
+import { useReliabilityFootnote } from '../agreement/use-reliability.ts';
 
 /** The rule in plain words, from the same constants the test uses. */
 export function EmergingRule({ recent, earlier }: { recent: string; earlier: string }) {
@@ -48,6 +49,8 @@ export function EmergingCard({ rows, footnote, onTheme }: { rows: WindowCountsRo
   }).sort((a, b) => Number(b.flagged) - Number(a.flagged) || b.change - a.change || a.theme.localeCompare(b.theme)), [rows]);
   const option = useMemo(() => themeChangeOption(assessed, labels), [assessed, labels.recent, labels.earlier]);
   const emerging = assessed.filter((a) => a.flagged);
+  // The flagged themes and the largest rises: a note for all 31 would bury the chart.
+  const reliability = useReliabilityFootnote(useMemo(() => assessed.slice(0, Math.max(3, emerging.length)).map((a) => a.theme_id), [assessed, emerging.length]));
   const title = !windows
     ? 'No dated tagged reviews to look for emerging themes'
     : emerging.length
@@ -63,7 +66,7 @@ export function EmergingCard({ rows, footnote, onTheme }: { rows: WindowCountsRo
       <ChartCard
         id="emerging-themes"
         title={title}
-        footnote={`${footnote} ${plural(rows[0]?.recent_total ?? 0, 'tagged review')} in ${labels.recent || 'the recent years'}, ${count(rows[0]?.earlier_total ?? 0)} in ${labels.earlier || 'the years before'}.`}
+        footnote={`${footnote} ${plural(rows[0]?.recent_total ?? 0, 'tagged review')} in ${labels.recent || 'the recent years'}, ${count(rows[0]?.earlier_total ?? 0)} in ${labels.earlier || 'the years before'}.${reliability}`}
         option={option}
         height={Math.max(240, assessed.length * 26 + 80)}
         onElementClick={onClick}

@@ -6,6 +6,7 @@
 import type { QueryRunner } from '../../queries/runner.ts';
 import type { WorkspaceFiles, WorkspaceManifest } from '../../workspace/archive.ts';
 import type { StorageUsage } from '../../workspace/opfs-storage.ts';
+import { packModels, unpackModels } from './model-files.ts';
 
 export interface WorkspaceBackend {
   collect(db: QueryRunner, model: Uint8Array | null): Promise<WorkspaceFiles>;
@@ -48,8 +49,11 @@ export class WorkspaceSession {
   private saving: Promise<void> = Promise.resolve();
   /** Callers waiting for the next save to finish (see whenSaved). */
   private waiting: ((state: SaveState) => void)[] = [];
-  /** The retrained model (JSON bytes), kept with the workspace. */
+  /** The retrained model in use (JSON bytes), kept with the workspace; null = the bundled model. */
   model: Uint8Array | null = null;
+  /** The model the last retrain replaced (null with hasPreviousModel = the bundled model), kept until the next retrain. */
+  previousModel: Uint8Array | null = null;
+  hasPreviousModel = false;
   /** A problem met while restoring at start (the app still opens on the bundled data). */
   restoreProblem: string | null = null;
 
@@ -73,7 +77,7 @@ export class WorkspaceSession {
       const files = await this.backend.read();
       if (!files) return null;
       await this.backend.apply(this.db, files, { replace: false });
-      this.model = files.model;
+      this.takeModels(files.model);
       this.set({ kind: 'saved', at: files.manifest.savedAt, message: null });
       return files.manifest;
     } catch (err) {
@@ -96,7 +100,7 @@ export class WorkspaceSession {
       const waiters = this.waiting.splice(0);
       this.set({ ...this.state, kind: 'saving' });
       try {
-        const files = await this.backend.collect(this.db, this.model);
+        const files = await this.backend.collect(this.db, this.modelBytes());
         if (hasUserRows(files)) {
           await this.backend.write(files);
           void this.backend.persist();
@@ -120,7 +124,7 @@ export class WorkspaceSession {
 
   /** The workspace as one zip file. */
   async exportArchive(): Promise<{ bytes: Uint8Array; manifest: WorkspaceManifest }> {
-    const files = await this.backend.collect(this.db, this.model);
+    const files = await this.backend.collect(this.db, this.modelBytes());
     return { bytes: this.backend.pack(files), manifest: files.manifest };
   }
 
@@ -128,7 +132,7 @@ export class WorkspaceSession {
   async importArchive(bytes: Uint8Array, fileName: string): Promise<WorkspaceManifest> {
     const files = this.backend.unpack(bytes, fileName);
     await this.backend.apply(this.db, files, { replace: true });
-    this.model = files.model;
+    this.takeModels(files.model);
     await this.saveNow();
     return files.manifest;
   }
@@ -136,16 +140,33 @@ export class WorkspaceSession {
   /** Removes the user's rows and every saved file; the bundled data stays. */
   async deleteAll(): Promise<void> {
     await this.backend.deleteUserData(this.db);
-    this.model = null;
+    this.takeModels(null);
     await this.saveNow();
     await this.backend.clear();
     this.set({ kind: 'idle', at: null, message: null });
   }
 
-  /** Keeps a retrained model with the workspace. */
-  async setModel(json: string | null): Promise<void> {
-    this.model = json === null ? null : new TextEncoder().encode(json);
+  /**
+   * Puts a model in use and saves. With `previous`, the model it replaces is kept beside it
+   * (null = the bundled model) until the next call; without, no previous model is kept.
+   */
+  async setModel(json: string | null, previous?: { json: string | null }): Promise<void> {
+    const enc = (j: string | null) => (j === null ? null : new TextEncoder().encode(j));
+    this.model = enc(json);
+    this.previousModel = previous ? enc(previous.json) : null;
+    this.hasPreviousModel = !!previous;
     await this.saveNow();
+  }
+
+  private modelBytes(): Uint8Array | null {
+    return packModels({ current: this.model, previous: this.previousModel, hasPrevious: this.hasPreviousModel });
+  }
+
+  private takeModels(bytes: Uint8Array | null): void {
+    const m = unpackModels(bytes);
+    this.model = m.current;
+    this.previousModel = m.previous;
+    this.hasPreviousModel = m.hasPrevious;
   }
 
   usage(): Promise<StorageUsage> {
