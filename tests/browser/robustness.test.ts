@@ -28,7 +28,7 @@ async function seedArchive(): Promise<Uint8Array> {
   const db = await openBundledDataset();
   await snapshotBundledData(db);
   await db.exec(`
-    INSERT INTO partnerships VALUES ('seedshire', 'Seedshire', NULL);
+    INSERT INTO partnerships (id, name, region) VALUES ('seedshire', 'Seedshire', NULL);
     INSERT INTO reviews VALUES ('seed-1', 'seedshire', 'Child Oak', 'rapid-review', '2024', '2024-01-01', 2024, 'Neglect at home was missed.', NULL, NULL, NULL, 'import');
     INSERT INTO reviews VALUES ('seed-2', (SELECT min(id) FROM partnerships WHERE id <> 'seedshire'), 'Child Pine', 'child-safeguarding-practice-review', '2023-05', '2023-05-01', 2023, 'Domestic abuse was known to police.', NULL, NULL, 'https://example.org/pine', 'import');
     INSERT INTO theme_tags VALUES ('review', 'seed-1', 'neglect', 0.9, 'model', true);`);

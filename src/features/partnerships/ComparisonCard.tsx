@@ -20,7 +20,8 @@ export function ComparisonCard({ name, rows, footnote, onTheme }: { name: string
   const table = useMemo(() => pts.map((p, i) => ({
     theme: p.theme, reviews: p.reviews, total: p.total, share: p.own.estimate, low: p.own.low, high: p.own.high,
     others: p.others, others_total: p.others_total, others_share: p.rest.estimate, others_low: p.rest.low, others_high: p.rest.high,
-    diff: p.verdict.diff, diff_low: p.verdict.lo, diff_high: p.verdict.hi,
+    // Differences in percentage points, as the CSV writes them.
+    diff: p.verdict.diff * 100, diff_low: p.verdict.lo * 100, diff_high: p.verdict.hi * 100,
     reading: READING_WORDS[p.verdict.reading],
     theme_id: shownRows[i]!.theme_id,
   })), [pts, shownRows]);
@@ -30,6 +31,7 @@ export function ComparisonCard({ name, rows, footnote, onTheme }: { name: string
     if (row) onTheme(row.theme_id);
   };
   const f = (v: unknown) => pct(v as number);
+  const pp = (v: unknown) => `${(v as number) > 0 ? '+' : ''}${(v as number).toFixed(1)} pts`;
   return (
     <>
       <p className="hint comparison-method" data-testid="comparison-method">{COMPARISON_METHOD_TEXT}</p>
@@ -65,9 +67,9 @@ export function ComparisonCard({ name, rows, footnote, onTheme }: { name: string
             { key: 'others_share', label: 'Others: share', numeric: true, kind: 'share', format: f },
             { key: 'others_low', label: 'Others: 95% low', numeric: true, kind: 'share', format: f },
             { key: 'others_high', label: 'Others: 95% high', numeric: true, kind: 'share', format: f },
-            { key: 'diff', label: 'Difference', numeric: true, kind: 'share', format: f },
-            { key: 'diff_low', label: 'Difference 95% low', numeric: true, kind: 'share', format: f },
-            { key: 'diff_high', label: 'Difference 95% high', numeric: true, kind: 'share', format: f },
+            { key: 'diff', label: 'Difference', numeric: true, kind: 'points', format: pp },
+            { key: 'diff_low', label: 'Difference 95% low', numeric: true, kind: 'points', format: pp },
+            { key: 'diff_high', label: 'Difference 95% high', numeric: true, kind: 'points', format: pp },
             { key: 'reading', label: 'Reading' },
           ],
           rows: table,
