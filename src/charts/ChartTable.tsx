@@ -4,7 +4,15 @@ export interface TableColumn<Row> {
   label: string;
   format?: (value: Row[keyof Row], row: Row) => string;
   numeric?: boolean;
+  /**
+   * What a number means, so exports can write it the way a reader expects:
+   * a share (0–1) as a percentage, percentage points, a p-value, a count or
+   * the base a share is taken of. Unset: a plain number.
+   */
+  kind?: NumberKind;
 }
+
+export type NumberKind = 'share' | 'points' | 'p' | 'count' | 'base' | 'ratio';
 
 export interface ChartTableData<Row = Record<string, unknown>> {
   columns: TableColumn<Row>[];

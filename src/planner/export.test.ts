@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BOM, csvField, toCsv } from '../lib/csv.ts';
+import { BOM, csvField, NumberText, toCsv } from '../lib/csv.ts';
 import { plannerCsv, plannerFileName, plannerRecords, PLANNER_CSV_HEADER } from './export.ts';
 import { rankThemes, DEFAULT_WEIGHTS, type ThemeCoverage } from './score.ts';
 
@@ -27,7 +27,7 @@ describe('planner export', () => {
   it('writes one record per ranked theme with the on-screen numbers', () => {
     const records = plannerRecords(ranking, w, 2024);
     expect(records).toHaveLength(2);
-    expect(records[0]!.slice(0, 9)).toEqual([1, '=Risky label', 'G', 80, 3, 4, 75, null, 'not compared']);
+    expect(records[0]!.slice(0, 9)).toEqual([1, '=Risky label', 'G', 80, 3, 4, new NumberText('75.0'), null, 'not compared']);
     expect(records[1]!.slice(9, 13)).toEqual([2, 1, 1, 'Feb 2024']);
     expect(records[0]!).toHaveLength(PLANNER_CSV_HEADER.length);
   });

@@ -6,7 +6,7 @@ import { formatPublished, reasonSentence, TREND_WORDS } from './reasons.ts';
 import type { Ranking, ScoredTheme } from './score.ts';
 import type { Weights } from './score.ts';
 import { windowLabel, type PlannerWindow } from './window.ts';
-import { toCsv } from '../lib/csv.ts';
+import { NumberText, toCsv } from '../lib/csv.ts';
 
 /** Scores are shown and exported as whole numbers. */
 export const displayScore = (s: Pick<ScoredTheme, 'score'>) => Math.round(s.score);
@@ -17,6 +17,9 @@ export const PLANNER_CSV_HEADER = [
   'Undated briefings', 'Latest dated briefing', 'Reason', 'Starting evidence', 'Starting evidence from',
   'Window', 'Weights (recurrence, trend, gap)', 'Produced on', 'Briefed in window (set apart)',
 ] as const;
+
+/** A share as a percentage to one decimal, as every exported CSV writes shares (its count and base sit beside it). */
+const percent = (share: number) => new NumberText((share * 100).toFixed(1));
 
 /** What a ranking was made with, recorded on every exported line so a copy carries its own context. */
 export interface PlannerContext {
@@ -30,11 +33,11 @@ export interface PlannerContext {
 const NO_CONTEXT: PlannerContext = { weights: { recurrence: 0, trend: 0, gap: 0 }, producedOn: '', evidence: new Map() };
 
 /** One CSV record per ranked theme, in rank order, then the themes set apart as briefed in the window (no rank). */
-export function plannerRecords(ranking: Ranking, window: PlannerWindow, latestYear: number, ctx: PlannerContext = NO_CONTEXT): (string | number | null)[][] {
+export function plannerRecords(ranking: Ranking, window: PlannerWindow, latestYear: number, ctx: PlannerContext = NO_CONTEXT): (string | number | NumberText | null)[][] {
   const w = ctx.weights;
   const record = (s: ScoredTheme, briefed: boolean) => [
     briefed ? null : s.rank, s.label, s.group_label, displayScore(s), s.window_reviews, s.window_total,
-    Math.round(s.trend.share * 100), s.before_total ? Math.round(s.trend.before * 100) : null,
+    percent(s.trend.share), s.before_total ? percent(s.trend.before) : null,
     TREND_WORDS[s.trend.label], s.briefings, s.briefings_recent, s.briefings_undated,
     s.latest_briefing ? formatPublished(s.latest_briefing) : '', reasonSentence(s, window, latestYear),
     ctx.evidence.get(s.theme_id)?.sentence ?? '', ctx.evidence.get(s.theme_id)?.from ?? '',

@@ -9,6 +9,7 @@ import { wilsonInterval, type Interval } from '../../stats/wilson.ts';
 import { CATEGORY_COLOURS } from '../palette.ts';
 import { axisName, baseOption } from './common.ts';
 import { escapeHtml, ofTotal, pct } from './format.ts';
+import { plural } from '../../lib/plural.ts';
 
 export interface ComparisonInput {
   theme: string;
@@ -44,8 +45,8 @@ export function comparisonTitle(name: string, points: readonly ComparisonPoint[]
   if (!total) return `${name} has no tagged reviews under these filters`;
   const higher = points.filter((p) => p.verdict.reading === 'higher');
   const lower = points.filter((p) => p.verdict.reading === 'lower');
-  if (total < SMALL_N) return `${name} has ${total} tagged review${total === 1 ? '' : 's'} here: too few to call any theme more or less frequent`;
-  if (!higher.length && !lower.length) return `No theme in ${name}'s ${total} tagged reviews differs clearly from other partnerships`;
+  if (total < SMALL_N) return `${name} has ${plural(total, 'tagged review')} here: too few to call any theme more or less frequent`;
+  if (!higher.length && !lower.length) return `No theme in ${name}'s ${plural(total, 'tagged review')} differs clearly from other partnerships`;
   const parts = [
     higher.length ? `more often tags ${higher.slice(0, 3).map((p) => p.theme).join(', ')}` : '',
     lower.length ? `less often ${lower.slice(0, 3).map((p) => p.theme).join(', ')}` : '',

@@ -4,6 +4,7 @@ import { SMALL_N } from '../../stats/share-difference.ts';
 import { axisName, baseOption } from './common.ts';
 import { escapeHtml, ofTotal, pct } from './format.ts';
 import { yearRange } from './reviews-per-year.ts';
+import { plural } from '../../lib/plural.ts';
 
 export type TrendMeasure = 'count' | 'share';
 
@@ -24,7 +25,7 @@ export function themeTrendTitle(rows: readonly ThemeYearRow[], measure: TrendMea
   const latest = Math.max(...(solid.length ? solid : rows).map((r) => r.year));
   const years = new Set(rows.map((r) => r.year)).size;
   const top = rows.filter((r) => r.year === latest).reduce((a, b) => (b.reviews > a.reviews ? b : a));
-  const what = measure === 'share' ? `${pct(top.share)} of the ${top.total} tagged reviews` : `${ofTotal(top.reviews, top.total)} tagged reviews`;
+  const what = measure === 'share' ? `${pct(top.share)} of the ${plural(top.total, 'tagged review')}` : `${ofTotal(top.reviews, top.total)} tagged ${top.total === 1 ? 'review' : 'reviews'}`;
   const lead = top.reviews ? `${top.theme} was tagged in ${what} in ${latest}` : `None of these themes was tagged in ${latest}`;
   return years < 2 ? `${lead} (one year only: widen the years to see a trend)` : lead;
 }

@@ -6,6 +6,7 @@ import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { itemBundleQuery, type EvidenceRow, type ItemPassageRow, type ItemThemeRow } from '../../queries/explorer.ts';
 import { type ItemKind } from '../../queries/explorer-list-sql.ts';
 import { BRIEFING_KIND_LABELS, REVIEW_TYPE_LABELS, type BriefingKind, type ReviewType } from '../../schema/records.ts';
+import { ReliabilityNote } from '../agreement/ReliabilityNote.tsx';
 import { itemHighlights, itemText, passageHighlights } from './item-highlights.ts';
 
 const SOURCE_LABEL = { model: 'Tagger', rule: 'Phrase rule', manual: 'Expert' } as const;
@@ -41,6 +42,7 @@ function ThemeList({ themes, evidence, titleOnly }: { themes: ItemThemeRow[]; ev
             <span className="explorer-themes__name">{t.theme}</span>{' '}
             <span className="hint">{SOURCE_LABEL[t.source] ?? t.source}{t.source === 'manual' ? '' : `, score ${t.score.toFixed(2)}`}</span>
             {titleOnly && t.source !== 'manual' && <span className="explorer-themes__derived" data-testid="derived-theme"> · derived from briefing titles</span>}
+            {t.source !== 'manual' && <ReliabilityNote themeId={t.theme_id} prefix=" · on entries it had not seen, " />}
             {sentences.length > 0 && (
               <details className="explorer-themes__more">
                 <summary>{sentences.length} evidence sentence{sentences.length > 1 ? 's' : ''}</summary>
@@ -118,7 +120,12 @@ export function ItemDetailPanel({ kind, id, q, onClose, children }: { kind: Item
     );
   }
   return (
-    <section className="explorer-detail" aria-labelledby="explorer-detail-title">
+    <section
+      className="explorer-detail"
+      aria-labelledby="explorer-detail-title"
+      // Escape closes the panel (as a dialog's would), unless a control inside used it first.
+      onKeyDown={(e) => e.key === 'Escape' && !e.defaultPrevented && (e.preventDefault(), onClose())}
+    >
       <div className="explorer-detail__head">
         <h2 id="explorer-detail-title" ref={heading} tabIndex={-1}>
           {item ? (item.kind === 'review' ? item.case_name : item.title) : kind === 'review' ? 'Review' : 'Briefing'}

@@ -5,6 +5,7 @@ import type { ReviewsPerYearRow, TotalsRow } from '../../queries/overview.ts';
 import { KpiRow } from '../../components/KpiRow.tsx';
 import type { ECElementEvent } from '../../charts/echarts.ts';
 import { FilterPicker } from '../../components/FilterPicker.tsx';
+import { plural } from '../../lib/plural.ts';
 
 export interface OverviewHeadlineProps {
   totals: TotalsRow;
@@ -47,7 +48,7 @@ export function OverviewHeadline({ totals, perYear, footnote, onYearClick }: Ove
       <ChartCard
         id="reviews-per-year"
         title={reviewsPerYearTitle(perYear)}
-        footnote={`${footnote}${totals.undated_reviews ? ` ${totals.undated_reviews} reviews without a publication year are not shown.` : ''}${totals.title_only_reviews ? ` ${totals.title_only_reviews} title-only reviews (their only text is their briefings' titles) are set apart; “Count title-only reviews” includes them.` : ''}`}
+        footnote={`${footnote}${totals.undated_reviews ? ` ${plural(totals.undated_reviews, 'review')} without a publication year ${totals.undated_reviews === 1 ? 'is' : 'are'} not shown.` : ''}${totals.title_only_reviews ? ` ${plural(totals.title_only_reviews, 'title-only review')} (their only text is their briefings' titles) ${totals.title_only_reviews === 1 ? 'is' : 'are'} set apart; “Count title-only reviews” includes them.` : ''}`}
         option={option}
         onElementClick={onClick}
         actions={picker}
