@@ -4,10 +4,12 @@
  * Reads:  data/taxonomy.json, data/cases/*.jsonl (labelled catalogue entries),
  *         ../shared/seeds/*.txt when present (else the facts kept from them in
  *         data/sources/pages.jsonl), data/reference/england-partnership-regions.json,
+ *         data/catalogue/reviews.jsonl + keyword-themes.json (gathered catalogue entries),
  *         public/model/theme-model.json (the trained tagger; `npm run train`).
  * Writes: public/data/<table>.arrows (Arrow IPC streams, one per table),
  *         public/data/summary.json (first-screen numbers, drawn before DuckDB starts),
- *         public/data/manifest.json (row counts, byte sizes and hashes of inputs and outputs),
+ *         public/data/manifest.json (row counts, byte sizes and hashes of inputs and outputs,
+ *         and every source address the bundled reviews and briefings came from),
  *         data/sources/pages.jsonl (facts from the seed pages, when the seeds are present).
  * Run:    npm run data   (deterministic: the same inputs give byte-identical files)
  */
@@ -18,6 +20,7 @@ import { mergeReviews } from '../src/ingest/merge-reviews.ts';
 import { rowsToArrowIPC } from '../src/schema/arrow.ts';
 import { briefingText, reviewText, type Briefing, type Partnership, type Review, type Theme, type ThemeGroup, type ThemeTag } from '../src/schema/records.ts';
 import { TABLE_NAMES, type TableName, type TableRows } from '../src/schema/tables.ts';
+import { catalogueEntriesToRecords, type CatalogueEntry } from './dataset/catalogue-entries.ts';
 import { pageFactsToRecords, toFact, type PageFact } from './dataset/page-records.ts';
 import { briefingRuleTags } from './dataset/briefing-rule-tags.ts';
 import { buildSummary } from './dataset/summary.ts';
@@ -63,6 +66,17 @@ function catalogue(knownThemes: Set<string>) {
   return records;
 }
 
+function gatheredEntries(knownThemes: Set<string>) {
+  const entriesPath = fromRoot('data/catalogue/reviews.jsonl');
+  const entries = readJsonl<CatalogueEntry>(entriesPath);
+  readInput(entriesPath);
+  const { keywords } = JSON.parse(readInput(fromRoot('data/catalogue/keyword-themes.json'))) as { keywords: Record<string, string[]> };
+  const records = catalogueEntriesToRecords(entries, keywords, knownThemes);
+  for (const p of records.problems) console.error(`catalogue entries: ${p}`);
+  if (records.otherNations) console.error(`catalogue entries: ${records.otherNations} from outside England left out of the bundle`);
+  return records;
+}
+
 function withRegions(partnerships: Partnership[]): Partnership[] {
   const { regions } = JSON.parse(readInput(fromRoot('data/reference/england-partnership-regions.json'))) as { regions: Record<string, string> };
   const byLower = new Map(Object.entries(regions).map(([k, v]) => [k.toLowerCase(), v]));
@@ -86,14 +100,15 @@ export async function buildDataset({ outDir = fromRoot('public/data'), factsFile
   const groups: ThemeGroup[] = taxonomy.groups.map((g) => ({ id: g.id, label: g.label }));
   const cat = catalogue(new Set(themes.map((t) => t.id)));
   const pages = pageFactsToRecords(await pageFacts(factsFile));
+  const gathered = gatheredEntries(new Set(themes.map((t) => t.id)));
 
-  const merged = mergeReviews(cat.reviews, pages.reviews);
+  const merged = mergeReviews(cat.reviews, [...pages.reviews, ...gathered.reviews]);
   for (const m of merged.messages) console.error(`merge: ${m}`);
   const remap = (id: string | null) => (id ? merged.mergedInto.get(id) ?? id : null);
   const briefings: Briefing[] = [...cat.briefings, ...pages.briefings].map((b) => ({ ...b, review_id: remap(b.review_id) }));
   const reviews: Review[] = merged.reviews;
   const partnershipMap = new Map<string, Partnership>();
-  for (const p of [...cat.partnerships, ...pages.partnerships]) if (!partnershipMap.has(p.id)) partnershipMap.set(p.id, p);
+  for (const p of [...cat.partnerships, ...pages.partnerships, ...gathered.partnerships]) if (!partnershipMap.has(p.id)) partnershipMap.set(p.id, p);
 
   const modelPath = fromRoot('public/model/theme-model.json');
   let modelTags: { tags: ThemeTag[]; evidence: TableRows['tag_evidence'][] } = { tags: [], evidence: [] };
@@ -135,7 +150,7 @@ export async function buildDataset({ outDir = fromRoot('public/data'), factsFile
     briefings: briefings.sort(byId),
     documents: [],
     passages: [],
-    theme_tags: [...cat.tags.map((t) => ({ ...t, entity_id: remap(t.entity_id)! })), ...modelTags.tags],
+    theme_tags: [...[...cat.tags, ...gathered.tags].map((t) => ({ ...t, entity_id: remap(t.entity_id)! })), ...modelTags.tags],
     tag_evidence: modelTags.evidence,
   };
 
@@ -147,7 +162,12 @@ export async function buildDataset({ outDir = fromRoot('public/data'), factsFile
   }
   const summary = await buildSummary(tables);
   writeFile(join(outDir, 'summary.json'), JSON.stringify(summary, null, 1) + '\n');
-  const manifest = { format: 'learning-themes-dataset', version: 1, dataVersion: sha256(JSON.stringify(outputs)).slice(0, 12), tables: outputs, inputs: Object.fromEntries(Object.entries(inputs).sort()) };
+  const sources = [...new Set([...tables.reviews, ...tables.briefings].map((r) => r.source_url).filter((u): u is string => !!u && /^https?:\/\//.test(u)))].sort();
+  const manifest = {
+    format: 'learning-themes-dataset', version: 1, dataVersion: sha256(JSON.stringify(outputs)).slice(0, 12), tables: outputs,
+    inputs: Object.fromEntries(Object.entries(inputs).sort()),
+    sources,
+  };
   writeFile(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 1) + '\n');
   return manifest;
 }

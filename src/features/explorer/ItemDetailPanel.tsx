@@ -7,7 +7,7 @@ import { itemBundleQuery, type EvidenceRow, type ItemKind, type ItemThemeRow } f
 import { BRIEFING_KIND_LABELS, REVIEW_TYPE_LABELS, type BriefingKind, type ReviewType } from '../../schema/records.ts';
 import { itemHighlights, itemText } from './item-highlights.ts';
 
-const SOURCE_LABEL = { model: 'Tagger', rule: 'Phrase rule', manual: 'Expert' } as const;
+const SOURCE_LABEL = { model: 'Tagger', rule: 'Phrase rule', manual: 'Expert', catalogue: 'Catalogue keywords' } as const;
 
 /** Only web links become links; other source references (file names) are shown as text. */
 const isWebLink = (url: string | null): url is string => !!url && /^https?:\/\//i.test(url);
@@ -21,7 +21,7 @@ function ThemeList({ themes, evidence }: { themes: ItemThemeRow[]; evidence: Evi
         return (
           <li key={t.theme_id}>
             <span className="explorer-themes__name">{t.theme}</span>{' '}
-            <span className="hint">{SOURCE_LABEL[t.source] ?? t.source}{t.source === 'manual' ? '' : `, score ${t.score.toFixed(2)}`}</span>
+            <span className="hint">{SOURCE_LABEL[t.source] ?? t.source}{t.source === 'manual' || t.source === 'catalogue' ? '' : `, score ${t.score.toFixed(2)}`}</span>
             {sentences.length > 0 && (
               <details className="explorer-themes__more">
                 <summary>{sentences.length} evidence sentence{sentences.length > 1 ? 's' : ''}</summary>

@@ -1,6 +1,7 @@
 /** The numbers behind a chart as CSV (the CSV rules themselves are in src/lib/csv.ts). */
 import type { ChartTableData } from '../../charts/ChartTable.tsx';
 import { toCsv } from '../../lib/csv.ts';
+import { DEFAULT_SMALL_NUMBERS, suppressRows, type SmallNumberPolicy, type SuppressedTable } from '../../lib/small-numbers.ts';
 
 export { BOM, csvField, csvRecord, neutraliseFormula, toCsv } from '../../lib/csv.ts';
 
@@ -9,9 +10,15 @@ export { BOM, csvField, csvRecord, neutraliseFormula, toCsv } from '../../lib/cs
  * their raw values (exact, not rounded for display); text columns use the
  * column's display format, e.g. a theme label instead of its id.
  */
-export function chartTableCsv<Row>(table: ChartTableData<Row>): string {
-  const records = table.rows.map((row) =>
-    table.columns.map((c) => (c.numeric || !c.format ? row[c.key] : c.format(row[c.key], row))),
-  );
-  return toCsv(table.columns.map((c) => c.label), records);
+export function chartTableCsv<Row>(table: ChartTableData<Row>, policy: SmallNumberPolicy = DEFAULT_SMALL_NUMBERS): string {
+  const t = protectedChartTable(table, policy);
+  return toCsv(t.columns, t.rows);
+}
+
+/** The export's cells after small-number protection (counts hidden, small bases marked). */
+export function protectedChartTable<Row>(table: ChartTableData<Row>, policy: SmallNumberPolicy = DEFAULT_SMALL_NUMBERS): SuppressedTable {
+  return suppressRows(table.columns, table.rows, (row, c) => {
+    const col = c as (typeof table.columns)[number];
+    return col.numeric || !col.format ? row[col.key] : col.format(row[col.key], row);
+  }, policy);
 }

@@ -2,6 +2,7 @@ import { StoragePanel } from './StoragePanel.tsx';
 import { TransferPanel } from './TransferPanel.tsx';
 import { CodebookPanel } from './CodebookPanel.tsx';
 import { ThemeEditor } from './ThemeEditor.tsx';
+import { SmallNumbersPanel } from './SmallNumbersPanel.tsx';
 
 /** Your data: what is kept in this browser, export/import/delete, and the theme set. */
 export default function WorkspacePage() {
@@ -9,6 +10,7 @@ export default function WorkspacePage() {
     <div className="workspace-page">
       <StoragePanel />
       <TransferPanel />
+      <SmallNumbersPanel />
       <CodebookPanel />
       <ThemeEditor />
     </div>
