@@ -5,7 +5,7 @@ import { count, pct } from '../../charts/options/format.ts';
 import { topThemesOption, topThemesTitle } from '../../charts/options/top-themes.ts';
 import { FilterPicker } from '../../components/FilterPicker.tsx';
 import type { ThemeShareRow } from '../../queries/themes.ts';
-import { baseNote, referenceCitation, referenceFor, referenceLabel, type OurBase } from '../../reference/national-figures.ts';
+import { baseNote, referenceFor, referenceLabel, type OurBase } from '../../reference/national-figures.ts';
 
 type Row = ThemeShareRow & { reference: string };
 
@@ -35,7 +35,7 @@ export function TopThemesCard({ rows, top = 10, selected, footnote, years, onThe
     const ours: OurBase = { reviews: shown[0]?.total ?? 0, firstYear: years.first, lastYear: years.last };
     return shown.flatMap((r, i) => {
       const f = refs[i];
-      return f ? [`◆ National reference for ${r.theme}: ${referenceLabel(f)}. ${baseNote(f, ours)} Source: ${referenceCitation(f)}.`] : [];
+      return f ? [`◆ National reference for ${r.theme}: ${referenceLabel(f)}. ${baseNote(f, ours)} Source: ${f.source_title}, ${f.source_url}.`] : [];
     });
   }, [shown, refs, years.first, years.last]);
   const onClick = (e: ECElementEvent) => {
