@@ -46,7 +46,8 @@ WITH rolled AS (
   FROM theme_tags t JOIN passages p ON p.id = t.entity_id WHERE t.entity_type = 'passage'
 ),
 manual AS (SELECT entity_type, entity_id, theme_id, bool_or(accepted) AS truth FROM rolled WHERE source = 'manual' GROUP BY ALL),
-predicted AS (SELECT DISTINCT entity_type, entity_id, theme_id FROM rolled WHERE source <> 'manual'),
+-- The tagger's own predictions: catalogue keywords are published labels, not the tagger's output.
+predicted AS (SELECT DISTINCT entity_type, entity_id, theme_id FROM rolled WHERE source IN ('model', 'rule')),
 tagged AS (SELECT DISTINCT entity_type, entity_id FROM predicted),
 expert AS (SELECT DISTINCT entity_type, entity_id FROM ws_base_manual_tags),
 cells AS (${cells}),
@@ -75,7 +76,7 @@ export interface AgreementCoverage {
 
 /** How much there is to compare: entries the tagger tagged, expert-labelled ones, the user's corrections. */
 export const agreementCoverageSql = `
-SELECT (SELECT count(*) FROM (SELECT DISTINCT entity_type, entity_id FROM theme_tags WHERE source <> 'manual'))::INTEGER AS tagged_entries,
+SELECT (SELECT count(*) FROM (SELECT DISTINCT entity_type, entity_id FROM theme_tags WHERE source IN ('model', 'rule')))::INTEGER AS tagged_entries,
        (SELECT count(*) FROM (SELECT DISTINCT entity_type, entity_id FROM ws_base_manual_tags))::INTEGER AS expert_entries,
        (SELECT count(*) FROM (SELECT DISTINCT entity_type, entity_id FROM ws_corrections))::INTEGER AS corrected_entries,
        (SELECT count(*) FROM ws_corrections)::INTEGER AS corrections`;

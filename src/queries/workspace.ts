@@ -11,7 +11,7 @@ import type { TableName } from '../schema/tables.ts';
 import { REFRESH_DERIVED_SQL } from './derived.ts';
 
 /** Origins of bundled rows; anything else was imported by the user. */
-export const BUNDLED_ORIGINS = `('catalogue', 'pages')`;
+export const BUNDLED_ORIGINS = `('catalogue', 'catalogue-entries', 'pages')`;
 
 /** Run once after loading the bundled dataset and before restoring user data. */
 export const SNAPSHOT_BASE_SQL = `
