@@ -18,7 +18,7 @@ export function SmallNumbersPanel() {
       </p>
       <p>Status: <strong data-testid="small-numbers-status">{policy.enabled ? `on, threshold ${policy.threshold}` : 'off'}</strong></p>
       <label htmlFor={inputId}>Hide counts below </label>
-      <input id={inputId} type="number" min={2} max={100} value={draft} onChange={(e) => setDraft(e.target.value)} aria-invalid={!valid} />
+      <input id={inputId} type="number" min={2} max={100} value={draft} onChange={(e) => setDraft(e.target.value)} aria-invalid={!valid} style={{ marginRight: "0.5rem" }} />
       <button type="button" disabled={!valid} onClick={() => writeSmallNumberPolicy({ ...policy, threshold: value, enabled: true })}>
         Apply threshold
       </button>
