@@ -98,8 +98,8 @@ async function main() {
     // Dashboard queries answer filter changes; one-off queries (a view's set-up) are reported apart.
     const queries = allQueries.filter((q) => q.n >= Math.min(5, sets.length));
     const oneOff = allQueries.filter((q) => !queries.includes(q));
-    // The app answers some aggregates from its filter index (cube:<label>), the rest in DuckDB.
-    const appTimes = (l: string) => app.measures[l] ?? app.measures[`cube:${l}`];
+    // The app answers some aggregates from its filter index (index:<label>), the rest in DuckDB.
+    const appTimes = (l: string) => app.measures[l] ?? app.measures[`index:${l}`];
     const compared = Object.keys(naive.timings).filter((l) => appTimes(l));
     const naiveMs = compared.reduce((s, l) => s + percentile(naive.timings[l]!, 50), 0);
     const sqlMs = compared.reduce((s, l) => s + percentile(appTimes(l)!, 50), 0);
@@ -160,8 +160,8 @@ function printReport(f: Record<string, unknown>) {
     ['first live chart (DuckDB), preset', v('preset_live_chart_ms', ' ms')],
     ...((f.views as Array<{ view: string; charts: number; p50: number; p95: number }>) ?? []).map((r): [string, string] => [`filter change → ${r.view} redrawn (${r.charts} charts)`, `p50 ${r.p50} ms, p95 ${r.p95} ms`]),
     ['text search → Overview redrawn, p95', v('search_redraw_p95_ms', ' ms')],
-    ...((f.queries as Array<{ label: string; n: number; p50: number; p95: number }>) ?? []).map((q): [string, string] => [`  ${q.label.startsWith('cube:') ? '' : 'sql:'}${q.label} (n=${q.n})`, `p50 ${q.p50} ms, p95 ${q.p95} ms`]),
-    ...((f.one_off_queries as Array<{ label: string; n: number; p95: number }>) ?? []).map((q): [string, string] => [`  one-off ${q.label.startsWith('cube:') ? '' : 'sql:'}${q.label} (n=${q.n})`, `max ${q.p95} ms`]),
+    ...((f.queries as Array<{ label: string; n: number; p50: number; p95: number }>) ?? []).map((q): [string, string] => [`  ${q.label.startsWith('index:') ? '' : 'sql:'}${q.label} (n=${q.n})`, `p50 ${q.p50} ms, p95 ${q.p95} ms`]),
+    ...((f.one_off_queries as Array<{ label: string; n: number; p95: number }>) ?? []).map((q): [string, string] => [`  one-off ${q.label.startsWith('index:') ? '' : 'sql:'}${q.label} (n=${q.n})`, `max ${q.p95} ms`]),
     ['same aggregates: plain JS over row objects / the app (p50 sums)', `${v('naive_aggregates_ms_p50')} / ${v('sql_same_aggregates_ms_p50')} ms → ×${v('query_speedup_vs_naive')}`],
     ['tagging in the worker / natural Bayes', `${v('tag_passages_per_s')} / ${v('naive_bayes_passages_per_s')} passages/s → ×${v('tag_speedup_vs_naive')}`],
     ['initial JS (gzipped)', v('initial_js_gz_kb', ' KB')],

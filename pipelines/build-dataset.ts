@@ -25,7 +25,9 @@ import { pageFactsToRecords, toFact, type PageFact } from './dataset/page-record
 import { briefingRuleTags } from './dataset/briefing-rule-tags.ts';
 import { buildSummary } from './dataset/summary.ts';
 import { loadTagger, tagRecords } from './dataset/tag-records.ts';
-import { SHARED_DIR, exists, fromRoot, readJsonl, sha256, writeFile } from './lib/files.ts';
+import { SHARED_DIR, exists, fromRoot, sha256, writeFile } from './lib/files.ts';
+import { readJsonl } from './lib/jsonl.ts';
+import { jsonlValues } from '../src/lib/jsonl.ts';
 
 interface Taxonomy {
   groups: Array<{ id: string; label: string }>;
@@ -45,7 +47,7 @@ async function pageFacts(kept: string): Promise<PageFact[]> {
     const committed = fromRoot('data/sources/pages.jsonl');
     console.error(`${seeds} not found: using the page facts kept in data/sources/pages.jsonl`);
     readInput(committed);
-    return readJsonl<PageFact>(committed);
+    return jsonlValues<PageFact>(readJsonl(committed), committed);
   }
   const { parsePage } = await import('./pages/parse-page.ts');
   const files = readdirSync(seeds).filter((f) => f.endsWith('.txt')).sort();
@@ -59,7 +61,7 @@ function catalogue(knownThemes: Set<string>) {
   const files = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort();
   const lines = files.flatMap((f) => {
     readInput(join(dir, f));
-    return readJsonl<CatalogueLine>(join(dir, f));
+    return jsonlValues<CatalogueLine>(readJsonl(join(dir, f)), join(dir, f));
   });
   const records = catalogueLinesToRecords(lines, 'catalogue', knownThemes);
   for (const p of records.problems) console.error(`catalogue: ${p}`);
@@ -68,7 +70,7 @@ function catalogue(knownThemes: Set<string>) {
 
 function gatheredEntries(knownThemes: Set<string>) {
   const entriesPath = fromRoot('data/catalogue/reviews.jsonl');
-  const entries = readJsonl<CatalogueEntry>(entriesPath);
+  const entries = jsonlValues<CatalogueEntry>(readJsonl(entriesPath), entriesPath);
   readInput(entriesPath);
   const { keywords } = JSON.parse(readInput(fromRoot('data/catalogue/keyword-themes.json'))) as { keywords: Record<string, string[]> };
   const records = catalogueEntriesToRecords(entries, keywords, knownThemes);

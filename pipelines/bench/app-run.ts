@@ -21,7 +21,7 @@ export async function navigateAndSettle(page: Page, to: string, quietMs = 400, t
         dispatchEvent(new PopStateEvent('popstate'));
         const lastEvent = () => {
           let last = 0;
-          for (const m of performance.getEntriesByType('measure')) if (/^(sql|cube):/.test(m.name) && m.startTime >= since) last = Math.max(last, m.startTime + m.duration);
+          for (const m of performance.getEntriesByType('measure')) if (/^(sql|index):/.test(m.name) && m.startTime >= since) last = Math.max(last, m.startTime + m.duration);
           for (const el of document.querySelectorAll<HTMLElement>('main .echart')) last = Math.max(last, Number(el.dataset.chartReady) || 0);
           return last;
         };
@@ -54,14 +54,14 @@ export async function viewPaths(page: Page): Promise<Array<{ path: string; label
 
 /**
  * Query measures since the last clear, as label → durations: `sql:<label>` (DuckDB) under its
- * label, `cube:<label>` (answered from the filter index, src/cube) as `cube:<label>`.
+ * label, `index:<label>` (answered from the filter index, src/filter-index/) as `index:<label>`.
  */
 export async function sqlMeasures(page: Page, clear = true): Promise<Record<string, number[]>> {
   return page.evaluate((clear) => {
     const out: Record<string, number[]> = {};
     for (const m of performance.getEntriesByType('measure')) {
       if (m.name.startsWith('sql:')) (out[m.name.slice(4)] ??= []).push(m.duration);
-      else if (m.name.startsWith('cube:')) (out[m.name] ??= []).push(m.duration);
+      else if (m.name.startsWith('index:')) (out[m.name] ??= []).push(m.duration);
     }
     if (clear) performance.clearMeasures();
     return out;

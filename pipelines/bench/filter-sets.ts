@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
-import { NO_FILTERS, type Filters } from '../../src/queries/filters.ts';
+import { NO_FILTERS, type Filters } from '../../src/filters/filters.ts';
 import type { ReviewType } from '../../src/schema/records.ts';
 import { seededRandom } from '../synth/random.ts';
 

@@ -1,7 +1,7 @@
 /** The app half of the benchmark: first chart, load stages, and every view under filter changes. */
 import type { Page } from 'playwright-core';
-import { searchFromFilters } from '../../src/app/url-state.ts';
-import { NO_FILTERS, type Filters } from '../../src/queries/filters.ts';
+import { searchFromFilters } from '../../src/filters/url.ts';
+import { NO_FILTERS, type Filters } from '../../src/filters/filters.ts';
 import { firstChart, navigateAndSettle, sqlMeasures, viewPaths } from './app-run.ts';
 import { SEARCH_TERMS } from './filter-sets.ts';
 import { percentile } from './stats.ts';

@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
-import { fromRoot, readJsonl } from '../lib/files.ts';
+import { fromRoot } from '../lib/files.ts';
+import { readJsonl } from '../lib/jsonl.ts';
+import { jsonlValues } from '../../src/lib/jsonl.ts';
 
 /** `count` passages spread evenly through the corpus (reviews and briefings alike). */
 export function samplePassages(datasetDir: string, count: number): string[] {
@@ -17,7 +19,7 @@ export function samplePassages(datasetDir: string, count: number): string[] {
 /** The labelled catalogue entries (text + gold theme ids). */
 export function labelledCases(): Array<{ text: string; gold: string[] }> {
   return ['dev-reviews.jsonl', 'dev-briefings.jsonl']
-    .flatMap((f) => readJsonl<{ text?: string; title?: string; gold?: string[] }>(fromRoot('data/cases', f)))
+    .flatMap((f) => jsonlValues<{ text?: string; title?: string; gold?: string[] }>(readJsonl(fromRoot('data/cases', f)), f))
     .filter((c) => c.text && c.gold?.length)
     .map((c) => ({ text: [c.title, c.text].filter(Boolean).join('\n\n'), gold: c.gold! }));
 }

@@ -4,7 +4,7 @@
  */
 import { createNodeRunner } from '../../src/db/node-runner.ts';
 import { loadTables } from '../../src/db/load-tables.ts';
-import { NO_FILTERS } from '../../src/queries/filters.ts';
+import { NO_FILTERS } from '../../src/filters/filters.ts';
 import { reviewsPerYearByPartnershipSql, totalsSql, type ReviewsPerYearRow, type TotalsRow } from '../../src/queries/overview.ts';
 import { rowsToArrowIPC } from '../../src/schema/arrow.ts';
 import { TABLE_NAMES, type TableName, type TableRows } from '../../src/schema/tables.ts';

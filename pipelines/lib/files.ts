@@ -1,6 +1,6 @@
 /** Small file helpers shared by the pipelines. */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -13,21 +13,6 @@ export const fromRoot = (...parts: string[]) => resolve(REPO_ROOT, ...parts);
 
 export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
-}
-
-/** Parses a JSON Lines file; a bad line throws with its line number. */
-export function readJsonl<T>(path: string): T[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .map((line, i) => ({ line: line.trim(), n: i + 1 }))
-    .filter(({ line }) => line !== '')
-    .map(({ line, n }) => {
-      try {
-        return JSON.parse(line) as T;
-      } catch (err) {
-        throw new Error(`${path}:${n}: not valid JSON (${(err as Error).message})`);
-      }
-    });
 }
 
 export function writeFile(path: string, data: string | Uint8Array): void {

@@ -3,21 +3,7 @@
  * "Published September 2023", "In 2012, ... has published"), reduced to the
  * precision the page gives: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
  */
-
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-] as const;
+import { parseDate } from '../../src/ingest/dates.ts';
 
 const MONTH_SOURCE = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
 
@@ -32,49 +18,12 @@ export const DATE_SOURCE = [
   .map((s) => `(?:${s})`)
   .join('|');
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-function monthNumber(word: string): number | null {
-  const prefix = word.toLowerCase().slice(0, 3);
-  const index = MONTHS.findIndex((m) => m.startsWith(prefix));
-  return index < 0 ? null : index + 1;
-}
-
-/** Two-digit years on these pages are all this century or the late last one. */
-function fullYear(digits: string): number {
-  if (digits.length === 4) return Number(digits);
-  const yy = Number(digits);
-  return yy < 70 ? 2000 + yy : 1900 + yy;
-}
-
-function isoDay(year: number, month: number, day: number): string | null {
-  if (month < 1 || month > 12 || day < 1) return null;
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return day > lastDay ? null : `${year}-${pad(month)}-${pad(day)}`;
-}
-
 /**
- * A date written on a UK page, as `YYYY-MM-DD` / `YYYY-MM` / `YYYY`, or null.
- * Numeric dates are read day first (UK convention).
+ * A date written on a UK page, as `YYYY-MM-DD` / `YYYY-MM` / `YYYY`, or null:
+ * the app's date parser (src/ingest/dates.ts), at the precision given.
  */
 export function parsePublishedDate(text: string): string | null {
-  const s = text.trim().replace(/\s+/g, ' ');
-  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (m) return isoDay(Number(m[1]), Number(m[2]), Number(m[3]));
-  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/.exec(s);
-  if (m) return isoDay(fullYear(m[3]!), Number(m[2]), Number(m[1]));
-  m = /^(\d{1,2})(?:st|nd|rd|th)? ([A-Za-z]+)\.?,? (\d{4})$/.exec(s);
-  if (m) {
-    const month = monthNumber(m[2]!);
-    return month ? isoDay(Number(m[3]), month, Number(m[1])) : null;
-  }
-  m = /^([A-Za-z]+)\.?,? (\d{4})$/.exec(s);
-  if (m) {
-    const month = monthNumber(m[1]!);
-    return month ? `${m[2]}-${pad(month)}` : null;
-  }
-  m = /^((?:19|20)\d{2})$/.exec(s);
-  return m ? m[1]! : null;
+  return parseDate(text)?.published ?? null;
 }
 
 const PUBLISHED_IN_PROSE = [

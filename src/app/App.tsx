@@ -4,15 +4,19 @@ import { DatabaseProvider } from './DatabaseProvider.tsx';
 import { FirstScreen } from './FirstScreen.tsx';
 import { NavBar } from './NavBar.tsx';
 import { FilterBar } from '../features/filters/FilterBar.tsx';
-import { useLocation } from './router.ts';
+import { useLocation } from '../state/router.ts';
 import { routeFor } from './routes.tsx';
 import { StatusMessage } from '../components/StatusMessage.tsx';
-import { ChartRegistryProvider } from '../charts/chart-registry.tsx';
+import { ChartRegistryProvider, type ChartSpec } from '../charts/chart-registry.tsx';
+import { ChartMenuSlot } from '../charts/chart-menu-slot.tsx';
+import { ExportMenu } from '../features/export/ExportMenu.tsx';
 import { ViewExports } from '../features/export/ViewExports.tsx';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: 60_000, retry: false, refetchOnWindowFocus: false } },
 });
+
+const chartExportMenu = (chart: ChartSpec) => <ExportMenu chart={chart} />;
 
 function CurrentView() {
   const { pathname } = useLocation();
@@ -35,6 +39,7 @@ function CurrentView() {
 export function App() {
   return (
     <QueryClientProvider client={queryClient}>
+      <ChartMenuSlot.Provider value={chartExportMenu}>
       <a className="skip-link" href="#main">Skip to content</a>
       <header className="app-header">
         <div className="brand">
@@ -49,6 +54,7 @@ export function App() {
           <CurrentView />
         </main>
       </DatabaseProvider>
+      </ChartMenuSlot.Provider>
     </QueryClientProvider>
   );
 }

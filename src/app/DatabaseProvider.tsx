@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { database, loadBundledDataset, toError, type LoadProgress } from '../db/index.ts';
-import * as store from '../db/workspace-store.ts';
+import { packWorkspace, unpackWorkspace } from '../workspace/archive.ts';
+import { applyWorkspace, collectWorkspace, deleteUserData, snapshotBundledData } from '../workspace/apply.ts';
+import * as storage from '../workspace/opfs-storage.ts';
 import { WorkspaceSession } from '../features/workspace/workspace-session.ts';
 import { WorkspaceContext } from '../features/workspace/workspace-context.ts';
-import { DatabaseContext } from './database-context.ts';
+import { DatabaseContext } from '../state/database-context.ts';
 import { datasetBaseUrl } from './dataset-source.ts';
 import { LoadingScreen } from './LoadingScreen.tsx';
 import { ErrorScreen } from './ErrorScreen.tsx';
@@ -13,9 +15,9 @@ type Status = { kind: 'loading'; progress: LoadProgress } | { kind: 'ready' } | 
 const START: LoadProgress = { stage: 'engine', fraction: 0, message: 'Starting…' };
 
 const backend = {
-  collect: store.collectWorkspace, apply: store.applyWorkspace, deleteUserData: store.deleteUserData,
-  read: store.readSavedWorkspace, write: store.writeSavedWorkspace, clear: store.clearSavedWorkspace,
-  usage: store.storageUsage, persist: store.requestPersistence, pack: store.packWorkspace, unpack: store.unpackWorkspace,
+  collect: collectWorkspace, apply: applyWorkspace, deleteUserData,
+  read: storage.readSavedWorkspace, write: storage.writeSavedWorkspace, clear: storage.clearSavedWorkspace,
+  usage: storage.storageUsage, persist: storage.requestPersistence, pack: packWorkspace, unpack: unpackWorkspace,
 };
 
 /**
@@ -34,7 +36,7 @@ export function DatabaseProvider({ children, firstScreen }: { children: ReactNod
     setStatus({ kind: 'loading', progress: START });
     loadBundledDataset(datasetBaseUrl(), database, onProgress, controller.signal)
       .then(async () => {
-        await store.snapshotBundledData(database);
+        await snapshotBundledData(database);
         if (controller.signal.aborted) return;
         onProgress({ stage: 'insert', fraction: 1, message: 'Restoring your saved work…' });
         await workspace.restore();

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { OverviewHeadline } from '../features/overview/OverviewHeadline.tsx';
 import { chartFootnote } from '../features/filters/describe-filters.ts';
-import { NO_FILTERS } from '../queries/filters.ts';
+import { NO_FILTERS } from '../filters/filters.ts';
 import { datasetBaseUrl } from './dataset-source.ts';
 import type { ReviewsPerYearRow, TotalsRow } from '../queries/overview.ts';
 

@@ -1,5 +1,5 @@
 import type { MouseEvent } from 'react';
-import { navigate, useLocation } from './router.ts';
+import { navigate, useLocation } from '../state/router.ts';
 import { ROUTES } from './routes.tsx';
 
 /** The main navigation: one link per view, keeping the filters (query string) across views. */

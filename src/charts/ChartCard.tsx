@@ -1,9 +1,9 @@
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useContext, useId, useMemo, useState, type ReactNode } from 'react';
 import { useRegisterChart } from './chart-registry.tsx';
 import { EChart } from './EChart.tsx';
 import { ChartTable, type ChartTableData } from './ChartTable.tsx';
 import type { ChartOption, ECElementEvent } from './echarts.ts';
-import { ExportMenu } from '../features/export/ExportMenu.tsx';
+import { ChartMenuSlot } from './chart-menu-slot.tsx';
 import { DEFAULT_SMALL_NUMBERS } from '../lib/small-numbers.ts';
 
 const SMALL_BASE = DEFAULT_SMALL_NUMBERS.minShareBase;
@@ -36,9 +36,10 @@ export interface ChartCardProps<Row> {
   notes?: string[];
 }
 
-/** A chart with its title, footnote, a "Show as table" toggle rendering the same numbers, and an export menu. */
+/** A chart with its title, footnote, a "Show as table" toggle rendering the same numbers, and the menu the app slots in (exports). */
 export function ChartCard<Row>({ id, title, footnote, option, table, height, onElementClick, actions, notes }: ChartCardProps<Row>) {
   const [asTable, setAsTable] = useState(false);
+  const menu = useContext(ChartMenuSlot);
   const headingId = useId();
   const spec = useMemo(() => ({ id, title, footnote, option, table, height, notes }), [id, title, footnote, option, table, height, notes]);
   const smallBases = smallBaseShareRows(table);
@@ -52,7 +53,7 @@ export function ChartCard<Row>({ id, title, footnote, option, table, height, onE
           <button type="button" className="button-secondary" aria-pressed={asTable} onClick={() => setAsTable((v) => !v)}>
             {asTable ? 'Show as chart' : 'Show as table'}
           </button>
-          <ExportMenu chart={spec} />
+          {menu?.(spec)}
         </div>
       </header>
       {asTable ? (

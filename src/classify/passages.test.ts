@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { rollUpScore, splitPassages } from './passages.ts';
 import { tagDocument, tagText } from './tagger.ts';
 import { trainModel } from './train-model.ts';
-import { TINY_EXAMPLES, TINY_LEXICON, TINY_TAXONOMY } from './fixtures.test-helpers.ts';
+import { TINY_EXAMPLES, TINY_LEXICON, TINY_TAXONOMY } from './tiny-lexicon.fixture.ts';
 
 describe('splitPassages', () => {
   const para = (n: number, word: string): string => Array.from({ length: n }, (_, i) => `Sentence ${i} is about ${word}.`).join(' ');

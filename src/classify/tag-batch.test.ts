@@ -4,7 +4,7 @@ import { loadModel } from './model.ts';
 import { batchBuffers, batchTagResult, batchTags, TagBatchWriter } from './tag-batch.ts';
 import { tagDocument } from './tagger.ts';
 import { trainModel } from './train-model.ts';
-import { TINY_EXAMPLES, TINY_LEXICON, TINY_TAXONOMY } from './fixtures.test-helpers.ts';
+import { TINY_EXAMPLES, TINY_LEXICON, TINY_TAXONOMY } from './tiny-lexicon.fixture.ts';
 
 const shipped = loadModel(JSON.parse(readFileSync('public/model/theme-model.json', 'utf8')));
 const tiny = trainModel(TINY_EXAMPLES, TINY_TAXONOMY, TINY_LEXICON, { seed: 3, folds: 3 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadModel, MODEL_VERSION } from './model.ts';
 import { tagText } from './tagger.ts';
 import { trainModel } from './train-model.ts';
-import { TINY_EXAMPLES, TINY_LEXICON, TINY_TAXONOMY } from './fixtures.test-helpers.ts';
+import { TINY_EXAMPLES, TINY_LEXICON, TINY_TAXONOMY } from './tiny-lexicon.fixture.ts';
 
 describe('trainModel', () => {
   it('is deterministic: training twice gives identical JSON', () => {

@@ -3,7 +3,7 @@
  * Arrow load on first use, keeping them out of the initial JavaScript.
  */
 import { arrowToRows } from './arrow-rows.ts';
-import { QueryError, abortError, toError, type QueryOptions, type QueryRunner } from './runner.ts';
+import { QueryError, abortError, toError, type QueryOptions, type WriteRunner } from '../queries/runner.ts';
 import { SerialQueue } from './serial-queue.ts';
 import type { Table } from 'apache-arrow';
 
@@ -57,7 +57,13 @@ async function timed<T>(options: QueryOptions | undefined, work: () => Promise<T
   }
 }
 
-export const browserRunner: QueryRunner = {
+/** Appends Arrow IPC stream bytes to `table`, or creates it from them. */
+async function insertIPC(table: string, ipc: Uint8Array, create: boolean): Promise<void> {
+  const { conn } = await getEngine();
+  await conn.insertArrowFromIPCStream(ipc, { name: table, create });
+}
+
+export const browserRunner: WriteRunner = {
   query: <Row>(sql: string, options?: QueryOptions) =>
     queue.run(() => timed(options, async () => arrowToRows<Row>(await runQuery(sql, options)))),
   exec: (sql: string, options?: QueryOptions) => queue.run(() => timed(options, async () => void (await runQuery(sql, options)))),
@@ -66,11 +72,7 @@ export const browserRunner: QueryRunner = {
       const [table, { tableToIPC }] = await Promise.all([runQuery(sql, options, true), import('apache-arrow')]);
       return tableToIPC(table, 'stream');
     }),
-  insertArrow: (table: string, ipc: Uint8Array) =>
-    queue.run(async () => {
-      const { conn } = await getEngine();
-      await conn.insertArrowFromIPCStream(ipc, { name: table, create: false });
-    }),
+  insertArrow: (table: string, ipc: Uint8Array) => queue.run(() => insertIPC(table, ipc, false)),
   registerFile: (name: string, bytes: Uint8Array) =>
     queue.run(async () => {
       const { db } = await getEngine();
@@ -86,11 +88,7 @@ export const browserRunner: QueryRunner = {
       const { conn } = await getEngine();
       await conn.insertJSONFromPath(name, { name: table, create: true });
     }),
-  createFromArrow: (table: string, ipc: Uint8Array) =>
-    queue.run(async () => {
-      const { conn } = await getEngine();
-      await conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
-    }),
+  createFromArrow: (table: string, ipc: Uint8Array) => queue.run(() => insertIPC(table, ipc, true)),
   transaction: (statements: readonly string[]) =>
     queue.run(async () => {
       const sql = ['BEGIN TRANSACTION', ...statements, 'COMMIT'].join(';\n');

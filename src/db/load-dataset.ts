@@ -2,7 +2,7 @@
 import { REFRESH_DERIVED_SQL } from '../queries/derived.ts';
 import { CREATE_SCHEMA_SQL } from '../queries/schema-sql.ts';
 import { TABLE_NAMES, type TableName } from '../schema/tables.ts';
-import { abortError, type QueryRunner } from './runner.ts';
+import { abortError, type QueryRunner } from '../queries/runner.ts';
 
 export interface DatasetManifest {
   dataVersion: string;

@@ -3,7 +3,7 @@ import { CREATE_SCHEMA_SQL } from '../queries/schema-sql.ts';
 import { REFRESH_DERIVED_SQL } from '../queries/derived.ts';
 import type { TableName } from '../schema/tables.ts';
 import { ipcBatches } from './ipc-batches.ts';
-import { abortError, type QueryRunner } from './runner.ts';
+import { abortError, type QueryRunner } from '../queries/runner.ts';
 
 export interface TableBytes {
   name: TableName;

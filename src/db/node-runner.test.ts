@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeRunner } from './node-runner.ts';
-import type { QueryRunner } from './runner.ts';
+import type { QueryRunner } from '../queries/runner.ts';
 
 describe('node runner (DuckDB-WASM blocking build)', () => {
   let db: QueryRunner & { close(): void };

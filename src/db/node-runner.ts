@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { ConsoleLogger, LogLevel, NODE_RUNTIME, createDuckDB } from '@duckdb/duckdb-wasm/blocking';
 import { arrowToRows } from './arrow-rows.ts';
 import { OFFLINE_SETTINGS_SQL } from './offline-settings.ts';
-import { QueryError, toError, type QueryRunner } from './runner.ts';
+import { QueryError, toError, type WriteRunner } from '../queries/runner.ts';
 
 const require = createRequire(import.meta.url);
 // The blocking build returns tables of the CommonJS apache-arrow; the ESM copy's tableToIPC does not
@@ -15,7 +15,7 @@ const require = createRequire(import.meta.url);
 const { tableToIPC } = require('apache-arrow') as typeof import('apache-arrow');
 
 /** Starts an in-memory DuckDB-WASM in Node and returns a runner over one connection. */
-export async function createNodeRunner(): Promise<QueryRunner & { close(): void }> {
+export async function createNodeRunner(): Promise<WriteRunner & { close(): void }> {
   const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
   const bundles = {
     mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },

@@ -3,7 +3,7 @@
  * moves them all into the stored tables (replacing rows with the same key).
  * If anything fails, nothing is written and the workspace is as it was.
  */
-import type { QueryRunner } from '../db/runner.ts';
+import type { WriteRunner } from '../queries/runner.ts';
 import { REFRESH_DERIVED_SQL } from '../queries/derived.ts';
 import { createStageSql, dropStageSql, mergeStageSql, stageTable } from '../queries/import.ts';
 import { rowsToArrowIPC } from '../schema/arrow.ts';
@@ -12,8 +12,7 @@ import { TABLE_NAMES, type TableName, type TableRows } from '../schema/tables.ts
 export type StagedRows = { [N in TableName]?: readonly TableRows[N][] };
 
 /** Stages `rows` and commits them in one transaction, after `before` (e.g. clearing old tags), then refreshes derived tables. */
-export async function commitRows(db: QueryRunner, rows: StagedRows, before: readonly string[] = []): Promise<void> {
-  if (!db.transaction) throw new Error('This database cannot run transactions, so it cannot import safely.');
+export async function commitRows(db: WriteRunner, rows: StagedRows, before: readonly string[] = []): Promise<void> {
   const names = TABLE_NAMES.filter((n) => (rows[n]?.length ?? 0) > 0);
   try {
     for (const name of names) {

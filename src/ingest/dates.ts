@@ -46,7 +46,8 @@ function fromExcelSerial(serial: number): ParsedDate | null {
   return build(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
-const year4 = (s: string) => Number(s.length === 2 ? `20${s}` : s);
+/** Two-digit years are this century or, from 70 up, the last one (publication dates, never far ahead). */
+const year4 = (s: string) => (s.length === 2 ? (Number(s) < 70 ? 2000 : 1900) + Number(s) : Number(s));
 
 /** Parses a date at the precision given; null when the text is not a date we can read. */
 export function parseDate(raw: string | null | undefined): ParsedDate | null {

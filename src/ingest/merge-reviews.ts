@@ -4,6 +4,7 @@
  */
 import { slugify } from '../schema/partnership-name.ts';
 import type { Review } from '../schema/records.ts';
+import { mergeByKey } from './merge-by-key.ts';
 
 export interface MergeResult {
   reviews: Review[];
@@ -33,22 +34,6 @@ function fillGaps(kept: Review, extra: Review): Review {
 
 /** Merges `incoming` into `existing`; earlier records win where both have a value. */
 export function mergeReviews(existing: readonly Review[], incoming: readonly Review[]): MergeResult {
-  const byId = new Map<string, Review>();
-  const byCase = new Map<string, string>();
-  const mergedInto = new Map<string, string>();
-  const messages: string[] = [];
-  for (const review of [...existing, ...incoming]) {
-    const sameId = byId.get(review.id);
-    const sameCaseId = byCase.get(reviewCaseKey(review));
-    const target = sameId ?? (sameCaseId ? byId.get(sameCaseId) : undefined);
-    if (target) {
-      byId.set(target.id, fillGaps(target, review));
-      if (review.id !== target.id) mergedInto.set(review.id, target.id);
-      messages.push(`${review.case_name} (${review.partnership_id}) appears twice: merged into ${target.id}`);
-      continue;
-    }
-    byId.set(review.id, review);
-    byCase.set(reviewCaseKey(review), review.id);
-  }
-  return { reviews: [...byId.values()], mergedInto, messages };
+  const { kept, mergedInto, messages } = mergeByKey([...existing, ...incoming], reviewCaseKey, fillGaps, (r) => `${r.case_name} (${r.partnership_id})`);
+  return { reviews: kept, mergedInto, messages };
 }

@@ -4,11 +4,12 @@
  * Parquet and Excel are decoded by the readers passed in (parquet-wasm and
  * read-excel-file in the browser), Parquet landing in DuckDB as Arrow.
  */
-import type { QueryRunner } from '../db/runner.ts';
+import type { QueryRunner, WriteRunner } from '../queries/runner.ts';
 import { dropScratchSql, readCsvSql, scratchColumnsSql, scratchRowsSql, scratchTable } from '../queries/import.ts';
 import type { MetadataKind } from './file-kinds.ts';
 import { cellText, rawTableFromGrid, type RawTable } from './raw-table.ts';
 import { decodeText, sniffDelimiter } from './text-encoding.ts';
+import { parseJsonl } from '../lib/jsonl.ts';
 
 export interface BinaryReaders {
   /** Parquet bytes → Arrow IPC stream bytes. */
@@ -27,12 +28,6 @@ export class FileProblem extends Error {
 
 let counter = 0;
 
-function needFiles(db: QueryRunner) {
-  const { registerFile, dropFile, insertJSONFile, createFromArrow } = db;
-  if (!registerFile || !dropFile || !insertJSONFile || !createFromArrow) throw new Error('This database cannot read files.');
-  return { registerFile, dropFile, insertJSONFile, createFromArrow };
-}
-
 async function scratchRows(db: QueryRunner, table: string, firstRowNumber: number): Promise<RawTable> {
   const columns = (await db.query<{ column_name: string }>(scratchColumnsSql(table))).map((c) => c.column_name);
   const objects = await db.query<Record<string, unknown>>(scratchRowsSql(table), { label: 'import.scratch' });
@@ -41,19 +36,13 @@ async function scratchRows(db: QueryRunner, table: string, firstRowNumber: numbe
 
 /** JSON Lines → a JSON array, checking each line so a bad line is reported by number. */
 function jsonLinesToArray(text: string, fileName: string): unknown[] {
-  const lines = text.split(/\r?\n/);
   const kept: unknown[] = [];
-  lines.forEach((line, i) => {
-    if (!line.trim()) return;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-      if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error('not an object');
-    } catch {
-      throw new FileProblem(`${fileName}, line ${i + 1}: not a JSON object. Each line of a JSON Lines file must be one {…} record.`);
+  for (const { line, value, error } of parseJsonl(text)) {
+    if (error !== undefined || !value || typeof value !== 'object' || Array.isArray(value)) {
+      throw new FileProblem(`${fileName}, line ${line}: not a JSON object. Each line of a JSON Lines file must be one {…} record.`);
     }
     kept.push(value);
-  });
+  }
   if (!kept.length) throw new FileProblem(`${fileName} has no records.`);
   return kept;
 }
@@ -82,8 +71,7 @@ function inKeyOrder(t: RawTable, records: unknown[]): RawTable {
 }
 
 /** Reads one metadata file; throws FileProblem with a message for the user. */
-export async function readMetadataFile(db: QueryRunner, fileName: string, kind: MetadataKind, bytes: Uint8Array, readers: BinaryReaders): Promise<RawTable> {
-  const files = needFiles(db);
+export async function readMetadataFile(db: WriteRunner, fileName: string, kind: MetadataKind, bytes: Uint8Array, readers: BinaryReaders): Promise<RawTable> {
   const n = ++counter;
   const table = scratchTable(n);
   const registered = `import-${n}.${kind === 'jsonl' ? 'json' : kind}`;
@@ -101,27 +89,27 @@ export async function readMetadataFile(db: QueryRunner, fileName: string, kind: 
       const ipc = await readers.parquetToIPC(bytes).catch((err: unknown) => {
         throw new FileProblem(`${fileName} could not be read as Parquet (${(err as Error).message}).`, { cause: err });
       });
-      await files.createFromArrow(table, ipc);
+      await db.createFromArrow(table, ipc);
       return await scratchRows(db, table, 1);
     }
     const decoded = decodeText(bytes, fileName);
     if (decoded.note) notes.push(decoded.note);
     if (!decoded.text.trim()) throw new FileProblem(`${fileName} holds no text.`);
     if (kind === 'csv' || kind === 'tsv') {
-      await files.registerFile(registered, new TextEncoder().encode(decoded.text));
+      await db.registerFile(registered, new TextEncoder().encode(decoded.text));
       await db.exec(readCsvSql(table, registered, kind === 'tsv' ? '\t' : sniffDelimiter(decoded.text, fileName))).catch((err: unknown) => {
         throw new FileProblem(`${fileName} could not be read as CSV: ${(err as Error).message.split('\n')[0]}`, { cause: err });
       });
       return { ...(await scratchRows(db, table, 2)), notes };
     }
     const records = kind === 'jsonl' ? jsonLinesToArray(decoded.text, fileName) : checkJsonArray(decoded.text, fileName);
-    await files.registerFile(registered, new TextEncoder().encode(JSON.stringify(records)));
-    await files.insertJSONFile(table, registered).catch((err: unknown) => {
+    await db.registerFile(registered, new TextEncoder().encode(JSON.stringify(records)));
+    await db.insertJSONFile(table, registered).catch((err: unknown) => {
       throw new FileProblem(`${fileName} could not be read as JSON records: ${(err as Error).message}`, { cause: err });
     });
     return { ...inKeyOrder(await scratchRows(db, table, 1), records), notes };
   } finally {
     await db.exec(dropScratchSql(table)).catch(() => undefined /* best-effort cleanup */);
-    await files.dropFile(registered).catch(() => undefined /* best-effort cleanup */);
+    await db.dropFile(registered).catch(() => undefined /* best-effort cleanup */);
   }
 }

@@ -1,5 +1,20 @@
 /** Starting material for a briefing author: evidence rows grouped by review, with a summary fallback. */
-import type { EvidenceRow } from '../queries/planner.ts';
+
+/** A row of a theme's evidence (themeEvidenceSql in src/queries/planner.ts). */
+export interface ThemeEvidenceRow {
+  review_id: string;
+  case_name: string;
+  partnership: string;
+  published: string | null;
+  year: number;
+  /** The tag's strongest sentences; null when the tag has none (e.g. a manual tag). */
+  sentence: string | null;
+  weight: number | null;
+  /** The review summary, sent only when there is no evidence sentence to show. */
+  summary: string | null;
+  reviews_with_theme: number;
+}
+
 
 export interface ReviewMaterial {
   review_id: string;
@@ -29,7 +44,7 @@ export function firstSentences(text: string, count = 2): string[] {
 }
 
 /** Groups evidence rows (already in display order) by review. */
-export function groupEvidence(rows: readonly EvidenceRow[], summarySentences = 2): ReviewMaterial[] {
+export function groupEvidence(rows: readonly ThemeEvidenceRow[], summarySentences = 2): ReviewMaterial[] {
   const byReview = new Map<string, ReviewMaterial>();
   for (const r of rows) {
     let m = byReview.get(r.review_id);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NO_FILTERS } from '../queries/filters.ts';
+import { NO_FILTERS } from '../filters/filters.ts';
 import { isDefaultWeights, parseWeight, searchWithWeights, searchWithWindow, weightsFromSearch } from './params.ts';
 import { defaultWindow, ignoredFilters, plannerScope, resolveWindow, singlePartnership, windowLabel } from './window.ts';
 

@@ -4,7 +4,7 @@
  * years ago), and the scope is the shared filters minus the ones the planner
  * replaces or cannot use.
  */
-import type { Filters } from '../queries/filters.ts';
+import type { Filters } from '../filters/filters.ts';
 
 /** Inclusive publication-year range the planner calls "recent". */
 export interface PlannerWindow {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBundledDataset } from '../../tests/support/dataset-db.ts';
-import { snapshotBundledData } from '../db/workspace-store.ts';
-import type { QueryRunner } from '../db/runner.ts';
+import { snapshotBundledData } from '../workspace/apply.ts';
+import type { QueryRunner } from './runner.ts';
 import { agreementCountsSql, agreementCoverageSql, type AgreementCountsRow, type AgreementCoverage } from './agreement.ts';
 import {
   clearCorrectionSql, entityThemesSql, setCorrectionSql, trainingExamplesSql, type EntityThemeRow, type TrainingExampleRow,

@@ -5,7 +5,7 @@
  * theme_tags keeps apart from manual ones (source column).
  */
 import { queryOptions } from '@tanstack/react-query';
-import type { QueryRunner } from '../db/runner.ts';
+import type { QueryRunner } from './runner.ts';
 
 export type AgreementBasis = 'all' | 'corrections';
 

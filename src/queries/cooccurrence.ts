@@ -1,11 +1,10 @@
 /** Which themes are tagged on the same reviews. */
-import { queryOptions } from '@tanstack/react-query';
-import type { QueryRunner } from '../db/runner.ts';
-import type { Filters } from './filters.ts';
+import type { Filters } from '../filters/filters.ts';
 import { int } from './sql.ts';
 import { taggedReviewsCtes } from './themes.ts';
-import { fromCube } from '../cube/index.ts';
-import { cooccurrence } from '../cube/aggregates.ts';
+import { byText, type FilterIndex } from '../filter-index/filter-index.ts';
+import { taggedPopulation, type SearchHits } from '../filter-index/select.ts';
+import type { Aggregate } from './aggregate.ts';
 
 export interface CooccurrenceRow {
   theme_a: string;
@@ -47,9 +46,28 @@ LEFT JOIN pairs p ON p.theme_a = ka.theme_id AND p.theme_b = kb.theme_id
 ORDER BY ka.rank, kb.rank`;
 }
 
-/** TanStack Query options for the co-occurrence matrix. */
-export const cooccurrenceQuery = (db: QueryRunner, f: Filters, dataVersion: number, top = 20) =>
-  queryOptions({
-    queryKey: ['cooccurrence', 'matrix', f, top, dataVersion],
-    queryFn: () => fromCube(db, dataVersion, f, 'cooccurrence.matrix', (cube, hits) => cooccurrence(cube, f, hits, top)),
-  });
+/** Every ordered pair of the `top` most frequent themes, with how many tagged reviews carry both. */
+function cooccurrenceFromIndex(index: FilterIndex, f: Filters, hits: SearchHits | null, top = 20): CooccurrenceRow[] {
+  const { tagged, total, perTheme } = taggedPopulation(index, f, hits, false);
+  const T = index.themes.length;
+  const kept = index.themes.map((_, t) => t).filter((t) => perTheme[t]! > 0)
+    .sort((a, b) => perTheme[b]! - perTheme[a]! || byText(index.themes[a]!.id, index.themes[b]!.id)).slice(0, top);
+  const isKept = new Uint8Array(T);
+  for (const t of kept) isKept[t] = 1;
+  const both = new Int32Array(T * T);
+  const { start, themes } = index.reviews.themes;
+  for (let i = 0; i < tagged.length; i++) {
+    if (!tagged[i]) continue;
+    for (let a = start[i]!; a < start[i + 1]!; a++) {
+      if (!isKept[themes[a]!]) continue;
+      for (let b = start[i]!; b < start[i + 1]!; b++) if (isKept[themes[b]!]) both[themes[a]! * T + themes[b]!]!++;
+    }
+  }
+  return kept.flatMap((a) => kept.map((b) => ({
+    theme_a: index.themes[a]!.id, label_a: index.themes[a]!.label, theme_b: index.themes[b]!.id, label_b: index.themes[b]!.label,
+    both: both[a * T + b]!, count_a: perTheme[a]!, count_b: perTheme[b]!, total,
+  })));
+}
+
+/** The co-occurrence matrix: defined by cooccurrenceSql, answered from the filter index. */
+export const cooccurrence: Aggregate<[top?: number], CooccurrenceRow[]> = { key: ['cooccurrence', 'matrix'], sql: cooccurrenceSql, fromIndex: cooccurrenceFromIndex };

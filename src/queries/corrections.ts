@@ -4,7 +4,7 @@
  * Every view reads entity_themes, so a correction counts everywhere after REFRESH_DERIVED_SQL.
  */
 import { queryOptions } from '@tanstack/react-query';
-import type { QueryRunner } from '../db/runner.ts';
+import type { QueryRunner } from './runner.ts';
 import type { EntityType } from '../schema/records.ts';
 import { REFRESH_DERIVED_SQL } from './derived.ts';
 import { str } from './sql.ts';

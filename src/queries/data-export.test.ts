@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeRunner } from '../db/node-runner.ts';
 import { loadTables } from '../db/load-tables.ts';
 import { REFRESH_DERIVED_SQL } from './derived.ts';
-import { NO_FILTERS } from './filters.ts';
+import { NO_FILTERS } from '../filters/filters.ts';
 import {
   exportCountsSql, exportRecordsSql, exportThemeTagsSql, type ExportCountsRow, type ExportRecordRow, type ExportThemeTagRow,
 } from './data-export.ts';

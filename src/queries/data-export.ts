@@ -5,9 +5,10 @@
  * record and theme (for pivot tables and analysis).
  */
 import { queryOptions } from '@tanstack/react-query';
-import type { QueryRunner } from '../db/runner.ts';
+import type { QueryRunner } from './runner.ts';
 import { BRIEFING_KIND_LABELS, REVIEW_TYPE_LABELS } from '../schema/records.ts';
-import { briefingWhere, reviewWhere, type Filters } from './filters.ts';
+import { briefingWhere, reviewWhere } from './filters.ts';
+import { type Filters } from '../filters/filters.ts';
 import { str } from './sql.ts';
 import { queryFiltered } from './search-hits.ts';
 

@@ -1,28 +1,28 @@
 /**
- * The Explorer list over the filter index (src/cube). In DuckDB-WASM at
- * national scale, filtering and sorting 75,000 items for one page costs
- * 45–140 ms and a page's theme lists another 35–60 ms (a scan of every
- * entity_themes row). Here SQL sorts the whole collection once per sort and
+ * The Explorer list over the filter index (src/filter-index/). Filtering and
+ * sorting every item in DuckDB-WASM for each page is slow at national scale
+ * (figures in the README, Performance). Here SQL sorts the whole collection once per sort and
  * data version (explorerOrderSql); a filter change then walks that order
- * keeping the items the index's filter flags allow (a few ms), and the page's
+ * keeping the items the index's filter flags allow, and the page's
  * list columns (loaded once per data version), theme lists and the counts
  * come from memory; only a search asks SQL for the page's snippets. The
  * windowed SQL (explorerRowsSql) stays the definition: explorer.test.ts checks
  * both give the same pages.
  */
-import type { QueryRunner } from '../db/runner.ts';
-import type { ReviewCube } from '../cube/review-cube.ts';
-import { selectBriefings, selectReviews, type SearchHits } from '../cube/select.ts';
-import type { ExplorerQuery, ExplorerRow, ExplorerWindow, ItemKind, KindFilter } from './explorer.ts';
-import { explorerColumnsSql, explorerOrderSql, explorerRowsByIdSql, type ExplorerCounts } from './explorer-list-sql.ts';
-import type { Filters } from './filters.ts';
-import { PerDataVersion } from '../lib/per-data-version.ts';
+import type { QueryRunner } from './runner.ts';
+import type { FilterIndex } from '../filter-index/filter-index.ts';
+import { selectBriefings, selectReviews, type SearchHits } from '../filter-index/select.ts';
+import {
+  explorerColumnsSql, explorerOrderSql, explorerRowsByIdSql,
+  type ExplorerCounts, type ExplorerQuery, type ExplorerRow, type ExplorerWindow, type ItemKind, type KindFilter,
+} from './explorer-list-sql.ts';
+import type { Filters } from '../filters/filters.ts';
 
 export type ListColumn = 'id' | 'partnership' | 'title' | 'type' | 'published' | 'published_on';
 
 /**
  * One kind's list columns as DuckDB returned them (Arrow vectors, decoded a
- * value at a time: decoding 75,000 rows up front took ~500 ms), and the maps
+ * value at a time: decoding every row up front was slow), and the maps
  * between index positions (id order) and table rows.
  */
 export interface KindColumns {
@@ -96,26 +96,17 @@ export async function loadOrder(db: QueryRunner, columns: ItemColumns, o: Pick<E
   return { briefing, pos };
 }
 
-// Per runner and data version: the list columns, and the order under each sort on top.
-const loaded = new PerDataVersion<QueryRunner, ItemColumns, ExplorerOrder>(loadItemColumns);
-
-/** The list columns and the order under `o` for this data version, each loaded once. */
-export function explorerIndex(db: QueryRunner, dataVersion: number, o: Pick<ExplorerQuery, 'sort' | 'descending'>): Promise<[ItemColumns, ExplorerOrder]> {
-  const order = loaded.keyed(db, dataVersion, `${o.sort}:${o.descending}`, (columns) => loadOrder(db, columns, o));
-  return Promise.all([loaded.base(db, dataVersion), order]);
-}
-
 /** Filter flags per kind, null for a kind the list leaves out (a review-type filter leaves briefings out). */
-function shownFlags(cube: ReviewCube, f: Filters, hits: SearchHits | null, kind: KindFilter): Record<ItemKind, Uint8Array | null> {
+function shownFlags(index: FilterIndex, f: Filters, hits: SearchHits | null, kind: KindFilter): Record<ItemKind, Uint8Array | null> {
   return {
-    review: kind !== 'briefing' ? selectReviews(cube, f, hits) : null,
-    briefing: kind !== 'review' && f.types.length === 0 ? selectBriefings(cube, f, hits) : null,
+    review: kind !== 'briefing' ? selectReviews(index, f, hits) : null,
+    briefing: kind !== 'review' && f.types.length === 0 ? selectBriefings(index, f, hits) : null,
   };
 }
 
 /** The matching items in the window of the order, as explorerRowsSql would list them. */
-export function pageItems(cube: ReviewCube, f: Filters, hits: SearchHits | null, kind: KindFilter, order: ExplorerOrder, window: ExplorerWindow): IndexedItem[] {
-  const flags = shownFlags(cube, f, hits, kind);
+export function pageItems(index: FilterIndex, f: Filters, hits: SearchHits | null, kind: KindFilter, order: ExplorerOrder, window: ExplorerWindow): IndexedItem[] {
+  const flags = shownFlags(index, f, hits, kind);
   const out: IndexedItem[] = [];
   let seen = 0;
   for (let k = 0; k < order.pos.length && out.length < window.limit; k++) {
@@ -130,10 +121,10 @@ export function pageItems(cube: ReviewCube, f: Filters, hits: SearchHits | null,
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** An item's theme labels, alphabetical (as string_agg ORDER BY label in explorerRowsSql). */
-export function themeLabels(cube: ReviewCube, item: IndexedItem): string[] {
-  const lists = item.kind === 'review' ? cube.reviews.themes : cube.briefings.themes;
+export function themeLabels(index: FilterIndex, item: IndexedItem): string[] {
+  const lists = item.kind === 'review' ? index.reviews.themes : index.briefings.themes;
   const labels: string[] = [];
-  for (let k = lists.start[item.pos]!; k < lists.start[item.pos + 1]!; k++) labels.push(cube.themes[lists.themes[k]!]!.label);
+  for (let k = lists.start[item.pos]!; k < lists.start[item.pos + 1]!; k++) labels.push(index.themes[lists.themes[k]!]!.label);
   return labels.sort(byText);
 }
 
@@ -141,11 +132,11 @@ export function themeLabels(cube: ReviewCube, item: IndexedItem): string[] {
  * The page's rows in order, with their theme lists; snippets (when searching)
  * from `snippets`, keyed "kind:id" (explorerItemsSql's rows for the page).
  */
-export function pageRows(cube: ReviewCube, items: readonly IndexedItem[], columns: ItemColumns, snippets?: ReadonlyMap<string, string | null>): ExplorerRow[] {
+export function pageRows(index: FilterIndex, items: readonly IndexedItem[], columns: ItemColumns, snippets?: ReadonlyMap<string, string | null>): ExplorerRow[] {
   return items.map((item) => {
     const c = columns[item.kind];
     const get = (column: ListColumn) => c.get(column, item.pos);
-    const labels = themeLabels(cube, item);
+    const labels = themeLabels(index, item);
     const id = get('id')!;
     return {
       kind: item.kind, id, partnership: get('partnership')!, title: get('title')!, type: get('type')!,
@@ -169,7 +160,7 @@ function countFlags(flags: Uint8Array | null): number {
 }
 
 /** How many reviews and briefings the Explorer lists, as explorerCountsSql counts them. */
-export function explorerCounts(cube: ReviewCube, f: Filters, hits: SearchHits | null, kind: KindFilter): ExplorerCounts {
-  const flags = shownFlags(cube, f, hits, kind);
+export function explorerCounts(index: FilterIndex, f: Filters, hits: SearchHits | null, kind: KindFilter): ExplorerCounts {
+  const flags = shownFlags(index, f, hits, kind);
   return { reviews: countFlags(flags.review), briefings: countFlags(flags.briefing) };
 }

@@ -1,14 +1,50 @@
 /**
- * The Explorer list's SQL: the matching reviews and briefings in a total
- * order, a window at a time (explorerRowsSql, the definition the list follows),
+ * The Explorer list's vocabulary (sorts, kinds, rows) and SQL: the matching
+ * reviews and briefings in a total order, a window at a time (explorerRowsSql, the definition the list follows),
  * and the pieces the filter-index path reads (explorer-index.ts): every item's
  * list columns, the whole collection's order, a page's snippets.
  */
-import type { ExplorerQuery, ExplorerSort, ExplorerWindow, ItemKind, KindFilter } from './explorer.ts';
-import { briefingWhere, NO_FILTERS, reviewWhere, type Filters } from './filters.ts';
+import { briefingWhere, reviewWhere } from './filters.ts';
+import { NO_FILTERS, type Filters } from '../filters/filters.ts';
 import { snippetSql } from './search.ts';
 import { textMatchSql } from './search-hits.ts';
 import { int, str, strList } from './sql.ts';
+
+export const EXPLORER_SORTS = ['published_on', 'partnership', 'title', 'type', 'themes'] as const;
+export type ExplorerSort = (typeof EXPLORER_SORTS)[number];
+export type ItemKind = 'review' | 'briefing';
+export type KindFilter = ItemKind | 'all';
+
+export interface ExplorerRow {
+  kind: ItemKind;
+  id: string;
+  partnership: string;
+  title: string;
+  /** Review type or briefing kind (an id; the UI labels it). */
+  type: string;
+  published: string | null;
+  published_on: string | null;
+  /** Theme labels, "; "-separated, alphabetical. */
+  themes: string;
+  theme_count: number;
+  /** Text around the first search hit, when searching. */
+  snippet: string | null;
+}
+
+export interface ExplorerQuery {
+  kind: KindFilter;
+  sort: ExplorerSort;
+  descending: boolean;
+}
+
+/** Rows per fetched page: a screenful is ~10, so one page covers several scrolls. */
+export const EXPLORER_PAGE = 100;
+
+/** A slice of the sorted matches: rows [offset, offset + limit). */
+export interface ExplorerWindow {
+  offset: number;
+  limit: number;
+}
 
 interface KindSource {
   kind: ItemKind;
@@ -168,7 +204,7 @@ export interface PassageSnippet {
  * Snippets of the first passage matching `q` of each given review (reviews
  * whose own fields do not mention it). One equality lookup per review: passages
  * are stored in review order, so each reads a few blocks, where an IN list over
- * 1M passages read every passage's text (~300 ms at national scale).
+ * every passage read every passage's text.
  */
 export function explorerPassageSnippetsSql(reviewIds: readonly string[], q: string): string {
   if (!reviewIds.length) return 'SELECT NULL::VARCHAR AS id, NULL::VARCHAR AS snippet WHERE FALSE';
@@ -186,7 +222,7 @@ export function explorerColumnsSql(kind: ItemKind): string {
   ) x LEFT JOIN partnerships pa ON pa.id = x.partnership_id`;
 }
 
-/** The rowids of one kind's items in id order: the filter index's numbering (src/cube/load-cube.ts). */
+/** The rowids of one kind's items in id order: the filter index's numbering (src/queries/load-filter-index.ts). */
 export function explorerRowsByIdSql(kind: ItemKind): string {
   return `SELECT rowid::INTEGER AS row FROM ${SOURCES[kind].table} ORDER BY id`;
 }

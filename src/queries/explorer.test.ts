@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reviewText } from '../schema/records.ts';
 import { explorerItemsSql, explorerPassageSnippetsSql, type PassageSnippet } from './explorer-list-sql.ts';
-import { EXPLORER_SORTS, explorerCountsSql, explorerRowsSql, itemDetailSql, type ExplorerCounts, type ExplorerWindow, type KindFilter, itemEvidenceSql, itemThemesSql, type EvidenceRow, type ExplorerQuery, type ExplorerRow, type ItemThemeRow, type ReviewDetail } from './explorer.ts';
-import { NO_FILTERS } from './filters.ts';
+import { itemDetailSql, itemEvidenceSql, itemThemesSql, type EvidenceRow, type ItemThemeRow, type ReviewDetail } from './explorer.ts';
+import { EXPLORER_SORTS, explorerCountsSql, explorerRowsSql, type ExplorerCounts, type ExplorerWindow, type KindFilter, type ExplorerQuery, type ExplorerRow } from './explorer-list-sql.ts';
+import { NO_FILTERS, type Filters } from '../filters/filters.ts';
 import { findHits } from './search.ts';
 import { queryFiltered } from './search-hits.ts';
 import { openFixture } from './themes.fixture.ts';
-import { loadCube, loadSearchHits } from '../cube/load-cube.ts';
+import { loadFilterIndex, loadSearchHits } from './load-filter-index.ts';
 import { explorerCounts, loadItemColumns, loadOrder, pageIds, pageItems, pageRows } from './explorer-index.ts';
-import type { Filters } from './filters.ts';
-import type { QueryRunner } from '../db/runner.ts';
+import type { QueryRunner } from './runner.ts';
 import { openBundledDataset } from '../../tests/support/dataset-db.ts';
 
 let db: Awaited<ReturnType<typeof openFixture>>;
@@ -90,12 +90,12 @@ describe('explorer from the filter index', () => {
     { types: ['serious-case-review'] }, { yearTo: 2020 }, { q: 'nothing like this' },
   ];
   it('counts the matches as explorerCountsSql does, for every kind', async () => {
-    const cube = await loadCube(db);
+    const index = await loadFilterIndex(db);
     for (const c of cases) {
       const f = { ...NO_FILTERS, ...c };
       const hits = f.q ? await loadSearchHits(db, f.q) : null;
       for (const kind of ['all', 'review', 'briefing'] as const) {
-        expect(explorerCounts(cube, f, hits, kind), JSON.stringify([c, kind])).toEqual(await count(f, { ...ALL, kind }));
+        expect(explorerCounts(index, f, hits, kind), JSON.stringify([c, kind])).toEqual(await count(f, { ...ALL, kind }));
       }
     }
   });
@@ -123,7 +123,7 @@ describe('explorer from the filter index, bundled dataset', () => {
 
 /** The index's pages (order walk, columns and themes from the index, snippets fetched by id) equal explorerRowsSql's windows. */
 async function expectIndexPages(db: QueryRunner, cases: Array<Partial<Filters>>, kinds: KindFilter[], windows: ExplorerWindow[]) {
-  const [cube, columns] = await Promise.all([loadCube(db), loadItemColumns(db)]);
+  const [index, columns] = await Promise.all([loadFilterIndex(db), loadItemColumns(db)]);
   for (const sort of EXPLORER_SORTS) {
     for (const descending of [false, true]) {
       const order = await loadOrder(db, columns, { sort, descending });
@@ -135,7 +135,7 @@ async function expectIndexPages(db: QueryRunner, cases: Array<Partial<Filters>>,
         for (const kind of kinds) {
           const o: ExplorerQuery = { kind, sort, descending };
           for (const window of windows) {
-            const items = pageItems(cube, f, hits, kind, order, window);
+            const items = pageItems(index, f, hits, kind, order, window);
             let snippets: Map<string, string | null> | undefined;
             if (f.q) {
               const own = await db.query<ExplorerRow>(explorerItemsSql(pageIds(items, columns), f.q));
@@ -143,7 +143,7 @@ async function expectIndexPages(db: QueryRunner, cases: Array<Partial<Filters>>,
               const fromPassages = new Map((await db.query<PassageSnippet>(explorerPassageSnippetsSql(unsnipped, f.q))).map((r) => [`review:${r.id}`, r.snippet]));
               snippets = new Map(own.map((r) => [`${r.kind}:${r.id}`, r.snippet ?? fromPassages.get(`${r.kind}:${r.id}`) ?? null]));
             }
-            const rows = pageRows(cube, items, columns, snippets);
+            const rows = pageRows(index, items, columns, snippets);
             const expected = await queryFiltered<ExplorerRow>(db, f, explorerRowsSql(f, o, window));
             expect(rows, JSON.stringify([c, o, window])).toEqual(expected);
           }

@@ -1,55 +1,17 @@
 /**
  * The review explorer: a sortable list of reviews and briefings, fetched a
  * page at a time (list SQL in explorer-list-sql.ts, the filter-index path in
- * explorer-index.ts), and one item in detail.
+ * explorer-index.ts, loaded once per data version by coordinator.ts), and one
+ * item in detail.
  */
 import { queryOptions } from '@tanstack/react-query';
-import type { QueryRunner } from '../db/runner.ts';
-import type { Briefing, Review, TagSource } from '../schema/records.ts';
-import type { Filters } from './filters.ts';
+import type { QueryRunner } from './runner.ts';
+import type { Briefing, Review, TagEvidence, TagSource } from '../schema/records.ts';
+import type { Filters } from '../filters/filters.ts';
 import { str } from './sql.ts';
-import { explorerItemsSql, explorerPassageSnippetsSql, type PassageSnippet } from './explorer-list-sql.ts';
-import { fromCube } from '../cube/index.ts';
-import { explorerCounts, explorerIndex, pageIds, pageItems, pageRows } from './explorer-index.ts';
-
-export const EXPLORER_SORTS = ['published_on', 'partnership', 'title', 'type', 'themes'] as const;
-export type ExplorerSort = (typeof EXPLORER_SORTS)[number];
-export type ItemKind = 'review' | 'briefing';
-export type KindFilter = ItemKind | 'all';
-
-export interface ExplorerRow {
-  kind: ItemKind;
-  id: string;
-  partnership: string;
-  title: string;
-  /** Review type or briefing kind (an id; the UI labels it). */
-  type: string;
-  published: string | null;
-  published_on: string | null;
-  /** Theme labels, "; "-separated, alphabetical. */
-  themes: string;
-  theme_count: number;
-  /** Text around the first search hit, when searching. */
-  snippet: string | null;
-}
-
-export interface ExplorerQuery {
-  kind: KindFilter;
-  sort: ExplorerSort;
-  descending: boolean;
-}
-
-
-/** Rows per fetched page: a screenful is ~10, so one page covers several scrolls. */
-export const EXPLORER_PAGE = 100;
-
-/** A slice of the sorted matches: rows [offset, offset + limit). */
-export interface ExplorerWindow {
-  offset: number;
-  limit: number;
-}
-
-export { explorerCountsSql, explorerRowsSql, type ExplorerCounts } from './explorer-list-sql.ts';
+import { EXPLORER_PAGE, explorerItemsSql, explorerPassageSnippetsSql, type ExplorerQuery, type ExplorerRow, type ItemKind, type KindFilter, type PassageSnippet } from './explorer-list-sql.ts';
+import { explorerIndex, fromFilterIndex } from './coordinator.ts';
+import { explorerCounts, pageIds, pageItems, pageRows } from './explorer-index.ts';
 
 export type ReviewDetail = Review & { kind: 'review'; partnership: string };
 export type BriefingDetail = Briefing & { kind: 'briefing'; partnership: string };
@@ -78,14 +40,8 @@ WHERE e.entity_type = '${kind}' AND e.entity_id = ${str(id)}
 ORDER BY e.score DESC, th.label`;
 }
 
-export interface EvidenceRow {
-  theme_id: string;
-  rank: number;
-  start_offset: number;
-  end_offset: number;
-  sentence: string;
-  weight: number;
-}
+/** One evidence sentence of an item's tag (the item is known from the query). */
+export type EvidenceRow = Omit<TagEvidence, 'entity_type' | 'entity_id'>;
 
 /** Evidence sentences of one item's tags, with offsets into the text the tagger read (end exclusive). */
 export function itemEvidenceSql(kind: ItemKind, id: string): string {
@@ -108,10 +64,10 @@ export const explorerPageQuery = (db: QueryRunner, f: Filters, o: ExplorerQuery,
     queryFn: async ({ signal }) => {
       const window = { offset: page * EXPLORER_PAGE, limit: EXPLORER_PAGE };
       const [columns, order] = await explorerIndex(db, dataVersion, o);
-      const [cube, items] = await fromCube(db, dataVersion, f, 'explorer.rows', (cube, hits) => [cube, pageItems(cube, f, hits, o.kind, order, window)] as const);
-      if (!f.q.trim() || !items.length) return pageRows(cube, items, columns);
+      const [index, items] = await fromFilterIndex(db, dataVersion, f, 'explorer.rows', (index, hits) => [index, pageItems(index, f, hits, o.kind, order, window)] as const);
+      if (!f.q.trim() || !items.length) return pageRows(index, items, columns);
       const fetched = await db.query<ExplorerRow>(explorerItemsSql(pageIds(items, columns), f.q), { signal, label: 'explorer.snippets' });
-      return pageRows(cube, items, columns, new Map(fetched.map((r) => [`${r.kind}:${r.id}`, r.snippet])));
+      return pageRows(index, items, columns, new Map(fetched.map((r) => [`${r.kind}:${r.id}`, r.snippet])));
     },
   });
 
@@ -130,7 +86,7 @@ export const passageSnippetsQuery = (db: QueryRunner, q: string, reviewIds: read
 export const explorerCountsQuery = (db: QueryRunner, f: Filters, kind: KindFilter, dataVersion: number) =>
   queryOptions({
     queryKey: ['explorer', 'count', f, kind, dataVersion],
-    queryFn: () => fromCube(db, dataVersion, f, 'explorer.count', (cube, hits) => explorerCounts(cube, f, hits, kind)),
+    queryFn: () => fromFilterIndex(db, dataVersion, f, 'explorer.count', (index, hits) => explorerCounts(index, f, hits, kind)),
   });
 
 /** TanStack Query options for one item, its themes and their evidence. */

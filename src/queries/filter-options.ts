@@ -1,6 +1,6 @@
 /** What the filter controls offer: partnerships, regions, years, types and themes present in the data. */
 import { queryOptions } from '@tanstack/react-query';
-import type { QueryRunner } from '../db/runner.ts';
+import type { QueryRunner } from './runner.ts';
 import type { ReviewType } from '../schema/records.ts';
 
 export interface PartnershipOption { id: string; name: string; region: string | null; reviews: number }

@@ -1,30 +1,6 @@
-/**
- * The filters every view shares, and the SQL conditions they become. The same
- * state lives in the URL (see src/app/url-state.ts).
- */
-import type { ReviewType } from '../schema/records.ts';
-import { searchKey } from './search-hits.ts';
+/** The SQL conditions the shared filters (src/filters) become. */
+import { searchKey, type Filters } from '../filters/filters.ts';
 import { and, int, str, strList } from './sql.ts';
-
-export interface Filters {
-  partnerships: string[];
-  regions: string[];
-  yearFrom: number | null;
-  yearTo: number | null;
-  types: ReviewType[];
-  themes: string[];
-  q: string;
-}
-
-export const NO_FILTERS: Filters = {
-  partnerships: [], regions: [], yearFrom: null, yearTo: null, types: [], themes: [], q: '',
-};
-
-/** True when no filter narrows the data. */
-export function isUnfiltered(f: Filters): boolean {
-  return !f.partnerships.length && !f.regions.length && f.yearFrom === null && f.yearTo === null &&
-    !f.types.length && !f.themes.length && f.q.trim() === '';
-}
 
 export interface ReviewWhereOptions {
   /** Leave the theme filter out (views that break results down by theme). */

@@ -1,7 +1,7 @@
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeRunner } from '../db/node-runner.ts';
-import type { QueryRunner } from '../db/runner.ts';
+import type { WriteRunner } from './runner.ts';
 import { commitRows } from '../ingest/commit.ts';
 import { readMetadataFile, type BinaryReaders } from '../ingest/read-metadata.ts';
 import type { Review } from '../schema/records.ts';
@@ -23,7 +23,7 @@ const readers: BinaryReaders = {
 };
 
 describe('import SQL on DuckDB-WASM', () => {
-  let db: QueryRunner & { close(): void };
+  let db: WriteRunner & { close(): void };
   const counts = async () => (await db.query<WorkspaceCounts>(workspaceCountsSql))[0]!;
 
   beforeAll(async () => {

@@ -4,7 +4,7 @@
  * failed import leaves no partial rows.
  */
 import { queryOptions } from '@tanstack/react-query';
-import type { QueryRunner } from '../db/runner.ts';
+import type { QueryRunner } from './runner.ts';
 import type { Briefing, Review } from '../schema/records.ts';
 import type { TableName } from '../schema/tables.ts';
 import { str } from './sql.ts';

@@ -1,9 +1,9 @@
 /** Headline numbers and the reviews-per-year chart. */
-import { queryOptions } from '@tanstack/react-query';
-import type { QueryRunner } from '../db/runner.ts';
-import { briefingWhere, reviewWhere, type Filters } from './filters.ts';
-import { fromCube } from '../cube/index.ts';
-import { reviewsPerYearByPartnership, totals } from '../cube/aggregates.ts';
+import { briefingWhere, reviewWhere } from './filters.ts';
+import { type Filters } from '../filters/filters.ts';
+import { byText, NO_PARTNERSHIP, type FilterIndex } from '../filter-index/filter-index.ts';
+import { selectBriefings, selectReviews, type SearchHits } from '../filter-index/select.ts';
+import type { Aggregate } from './aggregate.ts';
 
 export interface TotalsRow {
   reviews: number;
@@ -55,16 +55,56 @@ GROUP BY ALL
 ORDER BY year, min(k.rank), partnership`;
 }
 
-/** TanStack Query options for the totals (answered from the cube, src/cube: the same rows as totalsSql). */
-export const totalsQuery = (db: QueryRunner, f: Filters, dataVersion: number) =>
-  queryOptions({
-    queryKey: ['overview', 'totals', f, dataVersion],
-    queryFn: () => fromCube(db, dataVersion, f, 'overview.totals', (cube, hits) => totals(cube, f, hits)),
-  });
+/** Reviews, briefings and partnerships matching the filters, and the reviews' year span. */
+function totalsFromIndex(index: FilterIndex, f: Filters, hits: SearchHits | null): TotalsRow {
+  const r = selectReviews(index, f, hits);
+  const b = selectBriefings(index, f, hits);
+  const seen = new Uint8Array(NO_PARTNERSHIP + 1);
+  let reviews = 0, briefings = 0, partnerships = 0, undated = 0, first = Infinity, last = -Infinity;
+  const see = (p: number) => { if (p !== NO_PARTNERSHIP && !seen[p]) { seen[p] = 1; partnerships++; } };
+  for (let i = 0; i < r.length; i++) {
+    if (!r[i]) continue;
+    reviews++;
+    see(index.reviews.partnership[i]!);
+    const y = index.reviews.year[i]!;
+    if (y === 0) undated++;
+    else if (y < first) first = y;
+    if (y !== 0 && y > last) last = y;
+  }
+  for (let i = 0; i < b.length; i++) if (b[i]) { briefings++; see(index.briefings.partnership[i]!); }
+  return {
+    reviews, briefings, partnerships,
+    first_year: first === Infinity ? null : first, last_year: last === -Infinity ? null : last, undated_reviews: undated,
+  };
+}
 
-/** TanStack Query options for the reviews-per-year chart. */
-export const reviewsPerYearByPartnershipQuery = (db: QueryRunner, f: Filters, dataVersion: number) =>
-  queryOptions({
-    queryKey: ['overview', 'reviewsPerYearByPartnership', f, dataVersion],
-    queryFn: () => fromCube(db, dataVersion, f, 'overview.reviewsPerYearByPartnership', (cube, hits) => reviewsPerYearByPartnership(cube, f, hits)),
-  });
+/** The headline numbers: defined by totalsSql, answered from the filter index. */
+export const totals: Aggregate<[], TotalsRow> = { key: ['overview', 'totals'], sql: totalsSql, fromIndex: totalsFromIndex };
+
+/** Reviews per year by partnership, the `top` partnerships by reviews and the rest as "Other partnerships". */
+function reviewsPerYearByPartnershipFromIndex(index: FilterIndex, f: Filters, hits: SearchHits | null, top = 8): ReviewsPerYearRow[] {
+  const r = selectReviews(index, f, hits, { datedOnly: true });
+  const perPartnership = new Map<number, number>();
+  for (let i = 0; i < r.length; i++) if (r[i]) perPartnership.set(index.reviews.partnership[i]!, (perPartnership.get(index.reviews.partnership[i]!) ?? 0) + 1);
+  // Ties by id; partnership indexes are in id order.
+  const rank = new Map([...perPartnership].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([p], k) => [p, k + 1]));
+  const cells = new Map<string, ReviewsPerYearRow & { rank: number }>();
+  for (let i = 0; i < r.length; i++) {
+    const p = index.reviews.partnership[i]!;
+    if (!r[i] || p === NO_PARTNERSHIP) continue;
+    const k = rank.get(p)!;
+    const shown = k <= top;
+    const name = shown ? index.partnerships[p]!.name : 'Other partnerships';
+    const year = index.reviews.year[i]!;
+    const key = `${year}\u0000${name}`;
+    const cell = cells.get(key);
+    if (cell) { cell.reviews++; cell.rank = Math.min(cell.rank, k); }
+    else cells.set(key, { year, partnership: name, partnership_id: shown ? index.partnerships[p]!.id : '', reviews: 1, rank: k });
+  }
+  return [...cells.values()]
+    .sort((a, b) => a.year - b.year || a.rank - b.rank || byText(a.partnership, b.partnership))
+    .map(({ rank: _rank, ...row }) => row);
+}
+
+/** The reviews-per-year chart: defined by reviewsPerYearByPartnershipSql, answered from the filter index. */
+export const reviewsPerYearByPartnership: Aggregate<[top?: number], ReviewsPerYearRow[]> = { key: ['overview', 'reviewsPerYearByPartnership'], sql: reviewsPerYearByPartnershipSql, fromIndex: reviewsPerYearByPartnershipFromIndex };

@@ -1,22 +1,15 @@
 /** Partnerships against themes: the heatmap and one partnership against all others. */
-import { queryOptions } from '@tanstack/react-query';
-import type { QueryRunner } from '../db/runner.ts';
-import type { Filters } from './filters.ts';
+import type { Filters } from '../filters/filters.ts';
 import { int, str, strList } from './sql.ts';
-import { taggedReviewsCtes } from './themes.ts';
-import { fromCube } from '../cube/index.ts';
-import { partnershipComparison, partnershipTheme } from '../cube/aggregates.ts';
+import { taggedReviewsCtes, type ThemeCell } from './themes.ts';
+import { byText, NO_PARTNERSHIP, type FilterIndex } from '../filter-index/filter-index.ts';
+import { taggedPopulation, type SearchHits } from '../filter-index/select.ts';
+import type { Aggregate } from './aggregate.ts';
 
-export interface HeatmapCellRow {
+/** A theme among the tagged reviews of one partnership. */
+export interface HeatmapCellRow extends ThemeCell {
   partnership_id: string;
   partnership: string;
-  theme_id: string;
-  theme: string;
-  /** Tagged reviews of the partnership carrying the theme. */
-  reviews: number;
-  /** Tagged reviews of the partnership. */
-  total: number;
-  share: number;
 }
 
 /**
@@ -77,17 +70,57 @@ FROM counts c CROSS JOIN totals t JOIN themes th ON th.id = c.theme_id
 ORDER BY c.n DESC, c.o DESC, th.label`;
 }
 
-/** TanStack Query options for the partnership × theme heatmap. */
-export const partnershipThemeQuery = (db: QueryRunner, f: Filters, dataVersion: number, top = 15) =>
-  queryOptions({
-    queryKey: ['partnerships', 'themeHeatmap', f, top, dataVersion],
-    queryFn: () => fromCube(db, dataVersion, f, 'partnerships.themeHeatmap', (cube, hits) => partnershipTheme(cube, f, hits, top)),
-  });
+/** Tagged reviews' counts per (partnership, theme) and per partnership, for the population. */
+function byPartnership(index: FilterIndex, tagged: Uint8Array) {
+  const T = index.themes.length;
+  const totals = new Int32Array(index.partnerships.length);
+  const cells = new Int32Array(index.partnerships.length * T);
+  const { start, themes } = index.reviews.themes;
+  for (let i = 0; i < tagged.length; i++) {
+    const p = index.reviews.partnership[i]!;
+    if (!tagged[i] || p === NO_PARTNERSHIP) continue;
+    totals[p]!++;
+    for (let k = start[i]!; k < start[i + 1]!; k++) cells[p * T + themes[k]!]!++;
+  }
+  return { totals, cells };
+}
 
-/** TanStack Query options for one partnership against all others. */
-export const partnershipComparisonQuery = (db: QueryRunner, f: Filters, partnershipId: string, dataVersion: number) =>
-  queryOptions({
-    queryKey: ['partnerships', 'comparison', f, partnershipId, dataVersion],
-    queryFn: () =>
-      fromCube(db, dataVersion, f, 'partnerships.comparison', (cube, hits) => partnershipComparison(cube, f, hits, partnershipId)),
-  });
+/** Share of each of the `top` partnerships' tagged reviews carrying each theme (the filter's themes, else every one that occurs). */
+function partnershipThemeFromIndex(index: FilterIndex, f: Filters, hits: SearchHits | null, top = 15): HeatmapCellRow[] {
+  const { tagged, perTheme } = taggedPopulation(index, f, hits, false);
+  const { totals: perP, cells } = byPartnership(index, tagged);
+  const T = index.themes.length;
+  const ranked = index.partnerships.map((p, i) => ({ p, i, total: perP[i]! })).filter((x) => x.total > 0)
+    .sort((a, b) => b.total - a.total || byText(a.p.name, b.p.name)).slice(0, top);
+  const themeSet = index.themes.map((th, t) => ({ th, t }))
+    .filter(({ th, t }) => (f.themes.length ? f.themes.includes(th.id) : perTheme[t]! > 0))
+    .sort((a, b) => byText(a.th.label, b.th.label));
+  return ranked.flatMap(({ p, i, total }) => themeSet.map(({ th, t }) => ({
+    partnership_id: p.id, partnership: p.name, theme_id: th.id, theme: th.label,
+    reviews: cells[i * T + t]!, total, share: cells[i * T + t]! / total,
+  })));
+}
+
+/** The partnership × theme heatmap: defined by partnershipThemeSql, answered from the filter index. */
+export const partnershipTheme: Aggregate<[top?: number], HeatmapCellRow[]> = { key: ['partnerships', 'themeHeatmap'], sql: partnershipThemeSql, fromIndex: partnershipThemeFromIndex };
+
+/** Per theme, one partnership's tagged reviews against every other partnership's (partnership and region filters left out). */
+function partnershipComparisonFromIndex(index: FilterIndex, f: Filters, hits: SearchHits | null, partnershipId: string): ComparisonRow[] {
+  const { tagged, total: all, perTheme } = taggedPopulation(index, { ...f, partnerships: [], regions: [] }, hits, false);
+  const p = index.partnerships.findIndex((x) => x.id === partnershipId);
+  const own = new Int32Array(index.themes.length);
+  let total = 0;
+  const { start, themes } = index.reviews.themes;
+  for (let i = 0; i < tagged.length; i++) {
+    if (!tagged[i] || index.reviews.partnership[i] !== p) continue;
+    total++;
+    for (let k = start[i]!; k < start[i + 1]!; k++) own[themes[k]!]!++;
+  }
+  return index.themes.map((th, t) => ({ th, n: own[t]!, o: perTheme[t]! - own[t]! }))
+    .filter(({ n, o }) => n + o > 0)
+    .sort((a, b) => b.n - a.n || b.o - a.o || byText(a.th.label, b.th.label))
+    .map(({ th, n, o }) => ({ theme_id: th.id, theme: th.label, reviews: n, total, others: o, others_total: all - total }));
+}
+
+/** One partnership against all others: defined by partnershipComparisonSql, answered from the filter index. */
+export const partnershipComparison: Aggregate<[partnershipId: string], ComparisonRow[]> = { key: ['partnerships', 'comparison'], sql: partnershipComparisonSql, fromIndex: partnershipComparisonFromIndex };

@@ -12,13 +12,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeRunner } from '../db/node-runner.ts';
 import { rankThemes, DEFAULT_WEIGHTS, type ThemeCoverage } from '../planner/score.ts';
-import { groupEvidence } from '../planner/material.ts';
-import { NO_FILTERS, type Filters } from './filters.ts';
+import { groupEvidence, type ThemeEvidenceRow } from '../planner/material.ts';
+import { NO_FILTERS, type Filters } from '../filters/filters.ts';
 import { REFRESH_DERIVED_SQL } from './derived.ts';
 import { CREATE_SCHEMA_SQL } from './schema-sql.ts';
 import {
   localVsRestSql, plannerYearsSql, themeBriefingsSql, themeCoverageSql, themeEvidenceSql,
-  type EvidenceRow, type LocalVsRestRow, type PlannerYearsRow, type ThemeBriefingRow,
+  type LocalVsRestRow, type PlannerYearsRow, type ThemeBriefingRow,
 } from './planner.ts';
 
 const FIXTURE = `
@@ -109,7 +109,7 @@ describe('planner SQL', () => {
   });
 
   it('gives the strongest evidence per review, passage evidence for its review, and summaries for manual tags', async () => {
-    const rows = await db.query<EvidenceRow>(themeEvidenceSql(alpha, window, 'x'));
+    const rows = await db.query<ThemeEvidenceRow>(themeEvidenceSql(alpha, window, 'x'));
     const material = groupEvidence(rows);
     expect(material.map((m) => [m.review_id, m.kind, m.sentences])).toEqual([
       ['r3', 'evidence', ['Strongest X sentence.', 'Second X sentence.']],

@@ -15,13 +15,17 @@
  * condition and the briefing-dating CTE, which must not drift apart.
  */
 import { queryOptions } from '@tanstack/react-query';
-import type { QueryRunner } from '../db/runner.ts';
+import type { QueryRunner } from './runner.ts';
 import type { PlannerWindow } from '../planner/window.ts';
-import { briefingWhere, reviewWhere, type Filters } from './filters.ts';
+import { briefingWhere, reviewWhere } from './filters.ts';
+import { type Filters } from '../filters/filters.ts';
 import { int, str } from './sql.ts';
 import { queryFiltered } from './search-hits.ts';
-import { fromCube } from '../cube/index.ts';
-import { plannerYears, themeCoverage } from '../cube/planner.ts';
+import type { FilterIndex } from '../filter-index/filter-index.ts';
+import { selectBriefings, selectReviews, type SearchHits } from '../filter-index/select.ts';
+import type { ThemeEvidenceRow } from '../planner/material.ts';
+import type { ThemeCoverage } from '../planner/score.ts';
+import type { Aggregate } from './aggregate.ts';
 
 export interface PlannerYearsRow {
   /** Latest and earliest publication year of the tagged reviews in scope (null when none is dated). */
@@ -107,20 +111,6 @@ LEFT JOIN review_counts rc ON rc.theme_id = t.id
 LEFT JOIN briefing_counts bc ON bc.theme_id = t.id
 WHERE NOT t.retired
 ORDER BY t.id`;
-}
-
-export interface EvidenceRow {
-  review_id: string;
-  case_name: string;
-  partnership: string;
-  published: string | null;
-  year: number;
-  /** The tag's strongest sentences; null when the tag has none (e.g. a manual tag). */
-  sentence: string | null;
-  weight: number | null;
-  /** The review summary, sent only when there is no evidence sentence to show. */
-  summary: string | null;
-  reviews_with_theme: number;
 }
 
 /**
@@ -211,25 +201,11 @@ ORDER BY t.id`;
 
 const key = (name: string, ...parts: unknown[]) => ['planner', name, ...parts];
 
-/** TanStack Query options for the year span in scope (answered from the cube, src/cube/planner.ts: the same row as plannerYearsSql). */
-export const plannerYearsQuery = (db: QueryRunner, scope: Filters, dataVersion: number) =>
-  queryOptions({
-    queryKey: key('years', scope, dataVersion),
-    queryFn: () => fromCube(db, dataVersion, scope, 'planner.years', (cube, hits) => plannerYears(cube, scope, hits)),
-  });
-
-/** TanStack Query options for the per-theme coverage (from the cube: the same rows as themeCoverageSql). */
-export const themeCoverageQuery = (db: QueryRunner, scope: Filters, w: PlannerWindow, dataVersion: number) =>
-  queryOptions({
-    queryKey: key('coverage', scope, w, dataVersion),
-    queryFn: () => fromCube(db, dataVersion, scope, 'planner.coverage', (cube, hits) => themeCoverage(cube, scope, hits, w)),
-  });
-
 /** TanStack Query options for one theme's evidence sentences. */
 export const themeEvidenceQuery = (db: QueryRunner, scope: Filters, w: PlannerWindow, themeId: string, dataVersion: number) =>
   queryOptions({
     queryKey: key('evidence', scope, w, themeId, dataVersion),
-    queryFn: ({ signal }) => queryFiltered<EvidenceRow>(db, scope, themeEvidenceSql(scope, w, themeId), { signal, label: 'planner.evidence' }),
+    queryFn: ({ signal }) => queryFiltered<ThemeEvidenceRow>(db, scope, themeEvidenceSql(scope, w, themeId), { signal, label: 'planner.evidence' }),
   });
 
 /** TanStack Query options for the briefings on one theme. */
@@ -245,3 +221,95 @@ export const localVsRestQuery = (db: QueryRunner, scope: Filters, partnershipId:
     queryKey: key('localVsRest', scope, partnershipId, w, dataVersion),
     queryFn: ({ signal }) => queryFiltered<LocalVsRestRow>(db, scope, localVsRestSql(scope, partnershipId, w), { signal, label: 'planner.localVsRest' }),
   });
+
+/** Briefings in scope that count: the filters (their years aside) and no statements. */
+function scopedBriefings(index: FilterIndex, scope: Filters, hits: SearchHits | null): Uint8Array {
+  const b = selectBriefings(index, scope, hits, { ignoreYears: true });
+  for (let i = 0; i < b.length; i++) if (index.briefings.statement[i]) b[i] = 0;
+  return b;
+}
+
+const hasThemes = (start: Int32Array, i: number) => start[i] !== start[i + 1];
+
+/** The year span of the tagged reviews in scope, and what cannot be counted. */
+function plannerYearsFromIndex(index: FilterIndex, scope: Filters, hits: SearchHits | null): PlannerYearsRow {
+  const r = selectReviews(index, scope, hits);
+  const { year, themes } = index.reviews;
+  let reviews = 0, untagged = 0, undated = 0, first = Infinity, last = -Infinity;
+  for (let i = 0; i < r.length; i++) {
+    if (!r[i]) continue;
+    reviews++;
+    if (!hasThemes(themes.start, i)) { untagged++; continue; }
+    const y = year[i]!;
+    if (y === 0) { undated++; continue; }
+    if (y < first) first = y;
+    if (y > last) last = y;
+  }
+  const b = scopedBriefings(index, scope, hits);
+  let briefings = 0, untaggedBriefings = 0;
+  for (let i = 0; i < b.length; i++) {
+    if (!b[i]) continue;
+    briefings++;
+    if (!hasThemes(index.briefings.themes.start, i)) untaggedBriefings++;
+  }
+  return {
+    latest_year: last === -Infinity ? null : last, first_year: first === Infinity ? null : first,
+    reviews, untagged_reviews: untagged, undated_reviews: undated,
+    briefings, untagged_briefings: untaggedBriefings, partnerships: index.partnershipsWithData,
+  };
+}
+
+/** The year span in scope: defined by plannerYearsSql, answered from the filter index. */
+export const plannerYears: Aggregate<[], PlannerYearsRow> = { key: ['planner', 'years'], sql: plannerYearsSql, fromIndex: plannerYearsFromIndex };
+
+/** Per current theme: review recurrence in and before the window, and the briefings covering it. */
+function themeCoverageFromIndex(index: FilterIndex, scope: Filters, hits: SearchHits | null, w: PlannerWindow): ThemeCoverage[] {
+  const T = index.themes.length;
+  const r = selectReviews(index, scope, hits);
+  const rt = index.reviews.themes;
+  const inWindow = new Int32Array(T), before = new Int32Array(T);
+  let windowTotal = 0, beforeTotal = 0;
+  for (let i = 0; i < r.length; i++) {
+    const y = index.reviews.year[i]!;
+    if (!r[i] || y === 0 || !hasThemes(rt.start, i)) continue;
+    const into = y >= w.from && y <= w.to ? inWindow : y < w.from ? before : null;
+    if (into === inWindow) windowTotal++;
+    else if (into === before) beforeTotal++;
+    if (into) for (let k = rt.start[i]!; k < rt.start[i + 1]!; k++) into[rt.themes[k]!]!++;
+  }
+  const b = scopedBriefings(index, scope, hits);
+  const bt = index.briefings.themes;
+  const briefings = new Int32Array(T), recent = new Int32Array(T), undated = new Int32Array(T), latestYear = new Int32Array(T);
+  const latestOn: Array<string | null> = new Array(T).fill(null);
+  const latest: Array<string | null> = new Array(T).fill(null);
+  for (let i = 0; i < b.length; i++) {
+    if (!b[i]) continue;
+    const y = index.briefings.datedYear[i]!;
+    const on = index.briefings.datedOn[i]!;
+    const published = index.briefings.datedPublished[i]!;
+    for (let k = bt.start[i]!; k < bt.start[i + 1]!; k++) {
+      const t = bt.themes[k]!;
+      briefings[t]!++;
+      if (y === 0) undated[t]!++;
+      else {
+        if (y >= w.from) recent[t]!++;
+        if (y > latestYear[t]!) latestYear[t] = y;
+      }
+      // arg_max(published, published_on): rows with either missing do not take part.
+      if (on !== null && published !== null && (latestOn[t] === null || on > latestOn[t]!)) { latestOn[t] = on; latest[t] = published; }
+    }
+  }
+  return index.themes
+    .map((th, t) => ({ th, t }))
+    .filter(({ th }) => !th.retired && th.group !== null)
+    .sort((a, b) => (a.th.id < b.th.id ? -1 : a.th.id > b.th.id ? 1 : 0))
+    .map(({ th, t }) => ({
+      theme_id: th.id, label: th.label, group_label: th.group!,
+      window_total: windowTotal, window_reviews: inWindow[t]!, before_total: beforeTotal, before_reviews: before[t]!,
+      briefings: briefings[t]!, briefings_recent: recent[t]!, briefings_undated: undated[t]!,
+      latest_briefing_year: latestYear[t]! || null, latest_briefing: latest[t]!,
+    }));
+}
+
+/** The per-theme coverage: defined by themeCoverageSql, answered from the filter index. */
+export const themeCoverage: Aggregate<[w: PlannerWindow], ThemeCoverage[]> = { key: ['planner', 'coverage'], sql: themeCoverageSql, fromIndex: themeCoverageFromIndex };

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NO_FILTERS } from './filters.ts';
+import { NO_FILTERS, searchKey } from '../filters/filters.ts';
 import { totalsSql, type TotalsRow } from './overview.ts';
 import { REFRESH_DERIVED_SQL } from './derived.ts';
-import { ensureSearchHits, literalPattern, queryFiltered, searchKey } from './search-hits.ts';
+import { ensureSearchHits, literalPattern, queryFiltered } from './search-hits.ts';
 import { themeShareSql, type ThemeShareRow } from './themes.ts';
 import { openFixture } from './themes.fixture.ts';
 

@@ -1,6 +1,6 @@
 /** The theme set as the user edits it: add, rename, retire, and apply an imported codebook. */
 import { queryOptions } from '@tanstack/react-query';
-import type { QueryRunner } from '../db/runner.ts';
+import type { QueryRunner } from './runner.ts';
 import type { Codebook } from '../codebook/types.ts';
 import { REFRESH_DERIVED_SQL } from './derived.ts';
 import { str } from './sql.ts';

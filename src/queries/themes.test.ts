@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NO_FILTERS } from './filters.ts';
+import { NO_FILTERS } from '../filters/filters.ts';
 import { openFixture } from './themes.fixture.ts';
 import { themeShareSql, themeWindowCountsSql, type ThemeShareRow, type WindowCountsRow } from './themes.ts';
 import { themeByYearSql, type ThemeYearRow } from './trends.ts';

@@ -7,12 +7,12 @@
  * population (the filter picks which themes are shown or highlighted instead),
  * otherwise a chosen theme would always read 100%.
  */
-import { queryOptions } from '@tanstack/react-query';
-import type { QueryRunner } from '../db/runner.ts';
-import { reviewWhere, type Filters, type ReviewWhereOptions } from './filters.ts';
+import { reviewWhere, type ReviewWhereOptions } from './filters.ts';
+import { type Filters } from '../filters/filters.ts';
 import { int } from './sql.ts';
-import { fromCube } from '../cube/index.ts';
-import { themeShare, themeWindowCounts } from '../cube/aggregates.ts';
+import { byText, type FilterIndex } from '../filter-index/filter-index.ts';
+import { taggedPopulation, type SearchHits } from '../filter-index/select.ts';
+import type { Aggregate } from './aggregate.ts';
 
 /**
  * CTEs `tagged` (id, partnership_id, year of each tagged review in the population)
@@ -27,14 +27,20 @@ tagged AS (SELECT r.id, r.partnership_id, r.year FROM review_facts r WHERE ${whe
 review_themes AS (SELECT r.id AS review_id, r.partnership_id, r.year, r.theme_id FROM review_theme_facts r WHERE ${where})`;
 }
 
-export interface ThemeShareRow {
+/** One theme among a set of tagged reviews (the population, a year, a partnership). */
+export interface ThemeCell {
   theme_id: string;
   theme: string;
-  group: string;
+  /** Tagged reviews of the set carrying the theme. */
   reviews: number;
-  /** Tagged reviews in the population (the same on every row). */
+  /** Tagged reviews in the set. */
   total: number;
   share: number;
+}
+
+/** A theme's share of the tagged reviews in the population (`total`, the same on every row). */
+export interface ThemeShareRow extends ThemeCell {
+  group: string;
 }
 
 /** Every current theme with its count and share of tagged reviews, most frequent first. */
@@ -91,17 +97,49 @@ WHERE NOT th.retired AND l.y IS NOT NULL
 ORDER BY th.label`;
 }
 
-/** TanStack Query options for the theme shares. */
-export const themeShareQuery = (db: QueryRunner, f: Filters, dataVersion: number) =>
-  queryOptions({
-    queryKey: ['themes', 'share', f, dataVersion],
-    queryFn: () => fromCube(db, dataVersion, f, 'themes.share', (cube, hits) => themeShare(cube, f, hits)),
-  });
+/** Every current theme's count and share of tagged reviews, most frequent first. */
+function themeShareFromIndex(index: FilterIndex, f: Filters, hits: SearchHits | null): ThemeShareRow[] {
+  const { total, perTheme } = taggedPopulation(index, f, hits, false);
+  return index.themes
+    .map((th, t) => ({ th, n: perTheme[t]! }))
+    .filter(({ th }) => !th.retired && th.group !== null)
+    .map(({ th, n }) => ({ theme_id: th.id, theme: th.label, group: th.group!, reviews: n, total, share: total ? n / total : 0 }))
+    .sort((a, b) => b.reviews - a.reviews || byText(a.theme, b.theme));
+}
 
-/** TanStack Query options for per-theme counts in a recent and an earlier window. */
-export const themeWindowCountsQuery = (db: QueryRunner, f: Filters, recentYears: number, earlierYears: number, dataVersion: number, minLatest = 1) =>
-  queryOptions({
-    queryKey: ['themes', 'windowCounts', f, recentYears, earlierYears, minLatest, dataVersion],
-    queryFn: () =>
-      fromCube(db, dataVersion, f, 'themes.windowCounts', (cube, hits) => themeWindowCounts(cube, f, hits, recentYears, earlierYears, minLatest)),
-  });
+/** Theme shares: defined by themeShareSql, answered from the filter index. */
+export const themeShare: Aggregate<[], ThemeShareRow[]> = { key: ['themes', 'share'], sql: themeShareSql, fromIndex: themeShareFromIndex };
+
+/** Per current theme, tagged reviews in the recent window and the earlier one before it. */
+function themeWindowCountsFromIndex(index: FilterIndex, f: Filters, hits: SearchHits | null, recentYears: number, earlierYears: number, minLatest = 1): WindowCountsRow[] {
+  const { tagged } = taggedPopulation(index, f, hits, true);
+  const perYear = new Map<number, number>();
+  for (let i = 0; i < tagged.length; i++) if (tagged[i]) perYear.set(index.reviews.year[i]!, (perYear.get(index.reviews.year[i]!) ?? 0) + 1);
+  const qualifying = [...perYear].filter(([, n]) => n >= minLatest).map(([y]) => y);
+  if (!qualifying.length) return [];
+  const latest = Math.max(...qualifying);
+  const { start, themes } = index.reviews.themes;
+  const recent = new Int32Array(index.themes.length);
+  const earlier = new Int32Array(index.themes.length);
+  let recentTotal = 0, earlierTotal = 0;
+  for (let i = 0; i < tagged.length; i++) {
+    if (!tagged[i]) continue;
+    const y = index.reviews.year[i]!;
+    const into = y > latest ? null : y > latest - recentYears ? recent : y > latest - recentYears - earlierYears ? earlier : null;
+    if (!into) continue;
+    if (into === recent) recentTotal++;
+    else earlierTotal++;
+    for (let k = start[i]!; k < start[i + 1]!; k++) into[themes[k]!]!++;
+  }
+  return index.themes
+    .map((th, t) => ({ th, t }))
+    .filter(({ th }) => !th.retired)
+    .sort((a, b) => byText(a.th.label, b.th.label))
+    .map(({ th, t }) => ({
+      theme_id: th.id, theme: th.label, latest_year: latest,
+      recent: recent[t]!, recent_total: recentTotal, earlier: earlier[t]!, earlier_total: earlierTotal,
+    }));
+}
+
+/** Per-theme counts in a recent and an earlier window: defined by themeWindowCountsSql, answered from the filter index. */
+export const themeWindowCounts: Aggregate<[recentYears: number, earlierYears: number, minLatest?: number], WindowCountsRow[]> = { key: ['themes', 'windowCounts'], sql: themeWindowCountsSql, fromIndex: themeWindowCountsFromIndex };

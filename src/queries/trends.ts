@@ -1,21 +1,14 @@
 /** Themes over publication years: counts and shares of tagged reviews per year. */
-import { queryOptions } from '@tanstack/react-query';
-import type { QueryRunner } from '../db/runner.ts';
-import type { Filters } from './filters.ts';
+import type { Filters } from '../filters/filters.ts';
 import { int, str } from './sql.ts';
-import { taggedReviewsCtes } from './themes.ts';
-import { fromCube } from '../cube/index.ts';
-import { themeByYear } from '../cube/aggregates.ts';
+import { taggedReviewsCtes, type ThemeCell } from './themes.ts';
+import { byText, type FilterIndex } from '../filter-index/filter-index.ts';
+import { taggedPopulation, type SearchHits } from '../filter-index/select.ts';
+import type { Aggregate } from './aggregate.ts';
 
-export interface ThemeYearRow {
+/** A theme among the tagged reviews of one year. */
+export interface ThemeYearRow extends ThemeCell {
   year: number;
-  theme_id: string;
-  theme: string;
-  /** Tagged reviews that year carrying the theme. */
-  reviews: number;
-  /** Tagged reviews that year. */
-  total: number;
-  share: number;
 }
 
 /**
@@ -40,9 +33,33 @@ LEFT JOIN counts n ON n.year = y.year AND n.theme_id = c.theme_id
 ORDER BY y.year, c.rank`;
 }
 
-/** TanStack Query options for themes by year. */
-export const themeByYearQuery = (db: QueryRunner, f: Filters, dataVersion: number, top = 5) =>
-  queryOptions({
-    queryKey: ['trends', 'themeByYear', f, top, dataVersion],
-    queryFn: () => fromCube(db, dataVersion, f, 'trends.themeByYear', (cube, hits) => themeByYear(cube, f, hits, top)),
-  });
+/** Per shown theme (the theme filter's, else the `top` most frequent), tagged reviews by year. */
+function themeByYearFromIndex(index: FilterIndex, f: Filters, hits: SearchHits | null, top = 5): ThemeYearRow[] {
+  const { tagged, perTheme } = taggedPopulation(index, f, hits, true);
+  const { start, themes } = index.reviews.themes;
+  const perYear = new Map<number, { total: number; perTheme: Int32Array }>();
+  for (let i = 0; i < tagged.length; i++) {
+    if (!tagged[i]) continue;
+    const y = index.reviews.year[i]!;
+    let cell = perYear.get(y);
+    if (!cell) perYear.set(y, (cell = { total: 0, perTheme: new Int32Array(index.themes.length) }));
+    cell.total++;
+    for (let k = start[i]!; k < start[i + 1]!; k++) cell.perTheme[themes[k]!]!++;
+  }
+  const chosen = f.themes.length
+    ? f.themes.map((id) => index.themes.findIndex((t) => t.id === id)).filter((t) => t >= 0)
+    : index.themes.map((_, t) => t).filter((t) => perTheme[t]! > 0)
+      .sort((a, b) => perTheme[b]! - perTheme[a]! || byText(index.themes[a]!.id, index.themes[b]!.id)).slice(0, top);
+  const rows: ThemeYearRow[] = [];
+  for (const year of [...perYear.keys()].sort((a, b) => a - b)) {
+    const cell = perYear.get(year)!;
+    for (const t of chosen) {
+      const n = cell.perTheme[t]!;
+      rows.push({ year, theme_id: index.themes[t]!.id, theme: index.themes[t]!.label, reviews: n, total: cell.total, share: n / cell.total });
+    }
+  }
+  return rows;
+}
+
+/** Themes by year: defined by themeByYearSql, answered from the filter index. */
+export const themeByYear: Aggregate<[top?: number], ThemeYearRow[]> = { key: ['trends', 'themeByYear'], sql: themeByYearSql, fromIndex: themeByYearFromIndex };

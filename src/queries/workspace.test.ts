@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBundledDataset } from '../../tests/support/dataset-db.ts';
-import {
-  applyWorkspace, collectWorkspace, deleteUserData, packWorkspace, snapshotBundledData, unpackWorkspace, WORKSPACE_VERSION,
-} from '../db/workspace-store.ts';
-import type { QueryRunner } from '../db/runner.ts';
+import { packWorkspace, unpackWorkspace, WORKSPACE_VERSION } from '../workspace/archive.ts';
+import { applyWorkspace, collectWorkspace, deleteUserData, snapshotBundledData } from '../workspace/apply.ts';
+import type { QueryRunner } from './runner.ts';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { USER_DATA_SUMMARY_SQL, type UserDataSummary } from './workspace.ts';
 import { setCorrectionSql } from './corrections.ts';

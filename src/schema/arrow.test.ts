@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeRunner } from '../db/node-runner.ts';
-import type { QueryRunner } from '../db/runner.ts';
+import type { QueryRunner } from '../queries/runner.ts';
 import { CREATE_SCHEMA_SQL } from '../queries/schema-sql.ts';
 import type { Review, ThemeTag } from './records.ts';
 import { rowsToArrowIPC } from './arrow.ts';

@@ -4,8 +4,9 @@
  */
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveBuiltApp, type AppServer } from '../support/app-server.ts';
-import { openBrowser, type BrowserSession } from '../support/browser.ts';
+import type { AppServer } from '../support/app-server.ts';
+import type { BrowserSession } from '../support/browser.ts';
+import { openApp } from '../support/open-app.ts';
 import { openBundledDataset } from '../support/dataset-db.ts';
 
 const SHOTS = 'test-results/screenshots';
@@ -23,8 +24,7 @@ describe('correcting and retraining the tagger', () => {
       WHERE r.origin = 'catalogue' GROUP BY r.id ORDER BY r.id LIMIT 1`);
     db.close();
     reviewId = row!.id;
-    server = await serveBuiltApp();
-    browser = await openBrowser();
+    ({ server, browser } = await openApp());
   });
 
   afterAll(async () => {

@@ -7,15 +7,16 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cooccurrenceSql, type CooccurrenceRow } from '../../src/queries/cooccurrence.ts';
-import { explorerRowsSql, type ExplorerRow } from '../../src/queries/explorer.ts';
-import { NO_FILTERS, type Filters } from '../../src/queries/filters.ts';
+import { explorerRowsSql, type ExplorerRow } from '../../src/queries/explorer-list-sql.ts';
+import { NO_FILTERS, type Filters } from '../../src/filters/filters.ts';
 import { totalsSql, type TotalsRow } from '../../src/queries/overview.ts';
 import { partnershipComparisonSql, partnershipThemeSql, type ComparisonRow, type HeatmapCellRow } from '../../src/queries/partnerships.ts';
 import { themeShareSql, type ThemeShareRow } from '../../src/queries/themes.ts';
 import { themeByYearSql, type ThemeYearRow } from '../../src/queries/trends.ts';
-import { serveBuiltApp, type AppServer } from '../support/app-server.ts';
+import type { AppServer } from '../support/app-server.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { openBrowser, type BrowserSession } from '../support/browser.ts';
+import type { BrowserSession } from '../support/browser.ts';
+import { openApp } from '../support/open-app.ts';
 import { openBundledDataset } from '../support/dataset-db.ts';
 
 const SHOTS = 'test-results/screenshots';
@@ -74,8 +75,7 @@ describe('dashboard on the bundled data', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     db = await openBundledDataset();
-    server = await serveBuiltApp();
-    browser = await openBrowser({ viewport: { width: 1366, height: 1000 } });
+    ({ server, browser } = await openApp({ viewport: { width: 1366, height: 1000 } }));
   });
 
   afterAll(async () => {

@@ -7,11 +7,12 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { explorerRowsSql, type ExplorerRow } from '../../src/queries/explorer.ts';
-import { NO_FILTERS } from '../../src/queries/filters.ts';
-import { serveBuiltApp, type AppServer } from '../support/app-server.ts';
+import { explorerRowsSql, type ExplorerRow } from '../../src/queries/explorer-list-sql.ts';
+import { NO_FILTERS } from '../../src/filters/filters.ts';
+import type { AppServer } from '../support/app-server.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { openBrowser, type BrowserSession } from '../support/browser.ts';
+import type { BrowserSession } from '../support/browser.ts';
+import { openApp } from '../support/open-app.ts';
 import { openBundledDataset } from '../support/dataset-db.ts';
 
 const SHOTS = 'test-results/screenshots';
@@ -33,8 +34,7 @@ describe('explorer paging on the bundled data', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     db = await openBundledDataset();
-    server = await serveBuiltApp();
-    browser = await openBrowser({ viewport: { width: 1366, height: 900 } });
+    ({ server, browser } = await openApp({ viewport: { width: 1366, height: 900 } }));
   });
 
   afterAll(async () => {

@@ -14,12 +14,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeRunner } from '../../src/db/node-runner.ts';
 import { loadTables } from '../../src/db/load-tables.ts';
 import { exportCountsSql, exportRecordsSql, type ExportCountsRow, type ExportRecordRow } from '../../src/queries/data-export.ts';
-import { NO_FILTERS, type Filters } from '../../src/queries/filters.ts';
+import { NO_FILTERS, type Filters } from '../../src/filters/filters.ts';
 import { reviewsPerYearByPartnershipSql, type ReviewsPerYearRow } from '../../src/queries/overview.ts';
 import { TABLE_NAMES } from '../../src/schema/tables.ts';
-import { serveBuiltApp, type AppServer } from '../support/app-server.ts';
+import type { AppServer } from '../support/app-server.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { openBrowser, type BrowserSession } from '../support/browser.ts';
+import type { BrowserSession } from '../support/browser.ts';
+import { openApp } from '../support/open-app.ts';
 import { parseCsv } from '../support/csv.ts';
 
 const SHOTS = 'test-results/screenshots';
@@ -102,8 +103,7 @@ describe('exports on the bundled data', () => {
       `SELECT partnership_id AS id FROM reviews WHERE year BETWEEN 2015 AND 2025 GROUP BY ALL ORDER BY count(*) DESC, id LIMIT 1`);
     top.id = first!.id;
     top.slug = first!.id; // partnership ids are already slugs of their names
-    server = await serveBuiltApp(ROOT, DIST);
-    browser = await openBrowser();
+    ({ server, browser } = await openApp({ root: ROOT, outDir: DIST }));
   });
 
   afterAll(async () => {

@@ -7,9 +7,10 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveBuiltApp, type AppServer } from '../support/app-server.ts';
+import type { AppServer } from '../support/app-server.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { openBrowser, type BrowserSession } from '../support/browser.ts';
+import type { BrowserSession } from '../support/browser.ts';
+import { openApp } from '../support/open-app.ts';
 import * as F from '../support/fixtures/import-files.ts';
 
 const SHOTS = 'test-results/screenshots';
@@ -56,8 +57,7 @@ describe('import on the device', () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    server = await serveBuiltApp();
-    browser = await openBrowser({ viewport: { width: 1366, height: 1000 } });
+    ({ server, browser } = await openApp({ viewport: { width: 1366, height: 1000 } }));
     page = browser.page;
     page.on('dialog', (d) => (dialogs.push(d.message()), void d.dismiss()));
     await page.goto(server.url + '/import');

@@ -11,13 +11,14 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeRunner } from '../../src/db/node-runner.ts';
 import { loadTables } from '../../src/db/load-tables.ts';
-import { NO_FILTERS } from '../../src/queries/filters.ts';
+import { NO_FILTERS } from '../../src/filters/filters.ts';
 import { totalsSql, type TotalsRow } from '../../src/queries/overview.ts';
 import { themeShareSql, type ThemeShareRow } from '../../src/queries/themes.ts';
 import { referenceFor, referenceLabel } from '../../src/reference/national-figures.ts';
 import { TABLE_NAMES } from '../../src/schema/tables.ts';
-import { serveBuiltApp, type AppServer } from '../support/app-server.ts';
-import { openBrowser, type BrowserSession } from '../support/browser.ts';
+import type { AppServer } from '../support/app-server.ts';
+import type { BrowserSession } from '../support/browser.ts';
+import { openApp } from '../support/open-app.ts';
 import { parseCsv } from '../support/csv.ts';
 
 const SHOTS = 'test-results/screenshots';
@@ -47,8 +48,7 @@ describe('the national picture on the Overview', () => {
     mkdirSync(SHOTS, { recursive: true });
     db = await createNodeRunner();
     await loadTables(db, TABLE_NAMES.map((name) => ({ name, ipc: new Uint8Array(readFileSync(resolve(DIST, `data/${name}.arrows`))) })));
-    server = await serveBuiltApp(ROOT, DIST);
-    browser = await openBrowser();
+    ({ server, browser } = await openApp({ root: ROOT, outDir: DIST }));
   });
 
   afterAll(async () => {

@@ -8,13 +8,15 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { NO_FILTERS, type Filters } from '../../src/queries/filters.ts';
-import { plannerYearsSql, themeCoverageSql, themeEvidenceSql, type EvidenceRow, type PlannerYearsRow } from '../../src/queries/planner.ts';
+import { NO_FILTERS, type Filters } from '../../src/filters/filters.ts';
+import { plannerYearsSql, themeCoverageSql, themeEvidenceSql, type PlannerYearsRow } from '../../src/queries/planner.ts';
 import { displayScore } from '../../src/planner/export.ts';
+import type { ThemeEvidenceRow } from '../../src/planner/material.ts';
 import { DEFAULT_WEIGHTS, rankThemes, type ThemeCoverage, type Weights } from '../../src/planner/score.ts';
 import { defaultWindow, type PlannerWindow } from '../../src/planner/window.ts';
-import { serveBuiltApp, type AppServer } from '../support/app-server.ts';
-import { openBrowser, type BrowserSession } from '../support/browser.ts';
+import type { AppServer } from '../support/app-server.ts';
+import type { BrowserSession } from '../support/browser.ts';
+import { openApp } from '../support/open-app.ts';
 import { openBundledDataset } from '../support/dataset-db.ts';
 import { parseCsv } from '../support/csv.ts';
 
@@ -27,7 +29,7 @@ const WARWICKSHIRE_TOPICS = [
   'escalation-challenge', 'home-safety-supervision',
 ];
 
-interface Expected { window: PlannerWindow; coverage: ThemeCoverage[]; evidence: EvidenceRow[] }
+interface Expected { window: PlannerWindow; coverage: ThemeCoverage[]; evidence: ThemeEvidenceRow[] }
 
 interface ScreenRow { rank: number; themeId: string; label: string; score: number; reviews: number; briefings: number; reason: string }
 
@@ -73,7 +75,7 @@ describe('briefing planner on the bundled data', () => {
       const window = defaultWindow(years!.latest_year!);
       const coverage = await db.query<ThemeCoverage>(themeCoverageSql(scope, window));
       const top = rankThemes(coverage, DEFAULT_WEIGHTS).ranked[0]!;
-      return { window, coverage, evidence: await db.query<EvidenceRow>(themeEvidenceSql(scope, window, top.theme_id)) };
+      return { window, coverage, evidence: await db.query<ThemeEvidenceRow>(themeEvidenceSql(scope, window, top.theme_id)) };
     };
     all = await expect_(NO_FILTERS);
     warwick = await expect_(WARWICKSHIRE);
@@ -81,8 +83,7 @@ describe('briefing planner on the bundled data', () => {
       `SELECT count(*)::INTEGER AS n FROM entity_themes et JOIN briefings b ON b.id = et.entity_id
        WHERE et.entity_type = 'briefing' AND b.partnership_id = 'warwickshire'`) as [{ n: number }];
     db.close();
-    server = await serveBuiltApp();
-    browser = await openBrowser();
+    ({ server, browser } = await openApp());
   });
 
   afterAll(async () => {

@@ -5,11 +5,13 @@ import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseXml } from '../../src/codebook/xml.ts';
-import { collectWorkspace, packWorkspace, snapshotBundledData } from '../../src/db/workspace-store.ts';
-import { NO_FILTERS } from '../../src/queries/filters.ts';
+import { packWorkspace } from '../../src/workspace/archive.ts';
+import { collectWorkspace, snapshotBundledData } from '../../src/workspace/apply.ts';
+import { NO_FILTERS } from '../../src/filters/filters.ts';
 import { totalsSql, type TotalsRow } from '../../src/queries/overview.ts';
-import { serveBuiltApp, type AppServer } from '../support/app-server.ts';
+import type { AppServer } from '../support/app-server.ts';
 import { openBrowser, type BrowserSession } from '../support/browser.ts';
+import { openApp } from '../support/open-app.ts';
 import { openBundledDataset } from '../support/dataset-db.ts';
 
 const SHOTS = 'test-results/screenshots';
@@ -86,8 +88,7 @@ describe('workspace: corrections, persistence, export, delete, import, codebook'
     dir = mkdtempSync(join(tmpdir(), 'lt-ws-'));
     profile = join(dir, 'profile');
     ({ plan, zip: seedZip } = await prepare(dir));
-    server = await serveBuiltApp();
-    browser = await openBrowser({ profileDir: profile });
+    ({ server, browser } = await openApp({ profileDir: profile }));
   });
 
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { useDatabase } from '../../app/database-context.ts';
-import { useUrlParam } from '../../app/url-state.ts';
+import { useDatabase } from '../../state/database-context.ts';
+import { useUrlParam } from '../../state/url-state.ts';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { agreement, reading, verdict, type Verdict } from '../../agreement/metrics.ts';
 import { agreementCountsQuery, agreementCoverageQuery, type AgreementBasis } from '../../queries/agreement.ts';

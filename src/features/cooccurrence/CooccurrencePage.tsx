@@ -1,14 +1,15 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useDatabase } from '../../app/database-context.ts';
+import { useDatabase } from '../../state/database-context.ts';
 import { ExplorerLink } from '../explorer/ExplorerLink.tsx';
-import { useFilters, useUrlParam } from '../../app/url-state.ts';
+import { useFilters, useUrlParam } from '../../state/url-state.ts';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { ViewState } from '../../components/ViewState.tsx';
-import { cooccurrenceQuery } from '../../queries/cooccurrence.ts';
+import { aggregateQuery } from '../../queries/coordinator.ts';
+import { cooccurrence } from '../../queries/cooccurrence.ts';
 import { chartFootnote } from '../filters/describe-filters.ts';
 import { useFilterOptions } from '../filters/use-filter-options.ts';
-import { relaxHint } from '../overview/relax-hint.ts';
-import { useCrossFilter } from '../overview/use-cross-filter.ts';
+import { relaxHint } from '../../filters/relax-hint.ts';
+import { useCrossFilter } from '../../state/use-cross-filter.ts';
 import { CooccurrenceCard, type PairMeasure } from './CooccurrenceCard.tsx';
 
 /** Co-occurrence: which themes are tagged on the same reviews, by count or by lift over chance. */
@@ -19,7 +20,7 @@ export default function CooccurrencePage() {
   const { names } = useFilterOptions();
   const [measureParam, setMeasure] = useUrlParam('measure');
   const measure: PairMeasure = measureParam === 'lift' ? 'lift' : 'count';
-  const matrix = useQuery({ ...cooccurrenceQuery(db, filters, dataVersion), placeholderData: keepPreviousData });
+  const matrix = useQuery({ ...aggregateQuery(db, cooccurrence, filters, dataVersion), placeholderData: keepPreviousData });
   const toggle = (
     <fieldset className="trends-measure">
       <legend>Show</legend>

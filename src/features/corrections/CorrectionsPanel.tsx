@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { useDatabase } from '../../app/database-context.ts';
-import { useUrlParam } from '../../app/url-state.ts';
+import { useDatabase } from '../../state/database-context.ts';
+import { useUrlParam } from '../../state/url-state.ts';
 import { correctableEntriesQuery, type CorrectableEntry, type EntityRef } from '../../queries/corrections.ts';
 import { ThemeCorrections } from './ThemeCorrections.tsx';
 

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { useDatabase } from '../../app/database-context.ts';
+import { useDatabase } from '../../state/database-context.ts';
 import { useWorkspace } from '../workspace/workspace-context.ts';
 import { retrainWithCorrections, type RetrainProgress } from './retrain.ts';
 

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { useDatabase } from '../../app/database-context.ts';
+import { useDatabase } from '../../state/database-context.ts';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { clearCorrectionSql, entityThemesQuery, setCorrectionSql, type EntityRef, type EntityThemeRow } from '../../queries/corrections.ts';
 import { useFilterOptions } from '../filters/use-filter-options.ts';

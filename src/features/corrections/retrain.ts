@@ -3,7 +3,7 @@
  * examples from every judged entry, the user's current theme set, then the
  * user's own entries re-tagged with the new model and its tags stored.
  */
-import type { QueryRunner } from '../../db/runner.ts';
+import type { QueryRunner } from '../../queries/runner.ts';
 import { rowsToArrowIPC } from '../../schema/arrow.ts';
 import type { TagEvidence, ThemeTag } from '../../schema/records.ts';
 import { tagRows } from '../../ingest/tag-rows.ts';

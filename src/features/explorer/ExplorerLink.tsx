@@ -1,5 +1,5 @@
 import type { MouseEvent } from 'react';
-import { navigate, useLocation } from '../../app/router.ts';
+import { navigate, useLocation } from '../../state/router.ts';
 
 /** Drill-down from a chart view: the reviews and briefings behind the current filters, in the Explorer. */
 export function ExplorerLink() {

@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
-import { useDatabase } from '../../app/database-context.ts';
+import { useDatabase } from '../../state/database-context.ts';
 import { HighlightedText } from '../../components/HighlightedText.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
-import { itemBundleQuery, type EvidenceRow, type ItemKind, type ItemThemeRow } from '../../queries/explorer.ts';
+import { itemBundleQuery, type EvidenceRow, type ItemThemeRow } from '../../queries/explorer.ts';
+import { type ItemKind } from '../../queries/explorer-list-sql.ts';
 import { BRIEFING_KIND_LABELS, REVIEW_TYPE_LABELS, type BriefingKind, type ReviewType } from '../../schema/records.ts';
 import { itemHighlights, itemText } from './item-highlights.ts';
 

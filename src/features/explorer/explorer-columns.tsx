@@ -1,7 +1,7 @@
 import type { MouseEvent } from 'react';
 import { HighlightedText } from '../../components/HighlightedText.tsx';
 import type { VirtualColumn } from '../../components/VirtualTable.tsx';
-import type { ExplorerRow, ExplorerSort } from '../../queries/explorer.ts';
+import type { ExplorerRow, ExplorerSort } from '../../queries/explorer-list-sql.ts';
 import { findHits } from '../../queries/search.ts';
 import { BRIEFING_KIND_LABELS, REVIEW_TYPE_LABELS, type BriefingKind, type ReviewType } from '../../schema/records.ts';
 

@@ -1,8 +1,9 @@
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import type { QueryRunner } from '../../db/runner.ts';
-import { EXPLORER_PAGE, explorerPageQuery, passageSnippetsQuery, type ExplorerQuery, type ExplorerRow } from '../../queries/explorer.ts';
-import type { Filters } from '../../queries/filters.ts';
+import type { QueryRunner } from '../../queries/runner.ts';
+import { explorerPageQuery, passageSnippetsQuery } from '../../queries/explorer.ts';
+import { EXPLORER_PAGE, type ExplorerQuery, type ExplorerRow } from '../../queries/explorer-list-sql.ts';
+import type { Filters } from '../../filters/filters.ts';
 
 /** Rows loaded beyond the drawn ones, so scrolling on reaches a page already fetched. */
 const MARGIN = 30;

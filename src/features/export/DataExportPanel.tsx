@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { useDatabase } from '../../app/database-context.ts';
+import { useDatabase } from '../../state/database-context.ts';
 import { exportCountsQuery, type ExportTable } from '../../queries/data-export.ts';
 import { downloadBlob } from '../../lib/download.ts';
 import { runDataExport, type DataFormat } from './data-export-run.ts';

@@ -1,5 +1,5 @@
 import { useContext, useEffect, useId, useRef, useState } from 'react';
-import { DatabaseContext } from '../../app/database-context.ts';
+import { DatabaseContext } from '../../state/database-context.ts';
 import type { ChartSpec } from '../../charts/chart-registry.tsx';
 import { chartTableCsv } from './csv.ts';
 import { readSmallNumberPolicy } from './small-number-setting.ts';

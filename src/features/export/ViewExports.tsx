@@ -1,5 +1,5 @@
 import { useContext } from 'react';
-import { DatabaseContext } from '../../app/database-context.ts';
+import { DatabaseContext } from '../../state/database-context.ts';
 import { ChartPackButton } from './ChartPackButton.tsx';
 import { DataExportPanel } from './DataExportPanel.tsx';
 import { ExportStatus } from './ExportStatus.tsx';

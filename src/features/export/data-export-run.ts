@@ -2,9 +2,9 @@
  * Runs a data export: the rows matching the filters, as CSV (written in
  * chunks so progress shows and cancel works on large exports) or as Parquet.
  */
-import type { DatabaseState } from '../../app/database-context.ts';
+import type { DatabaseState } from '../../state/database-context.ts';
 import { EXPORT_COLUMNS, exportSql, type ExportTable } from '../../queries/data-export.ts';
-import type { Filters } from '../../queries/filters.ts';
+import type { Filters } from '../../filters/filters.ts';
 import { BOM, csvRecord } from './csv.ts';
 import { ensureSearchHits } from '../../queries/search-hits.ts';
 
@@ -50,7 +50,7 @@ export async function runDataExport(
     return { blob: new Blob(parts, { type: 'text/csv;charset=utf-8' }) };
   }
   progress('Loading the Parquet writer…');
-  const [{ loadParquetWasm }, { ipcToParquet }] = await Promise.all([import('./load-parquet.ts'), import('./parquet.ts')]);
+  const [{ loadParquetWasm }, { ipcToParquet }] = await Promise.all([import('../../lib/parquet-wasm.ts'), import('./parquet.ts')]);
   const parquet = await loadParquetWasm();
   if (signal.aborted) throw abortError();
   progress('Selecting the matching rows…', 0.3);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NO_FILTERS } from '../../queries/filters.ts';
+import { NO_FILTERS } from '../../filters/filters.ts';
 import { exportBaseName, filtersSlug, slugify } from './file-names.ts';
 
 const names = {

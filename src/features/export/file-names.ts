@@ -4,7 +4,7 @@
  * e.g. `theme-trends_warwickshire_2021-2024.png`.
  */
 import type { NameLookup } from '../filters/describe-filters.ts';
-import type { Filters } from '../../queries/filters.ts';
+import type { Filters } from '../../filters/filters.ts';
 
 /** Lower-case ASCII words joined by hyphens ("Bath & North East Somerset" → "bath-north-east-somerset"). */
 export function slugify(text: string): string {

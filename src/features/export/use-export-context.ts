@@ -1,7 +1,7 @@
 /** What every export states: the filters in force, in human names, and the date. */
 import { useMemo } from 'react';
-import { useFilters } from '../../app/url-state.ts';
-import type { Filters } from '../../queries/filters.ts';
+import { useFilters } from '../../state/url-state.ts';
+import type { Filters } from '../../filters/filters.ts';
 import { describeFilters, type NameLookup } from '../filters/describe-filters.ts';
 import { useFilterOptions } from '../filters/use-filter-options.ts';
 import { exportBaseName, filtersSlug } from './file-names.ts';

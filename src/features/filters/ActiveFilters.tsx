@@ -1,4 +1,4 @@
-import type { Filters } from '../../queries/filters.ts';
+import type { Filters } from '../../filters/filters.ts';
 import { REVIEW_TYPE_LABELS, type ReviewType } from '../../schema/records.ts';
 import type { NameLookup } from './describe-filters.ts';
 

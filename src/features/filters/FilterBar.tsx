@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { useFilters } from '../../app/url-state.ts';
+import { useFilters } from '../../state/url-state.ts';
 import { MultiSelect } from '../../components/MultiSelect.tsx';
-import { isUnfiltered, type Filters } from '../../queries/filters.ts';
+import { isUnfiltered, type Filters } from '../../filters/filters.ts';
 import { REVIEW_TYPE_LABELS, type ReviewType } from '../../schema/records.ts';
 import { ActiveFilters } from './ActiveFilters.tsx';
 import { useFilterOptions } from './use-filter-options.ts';

@@ -1,5 +1,5 @@
 /** Plain-words description of the filters in force, for footnotes and exports. */
-import type { Filters } from '../../queries/filters.ts';
+import type { Filters } from '../../filters/filters.ts';
 import { REVIEW_TYPE_LABELS } from '../../schema/records.ts';
 
 export interface NameLookup {

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { useDatabase } from '../../app/database-context.ts';
+import { useDatabase } from '../../state/database-context.ts';
 import { filterOptionsQuery, type FilterOptions } from '../../queries/filter-options.ts';
 import type { NameLookup } from './describe-filters.ts';
 

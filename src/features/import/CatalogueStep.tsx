@@ -1,6 +1,6 @@
 /** Text pasted from a national catalogue listing → reviews with their listed learning as theme tags. */
 import { useState } from 'react';
-import { useDatabase } from '../../app/database-context.ts';
+import { useDatabase } from '../../state/database-context.ts';
 import { parseCataloguePage, type CatalogueResult } from '../../ingest/catalogue-page.ts';
 import { MetadataPreview } from './MetadataPreview.tsx';
 import { ProblemList } from './ProblemList.tsx';

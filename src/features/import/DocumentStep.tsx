@@ -4,7 +4,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useDatabase } from '../../app/database-context.ts';
+import { useDatabase } from '../../state/database-context.ts';
 import { slugify } from '../../schema/partnership-name.ts';
 import { reviewTypeByYear } from '../../schema/review-type.ts';
 import { linkTargetsQuery, partnershipChoicesQuery, type LinkTarget } from '../../queries/import.ts';

@@ -4,7 +4,7 @@
  */
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
-import { useDatabase } from '../../app/database-context.ts';
+import { useDatabase } from '../../state/database-context.ts';
 import { KpiRow } from '../../components/KpiRow.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { linkTargetsQuery, workspaceCountsQuery } from '../../queries/import.ts';

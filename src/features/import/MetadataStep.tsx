@@ -3,7 +3,7 @@
  * each field, see the first rows and every problem, then import in one go.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { useDatabase } from '../../app/database-context.ts';
+import { useDatabase } from '../../state/database-context.ts';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { FIELDS, guessKind, guessMapping, missingRequired, type ColumnMapping, type RecordKind } from '../../ingest/fields.ts';
 import type { MetadataKind } from '../../ingest/file-kinds.ts';

@@ -3,7 +3,7 @@
  * records, attach documents. Each commit is one transaction (see
  * src/ingest/commit.ts); the caller then tags the new text and bumps the data version.
  */
-import type { QueryRunner } from '../../db/runner.ts';
+import type { QueryRunner, WriteRunner } from '../../queries/runner.ts';
 import { commitRows } from '../../ingest/commit.ts';
 import { documentRecords } from '../../ingest/document-records.ts';
 import { isMetadataKind, signatureProblem, type DocumentKind, type MetadataKind } from '../../ingest/file-kinds.ts';
@@ -27,7 +27,7 @@ export interface TagJob {
 }
 
 /** Reads a dropped metadata file into rows of text. */
-export async function readMetadata(db: QueryRunner, file: File, kind: MetadataKind): Promise<RawTable> {
+export async function readMetadata(db: WriteRunner, file: File, kind: MetadataKind): Promise<RawTable> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   const bad = signatureProblem(file.name, kind, bytes);
   if (bad) throw new FileProblem(bad);
@@ -75,7 +75,7 @@ export async function planRecords(db: QueryRunner, records: ImportRecords): Prom
 }
 
 /** Writes a planned import in one transaction; returns the texts to tag. */
-export async function commitPlan(db: QueryRunner, plan: ImportPlan, source: string): Promise<TagJob[]> {
+export async function commitPlan(db: WriteRunner, plan: ImportPlan, source: string): Promise<TagJob[]> {
   await commitRows(db, { partnerships: plan.partnerships, reviews: plan.reviews, briefings: plan.briefings, theme_tags: plan.tags });
   return [
     ...plan.reviews.map((r) => ({ entity_type: 'review' as const, entity_id: r.id, text: reviewText(r), source })),
@@ -92,7 +92,7 @@ export interface ReadyDocument {
 }
 
 /** Stores documents and their passages (replacing earlier copies of the same file); returns passages to tag. */
-export async function commitDocuments(db: QueryRunner, docs: readonly ReadyDocument[]): Promise<TagJob[]> {
+export async function commitDocuments(db: WriteRunner, docs: readonly ReadyDocument[]): Promise<TagJob[]> {
   const documents: Document[] = [];
   const passages: Passage[] = [];
   const reviews: Review[] = [];

@@ -1,5 +1,5 @@
 /** Tags imported text in the tagging worker and stores the model tags in one transaction. */
-import type { QueryRunner } from '../../db/runner.ts';
+import type { WriteRunner } from '../../queries/runner.ts';
 import { commitRows } from '../../ingest/commit.ts';
 import { IMPORT_PASSAGE_CHARS } from '../../ingest/document-records.ts';
 import { tagRows } from '../../ingest/tag-rows.ts';
@@ -35,7 +35,7 @@ function progressOf(jobs: readonly TagJob[], p: TaggingProgress): TagProgress {
 
 /** Tags every job; on cancel (AbortError) nothing is stored. */
 export async function tagAndStore(
-  db: QueryRunner, client: TaggingClient, jobs: readonly TagJob[],
+  db: WriteRunner, client: TaggingClient, jobs: readonly TagJob[],
   options: { signal?: AbortSignal; onProgress?: (p: TagProgress) => void } = {},
 ): Promise<TagOutcome> {
   const started = performance.now();

@@ -3,7 +3,7 @@
  * progress and cancel. The worker lives as long as the import page.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { QueryRunner } from '../../db/runner.ts';
+import type { WriteRunner } from '../../queries/runner.ts';
 import { TaggingClient } from '../../workers/tagging/tagging-client.ts';
 import { useWorkspace } from '../workspace/workspace-context.ts';
 import type { TagJob } from './run-import.ts';
@@ -23,7 +23,7 @@ interface Batch {
 const isAbort = (err: unknown) => (err as { name?: string })?.name === 'AbortError';
 
 /** Tagging state plus `start(jobs, label)`, `cancel()` and `retry()`; `onStored` runs after each stored batch. */
-export function useTagging(db: QueryRunner, onStored: (label: string, outcome: TagOutcome) => void) {
+export function useTagging(db: WriteRunner, onStored: (label: string, outcome: TagOutcome) => void) {
   const [state, setState] = useState<TaggingState>({ kind: 'idle' });
   const client = useRef<{ client: TaggingClient; ready: Promise<unknown> } | null>(null);
   const queue = useRef<Batch[]>([]);

@@ -1,20 +1,21 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useDatabase } from '../../app/database-context.ts';
+import { useDatabase } from '../../state/database-context.ts';
 import { ExplorerLink } from '../explorer/ExplorerLink.tsx';
-import { useFilters } from '../../app/url-state.ts';
+import { useFilters } from '../../state/url-state.ts';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { ViewState } from '../../components/ViewState.tsx';
-import { reviewsPerYearByPartnershipQuery, totalsQuery } from '../../queries/overview.ts';
-import { themeShareQuery, themeWindowCountsQuery } from '../../queries/themes.ts';
-import { themeByYearQuery } from '../../queries/trends.ts';
+import { aggregateQuery } from '../../queries/coordinator.ts';
+import { reviewsPerYearByPartnership, totals as totalsAggregate } from '../../queries/overview.ts';
+import { themeShare, themeWindowCounts } from '../../queries/themes.ts';
+import { themeByYear } from '../../queries/trends.ts';
 import { chartFootnote } from '../filters/describe-filters.ts';
 import { useFilterOptions } from '../filters/use-filter-options.ts';
 import { ThemeTrendCard } from '../trends/ThemeTrendCard.tsx';
 import { LATEST_YEAR_MIN, LatestChangeCard } from './LatestChangeCard.tsx';
 import { OverviewHeadline } from './OverviewHeadline.tsx';
-import { relaxHint } from './relax-hint.ts';
+import { relaxHint } from '../../filters/relax-hint.ts';
 import { TopThemesCard } from './TopThemesCard.tsx';
-import { useCrossFilter } from './use-cross-filter.ts';
+import { useCrossFilter } from '../../state/use-cross-filter.ts';
 
 /** Overview: totals, reviews per year, the top themes, their trend and what changed in the latest year. */
 export default function OverviewPage() {
@@ -22,11 +23,11 @@ export default function OverviewPage() {
   const [filters] = useFilters();
   const cross = useCrossFilter();
   const { names } = useFilterOptions();
-  const totals = useQuery({ ...totalsQuery(db, filters, dataVersion), placeholderData: keepPreviousData });
-  const perYear = useQuery({ ...reviewsPerYearByPartnershipQuery(db, filters, dataVersion), placeholderData: keepPreviousData });
-  const shares = useQuery({ ...themeShareQuery(db, filters, dataVersion), placeholderData: keepPreviousData });
-  const trend = useQuery({ ...themeByYearQuery(db, filters, dataVersion), placeholderData: keepPreviousData });
-  const latest = useQuery({ ...themeWindowCountsQuery(db, filters, 1, 3, dataVersion, LATEST_YEAR_MIN), placeholderData: keepPreviousData });
+  const totals = useQuery({ ...aggregateQuery(db, totalsAggregate, filters, dataVersion), placeholderData: keepPreviousData });
+  const perYear = useQuery({ ...aggregateQuery(db, reviewsPerYearByPartnership, filters, dataVersion), placeholderData: keepPreviousData });
+  const shares = useQuery({ ...aggregateQuery(db, themeShare, filters, dataVersion), placeholderData: keepPreviousData });
+  const trend = useQuery({ ...aggregateQuery(db, themeByYear, filters, dataVersion), placeholderData: keepPreviousData });
+  const latest = useQuery({ ...aggregateQuery(db, themeWindowCounts, filters, dataVersion, 1, 3, LATEST_YEAR_MIN), placeholderData: keepPreviousData });
   const footnote = chartFootnote(filters, names);
 
   return (

@@ -1,15 +1,16 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
-import { useDatabase } from '../../app/database-context.ts';
+import { useDatabase } from '../../state/database-context.ts';
 import { ExplorerLink } from '../explorer/ExplorerLink.tsx';
-import { useFilters, useUrlParam } from '../../app/url-state.ts';
+import { useFilters, useUrlParam } from '../../state/url-state.ts';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { ViewState } from '../../components/ViewState.tsx';
-import { partnershipComparisonQuery, partnershipThemeQuery } from '../../queries/partnerships.ts';
+import { aggregateQuery } from '../../queries/coordinator.ts';
+import { partnershipComparison, partnershipTheme } from '../../queries/partnerships.ts';
 import { chartFootnote } from '../filters/describe-filters.ts';
 import { useFilterOptions } from '../filters/use-filter-options.ts';
-import { relaxHint } from '../overview/relax-hint.ts';
-import { useCrossFilter } from '../overview/use-cross-filter.ts';
+import { relaxHint } from '../../filters/relax-hint.ts';
+import { useCrossFilter } from '../../state/use-cross-filter.ts';
 import { ComparisonCard } from './ComparisonCard.tsx';
 import { PartnershipHeatmapCard } from './PartnershipHeatmapCard.tsx';
 
@@ -23,10 +24,10 @@ export default function PartnershipsPage() {
   const { options, names } = useFilterOptions();
   const [vsParam, setVs] = useUrlParam('vs');
   const selectId = useId();
-  const heatmap = useQuery({ ...partnershipThemeQuery(db, filters, dataVersion, TOP), placeholderData: keepPreviousData });
+  const heatmap = useQuery({ ...aggregateQuery(db, partnershipTheme, filters, dataVersion, TOP), placeholderData: keepPreviousData });
   const vs = vsParam ?? filters.partnerships[0] ?? heatmap.data?.[0]?.partnership_id ?? null;
   const comparison = useQuery({
-    ...partnershipComparisonQuery(db, filters, vs ?? '', dataVersion), enabled: vs !== null,
+    ...aggregateQuery(db, partnershipComparison, filters, dataVersion, vs ?? ''), enabled: vs !== null,
     // The last comparison stays on screen, as drawn and marked "Updating", while the next is computed
     // (also when the default partnership changes with the filters), so the chart is updated, not rebuilt.
     placeholderData: keepPreviousData,

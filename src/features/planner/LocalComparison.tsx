@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { useDatabase } from '../../app/database-context.ts';
+import { useDatabase } from '../../state/database-context.ts';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
-import type { Filters } from '../../queries/filters.ts';
+import type { Filters } from '../../filters/filters.ts';
 import { localVsRestQuery } from '../../queries/planner.ts';
 import { compareShares, READING_WORDS, SMALL_N } from '../../planner/compare.ts';
 import { pct } from '../../planner/reasons.ts';

@@ -1,5 +1,5 @@
 import { Fragment, useState } from 'react';
-import type { Filters } from '../../queries/filters.ts';
+import type { Filters } from '../../filters/filters.ts';
 import { displayScore } from '../../planner/export.ts';
 import { formatPublished, pct, reasonSentence, TREND_WORDS } from '../../planner/reasons.ts';
 import type { Ranking, ScoredTheme, TrendLabel } from '../../planner/score.ts';

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type MouseEvent } from 'react';
-import { useDatabase } from '../../app/database-context.ts';
-import { navigate } from '../../app/router.ts';
+import { useDatabase } from '../../state/database-context.ts';
+import { navigate } from '../../state/router.ts';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
-import type { Filters } from '../../queries/filters.ts';
+import type { Filters } from '../../filters/filters.ts';
 import { themeBriefingsQuery, themeEvidenceQuery } from '../../queries/planner.ts';
 import { groupEvidence, reviewHref } from '../../planner/material.ts';
 import { formatPublished } from '../../planner/reasons.ts';

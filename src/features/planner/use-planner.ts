@@ -1,11 +1,12 @@
 /** Everything the planner view shows, from the shared filters and the planner's URL parameters. */
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
-import { useDatabase } from '../../app/database-context.ts';
-import { navigate, useLocation } from '../../app/router.ts';
-import { useFilters } from '../../app/url-state.ts';
-import type { Filters } from '../../queries/filters.ts';
-import { plannerYearsQuery, themeCoverageQuery, type PlannerYearsRow } from '../../queries/planner.ts';
+import { useDatabase } from '../../state/database-context.ts';
+import { navigate, useLocation } from '../../state/router.ts';
+import { useFilters } from '../../state/url-state.ts';
+import type { Filters } from '../../filters/filters.ts';
+import { aggregateQuery } from '../../queries/coordinator.ts';
+import { plannerYears, themeCoverage, type PlannerYearsRow } from '../../queries/planner.ts';
 import { PARAM, searchWithWeights, searchWithWindow, weightsFromSearch } from '../../planner/params.ts';
 import { rankThemes, type Ranking, type Weights } from '../../planner/score.ts';
 import { plannerScope, resolveWindow, type PlannerWindow } from '../../planner/window.ts';
@@ -31,7 +32,7 @@ export function usePlanner(): PlannerState {
   const { pathname, search } = useLocation();
   const scope = useMemo(() => plannerScope(filters), [filters]);
   const weights = useMemo(() => weightsFromSearch(search), [search]);
-  const years = useQuery(plannerYearsQuery(db, scope, dataVersion));
+  const years = useQuery(aggregateQuery(db, plannerYears, scope, dataVersion));
 
   const params = new URLSearchParams(search);
   const rawFrom = params.get(PARAM.from);
@@ -42,7 +43,7 @@ export function usePlanner(): PlannerState {
 
   // Hooks cannot be conditional: until the year span is known the query is disabled and its window a placeholder.
   const coverage = useQuery({
-    ...themeCoverageQuery(db, scope, window ?? { from: 0, to: 0 }, dataVersion),
+    ...aggregateQuery(db, themeCoverage, scope, dataVersion, window ?? { from: 0, to: 0 }),
     enabled: window !== null,
   });
   const ranking = useMemo(() => (coverage.data ? rankThemes(coverage.data, weights) : undefined), [coverage.data, weights]);

@@ -1,16 +1,17 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useDatabase } from '../../app/database-context.ts';
+import { useDatabase } from '../../state/database-context.ts';
 import { ExplorerLink } from '../explorer/ExplorerLink.tsx';
-import { useFilters, useUrlParam } from '../../app/url-state.ts';
+import { useFilters, useUrlParam } from '../../state/url-state.ts';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { ViewState } from '../../components/ViewState.tsx';
-import { themeWindowCountsQuery } from '../../queries/themes.ts';
-import { themeByYearQuery } from '../../queries/trends.ts';
+import { aggregateQuery } from '../../queries/coordinator.ts';
+import { themeWindowCounts } from '../../queries/themes.ts';
+import { themeByYear } from '../../queries/trends.ts';
 import { EMERGING_RULE } from '../../stats/emerging.ts';
 import { chartFootnote } from '../filters/describe-filters.ts';
 import { useFilterOptions } from '../filters/use-filter-options.ts';
-import { relaxHint } from '../overview/relax-hint.ts';
-import { useCrossFilter } from '../overview/use-cross-filter.ts';
+import { relaxHint } from '../../filters/relax-hint.ts';
+import { useCrossFilter } from '../../state/use-cross-filter.ts';
 import { EmergingCard } from './EmergingCard.tsx';
 import { MeasureToggle } from './MeasureToggle.tsx';
 import { ThemeTrendCard } from './ThemeTrendCard.tsx';
@@ -23,8 +24,8 @@ export default function TrendsPage() {
   const measure = measureParam === 'count' ? 'count' : 'share';
   const cross = useCrossFilter();
   const { names } = useFilterOptions();
-  const trend = useQuery({ ...themeByYearQuery(db, filters, dataVersion), placeholderData: keepPreviousData });
-  const windows = useQuery({ ...themeWindowCountsQuery(db, filters, EMERGING_RULE.recentYears, EMERGING_RULE.earlierYears, dataVersion), placeholderData: keepPreviousData });
+  const trend = useQuery({ ...aggregateQuery(db, themeByYear, filters, dataVersion), placeholderData: keepPreviousData });
+  const windows = useQuery({ ...aggregateQuery(db, themeWindowCounts, filters, dataVersion, EMERGING_RULE.recentYears, EMERGING_RULE.earlierYears), placeholderData: keepPreviousData });
   const footnote = chartFootnote(filters, names);
   return (
     <ViewState queries={[trend, windows]} what="theme trends">

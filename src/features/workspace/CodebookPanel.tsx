@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useDatabase } from '../../app/database-context.ts';
+import { useDatabase } from '../../state/database-context.ts';
 import { codebookToTaxonomyJson, parseTaxonomyJson } from '../../codebook/json.ts';
 import { planCodebookImport, type CodebookPlan } from '../../codebook/merge.ts';
 import { codebookToQdc, parseQdc } from '../../codebook/qdc.ts';

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useDatabase } from '../../app/database-context.ts';
+import { useDatabase } from '../../state/database-context.ts';
 import { KpiRow } from '../../components/KpiRow.tsx';
 import { USER_DATA_SUMMARY_SQL, type UserDataSummary } from '../../queries/workspace.ts';
 import { useSaveState, useWorkspace } from './workspace-context.ts';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { useDatabase } from '../../app/database-context.ts';
+import { useDatabase } from '../../state/database-context.ts';
 import { slugify } from '../../codebook/types.ts';
 import { addThemeSql, setRetiredSql, themesAdminQuery, updateThemeSql, type ThemeAdminRow } from '../../queries/themes-admin.ts';
 

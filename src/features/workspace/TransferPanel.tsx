@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useDatabase } from '../../app/database-context.ts';
+import { useDatabase } from '../../state/database-context.ts';
 import { useWorkspace } from './workspace-context.ts';
 import { DeleteAllDialog } from './DeleteAllDialog.tsx';
 import { FilePickButton } from './FilePickButton.tsx';

@@ -1,10 +1,11 @@
 /**
  * The workspace as features use it: autosave after each data change, export,
  * import, delete, and the retrained model. The storage functions come from
- * src/db (injected by DatabaseProvider), so features never touch the database layer.
+ * src/workspace (injected by DatabaseProvider), so features never touch the database layer.
  */
-import type { QueryRunner } from '../../db/runner.ts';
-import type { StorageUsage, WorkspaceFiles, WorkspaceManifest } from '../../db/workspace-store.ts';
+import type { QueryRunner } from '../../queries/runner.ts';
+import type { WorkspaceFiles, WorkspaceManifest } from '../../workspace/archive.ts';
+import type { StorageUsage } from '../../workspace/opfs-storage.ts';
 
 export interface WorkspaceBackend {
   collect(db: QueryRunner, model: Uint8Array | null): Promise<WorkspaceFiles>;

@@ -4,6 +4,8 @@
  * Errors cross as plain data and are rebuilt on the app side.
  */
 import type { TagBatch } from '../../classify/index.ts';
+import type { LexiconData, ThemeDef } from '../../classify/lexicon-data.ts';
+import type { ThemeModel } from '../../classify/model.ts';
 
 export interface TagItem {
   /** The caller's key for the item (e.g. an entity id). */
@@ -18,13 +20,18 @@ export interface TrainingExample {
   partial?: boolean;
 }
 
+/** The theme set a model is trained for (the shape of data/themes/taxonomy.json). */
+export interface Taxonomy {
+  themes: ThemeDef[];
+}
+
 export type TaggingRequest =
   | { id: number; type: 'load-model'; url: string }
   /** Only the texts cross to the worker (keys stay with the caller; results come back in order). */
   | { id: number; type: 'tag'; texts: string[]; passageChars?: number }
-  | { id: number; type: 'retrain'; examples: TrainingExample[]; taxonomy: unknown; lexicon: unknown }
-  /** Uses a model the app already holds (e.g. a retrained one kept with the workspace). */
-  | { id: number; type: 'use-model'; model: unknown }
+  | { id: number; type: 'retrain'; examples: TrainingExample[]; taxonomy: Taxonomy; lexicon: LexiconData }
+  /** Uses a model the app already holds (e.g. a retrained one kept with the workspace); the worker validates it. */
+  | { id: number; type: 'use-model'; model: ThemeModel }
   | { id: number; type: 'cancel'; target: number };
 
 export interface TaggingProgress {
@@ -44,5 +51,16 @@ export type TaggingResponse =
   | { id: number; type: 'model-loaded'; version: string; themes: number }
   /** The batch's typed arrays are transferred, not copied. */
   | { id: number; type: 'tagged'; batch: TagBatch; elapsedMs: number }
-  | { id: number; type: 'retrained'; version: string; elapsedMs: number; model: unknown }
+  | { id: number; type: 'retrained'; version: string; elapsedMs: number; model: ThemeModel }
   | { id: number; type: 'error'; error: SerializedError };
+
+/** The reply each request type gets (besides progress and error), as in duckdb-wasm's WorkerTask. */
+export interface TaggingReplies {
+  'load-model': 'model-loaded';
+  tag: 'tagged';
+  retrain: 'retrained';
+  'use-model': 'model-loaded';
+}
+
+/** The reply message to a request of type `T`. */
+export type ReplyTo<T extends keyof TaggingReplies> = Extract<TaggingResponse, { type: TaggingReplies[T] }>;

@@ -1,6 +1,8 @@
 /** The app side of the tagging worker: promises, progress callbacks and AbortSignal cancellation. */
 import type { TagBatch } from '../../classify/index.ts';
-import type { TagItem, TaggingProgress, TaggingRequest, TaggingResponse, TrainingExample } from './protocol.ts';
+import type { LexiconData } from '../../classify/lexicon-data.ts';
+import type { ThemeModel } from '../../classify/model.ts';
+import type { ReplyTo, TagItem, Taxonomy, TaggingProgress, TaggingReplies, TaggingRequest, TaggingResponse, TrainingExample } from './protocol.ts';
 
 type Pending = {
   resolve(msg: TaggingResponse): void;
@@ -15,7 +17,8 @@ function rebuildError(error: { name: string; message: string }): Error {
   return e;
 }
 
-type RequestBody = TaggingRequest extends infer R ? (R extends TaggingRequest ? Omit<R, 'id'> : never) : never;
+/** A request of type `T` without its id (the client numbers requests). */
+type RequestBody<T extends keyof TaggingReplies> = Omit<Extract<TaggingRequest, { type: T }>, 'id'>;
 
 export class TaggingClient {
   private readonly worker: Worker;
@@ -31,7 +34,6 @@ export class TaggingClient {
   /** Loads the theme model (a URL on this origin) into the worker. */
   async loadModel(url = `${import.meta.env.BASE_URL}model/theme-model.json`): Promise<{ version: string; themes: number }> {
     const msg = await this.request({ type: 'load-model', url });
-    if (msg.type !== 'model-loaded') throw new Error(`Unexpected reply ${msg.type}`);
     return { version: msg.version, themes: msg.themes };
   }
 
@@ -41,21 +43,18 @@ export class TaggingClient {
    */
   async tag(items: TagItem[], options: { signal?: AbortSignal; onProgress?: (p: TaggingProgress) => void; passageChars?: number } = {}): Promise<{ batch: TagBatch; passages: number; elapsedMs: number }> {
     const msg = await this.request({ type: 'tag', texts: items.map((item) => item.text), passageChars: options.passageChars }, options);
-    if (msg.type !== 'tagged') throw new Error(`Unexpected reply ${msg.type}`);
     return { batch: msg.batch, passages: msg.batch.passages, elapsedMs: msg.elapsedMs };
   }
 
   /** Retrains the worker's model (e.g. with the user's corrections added); returns the new model's JSON too, to keep it. */
-  async retrain(examples: TrainingExample[], taxonomy: unknown, lexicon: unknown, signal?: AbortSignal): Promise<{ version: string; elapsedMs: number; model: unknown }> {
+  async retrain(examples: TrainingExample[], taxonomy: Taxonomy, lexicon: LexiconData, signal?: AbortSignal): Promise<{ version: string; elapsedMs: number; model: ThemeModel }> {
     const msg = await this.request({ type: 'retrain', examples, taxonomy, lexicon }, { signal });
-    if (msg.type !== 'retrained') throw new Error(`Unexpected reply ${msg.type}`);
     return { version: msg.version, elapsedMs: msg.elapsedMs, model: msg.model };
   }
 
-  /** Loads a model the app already holds (parsed JSON) into the worker. */
-  async useModel(model: unknown): Promise<{ version: string; themes: number }> {
+  /** Loads a model the app already holds (parsed JSON, validated by the worker) into the worker. */
+  async useModel(model: ThemeModel): Promise<{ version: string; themes: number }> {
     const msg = await this.request({ type: 'use-model', model });
-    if (msg.type !== 'model-loaded') throw new Error(`Unexpected reply ${msg.type}`);
     return { version: msg.version, themes: msg.themes };
   }
 
@@ -64,20 +63,22 @@ export class TaggingClient {
     this.failAll(new DOMException('The tagging worker was stopped.', 'AbortError'));
   }
 
-  private request(body: RequestBody, options: { signal?: AbortSignal; onProgress?: (p: TaggingProgress) => void } = {}): Promise<TaggingResponse> {
+  private request<T extends keyof TaggingReplies>(body: { type: T } & RequestBody<T>, options: { signal?: AbortSignal; onProgress?: (p: TaggingProgress) => void } = {}): Promise<ReplyTo<T>> {
     const id = this.nextId++;
     const { signal, onProgress } = options;
     if (signal?.aborted) return Promise.reject(new DOMException('Cancelled.', 'AbortError'));
-    return new Promise<TaggingResponse>((resolve, reject) => {
+    return new Promise<ReplyTo<T>>((resolve, reject) => {
       const onAbort = () => this.worker.postMessage({ id: this.nextId++, type: 'cancel', target: id } satisfies TaggingRequest);
       signal?.addEventListener('abort', onAbort, { once: true });
       const done = () => signal?.removeEventListener('abort', onAbort);
       this.pending.set(id, {
-        resolve: (m) => (done(), resolve(m)),
+        // The worker answers a request of type T with ReplyTo<T> (tagging-engine.ts).
+        resolve: (m) => (done(), resolve(m as ReplyTo<T>)),
         reject: (e) => (done(), reject(e)),
         onProgress,
       });
-      this.worker.postMessage({ ...body, id } as TaggingRequest);
+      const request = { ...body, id } as Extract<TaggingRequest, { type: T }>;
+      this.worker.postMessage(request satisfies TaggingRequest);
     });
   }
 

@@ -1,6 +1,6 @@
 /** The filters a click on a chart applies: every view uses the same ones, so clicks mean the same everywhere. */
 import { useMemo } from 'react';
-import { useFilters } from '../../app/url-state.ts';
+import { useFilters } from './url-state.ts';
 
 export interface CrossFilter {
   /** Adds a theme to the theme filter (no-op if present). */

@@ -14,19 +14,26 @@ export interface QueryRunner {
   insertArrow(table: string, ipc: Uint8Array): Promise<void>;
   /** Runs a query and returns its result as Arrow IPC stream bytes (for saving and exporting tables). */
   queryArrowIPC(sql: string, options?: QueryOptions): Promise<Uint8Array>;
+}
+
+/**
+ * What writing needs beyond queries: files for import readers and one
+ * transaction for a change. Both runners (browser and Node) provide it all.
+ */
+export interface WriteRunner extends QueryRunner {
   /** Makes bytes readable by SQL under `name` (e.g. `read_csv('name')`) until dropped. */
-  registerFile?(name: string, bytes: Uint8Array): Promise<void>;
+  registerFile(name: string, bytes: Uint8Array): Promise<void>;
   /** Forgets a registered file (best effort). */
-  dropFile?(name: string): Promise<void>;
+  dropFile(name: string): Promise<void>;
   /** Creates `table` from a registered JSON or JSON Lines file with duckdb-wasm's own reader (no extension). */
-  insertJSONFile?(table: string, name: string): Promise<void>;
+  insertJSONFile(table: string, name: string): Promise<void>;
   /** Creates `table` from Arrow IPC stream bytes (its columns are the stream's). */
-  createFromArrow?(table: string, ipc: Uint8Array): Promise<void>;
+  createFromArrow(table: string, ipc: Uint8Array): Promise<void>;
   /**
    * Runs statements as one transaction, with nothing else interleaved: all
    * apply or none do (ROLLBACK on the first failure, then the error is rethrown).
    */
-  transaction?(statements: readonly string[]): Promise<void>;
+  transaction(statements: readonly string[]): Promise<void>;
 }
 
 /** An error that carries the SQL that failed, for the error screen and logs. */

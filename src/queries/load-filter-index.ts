@@ -1,8 +1,9 @@
 /** Reads the filter index out of DuckDB: a handful of narrow queries, once per data version. */
-import type { QueryRunner } from '../db/runner.ts';
-import { ensureSearchHits, searchKey } from '../queries/search-hits.ts';
-import { str } from '../queries/sql.ts';
-import { themeLists, type PartnershipInfo, type ReviewCube, type ThemeInfo } from './review-cube.ts';
+import type { QueryRunner } from './runner.ts';
+import { ensureSearchHits } from './search-hits.ts';
+import { searchKey } from '../filters/filters.ts';
+import { str } from './sql.ts';
+import { themeLists, type PartnershipInfo, type FilterIndex, type ThemeInfo } from '../filter-index/filter-index.ts';
 
 // Indexes are positions in id order, numbered the same way in every query below.
 const INDEXED = `
@@ -20,34 +21,34 @@ async function columns(db: QueryRunner, sql: string, label: string): Promise<Rec
 
 const texts = (column: ArrayLike<unknown>): Array<string | null> => Array.from(column, (v) => (v === null || v === undefined ? null : String(v)));
 
-/** Loads the cube for the data as it is now. */
-export async function loadCube(db: QueryRunner): Promise<ReviewCube> {
-  const partnerships = await db.query<PartnershipInfo>('SELECT id, name, region FROM partnerships ORDER BY id', { label: 'cube.partnerships' });
+/** Loads the index for the data as it is now. */
+export async function loadFilterIndex(db: QueryRunner): Promise<FilterIndex> {
+  const partnerships = await db.query<PartnershipInfo>('SELECT id, name, region FROM partnerships ORDER BY id', { label: 'index.partnerships' });
   const themes = await db.query<ThemeInfo>(
     `SELECT t.id, t.label, g.label AS "group", t.retired FROM themes t LEFT JOIN theme_groups g ON g.id = t.group_id ORDER BY t.id`,
-    { label: 'cube.themes' },
+    { label: 'index.themes' },
   );
-  const reviewTypes = (await db.query<{ type: string }>('SELECT DISTINCT review_type AS type FROM review_facts ORDER BY 1', { label: 'cube.types' })).map((r) => r.type);
+  const reviewTypes = (await db.query<{ type: string }>('SELECT DISTINCT review_type AS type FROM review_facts ORDER BY 1', { label: 'index.types' })).map((r) => r.type);
   const typeCase = `CASE r.review_type ${reviewTypes.map((t, i) => `WHEN ${str(t)} THEN ${i}`).join(' ')} ELSE 255 END`;
   const r = await columns(db, `WITH ${INDEXED}
 SELECT coalesce(p.i, 65535)::USMALLINT AS partnership, coalesce(r.year, 0)::SMALLINT AS year, (${typeCase})::UTINYINT AS type
-FROM review_facts r LEFT JOIN p_idx p ON p.id = r.partnership_id ORDER BY r.id`, 'cube.reviews');
+FROM review_facts r LEFT JOIN p_idx p ON p.id = r.partnership_id ORDER BY r.id`, 'index.reviews');
   const rt = await columns(db, `WITH ${INDEXED}
 SELECT ri.i AS item, ti.i::USMALLINT AS theme FROM review_theme_facts f JOIN r_idx ri ON ri.id = f.id JOIN t_idx ti ON ti.id = f.theme_id
-ORDER BY ri.i, ti.i`, 'cube.reviewThemes');
+ORDER BY ri.i, ti.i`, 'index.reviewThemes');
   const b = await columns(db, `WITH ${INDEXED}
 SELECT coalesce(p.i, 65535)::USMALLINT AS partnership, coalesce(b.year, 0)::SMALLINT AS year,
        (b.briefing_kind = 'statement')::UTINYINT AS statement, coalesce(b.year, rv.year, 0)::SMALLINT AS dated_year,
        CASE WHEN b.year IS NULL THEN rv.published ELSE b.published END AS dated_published,
        CASE WHEN b.year IS NULL THEN rv.published_on ELSE b.published_on END AS dated_on
-FROM briefings b LEFT JOIN p_idx p ON p.id = b.partnership_id LEFT JOIN reviews rv ON rv.id = b.review_id ORDER BY b.id`, 'cube.briefings');
+FROM briefings b LEFT JOIN p_idx p ON p.id = b.partnership_id LEFT JOIN reviews rv ON rv.id = b.review_id ORDER BY b.id`, 'index.briefings');
   const [{ n: partnershipsWithData } = { n: 0 }] = await db.query<{ n: number }>(
     'SELECT count(DISTINCT partnership_id)::INTEGER AS n FROM (SELECT partnership_id FROM reviews UNION ALL SELECT partnership_id FROM briefings)',
-    { label: 'cube.partnershipsWithData' },
+    { label: 'index.partnershipsWithData' },
   );
   const bt = await columns(db, `WITH ${INDEXED}
 SELECT bi.i AS item, ti.i::USMALLINT AS theme FROM entity_themes e JOIN b_idx bi ON bi.id = e.entity_id JOIN t_idx ti ON ti.id = e.theme_id
-WHERE e.entity_type = 'briefing' ORDER BY bi.i, ti.i`, 'cube.briefingThemes');
+WHERE e.entity_type = 'briefing' ORDER BY bi.i, ti.i`, 'index.briefingThemes');
   const reviewCount = r.partnership!.length;
   const briefingCount = b.partnership!.length;
   return {
@@ -71,7 +72,7 @@ export async function loadSearchHits(db: QueryRunner, q: string): Promise<{ revi
   await ensureSearchHits(db, q);
   const key = str(searchKey(q));
   const hits = (kind: string, idx: string) =>
-    columns(db, `WITH ${INDEXED} SELECT x.i FROM ${idx} x WHERE x.id IN (SELECT id FROM search_hits WHERE q = ${key} AND kind = '${kind}') ORDER BY x.i`, 'cube.searchHits');
+    columns(db, `WITH ${INDEXED} SELECT x.i FROM ${idx} x WHERE x.id IN (SELECT id FROM search_hits WHERE q = ${key} AND kind = '${kind}') ORDER BY x.i`, 'index.searchHits');
   const [r, b] = await Promise.all([hits('review', 'r_idx'), hits('briefing', 'b_idx')]);
   return { reviews: Int32Array.from(r.i!), briefings: Int32Array.from(b.i!) };
 }

@@ -1,9 +1,9 @@
 /** What features need of the loaded workspace: a query runner and the data version for cache keys. */
 import { createContext, useContext } from 'react';
-import type { QueryRunner } from '../db/runner.ts';
+import type { WriteRunner } from '../queries/runner.ts';
 
 export interface DatabaseState {
-  db: QueryRunner;
+  db: WriteRunner;
   /** Changes whenever the data changes (load, import, re-tag); part of every query key. */
   dataVersion: number;
   /** Marks the data as changed so every query refetches. */

@@ -1,11 +1,11 @@
 /**
  * The dashboard's filter index: every review and briefing as a few integers
  * (partnership, year, review type) and its themes as index lists, in typed
- * arrays. DuckDB builds it once per data version (load-cube.ts); a filter
- * change is then answered by one pass over ~100k integers in a few
- * milliseconds (aggregates.ts), where the same aggregates in DuckDB-WASM
- * cost 10–40 ms a query. The SQL modules stay the definition: tests check the
- * two agree row for row.
+ * arrays. DuckDB builds it once per data version
+ * (src/queries/load-filter-index.ts); a filter change is then answered by one
+ * pass over these arrays instead of a DuckDB query (timings in the README).
+ * Each aggregate's SQL stays its definition (src/queries/aggregate.ts): tests
+ * check the two agree row for row. Pure: no engine, no React.
  */
 
 /** Theme lists in compressed rows: item i's themes are `themes[start[i] .. start[i + 1])`. */
@@ -28,7 +28,7 @@ export interface PartnershipInfo {
   region: string | null;
 }
 
-export interface ReviewCube {
+export interface FilterIndex {
   /** Dimensions, in id order (the indexes the columns use). */
   partnerships: PartnershipInfo[];
   themes: ThemeInfo[];
@@ -67,3 +67,9 @@ export function themeLists(count: number, item: ArrayLike<number>, theme: ArrayL
   for (let k = 0; k < item.length; k++) themes[next[item[k]!]!++] = theme[k]!;
   return { start, themes };
 }
+
+/** Compares strings by code unit, as DuckDB orders VARCHAR: the index's sorts must match the SQL's. */
+export const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The partnership index of an item with no partnership (the loader's `coalesce(p.i, 65535)`). */
+export const NO_PARTNERSHIP = 65535;

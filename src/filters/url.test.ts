@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NO_FILTERS } from '../queries/filters.ts';
-import { filtersFromSearch, searchFromFilters } from './url-state.ts';
+import { NO_FILTERS } from './filters.ts';
+import { filtersFromSearch, searchFromFilters } from './url.ts';
 
 describe('filters in the URL', () => {
   it('round-trips every filter', () => {

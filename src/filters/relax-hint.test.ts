@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NO_FILTERS } from '../../queries/filters.ts';
+import { NO_FILTERS } from './filters.ts';
 import { relaxHint } from './relax-hint.ts';
 
 describe('relaxHint', () => {

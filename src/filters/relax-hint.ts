@@ -1,5 +1,5 @@
 /** What to say when nothing matches: name the filters in force that could be relaxed. */
-import { isUnfiltered, type Filters } from '../../queries/filters.ts';
+import { isUnfiltered, type Filters } from './filters.ts';
 
 /** A sentence naming the filters to relax, e.g. "Remove the theme filter or the text search." */
 export function relaxHint(f: Filters): string {

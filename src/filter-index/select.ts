@@ -1,6 +1,6 @@
-/** Which reviews and briefings the shared filters keep, as a 0/1 flag per item: the cube's WHERE clause. */
-import type { Filters } from '../queries/filters.ts';
-import type { ReviewCube, ThemeLists } from './review-cube.ts';
+/** Which reviews and briefings the shared filters keep, as a 0/1 flag per item: the index's WHERE clause. */
+import type { Filters } from '../filters/filters.ts';
+import type { FilterIndex, ThemeLists } from './filter-index.ts';
 
 export interface SearchHits {
   reviews: Int32Array;
@@ -18,11 +18,11 @@ export interface SelectOptions {
 }
 
 /** Flags over the partnerships the partnership and region filters allow (null: all). */
-function partnershipFlags(cube: ReviewCube, f: Filters, ignore: boolean): Uint8Array | null {
+function partnershipFlags(index: FilterIndex, f: Filters, ignore: boolean): Uint8Array | null {
   if (ignore || (!f.partnerships.length && !f.regions.length)) return null;
   const ids = new Set(f.partnerships);
   const regions = new Set(f.regions);
-  return Uint8Array.from(cube.partnerships, (p) =>
+  return Uint8Array.from(index.partnerships, (p) =>
     (!ids.size || ids.has(p.id)) && (!regions.size || (p.region !== null && regions.has(p.region))) ? 1 : 0);
 }
 
@@ -37,8 +37,8 @@ function hasAll(lists: ThemeLists, item: number, wanted: readonly number[]): boo
 }
 
 /** Theme indexes of the theme filter; null when a chosen theme does not exist (nothing can match). */
-function wantedThemes(cube: ReviewCube, f: Filters): number[] | null {
-  const wanted = [...new Set(f.themes)].map((id) => cube.themes.findIndex((t) => t.id === id));
+function wantedThemes(index: FilterIndex, f: Filters): number[] | null {
+  const wanted = [...new Set(f.themes)].map((id) => index.themes.findIndex((t) => t.id === id));
   return wanted.includes(-1) ? null : wanted;
 }
 
@@ -49,14 +49,14 @@ function hitFlags(count: number, hits: Int32Array): Uint8Array {
 }
 
 /** Reviews matching the filters (as reviewWhere does), with the options' narrowing. */
-export function selectReviews(cube: ReviewCube, f: Filters, hits: SearchHits | null, opts: SelectOptions = {}): Uint8Array {
-  const { count, partnership, year, type, themes } = cube.reviews;
+export function selectReviews(index: FilterIndex, f: Filters, hits: SearchHits | null, opts: SelectOptions = {}): Uint8Array {
+  const { count, partnership, year, type, themes } = index.reviews;
   const out = new Uint8Array(count);
-  const allowedP = partnershipFlags(cube, f, !!opts.ignorePartnerships);
+  const allowedP = partnershipFlags(index, f, !!opts.ignorePartnerships);
   const from = opts.ignoreYears ? null : f.yearFrom;
   const to = opts.ignoreYears ? null : f.yearTo;
-  const types = f.types.length ? Uint8Array.from(cube.reviewTypes, (t) => (f.types as string[]).includes(t) ? 1 : 0) : null;
-  const wanted = opts.ignoreThemes || !f.themes.length ? [] : wantedThemes(cube, f);
+  const types = f.types.length ? Uint8Array.from(index.reviewTypes, (t) => (f.types as string[]).includes(t) ? 1 : 0) : null;
+  const wanted = opts.ignoreThemes || !f.themes.length ? [] : wantedThemes(index, f);
   if (wanted === null) return out;
   const text = f.q.trim() && hits ? hitFlags(count, hits.reviews) : null;
   for (let i = 0; i < count; i++) {
@@ -74,11 +74,11 @@ export function selectReviews(cube: ReviewCube, f: Filters, hits: SearchHits | n
 }
 
 /** Briefings matching the filters (as briefingWhere does: review types do not apply). */
-export function selectBriefings(cube: ReviewCube, f: Filters, hits: SearchHits | null, opts: { ignoreYears?: boolean } = {}): Uint8Array {
-  const { count, partnership, year, themes } = cube.briefings;
+export function selectBriefings(index: FilterIndex, f: Filters, hits: SearchHits | null, opts: { ignoreYears?: boolean } = {}): Uint8Array {
+  const { count, partnership, year, themes } = index.briefings;
   const out = new Uint8Array(count);
-  const allowedP = partnershipFlags(cube, f, false);
-  const wanted = f.themes.length ? wantedThemes(cube, f) : [];
+  const allowedP = partnershipFlags(index, f, false);
+  const wanted = f.themes.length ? wantedThemes(index, f) : [];
   if (wanted === null) return out;
   const text = f.q.trim() && hits ? hitFlags(count, hits.briefings) : null;
   for (let i = 0; i < count; i++) {
@@ -93,4 +93,18 @@ export function selectBriefings(cube: ReviewCube, f: Filters, hits: SearchHits |
     out[i] = 1;
   }
   return out;
+}
+
+/** Tagged reviews in the population (theme filter left out) and their theme counts. */
+export function taggedPopulation(index: FilterIndex, f: Filters, hits: SearchHits | null, datedOnly: boolean) {
+  const tagged = selectReviews(index, f, hits, { ignoreThemes: true, taggedOnly: true, datedOnly });
+  const { start, themes } = index.reviews.themes;
+  const perTheme = new Int32Array(index.themes.length);
+  let total = 0;
+  for (let i = 0; i < tagged.length; i++) {
+    if (!tagged[i]) continue;
+    total++;
+    for (let k = start[i]!; k < start[i + 1]!; k++) perTheme[themes[k]!]!++;
+  }
+  return { tagged, total, perTheme };
 }

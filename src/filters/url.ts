@@ -1,0 +1,38 @@
+/** Filters ⇄ URL query string (pure; the hooks are in src/state/url-state.ts). */
+import { REVIEW_TYPES, type ReviewType } from '../schema/records.ts';
+import type { Filters } from './filters.ts';
+
+const list = (p: URLSearchParams, key: string) => p.get(key)?.split(',').filter(Boolean) ?? [];
+const year = (p: URLSearchParams, key: string) => {
+  const n = Number(p.get(key));
+  return p.has(key) && Number.isInteger(n) ? n : null;
+};
+
+/** Reads filters from a query string; unknown values are dropped. */
+export function filtersFromSearch(search: string): Filters {
+  const p = new URLSearchParams(search);
+  return {
+    partnerships: list(p, 'p'),
+    regions: list(p, 'region'),
+    yearFrom: year(p, 'from'),
+    yearTo: year(p, 'to'),
+    types: list(p, 'type').filter((t): t is ReviewType => (REVIEW_TYPES as readonly string[]).includes(t)),
+    themes: list(p, 'theme'),
+    q: p.get('q') ?? '',
+  };
+}
+
+/** Writes filters into a query string, keeping any other parameters. */
+export function searchFromFilters(f: Filters, base = ''): string {
+  const p = new URLSearchParams(base);
+  const set = (key: string, value: string) => (value ? p.set(key, value) : p.delete(key));
+  set('p', f.partnerships.join(','));
+  set('region', f.regions.join(','));
+  set('from', f.yearFrom === null ? '' : String(f.yearFrom));
+  set('to', f.yearTo === null ? '' : String(f.yearTo));
+  set('type', f.types.join(','));
+  set('theme', f.themes.join(','));
+  set('q', f.q);
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}

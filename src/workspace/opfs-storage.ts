@@ -1,0 +1,136 @@
+/**
+ * Where the workspace is kept between visits: the origin-private file system
+ * (OPFS) of this browser, one folder per save behind a pointer file.
+ */
+import { strFromU8, strToU8 } from 'fflate';
+import { TABLE_NAMES } from '../schema/tables.ts';
+import { MANIFEST_FILE, MODEL_FILE, checkWorkspaceFiles, type WorkspaceFiles, type WorkspaceManifest } from './archive.ts';
+
+type DirectoryWithValues = FileSystemDirectoryHandle & { values(): AsyncIterable<FileSystemHandle> };
+const POINTER = 'current.txt';
+
+/** True when this browser can keep the workspace (OPFS with writable files). */
+export function browserStorageAvailable(): boolean {
+  return typeof navigator !== 'undefined' && !!navigator.storage?.getDirectory &&
+    typeof FileSystemFileHandle !== 'undefined' && 'createWritable' in FileSystemFileHandle.prototype;
+}
+
+async function rootDir(create: boolean): Promise<FileSystemDirectoryHandle | null> {
+  if (!browserStorageAvailable()) return null;
+  const root = await navigator.storage.getDirectory();
+  try {
+    return await root.getDirectoryHandle('workspace', { create });
+  } catch {
+    return null;
+  }
+}
+
+async function writeBytes(dir: FileSystemDirectoryHandle, name: string, bytes: Uint8Array): Promise<void> {
+  const writable = await (await dir.getFileHandle(name, { create: true })).createWritable();
+  await writable.write(bytes as Uint8Array<ArrayBuffer>);
+  await writable.close();
+}
+
+async function readBytes(dir: FileSystemDirectoryHandle, name: string): Promise<Uint8Array | null> {
+  try {
+    return new Uint8Array(await (await (await dir.getFileHandle(name)).getFile()).arrayBuffer());
+  } catch {
+    return null;
+  }
+}
+
+async function currentSave(root: FileSystemDirectoryHandle): Promise<FileSystemDirectoryHandle | null> {
+  const pointer = await readBytes(root, POINTER);
+  if (!pointer) return null;
+  try {
+    return await root.getDirectoryHandle(strFromU8(pointer).trim());
+  } catch {
+    return null;
+  }
+}
+
+/** Reads the saved workspace, or null when nothing is saved. Throws WorkspaceFileError when it is damaged. */
+export async function readSavedWorkspace(): Promise<WorkspaceFiles | null> {
+  const root = await rootDir(false);
+  const dir = root && (await currentSave(root));
+  if (!dir) return null;
+  const entries: Record<string, Uint8Array> = {};
+  for await (const handle of (dir as DirectoryWithValues).values()) {
+    const bytes = handle.kind === 'file' ? await readBytes(dir, handle.name) : null;
+    if (bytes) entries[handle.name] = bytes;
+  }
+  return checkWorkspaceFiles(entries, 'The workspace saved in this browser');
+}
+
+/**
+ * Saves the workspace files to a new folder, then switches the pointer to it
+ * and removes the old one: a save cut short leaves the previous one intact.
+ */
+export async function writeSavedWorkspace(files: WorkspaceFiles): Promise<void> {
+  const root = await rootDir(true);
+  if (!root) throw new Error('This browser cannot keep data between visits (no origin-private file system). Export your workspace to keep it.');
+  const name = `save-${Date.now().toString(36)}`;
+  const dir = await root.getDirectoryHandle(name, { create: true });
+  for (const table of TABLE_NAMES) await writeBytes(dir, `${table}.arrows`, files.tables[table]);
+  if (files.model) await writeBytes(dir, MODEL_FILE, files.model);
+  await writeBytes(dir, MANIFEST_FILE, strToU8(JSON.stringify(files.manifest, null, 1)));
+  await writeBytes(root, POINTER, strToU8(name));
+  for await (const handle of (root as DirectoryWithValues).values()) {
+    if (handle.kind === 'directory' && handle.name !== name) {
+      await root.removeEntry(handle.name, { recursive: true }).catch(() => undefined /* retried on the next save */);
+    }
+  }
+}
+
+/** The retrained model saved with the workspace, if any. */
+export async function readSavedModel(): Promise<Uint8Array | null> {
+  const root = await rootDir(false);
+  const dir = root && (await currentSave(root));
+  return dir ? readBytes(dir, MODEL_FILE) : null;
+}
+
+/** Removes everything this app keeps in the browser's file system. */
+export async function clearSavedWorkspace(): Promise<void> {
+  if (!browserStorageAvailable()) return;
+  const root = await navigator.storage.getDirectory();
+  await root.removeEntry('workspace', { recursive: true }).catch(() => undefined /* nothing saved yet */);
+}
+
+export interface StorageUsage {
+  /** Bytes of the saved workspace files. */
+  savedBytes: number;
+  savedFiles: number;
+  savedAt: string | null;
+  /** What the browser reports for this site (all storage, caches included). */
+  estimate: { usage: number; quota: number } | null;
+  /** Whether the browser promised not to evict the data; null when unknown. */
+  persisted: boolean | null;
+  available: boolean;
+}
+
+/** How much the workspace takes in this browser. */
+export async function storageUsage(): Promise<StorageUsage> {
+  const available = browserStorageAvailable();
+  let savedBytes = 0;
+  let savedFiles = 0;
+  let savedAt: string | null = null;
+  const root = await rootDir(false);
+  const dir = root && (await currentSave(root));
+  if (dir) {
+    for await (const handle of (dir as DirectoryWithValues).values()) {
+      if (handle.kind !== 'file') continue;
+      const file = await (handle as FileSystemFileHandle).getFile();
+      savedBytes += file.size;
+      savedFiles++;
+      if (handle.name === MANIFEST_FILE) savedAt = (JSON.parse(await file.text()) as WorkspaceManifest).savedAt ?? null;
+    }
+  }
+  const est = await navigator.storage?.estimate?.().catch(() => null);
+  const persisted = (await navigator.storage?.persisted?.().catch(() => null)) ?? null;
+  return { savedBytes, savedFiles, savedAt, estimate: est ? { usage: est.usage ?? 0, quota: est.quota ?? 0 } : null, persisted, available };
+}
+
+/** Asks the browser not to evict the workspace under storage pressure. */
+export async function requestPersistence(): Promise<boolean> {
+  return (await navigator.storage?.persist?.().catch(() => false)) ?? false;
+}
