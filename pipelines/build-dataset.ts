@@ -3,7 +3,9 @@
  *
  * Reads:  data/taxonomy.json, data/cases/*.jsonl (labelled catalogue entries),
  *         ../shared/seeds/*.txt when present (else the facts kept from them in
- *         data/sources/pages.jsonl), data/reference/england-partnership-regions.json,
+ *         data/sources/pages.jsonl), data/sources/page-addresses.json (each capture's
+ *         public address), data/reference/england-partnership-regions.json and
+ *         partnership-aliases.json (through src/schema/partnership-name.ts),
  *         data/catalogue/reviews.jsonl + keyword-themes.json (gathered catalogue entries),
  *         public/model/theme-model.json (the trained tagger; `npm run train`).
  * Writes: public/data/<table>.arrows (Arrow IPC streams, one per table),
@@ -49,7 +51,7 @@ async function pageFacts(kept: string): Promise<PageFact[]> {
     readInput(committed);
     return jsonlValues<PageFact>(readJsonl(committed), committed);
   }
-  const { parsePage } = await import('./pages/parse-page.ts');
+  const { parsePage } = await import('../src/ingest/pages/parse-page.ts');
   const files = readdirSync(seeds).filter((f) => f.endsWith('.txt')).sort();
   const facts = files.flatMap((f) => parsePage(readInput(join(seeds, f)), { sourceName: f })).map(toFact);
   writeFile(kept, facts.map((f) => JSON.stringify(f)).join('\n') + '\n');
@@ -101,7 +103,9 @@ export async function buildDataset({ outDir = fromRoot('public/data'), factsFile
   const themes: Theme[] = taxonomy.themes.map((t) => ({ id: t.id, group_id: t.group, label: t.label, description: t.description, retired: false }));
   const groups: ThemeGroup[] = taxonomy.groups.map((g) => ({ id: g.id, label: g.label }));
   const cat = catalogue(new Set(themes.map((t) => t.id)));
-  const pages = pageFactsToRecords(await pageFacts(factsFile));
+  readInput(fromRoot('data/reference/partnership-aliases.json')); // applied by partnership-name.ts; hashed here so the manifest records it
+  const { addresses } = JSON.parse(readInput(fromRoot('data/sources/page-addresses.json'))) as { addresses: Record<string, string | null> };
+  const pages = pageFactsToRecords(await pageFacts(factsFile), addresses);
   const gathered = gatheredEntries(new Set(themes.map((t) => t.id)));
 
   const merged = mergeReviews(cat.reviews, [...pages.reviews, ...gathered.reviews]);

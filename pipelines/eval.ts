@@ -6,18 +6,23 @@
  * Writes: a report on stdout: our model variants and baselines (literal labels, natural's
  *         Bayes, optionally natural's logistic regression), per-theme P/R/F1/κ for the kept
  *         variant, micro/macro F1, top-1/top-3 for single-topic files, and tagging speed.
- * Run:    npm run eval -- FILE.jsonl [FILE ...] [--k 5] [--seed 1] [--natural-lr] [--only-kept]
+ * Run:    npm run eval   (every data/cases file: the review files together, then the briefings)
+ *         npm run eval -- FILE.jsonl [FILE ...] [--k 5] [--seed 1] [--natural-lr] [--only-kept]
  *         npm run eval -- --no-cv FILE.jsonl   (score the shipped public/model/theme-model.json)
+ *         npm run eval -- --without-test-part   (k-fold without any test-part line: for choosing settings)
  * With cross-validation no line is scored by a model trained on it: each fold trains on the
- * file's other folds + data/examples + every other data/cases file.
+ * set's other folds + data/examples + every other data/cases file. Sets drawn from data/cases
+ * are also scored on their fixed test part (pipelines/lib/test-part.ts) by one model trained
+ * on everything except every file's test part.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { loadModel, parseTaxonomy, scoreText, tagDocument, trainModel, type ThemeModel, type Variant } from '../src/classify/index.ts';
 import { seededFolds } from '../src/classify/random.ts';
 import { literalLabels, naturalBayes, naturalLogistic, type Predictor } from './lib/baselines.ts';
 import { multiLabel, topK } from './lib/metrics.ts';
-import { loadLabelled, loadLexicon, loadTaxonomy, loadTrainingDocs, MODEL_PATH, type LabelledDoc } from './lib/training-data.ts';
+import { DATA, loadLabelled, loadLexicon, loadTaxonomy, loadTrainingDocs, MODEL_PATH, type LabelledDoc } from './lib/training-data.ts';
+import { isTestPart } from './lib/test-part.ts';
 import { printMethods, printPerTheme, printSpeed, type MethodResult } from './lib/report.ts';
 
 const KEPT: Variant = 'lr+lexicon';
@@ -29,10 +34,12 @@ interface Args {
   cv: boolean;
   naturalLr: boolean;
   onlyKept: boolean;
+  /** Leave every data/cases test-part line out (for choosing settings without touching the test part). */
+  withoutTestPart: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { files: [], k: 5, seed: 1, cv: true, naturalLr: false, onlyKept: false };
+  const a: Args = { files: [], k: 5, seed: 1, cv: true, naturalLr: false, onlyKept: false, withoutTestPart: false };
   for (let i = 0; i < argv.length; i++) {
     const x = argv[i]!;
     if (x === '--k') a.k = Number(argv[++i]);
@@ -40,9 +47,9 @@ function parseArgs(argv: string[]): Args {
     else if (x === '--no-cv') a.cv = false;
     else if (x === '--natural-lr') a.naturalLr = true;
     else if (x === '--only-kept') a.onlyKept = true;
+    else if (x === '--without-test-part') a.withoutTestPart = true;
     else a.files.push(x);
   }
-  if (a.files.length === 0) throw new Error('usage: npm run eval -- FILE.jsonl [FILE ...] [--k 5] [--seed 1] [--no-cv] [--natural-lr] [--only-kept]');
   return a;
 }
 
@@ -73,29 +80,36 @@ function crossValidate(docs: LabelledDoc[], base: LabelledDoc[], trainer: Traine
   return { predicted, ranked };
 }
 
-function evaluateFile(file: string, a: Args): void {
+const CASES = join(DATA, 'cases');
+const inCases = (file: string) => resolve(file).startsWith(resolve(CASES) + '/');
+/** Single-topic sets (briefings: nearly every line has one gold id) are scored by ranking. */
+const isSingleTopic = (docs: LabelledDoc[]) => docs.filter((d) => d.gold.length === 1).length >= 0.9 * docs.length;
+
+/** Scores a set of labelled lines drawn from one or more files (k-fold, and its fixed test part when it comes from data/cases). */
+function evaluateSet(label: string, files: string[], a: Args): void {
   const taxonomy = loadTaxonomy();
   const lexicon = loadLexicon();
   const themes = parseTaxonomy(taxonomy);
   const ids = themes.map((t) => t.id);
-  const docs = loadLabelled(file);
+  const keep = (d: LabelledDoc) => !(a.withoutTestPart && inCases(d.source) && isTestPart(d.id));
+  const docs = files.flatMap(loadLabelled).filter(keep);
   const gold = docs.map((d) => d.gold);
-  // Single-topic sets (briefings: nearly every line has one gold id) are scored by ranking;
-  // a line with two ids counts as a hit when either is in the top k.
-  const single = gold.filter((g) => g.length === 1).length >= 0.9 * gold.length;
-  const score = (name: string, r: { predicted: string[][]; ranked: string[][] }, seconds: number): MethodResult => ({
+  // A line with two ids counts as a hit when either is in the top k.
+  const single = isSingleTopic(docs);
+  const scoreOn = (g: string[][]) => (name: string, r: { predicted: string[][]; ranked: string[][] }, seconds: number): MethodResult => ({
     name,
     seconds,
-    summary: multiLabel(ids, gold, r.predicted),
-    top1: single ? topK(gold, r.ranked, 1) : undefined,
-    top3: single ? topK(gold, r.ranked, 3) : undefined,
+    summary: multiLabel(ids, g, r.predicted),
+    top1: single ? topK(g, r.ranked, 1) : undefined,
+    top3: single ? topK(g, r.ranked, 3) : undefined,
   });
+  const score = scoreOn(gold);
   const timed = <T>(f: () => T): [T, number] => {
     const t0 = performance.now();
     const v = f();
     return [v, (performance.now() - t0) / 1000];
   };
-  console.log(`\n## ${file}: ${docs.length} lines, ${single ? 'single-topic (top-k scored; also multi-label F1)' : 'multi-label'}, ${a.cv ? `${a.k}-fold CV, seed ${a.seed}` : 'shipped model, no CV'}`);
+  console.log(`\n## ${label}: ${docs.length} lines, ${single ? 'single-topic (top-k scored; also multi-label F1)' : 'multi-label'}, ${a.cv ? `${a.k}-fold CV, seed ${a.seed}` : 'shipped model, no CV'}`);
   const results: MethodResult[] = [];
   let speedModel: ThemeModel;
   if (!a.cv) {
@@ -104,7 +118,7 @@ function evaluateFile(file: string, a: Args): void {
     const [r, s] = timed(() => ({ predicted: docs.map((d) => p.predict(d.text)), ranked: docs.map((d) => p.rank(d.text)) }));
     results.push(score(`shipped model (${speedModel.training.variant})`, r, s));
   } else {
-    const base = loadTrainingDocs([resolve(file)]);
+    const base = loadTrainingDocs(files.map((f) => resolve(f))).filter(keep);
     const variants: Variant[] = a.onlyKept ? [KEPT] : [KEPT, 'lr', 'lexicon'];
     for (const v of variants) {
       const trainer: Trainer = (train) => modelPredictor(trainModel(train, taxonomy, lexicon, { seed: a.seed, variant: v }));
@@ -123,13 +137,45 @@ function evaluateFile(file: string, a: Args): void {
   }
   printMethods(results, single);
   printPerTheme(results[0]!.summary);
+  if (a.cv && !a.withoutTestPart && files.every(inCases)) scoreTestPart(docs, files, a, scoreOn, single);
   console.log(`kept variant: ${a.cv ? KEPT : speedModel.training.variant} (what npm run train ships)`);
   printSpeed(speedModel, docs.map((d) => d.text));
 }
 
+/**
+ * The fixed test part: one model (the kept variant) trained on data/examples plus every
+ * data/cases line outside the test part, scoring this set's test-part lines.
+ */
+function scoreTestPart(docs: LabelledDoc[], files: string[], a: Args, scoreOn: (g: string[][]) => (name: string, r: { predicted: string[][]; ranked: string[][] }, s: number) => MethodResult, single: boolean): void {
+  const test = docs.filter((d) => isTestPart(d.id));
+  if (test.length === 0) return;
+  const t0 = performance.now();
+  const outsideTest = (d: LabelledDoc) => !(inCases(d.source) && isTestPart(d.id));
+  const train = [...loadTrainingDocs(files.map((f) => resolve(f))), ...docs].filter(outsideTest);
+  const p = modelPredictor(trainModel(train, loadTaxonomy(), loadLexicon(), { seed: a.seed, variant: KEPT }));
+  const r = { predicted: test.map((d) => p.predict(d.text)), ranked: test.map((d) => p.rank(d.text)) };
+  const result = scoreOn(test.map((d) => d.gold))(`ours: ${KEPT} on the fixed test part`, r, (performance.now() - t0) / 1000);
+  console.log(`\n### fixed test part: ${test.length} lines (SHA-256 of the id below 64/256), trained on ${train.length} lines outside it`);
+  printMethods([result], single);
+  printPerTheme(result.summary);
+}
+
+/** With no files: the review files of data/cases together, then the single-topic (briefing) files together. */
+function defaultSets(): Array<{ label: string; files: string[] }> {
+  const all = readdirSync(CASES).filter((f) => f.endsWith('.jsonl')).sort().map((f) => join(CASES, f));
+  const briefings = all.filter((f) => isSingleTopic(loadLabelled(f)));
+  const reviews = all.filter((f) => !briefings.includes(f));
+  const name = (fs: string[]) => fs.map((f) => f.replace(resolve(DATA, '..') + '/', '')).join(' + ');
+  return [
+    ...(reviews.length ? [{ label: `reviews (${name(reviews)})`, files: reviews }] : []),
+    ...(briefings.length ? [{ label: `briefings (${name(briefings)})`, files: briefings }] : []),
+  ];
+}
+
 function main(): void {
   const a = parseArgs(process.argv.slice(2));
-  for (const f of a.files) evaluateFile(f, a);
+  const sets = a.files.length ? a.files.map((f) => ({ label: f, files: [f] })) : defaultSets();
+  for (const set of sets) evaluateSet(set.label, set.files, a);
 }
 
 main();

@@ -10,5 +10,7 @@ describe('npm run train', () => {
     expect(a.length).toBeLessThan(1.5 * 1024 * 1024);
     const model = loadModel(JSON.parse(a));
     expect(model.themes).toHaveLength(31);
-  });
+    // Every data/cases line keeps its out-of-fold tags.
+    expect(model.outOfFold!.entries.length).toBeGreaterThan(200);
+  }, 300_000); // twelve trainings: two models, each with five out-of-fold ones
 });

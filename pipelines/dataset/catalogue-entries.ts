@@ -4,7 +4,7 @@
  * Entries from outside England are counted and left out of the bundle: the
  * dashboards describe England's reviews and have no nation filter yet.
  */
-import { partnershipAreaName, partnershipId, slugify } from '../../src/schema/partnership-name.ts';
+import { partnershipId, partnershipRecord, slugify } from '../../src/schema/partnership-name.ts';
 import type { Partnership, Review, ReviewType, ThemeTag } from '../../src/schema/records.ts';
 import { REVIEW_TYPES } from '../../src/schema/records.ts';
 
@@ -53,7 +53,8 @@ export function catalogueEntriesToRecords(
     const date = e.published === null ? null : DATE.exec(e.published);
     if (e.published !== null && !date) out.problems.push(`${where}: published "${e.published}" is not YYYY or YYYY-MM`);
     const pid = partnershipId(e.partnership);
-    if (!partnerships.has(pid)) partnerships.set(pid, { id: pid, name: partnershipAreaName(e.partnership), region: null });
+    // The same alias rules as every other source, so a board's former name lands on its partnership's row.
+    if (!partnerships.has(pid)) partnerships.set(pid, partnershipRecord(e.partnership));
     const year = date ? Number(date[1]) : null;
     const id = `entry-${pid}-${slugify(e.case)}`;
     out.reviews.push({

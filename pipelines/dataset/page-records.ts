@@ -3,13 +3,13 @@
  * dataset. Only facts are kept (names, types, dates, titles); a review's
  * summary is written here from those facts, never copied from the page.
  */
-import { partnershipAreaName, partnershipId, slugify } from '../../src/schema/partnership-name.ts';
+import { partnershipAreaName, partnershipId, partnershipRecord, slugify } from '../../src/schema/partnership-name.ts';
 import { BRIEFING_KIND_LABELS, REVIEW_TYPE_LABELS, type Briefing, type Partnership, type Review } from '../../src/schema/records.ts';
-import type { PageBriefing, PageRecord, PageReview } from '../pages/parse-page.ts';
+import type { PageBriefing, PageRecord, PageReview } from '../../src/ingest/pages/parse-page.ts';
 
 /** A page review without its page prose: findings are kept as a count only. */
-export type PageReviewFact = Omit<PageReview, 'line' | 'briefings' | 'findings'> & { findings?: string[] };
-export type PageBriefingFact = Omit<PageBriefing, 'line' | 'raw'>;
+export type PageReviewFact = Pick<PageReview, 'kind' | 'partnership' | 'case' | 'type' | 'published' | 'source'> & { findings?: string[] };
+export type PageBriefingFact = Pick<PageBriefing, 'kind' | 'partnership' | 'title' | 'briefing_kind' | 'review' | 'published' | 'source'>;
 export type PageFact = PageReviewFact | PageBriefingFact;
 
 /** Keeps only the fields the bundled dataset may hold (no page prose). */
@@ -47,8 +47,13 @@ export interface PageDataset {
   briefings: Briefing[];
 }
 
-/** Builds reviews and briefings from page facts; ids are stable slugs. */
-export function pageFactsToRecords(facts: readonly PageFact[]): PageDataset {
+/**
+ * Builds reviews and briefings from page facts; ids are stable slugs.
+ * `addresses` maps a capture's file name to the page's public address: records
+ * link to the page, never to the file (null when the address is not recorded).
+ */
+export function pageFactsToRecords(facts: readonly PageFact[], addresses: Readonly<Record<string, string | null>> = {}): PageDataset {
+  const address = (source: string | null) => (source === null ? null : addresses[source] ?? (/^https?:\/\//i.test(source) ? source : null));
   const out: PageDataset = { partnerships: [], reviews: [], briefings: [] };
   const seenPartnerships = new Set<string>();
   const reviewIds = new Map<string, string>();
@@ -63,7 +68,7 @@ export function pageFactsToRecords(facts: readonly PageFact[]): PageDataset {
     const pid = partnershipId(fact.partnership);
     if (!seenPartnerships.has(pid)) {
       seenPartnerships.add(pid);
-      out.partnerships.push({ id: pid, name: partnershipAreaName(fact.partnership), region: null });
+      out.partnerships.push(partnershipRecord(fact.partnership));
     }
   }
   for (const fact of facts) {
@@ -75,7 +80,7 @@ export function pageFactsToRecords(facts: readonly PageFact[]): PageDataset {
     out.reviews.push({
       id, partnership_id: pid, case_name: fact.case, review_type: fact.type, ...publishedDate(fact.published),
       published: fact.published, summary: reviewSummary(fact, partnershipAreaName(fact.partnership), linked),
-      findings: null, recommendations: null, source_url: fact.source, origin: 'pages',
+      findings: null, recommendations: null, source_url: address(fact.source), origin: 'pages',
     });
   }
   for (const fact of facts) {
@@ -87,7 +92,7 @@ export function pageFactsToRecords(facts: readonly PageFact[]): PageDataset {
     out.briefings.push({
       id: uniqueId(`page-${pid}-${slugify(fact.review ?? 'topic')}-${slugify(fact.title)}`),
       partnership_id: pid, title: fact.title, briefing_kind: fact.briefing_kind, review_id: reviewId,
-      published, ...publishedDate(published), text: null, source_url: fact.source, origin: 'pages',
+      published, ...publishedDate(published), text: null, source_url: address(fact.source), origin: 'pages',
     });
   }
   return out;

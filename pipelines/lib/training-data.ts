@@ -10,7 +10,13 @@ export const MODEL_PATH = join(ROOT, 'public', 'model', 'theme-model.json');
 
 export interface LabelledDoc extends Example {
   id: string;
+  entity: 'review' | 'briefing';
   source: string;
+}
+
+/** The key the app knows a bundled case line by (`review:rev-0001`); examples have none. */
+export function bundledKey(d: LabelledDoc): string | undefined {
+  return resolve(d.source).startsWith(resolve(DATA, 'cases') + '/') ? `${d.entity}:${d.id}` : undefined;
 }
 
 function readJson(path: string): unknown {
@@ -45,7 +51,9 @@ export function loadLabelled(path: string): LabelledDoc[] {
     }
     // Single-topic briefings (they have a title) only tell us their own topic.
     const partial = typeof v.partial === 'boolean' ? v.partial : typeof v.title === 'string' && v.gold.length === 1;
-    out.push({ id: String(v.id ?? `${path}:${l.line}`), source: path, text: recordText(v), gold: v.gold.map(String), partial });
+    // The entity the line becomes in the bundled dataset (catalogue-lines.ts: a title makes a briefing).
+    const entity = typeof v.title === 'string' ? 'briefing' : 'review';
+    out.push({ id: String(v.id ?? `${path}:${l.line}`), entity, source: path, text: recordText(v), gold: v.gold.map(String), partial });
   }
   return out;
 }

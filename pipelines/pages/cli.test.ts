@@ -18,17 +18,20 @@ function runCli(...args: string[]) {
   return { status: result.status, stderr: result.stderr, records: lines.map((l) => JSON.parse(l) as Record<string, unknown>) };
 }
 
+const PROVENANCE = ['partnership_area', 'nation', 'address', 'read_on', 'lines'];
+
 describe('pages CLI', () => {
   const page = join(dir, 'page.txt');
   writeFileSync(page, 'Child Q - Serious Case Review\nChild Q - Lessons Learned Briefing\n');
 
   it('prints one JSON line per record with the contract keys in order', () => {
-    const { status, records, stderr } = runCli(page);
+    const { status, records, stderr } = runCli(page, '--read-on=2026-12-05');
     expect(status).toBe(0);
     expect(stderr).toBe('');
+    expect(records[1]).toMatchObject({ review: 'Child Q', read_on: '2026-12-05', lines: [2] });
     expect(records.map((r) => Object.keys(r))).toEqual([
-      ['kind', 'partnership', 'case', 'type', 'published', 'findings', 'source'],
-      ['kind', 'partnership', 'title', 'briefing_kind', 'review', 'published', 'source'],
+      ['kind', 'partnership', 'case', 'type', 'published', 'findings', 'source', ...PROVENANCE],
+      ['kind', 'partnership', 'title', 'briefing_kind', 'review', 'published', 'source', ...PROVENANCE],
     ]);
     expect(records[0]).toMatchObject({ kind: 'review', case: 'Child Q', type: 'serious-case-review', source: 'page.txt' });
   });

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parsePage, type PageBriefing, type PageRecord, type PageReview } from './parse-page.ts';
+import { parsePage, type PageBriefing, type PageRecord, type PageReview } from '../../src/ingest/pages/parse-page.ts';
 
 const SEEDS = fileURLToPath(new URL('../../../shared/seeds/', import.meta.url));
 const haveSeeds = existsSync(SEEDS);

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSummary } from '../dataset/summary.ts';
 import { fromRoot, sha256, writeFile } from '../lib/files.ts';
-import { partnershipId } from '../../src/schema/partnership-name.ts';
+import { partnershipId, partnershipKind } from '../../src/schema/partnership-name.ts';
 import type { Partnership, Theme, ThemeGroup } from '../../src/schema/records.ts';
 import { TABLE_NAMES, type TableName, type TableRows } from '../../src/schema/tables.ts';
 import { ArrowTableFile } from './arrow-file.ts';
@@ -43,7 +43,7 @@ function englandPartnerships(regionsJson: string): Partnership[] {
   const byId = new Map<string, Partnership>();
   for (const [name, region] of Object.entries(regions)) {
     const id = partnershipId(name);
-    if (!byId.has(id)) byId.set(id, { id, name, region });
+    if (!byId.has(id)) byId.set(id, { id, name, region, kind: partnershipKind(name) });
   }
   return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
 }

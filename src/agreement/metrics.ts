@@ -13,6 +13,12 @@ export interface Confusion {
   tn: number;
 }
 
+/** A 95% interval for a proportion. */
+export interface Interval {
+  low: number;
+  high: number;
+}
+
 export interface Agreement extends Confusion {
   n: number;
   /** Of the tagger's yeses, the share people agree with; null when it never said yes. */
@@ -21,6 +27,9 @@ export interface Agreement extends Confusion {
   recall: number | null;
   /** Cohen's κ: agreement beyond chance; null when undefined (no judgments, or both always give the same answer). */
   kappa: number | null;
+  /** 95% Wilson intervals for precision and recall; null when the proportion is undefined. */
+  precisionCI: Interval | null;
+  recallCI: Interval | null;
 }
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
@@ -35,7 +44,21 @@ export function cohensKappa({ tp, fp, fn, tn }: Confusion): number | null {
   return (observed - chance) / (1 - chance);
 }
 
-/** Precision, recall and κ from a confusion table. */
+/**
+ * Wilson's 95% score interval for k successes in n trials: unlike the plain ± 1.96·SE it stays
+ * inside 0..1 and is honest for the small counts thin themes have.
+ */
+export function wilson(k: number, n: number, z = 1.96): Interval | null {
+  if (n <= 0) return null;
+  const p = k / n;
+  const z2 = z * z;
+  const den = 1 + z2 / n;
+  const centre = (p + z2 / (2 * n)) / den;
+  const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / den;
+  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+}
+
+/** Precision, recall (with 95% intervals) and κ from a confusion table. */
 export function agreement(c: Confusion): Agreement {
   return {
     ...c,
@@ -43,6 +66,8 @@ export function agreement(c: Confusion): Agreement {
     precision: ratio(c.tp, c.tp + c.fp),
     recall: ratio(c.tp, c.tp + c.fn),
     kappa: cohensKappa(c),
+    precisionCI: wilson(c.tp, c.tp + c.fp),
+    recallCI: wilson(c.tp, c.tp + c.fn),
   };
 }
 
@@ -50,33 +75,48 @@ export type Verdict = 'reliable' | 'fair' | 'careful' | 'too-few';
 
 /** Fewer judgments than this say too little about a theme. */
 export const MIN_JUDGMENTS = 10;
-/** Fewer positive judgments (by either side) than this make κ unstable. */
+/** Fewer positive judgments (by either side) than this make any rate meaningless. */
 export const MIN_POSITIVES = 3;
+/** "Usually": right more often than not, and finding more than it misses. */
+const USUALLY = 0.5;
 
 /**
- * A verdict from κ (Landis & Koch's bands, merged): ≥ 0.6 substantial,
- * 0.4–0.6 moderate, below that treat with care; too few judgments otherwise.
+ * A verdict from the 95% intervals: "usually right" only when the lower bounds of both
+ * precision and recall are above one half (the figures support it, not just the point
+ * estimates); "take care" when either point estimate is below one half; "check" between.
  */
 export function verdict(a: Agreement): Verdict {
-  if (a.n < MIN_JUDGMENTS || a.tp + a.fn + a.fp < MIN_POSITIVES || a.kappa === null) return 'too-few';
-  if (a.kappa >= 0.6) return 'reliable';
-  if (a.kappa >= 0.4) return 'fair';
-  return 'careful';
+  if (a.n < MIN_JUDGMENTS || a.tp + a.fn + a.fp < MIN_POSITIVES || a.precision === null || a.recall === null) return 'too-few';
+  if (a.precisionCI!.low > USUALLY && a.recallCI!.low > USUALLY) return 'reliable';
+  if (a.precision < USUALLY || a.recall < USUALLY) return 'careful';
+  return 'fair';
 }
 
-const fmt = (x: number) => x.toFixed(2);
 const plural = (n: number, one: string) => `${n.toLocaleString('en-GB')} ${one}${n === 1 ? '' : 's'}`;
+const inTen = (x: number) => Math.round(x * 10);
+
+/** "6 in 10 tags right, finds 5 in 10": precision and recall as a reader says them. */
+export function rates(a: Agreement): string {
+  const right = a.precision === null ? 'no tags to judge' : `${inTen(a.precision)} in 10 tags right`;
+  const finds = a.recall === null ? 'nothing to find' : `finds ${inTen(a.recall)} in 10`;
+  return `${right}, ${finds}`;
+}
+
+/** One line for a theme wherever its tags are shown: "Fathers and men: 6 in 10 tags right, finds 5 in 10". */
+export function reliabilityLine(theme: string, a: Agreement): string {
+  return `${theme}: ${rates(a)}`;
+}
 
 /** One plain-words sentence about how far to trust the tagger on a theme. */
 export function reading(theme: string, a: Agreement): string {
-  const basis = `κ ${a.kappa === null ? '—' : fmt(a.kappa)} on ${plural(a.n, 'judgment')}`;
+  const basis = `${rates(a)}; ${plural(a.n, 'judgment')}`;
   switch (verdict(a)) {
     case 'reliable':
       return `The tagger is usually right about ${theme} (${basis}).`;
     case 'fair':
-      return `The tagger is often right about ${theme}, but check its tags (${basis}).`;
+      return `The tagger is often right about ${theme}, but the figures are too uncertain to rely on: check its tags (${basis}).`;
     case 'careful': {
-      const why = a.precision !== null && a.recall !== null && a.precision < a.recall ? 'it tags it where people do not' : 'it misses it where people see it';
+      const why = a.precision! < a.recall! ? 'it tags it where people do not' : 'it misses it where people see it';
       return `Treat ${theme} with care: ${why} (${basis}).`;
     }
     case 'too-few':

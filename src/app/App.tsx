@@ -1,11 +1,12 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { Suspense } from 'react';
+import { Suspense, useRef } from 'react';
 import { DatabaseProvider } from './DatabaseProvider.tsx';
 import { FirstScreen } from './FirstScreen.tsx';
 import { NavBar } from './NavBar.tsx';
 import { FilterBar } from '../features/filters/FilterBar.tsx';
 import { useLocation } from '../state/router.ts';
 import { routeFor } from './routes.tsx';
+import { useHeadingFocus } from './use-heading-focus.ts';
 import { StatusMessage } from '../components/StatusMessage.tsx';
 import { ChartRegistryProvider, type ChartSpec } from '../charts/chart-registry.tsx';
 import { ChartMenuSlot } from '../charts/chart-menu-slot.tsx';
@@ -22,10 +23,12 @@ function CurrentView() {
   const { pathname } = useLocation();
   const route = routeFor(pathname);
   const View = route.component;
+  const heading = useRef<HTMLHeadingElement>(null);
+  useHeadingFocus(heading, route.path);
   return (
     <ChartRegistryProvider key={route.path}>
       <div className="view-heading">
-        <h1>{route.label}</h1>
+        <h1 ref={heading} tabIndex={-1}>{route.label}</h1>
         <p>{route.blurb}</p>
         <ViewExports viewLabel={route.label} />
       </div>

@@ -4,6 +4,8 @@ import { EChart } from './EChart.tsx';
 import { ChartTable, type ChartTableData } from './ChartTable.tsx';
 import type { ChartOption, ECElementEvent } from './echarts.ts';
 import { ChartMenuSlot } from './chart-menu-slot.tsx';
+import { StatusMessage } from '../components/StatusMessage.tsx';
+import { EMPTY_CHART_MESSAGE, isEmptyChart } from './empty-chart.ts';
 import { DEFAULT_SMALL_NUMBERS } from '../lib/small-numbers.ts';
 
 const SMALL_BASE = DEFAULT_SMALL_NUMBERS.minShareBase;
@@ -44,6 +46,18 @@ export function ChartCard<Row>({ id, title, footnote, option, table, height, onE
   const spec = useMemo(() => ({ id, title, footnote, option, table, height, notes }), [id, title, footnote, option, table, height, notes]);
   const smallBases = smallBaseShareRows(table);
   useRegisterChart(spec);
+  // No data: a message in place of blank axes, and nothing to export.
+  const empty = isEmptyChart(table as ChartTableData<any>); // eslint-disable-line @typescript-eslint/no-explicit-any
+  if (empty) {
+    return (
+      <section className="chart-card chart-card--empty" aria-labelledby={headingId} data-chart-id={id}>
+        <header className="chart-card__header">
+          <h3 id={headingId} className="chart-card__title">{title}</h3>
+        </header>
+        <StatusMessage kind="empty">{EMPTY_CHART_MESSAGE}</StatusMessage>
+      </section>
+    );
+  }
   return (
     <section className="chart-card" aria-labelledby={headingId} data-chart-id={id}>
       <header className="chart-card__header">

@@ -8,7 +8,15 @@ export interface TableColumn<Row> {
   numeric?: boolean;
   /** A count, or a share of one count column out of another: exports protect small numbers in these. */
   suppression?: SuppressionRole;
+  /**
+   * What a number means, so exports can write it the way a reader expects:
+   * a share (0–1) as a percentage, percentage points, a p-value, a count or
+   * the base a share is taken of. Unset: a plain number.
+   */
+  kind?: NumberKind;
 }
+
+export type NumberKind = 'share' | 'points' | 'p' | 'count' | 'base' | 'ratio';
 
 export interface ChartTableData<Row = Record<string, unknown>> {
   columns: TableColumn<Row>[];

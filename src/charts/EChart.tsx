@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { ECharts } from 'echarts/core';
 import type { ChartOption, ECElementEvent } from './echarts.ts';
 import { countPlotted } from './options/count-plotted.ts';
+import { fitToWidth, minChartWidth, NARROW_CHART } from './options/fit-labels.ts';
 
 export interface EChartProps {
   option: ChartOption;
@@ -18,7 +19,8 @@ export interface EChartProps {
 /** Marks the node once drawn, so tests and benchmarks can wait for real pixels. */
 function draw(instance: ECharts, node: HTMLElement, option: ChartOption) {
   const start = performance.now();
-  instance.setOption(option, { notMerge: true });
+  instance.setOption(fitToWidth(option, node.clientWidth), { notMerge: true });
+  node.dataset.narrow = String(node.clientWidth < NARROW_CHART);
   // Timed for the benchmark and the browser's profiler, as queries are (sql:<label>).
   performance.measure(`chart:${node.getAttribute('aria-label') ?? ''}`.slice(0, 60), { start, end: performance.now() });
   node.setAttribute('data-points', String(countPlotted(option)));
@@ -42,7 +44,11 @@ export function EChart({ option, label, height = 320, onElementClick }: EChartPr
       const instance = echarts.init(node, undefined, { renderer: 'canvas' });
       chart.current = instance;
       instance.on('click', (e) => clickHandler.current?.(e as ECElementEvent));
-      const observer = new ResizeObserver(() => instance.resize());
+      // Crossing the narrow width redraws with labels fitted to it; otherwise a resize is enough.
+      const observer = new ResizeObserver(() => {
+        if (node.dataset.narrow !== String(node.clientWidth < NARROW_CHART)) draw(instance, node, latestOption.current);
+        instance.resize();
+      });
       observer.observe(node);
       cleanup = () => {
         observer.disconnect();
@@ -60,6 +66,9 @@ export function EChart({ option, label, height = 320, onElementClick }: EChartPr
   useEffect(() => {
     if (chart.current && el.current) draw(chart.current, el.current, option);
   }, [option]);
+  const minWidth = minChartWidth(option);
 
-  return <div ref={el} className="echart" role="img" aria-label={label} style={{ height }} data-chart-ready="" />;
+  const box = <div ref={el} className="echart" role="img" aria-label={label} style={{ height, minWidth }} data-chart-ready="" />;
+  // A chart too dense for a phone (a heatmap) keeps its legible width and scrolls sideways in its own box.
+  return minWidth ? <div className="echart-scroll" tabIndex={0} role="region" aria-label={`${label} (scrolls sideways)`}>{box}</div> : box;
 }

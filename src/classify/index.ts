@@ -4,6 +4,7 @@ export type { TagResult, DocumentTags, DocumentCore } from './tagger.ts';
 export type { TagBatch, BatchTag } from './tag-batch.ts';
 export type { ThemeModel, ModelOptions } from './model.ts';
 export type { Example, TrainOptions, Variant } from './train-model.ts';
+export type { OutOfFold, OutOfFoldEntry } from './out-of-fold.ts';
 export type { Sentence } from './sentences.ts';
 export type { Passage } from './passages.ts';
 export type { LexiconData, ThemeDef } from './lexicon-data.ts';

@@ -8,6 +8,8 @@ export interface Example {
    * are down-weighted negatives for the linear model and ignored by calibration.
    */
   partial?: boolean;
+  /** Identifies an entry whose out-of-fold tags the model keeps (`<entity type>:<entity id>`). */
+  key?: string;
 }
 
 const PARTIAL_NEGATIVE_WEIGHT = 0.3;

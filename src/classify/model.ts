@@ -4,6 +4,7 @@
  */
 import type { Calibrator } from './calibration.ts';
 import type { DocumentCore } from './tagger.ts';
+import type { OutOfFold } from './out-of-fold.ts';
 import { vocabularyFrom, type Vocabulary } from './features.ts';
 import { compileLexicon, type CompiledLexicon } from './lexicon.ts';
 import { parseLexicon, parseTaxonomy, type LexiconData, type ThemeDef } from './lexicon-data.ts';
@@ -42,6 +43,8 @@ export interface ThemeModel {
   calibration: Calibrator[];
   thresholds: number[];
   training: { documents: number; seed: number; variant: string };
+  /** Out-of-fold tags of the keyed training entries (absent in models trained without them). */
+  outOfFold?: OutOfFold;
 }
 
 export interface CompiledModel {

@@ -13,6 +13,7 @@ import { MODEL_FORMAT, MODEL_VERSION, WEIGHT_SCALE, type ModelOptions, type Them
 import { DEFAULT_PASSAGE_CHARS } from './passages.ts';
 import { seededFolds } from './random.ts';
 import { buildLabels, type Example } from './labels.ts';
+import { outOfFoldTags } from './out-of-fold.ts';
 
 export type { Example } from './labels.ts';
 
@@ -31,9 +32,19 @@ export interface TrainOptions {
   calibrationPull?: number;
   /** Threshold shrinkage toward the global cut, in pseudo-positives. */
   thresholdShrink?: number;
+  /**
+   * Also tag every keyed example with a model trained without it (k-fold, about k more
+   * trainings) and keep those tags in the model (see out-of-fold.ts).
+   */
+  outOfFold?: boolean;
+  /**
+   * Which documents choose the thresholds: all of them, or only the exhaustively labelled
+   * multi-label ones (review-like; short single-theme examples and briefings score differently).
+   */
+  thresholdsOn?: 'all' | 'multi-label';
 }
 
-const DEFAULTS = { seed: 1, folds: 5, variant: 'lr+lexicon' as Variant, l2: 1e-3, epochs: 12, learningRate: 0.1, optimizer: 'sgd' as 'sgd' | 'batch', calibrationPull: 20, thresholdShrink: 1000 };
+const DEFAULTS = { seed: 1, folds: 5, variant: 'lr+lexicon' as Variant, l2: 1e-3, epochs: 12, learningRate: 0.1, optimizer: 'sgd' as 'sgd' | 'batch', calibrationPull: 20, thresholdShrink: 1000, thresholdsOn: 'multi-label' as 'all' | 'multi-label' };
 
 export const DEFAULT_MODEL_OPTIONS: ModelOptions = { lexScale: 0.5, titleBoost: 3, learningBoost: 1.5, passageChars: DEFAULT_PASSAGE_CHARS, maxEvidence: 3 };
 
@@ -93,10 +104,10 @@ export function trainModel(examples: Example[], taxonomy: unknown, lexicon: unkn
   const calibration = fitCalibrators(d, o.calibrationPull).map((c) => ({ a: r4(c.a), b: r4(c.b), c: r4(c.c), d: r4(c.d) }));
   const probs = new Float64Array(oof.length);
   for (let k = 0; k < probs.length; k++) probs[k] = calibrate(calibration[k % T]!, oof[k]!, lex[k]!, rel[k]!);
-  const cuts = chooseThresholds(d, probs, o.thresholdShrink, 0.15, 0.75);
+  const cuts = chooseThresholds(o.thresholdsOn === 'multi-label' ? multiLabelOnly(d, examples) : d, probs, o.thresholdShrink, 0.15, 0.75);
   const all = [...analyses.keys()];
   const { vocab, weights } = fitLinear(p, all, o, options.lexScale);
-  return {
+  const model: ThemeModel = {
     format: MODEL_FORMAT,
     version: MODEL_VERSION,
     themes,
@@ -109,9 +120,23 @@ export function trainModel(examples: Example[], taxonomy: unknown, lexicon: unkn
     thresholds: cuts.perTheme.map(r4),
     training: { documents: examples.length, seed: o.seed, variant: o.variant },
   };
+  if (o.outOfFold) model.outOfFold = outOfFoldTags(examples, (subset) => trainModel(subset, taxonomy, lexicon, { ...opts, outOfFold: false }), o.folds, o.seed);
+  return model;
 }
 
 const r4 = (x: number): number => Math.round(x * 10000) / 10000 || 0;
+
+/** The calibration data with every document that is not exhaustively multi-label left out. */
+function multiLabelOnly(d: CalibrationData, examples: Example[]): CalibrationData {
+  const y = d.y.slice();
+  const weight = d.weight.slice();
+  examples.forEach((e, i) => {
+    if (!e.partial && e.gold.length > 1) return;
+    y.fill(0, i * d.T, (i + 1) * d.T);
+    weight.fill(0, i * d.T, (i + 1) * d.T);
+  });
+  return { ...d, y, weight };
+}
 
 /**
  * Per-theme sparse weights, quantised to integers in thousandths (|w| < 0.005 dropped) with

@@ -1,4 +1,5 @@
 /** The theme set as JSON in the shape of data/taxonomy.json (the tagger and pipelines read it). */
+import { jsonDepthProblem } from '../lib/json-depth.ts';
 import { slugify, type Codebook, type ParsedCodebook } from './types.ts';
 
 export const TAXONOMY_VERSION = 1;
@@ -30,6 +31,11 @@ const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 export function parseTaxonomyJson(source: string): ParsedCodebook {
   const out: ParsedCodebook = { groups: [], themes: [], errors: [], warnings: [] };
   let json: unknown;
+  const deep = jsonDepthProblem(source, 'This file');
+  if (deep) {
+    out.errors.push(deep);
+    return out;
+  }
   try {
     json = JSON.parse(source);
   } catch (err) {

@@ -1,4 +1,5 @@
-import { useId, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
+import { useDismiss } from './use-dismiss.ts';
 
 export interface Option {
   value: string;
@@ -15,16 +16,28 @@ export interface MultiSelectProps {
   searchable?: boolean;
 }
 
-/** A disclosure with a checkbox per option: keyboard- and screen-reader-friendly without custom widgets. */
+/**
+ * A disclosure with a checkbox per option: keyboard- and screen-reader-friendly
+ * without custom widgets. Escape, a click outside or tabbing away closes it.
+ */
 export function MultiSelect({ label, options, selected, onChange, searchable = options.length > 12 }: MultiSelectProps) {
   const [needle, setNeedle] = useState('');
+  const [open, setOpen] = useState(false);
   const id = useId();
+  const root = useRef<HTMLDetailsElement>(null);
+  const summary = useRef<HTMLElement>(null);
+  const close = useCallback((refocus: boolean) => {
+    if (root.current) root.current.open = false;
+    setOpen(false);
+    if (refocus) summary.current?.focus();
+  }, []);
+  const dismiss = useDismiss(root, open, close, () => !!root.current?.open);
   const shown = needle ? options.filter((o) => o.label.toLowerCase().includes(needle.toLowerCase())) : options;
   const toggle = (value: string, on: boolean) =>
     onChange(on ? [...selected, value] : selected.filter((v) => v !== value));
   return (
-    <details className="multi-select">
-      <summary>
+    <details className="multi-select" ref={root} onToggle={(e) => setOpen(e.currentTarget.open)} {...dismiss}>
+      <summary ref={summary}>
         {label}
         {selected.length > 0 && <span className="badge" aria-label={`${selected.length} selected`}>{selected.length}</span>}
       </summary>

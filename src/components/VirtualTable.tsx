@@ -71,7 +71,7 @@ export function VirtualTable<Row, Sort extends string>(props: VirtualTableProps<
         <div role="cell" aria-colspan={columns.length} className="vtable__placeholder">Loading row {(index + 1).toLocaleString('en-GB')}…</div>
       </div>
     ) : (
-      <div key={key} role="row" aria-rowindex={index + 2} aria-selected={selectedKey === key || undefined}
+      <div key={key} role="row" data-row-key={key} aria-rowindex={index + 2} aria-selected={selectedKey === key || undefined}
         className={`vtable__row${selectedKey === key ? ' vtable__row--selected' : ''}`} style={style}>
         {columns.map((c) => <div key={c.id} role="cell">{c.render(row!)}</div>)}
       </div>

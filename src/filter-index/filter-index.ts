@@ -26,6 +26,8 @@ export interface PartnershipInfo {
   id: string;
   name: string;
   region: string | null;
+  /** 'partnership', 'joint', 'source' or 'not-known' (see schema/records.ts). */
+  kind: string;
 }
 
 export interface FilterIndex {
@@ -39,6 +41,8 @@ export interface FilterIndex {
     /** Publication year; 0 when undated. */
     year: Int16Array;
     type: Uint8Array;
+    /** 1 for a title-only review (derived.ts): left out unless the filters include them. */
+    titleOnly: Uint8Array;
     themes: ThemeLists;
   };
   briefings: {
@@ -48,12 +52,14 @@ export interface FilterIndex {
     themes: ThemeLists;
     /** 1 for partnership statements (never counted as briefing coverage). */
     statement: Uint8Array;
+    /** De-duplication key (briefing_facts.briefing_key) as the index of the group's first briefing: counts count distinct keys. */
+    key: Int32Array;
     /** The briefing's date, else its review's (see planner.ts): year (0 when undated), display text and sortable date. */
     datedYear: Int16Array;
     datedPublished: Array<string | null>;
     datedOn: Array<string | null>;
   };
-  /** Partnerships with at least one review or briefing in the whole dataset. */
+  /** Statutory partnerships with at least one review or briefing in the whole dataset. */
   partnershipsWithData: number;
 }
 

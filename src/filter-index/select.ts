@@ -15,6 +15,8 @@ export interface SelectOptions {
   datedOnly?: boolean;
   /** Only reviews carrying at least one theme. */
   taggedOnly?: boolean;
+  /** Keep title-only reviews whatever the filters say (as reviewWhere's keepTitleOnly). */
+  keepTitleOnly?: boolean;
 }
 
 /** Flags over the partnerships the partnership and region filters allow (null: all). */
@@ -50,7 +52,8 @@ function hitFlags(count: number, hits: Int32Array): Uint8Array {
 
 /** Reviews matching the filters (as reviewWhere does), with the options' narrowing. */
 export function selectReviews(index: FilterIndex, f: Filters, hits: SearchHits | null, opts: SelectOptions = {}): Uint8Array {
-  const { count, partnership, year, type, themes } = index.reviews;
+  const { count, partnership, year, type, themes, titleOnly } = index.reviews;
+  const dropTitleOnly = !f.titleOnly && !opts.keepTitleOnly;
   const out = new Uint8Array(count);
   const allowedP = partnershipFlags(index, f, !!opts.ignorePartnerships);
   const from = opts.ignoreYears ? null : f.yearFrom;
@@ -68,6 +71,7 @@ export function selectReviews(index: FilterIndex, f: Filters, hits: SearchHits |
     if (opts.taggedOnly && themes.start[i] === themes.start[i + 1]) continue;
     if (wanted.length && !hasAll(themes, i, wanted)) continue;
     if (text && !text[i]) continue;
+    if (dropTitleOnly && titleOnly[i]) continue;
     out[i] = 1;
   }
   return out;

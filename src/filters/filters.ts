@@ -13,10 +13,17 @@ export interface Filters {
   types: ReviewType[];
   themes: string[];
   q: string;
+  /**
+   * Count title-only reviews (those whose only text is their briefings' titles,
+   * see src/queries/derived.ts) as reviews with themes. Off by default: their
+   * themes repeat what was already briefed, so counting them would make "what
+   * keeps coming up" mean "what we already briefed on".
+   */
+  titleOnly: boolean;
 }
 
 export const NO_FILTERS: Filters = {
-  partnerships: [], regions: [], yearFrom: null, yearTo: null, types: [], themes: [], q: '',
+  partnerships: [], regions: [], yearFrom: null, yearTo: null, types: [], themes: [], q: '', titleOnly: false,
 };
 
 /** True when no filter narrows the data. */

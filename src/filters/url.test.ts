@@ -4,7 +4,7 @@ import { filtersFromSearch, searchFromFilters } from './url.ts';
 
 describe('filters in the URL', () => {
   it('round-trips every filter', () => {
-    const f = { partnerships: ['warwickshire', 'york'], regions: ['London'], yearFrom: 2019, yearTo: 2024, types: ['serious-case-review' as const], themes: ['neglect'], q: 'home alone' };
+    const f = { partnerships: ['warwickshire', 'york'], regions: ['London'], yearFrom: 2019, yearTo: 2024, types: ['serious-case-review' as const], themes: ['neglect'], q: 'home alone', titleOnly: true };
     expect(filtersFromSearch(searchFromFilters(f))).toEqual(f);
   });
 

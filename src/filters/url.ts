@@ -19,6 +19,7 @@ export function filtersFromSearch(search: string): Filters {
     types: list(p, 'type').filter((t): t is ReviewType => (REVIEW_TYPES as readonly string[]).includes(t)),
     themes: list(p, 'theme'),
     q: p.get('q') ?? '',
+    titleOnly: p.get('titleonly') === '1',
   };
 }
 
@@ -33,6 +34,7 @@ export function searchFromFilters(f: Filters, base = ''): string {
   set('type', f.types.join(','));
   set('theme', f.themes.join(','));
   set('q', f.q);
+  set('titleonly', f.titleOnly ? '1' : '');
   const s = p.toString();
   return s ? `?${s}` : '';
 }

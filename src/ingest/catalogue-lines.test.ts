@@ -9,7 +9,7 @@ describe('catalogueLinesToRecords', () => {
       [{ id: 'r1', partnership: 'Suffolk Safeguarding Partnership', case: 'Child Q', year: 2021, text: 'A serious case review found…', gold: ['neglect', 'voice-of-the-child'] }],
       'catalogue', themes,
     );
-    expect(out.partnerships).toEqual([{ id: 'suffolk', name: 'Suffolk', region: null }]);
+    expect(out.partnerships).toEqual([{ id: 'suffolk', name: 'Suffolk', region: null, kind: 'partnership' }]);
     expect(out.reviews[0]).toMatchObject({ id: 'r1', partnership_id: 'suffolk', case_name: 'Child Q', year: 2021, published: '2021', review_type: 'serious-case-review' });
     expect(out.tags.map((t) => [t.theme_id, t.source, t.accepted])).toEqual([['neglect', 'manual', true], ['voice-of-the-child', 'manual', true]]);
   });

@@ -3,7 +3,7 @@
  * line: partnership, case or title, year, text, gold theme ids, source_url)
  * become reviews or briefings, with the gold themes kept as manual tags.
  */
-import { partnershipAreaName, partnershipId, slugify } from '../schema/partnership-name.ts';
+import { partnershipId, partnershipRecord, slugify } from '../schema/partnership-name.ts';
 import type { Briefing, Partnership, Review, ThemeTag } from '../schema/records.ts';
 import { briefingKindFromTitle, reviewTypeByYear, reviewTypeFromLabel } from '../schema/review-type.ts';
 
@@ -62,7 +62,7 @@ export function catalogueLinesToRecords(lines: readonly CatalogueLine[], origin:
       return;
     }
     const pid = partnershipId(rawPartnership);
-    if (!partnerships.has(pid)) partnerships.set(pid, { id: pid, name: partnershipAreaName(rawPartnership), region: null });
+    if (!partnerships.has(pid)) partnerships.set(pid, partnershipRecord(rawPartnership));
     const year = yearOf(line.year);
     const published = year === null ? null : String(year);
     const publishedOn = year === null ? null : `${year}-01-01`;

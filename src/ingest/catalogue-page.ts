@@ -9,7 +9,7 @@
  * Entries become reviews; each listed learning item maps to a theme (a manual,
  * accepted tag) or is reported as unmatched.
  */
-import { partnershipAreaName, partnershipId, slugify } from '../schema/partnership-name.ts';
+import { partnershipId, partnershipRecord, slugify } from '../schema/partnership-name.ts';
 import type { Partnership, Review, ThemeTag } from '../schema/records.ts';
 import { reviewTypeByYear, reviewTypeFromLabel } from '../schema/review-type.ts';
 import { emptyRecords, type ImportRecords } from './metadata-records.ts';
@@ -79,7 +79,7 @@ export function parseCataloguePage(text: string, matcher: ThemeMatcher, origin =
       out.problems.push({ row: e.line, message: `${where}: needs a partnership and a case name; entry skipped`, skipped: true });
       continue;
     }
-    if (!partnerships.has(pid)) partnerships.set(pid, { id: pid, name: partnershipAreaName(e.partnership), region: null });
+    if (!partnerships.has(pid)) partnerships.set(pid, partnershipRecord(e.partnership));
     const summary = joined(e.summary);
     const findings = joined(e.learning);
     if (!summary) out.problems.push({ row: e.line, message: `${where}: no summary paragraph`, skipped: false });

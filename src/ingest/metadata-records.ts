@@ -3,7 +3,8 @@
  * manual theme tags, with every problem reported against its row. Rows missing
  * a required value are skipped; other problems leave the field empty.
  */
-import { partnershipAreaName, partnershipId, slugify } from '../schema/partnership-name.ts';
+import { checkValue } from './validate/schema-rules.ts';
+import { partnershipId, partnershipRecord, slugify } from '../schema/partnership-name.ts';
 import { BRIEFING_KINDS, REVIEW_TYPES, type Briefing, type BriefingKind, type Partnership, type Review, type ReviewType, type ThemeTag } from '../schema/records.ts';
 import { briefingKindFromTitle, reviewTypeByYear, reviewTypeFromLabel } from '../schema/review-type.ts';
 import { parseDate } from './dates.ts';
@@ -54,7 +55,14 @@ function briefingKind(raw: string | null, title: string): BriefingKind {
 }
 
 /** Converts every row; see the module comment for what happens to problem rows. */
-export function mapRecords(table: RawTable, mapping: ColumnMapping, ctx: MapContext): ImportRecords {
+export function mapRecords(table: RawTable, mapping: ColumnMapping, context: MapContext): ImportRecords {
+  // Theme lists repeat down a sheet: match each distinct phrase once.
+  const matched = new Map<string, ReturnType<ThemeMatcher['match']>>();
+  const matcher: ThemeMatcher = { ...context.matcher, match: (phrase: string) => {
+    if (!matched.has(phrase)) matched.set(phrase, context.matcher.match(phrase));
+    return matched.get(phrase)!;
+  } };
+  const ctx = { ...context, matcher };
   const out = emptyRecords();
   const partnerships = new Map<string, Partnership>();
   const index = new Map(table.columns.map((c, i) => [c, i]));
@@ -74,7 +82,7 @@ export function mapRecords(table: RawTable, mapping: ColumnMapping, ctx: MapCont
     const rawPartnership = get('partnership')!;
     const pid = partnershipId(rawPartnership);
     if (!pid) return problem(`partnership '${rawPartnership}' has no letters or digits; row skipped`, true);
-    if (!partnerships.has(pid)) partnerships.set(pid, { id: pid, name: partnershipAreaName(rawPartnership), region: null });
+    if (!partnerships.has(pid)) partnerships.set(pid, partnershipRecord(rawPartnership));
 
     const rawDate = get('published');
     const date = parseDate(rawDate);
@@ -87,6 +95,8 @@ export function mapRecords(table: RawTable, mapping: ColumnMapping, ctx: MapCont
     const dated = { published: date?.published ?? null, published_on: date?.published_on ?? null, year: date?.year ?? null };
     const name = ctx.kind === 'review' ? get('case_name')! : get('title')!;
     const id = get('id') ?? `${ctx.origin}-${pid}-${slugify(name) || String(row)}`;
+    const badId = checkValue(ctx.kind === 'review' ? 'reviews' : 'briefings', 'id', id);
+    if (badId) return problem(`id '${id.slice(0, 40)}' ${badId}; row skipped`, true);
 
     if (ctx.kind === 'review') {
       const rawType = get('review_type');

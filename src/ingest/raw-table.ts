@@ -1,3 +1,5 @@
+import type { RaggedRow } from './validate/csv-shape.ts';
+
 /** A file's rows as text, whatever format it came in, before mapping to records. */
 export interface RawTable {
   columns: string[];
@@ -6,6 +8,14 @@ export interface RawTable {
   firstRowNumber: number;
   /** Notes about how the file was read (e.g. an encoding fallback). */
   notes: string[];
+  /** Records whose cell count differs from the header's (delimited text only): the user skips them or cancels. */
+  ragged?: RaggedRow[];
+}
+
+/** The table without its ragged rows: each becomes a blank row (skipped when mapping) so row numbers stay true. */
+export function withoutRaggedRows(t: RawTable): RawTable {
+  const skip = new Set((t.ragged ?? []).map((r) => r.row));
+  return { ...t, rows: t.rows.map((r, i) => (skip.has(t.firstRowNumber + i) ? r.map(() => null) : r)), ragged: [] };
 }
 
 /** A value as text: blank strings become null; Dates become ISO days; numbers keep their digits. */

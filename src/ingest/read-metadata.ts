@@ -5,10 +5,12 @@
  * read-excel-file in the browser), Parquet landing in DuckDB as Arrow.
  */
 import type { QueryRunner, WriteRunner } from '../queries/runner.ts';
-import { dropScratchSql, readCsvSql, scratchColumnsSql, scratchRowsSql, scratchTable } from '../queries/import.ts';
+import { jsonDepthProblem } from '../lib/json-depth.ts';
+import { dropScratchSql, scratchColumnsSql, scratchRowsSql, scratchTable } from '../queries/import.ts';
 import type { MetadataKind } from './file-kinds.ts';
 import { cellText, rawTableFromGrid, type RawTable } from './raw-table.ts';
 import { decodeText, sniffDelimiter } from './text-encoding.ts';
+import { readDelimited, yieldToPage } from './validate/csv-shape.ts';
 import { parseJsonl } from '../lib/jsonl.ts';
 
 export interface BinaryReaders {
@@ -18,11 +20,13 @@ export interface BinaryReaders {
   xlsxToGrid(bytes: Uint8Array): Promise<unknown[][]>;
 }
 
-/** A problem with the file as a whole; its message says what to fix. */
+/** A problem with the file as a whole; its message says what to fix, `details` what the reader reported. */
 export class FileProblem extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
+  readonly details: string | null;
+  constructor(message: string, options?: { cause?: unknown; details?: string }) {
     super(message, options);
     this.name = 'FileProblem';
+    this.details = options?.details ?? (options?.cause instanceof Error ? options.cause.message : null);
   }
 }
 
@@ -36,6 +40,8 @@ async function scratchRows(db: QueryRunner, table: string, firstRowNumber: numbe
 
 /** JSON Lines → a JSON array, checking each line so a bad line is reported by number. */
 function jsonLinesToArray(text: string, fileName: string): unknown[] {
+  const deep = jsonDepthProblem(text, fileName);
+  if (deep) throw new FileProblem(deep);
   const kept: unknown[] = [];
   for (const { line, value, error } of parseJsonl(text)) {
     if (error !== undefined || !value || typeof value !== 'object' || Array.isArray(value)) {
@@ -48,11 +54,13 @@ function jsonLinesToArray(text: string, fileName: string): unknown[] {
 }
 
 function checkJsonArray(text: string, fileName: string): unknown[] {
+  const deep = jsonDepthProblem(text, fileName);
+  if (deep) throw new FileProblem(deep);
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (err) {
-    throw new FileProblem(`${fileName} is not valid JSON (${(err as Error).message}). Check it in a JSON validator, or save it as CSV.`);
+    throw new FileProblem(`${fileName} is not valid JSON. Check it in a JSON validator, or save it as CSV.`, { cause: err });
   }
   const list = Array.isArray(value) ? value : value && typeof value === 'object' ? Object.values(value).find(Array.isArray) : undefined;
   if (!list || !list.length || !list.every((v) => v && typeof v === 'object' && !Array.isArray(v))) {
@@ -79,7 +87,10 @@ export async function readMetadataFile(db: WriteRunner, fileName: string, kind: 
   try {
     if (kind === 'xlsx') {
       const grid = await readers.xlsxToGrid(bytes).catch((err: unknown) => {
-        throw new FileProblem(`${fileName} could not be read as an Excel workbook (${(err as Error).message}). If it is password-protected, remove the password; otherwise save it again as .xlsx or CSV UTF-8.`, { cause: err });
+        if ((err as Error)?.name === 'ExpansionLimitError') {
+          throw new FileProblem(`${fileName} cannot be opened: ${(err as Error).message}, more than a spreadsheet of review metadata needs. Save the sheet you need as CSV UTF-8 and import that.`, { cause: err });
+        }
+        throw new FileProblem(`${fileName} could not be read as an Excel workbook. If it is password-protected, remove the password; otherwise save it again as .xlsx or CSV UTF-8.`, { cause: err });
       });
       const t = rawTableFromGrid(grid);
       if (!t.rows.length) throw new FileProblem(`${fileName} has a header row but no data in its first sheet.`);
@@ -87,7 +98,7 @@ export async function readMetadataFile(db: WriteRunner, fileName: string, kind: 
     }
     if (kind === 'parquet') {
       const ipc = await readers.parquetToIPC(bytes).catch((err: unknown) => {
-        throw new FileProblem(`${fileName} could not be read as Parquet (${(err as Error).message}).`, { cause: err });
+        throw new FileProblem(`${fileName} could not be read as Parquet. Save it again, or export the data as CSV UTF-8.`, { cause: err });
       });
       await db.createFromArrow(table, ipc);
       return await scratchRows(db, table, 1);
@@ -96,16 +107,17 @@ export async function readMetadataFile(db: WriteRunner, fileName: string, kind: 
     if (decoded.note) notes.push(decoded.note);
     if (!decoded.text.trim()) throw new FileProblem(`${fileName} holds no text.`);
     if (kind === 'csv' || kind === 'tsv') {
-      await db.registerFile(registered, new TextEncoder().encode(decoded.text));
-      await db.exec(readCsvSql(table, registered, kind === 'tsv' ? '\t' : sniffDelimiter(decoded.text, fileName))).catch((err: unknown) => {
-        throw new FileProblem(`${fileName} could not be read as CSV: ${(err as Error).message.split('\n')[0]}`, { cause: err });
-      });
-      return { ...(await scratchRows(db, table, 2)), notes };
+      // Read here rather than by the engine's CSV reader: every record keeps its row number and its cell count.
+      const grid = await readDelimited(decoded.text, kind === 'tsv' ? '\t' : sniffDelimiter(decoded.text, fileName), { pause: yieldToPage });
+      if (!grid.rows.length) throw new FileProblem(`${fileName} has a header row but no data rows.`);
+      const columns = grid.header.map((h, i) => h || `Column ${i + 1}`);
+      const rows = grid.rows.map((r) => (r.length === columns.length ? r : columns.map((_, i) => r[i] ?? null)));
+      return { columns, rows, firstRowNumber: 2, notes, ragged: grid.ragged };
     }
     const records = kind === 'jsonl' ? jsonLinesToArray(decoded.text, fileName) : checkJsonArray(decoded.text, fileName);
     await db.registerFile(registered, new TextEncoder().encode(JSON.stringify(records)));
     await db.insertJSONFile(table, registered).catch((err: unknown) => {
-      throw new FileProblem(`${fileName} could not be read as JSON records: ${(err as Error).message}`, { cause: err });
+      throw new FileProblem(`${fileName} could not be read as JSON records. Check that every record is a flat {…} object, or save the data as CSV.`, { cause: err });
     });
     return { ...inKeyOrder(await scratchRows(db, table, 1), records), notes };
   } finally {

@@ -11,12 +11,18 @@ export interface TaggedEntity {
   text: string;
 }
 
-/** One tag per theme the tagger selected for entities[i] (text i of the batch), with up to `maxEvidence` sentences each. */
-export function tagRows(batch: TagBatch, entities: readonly TaggedEntity[], maxEvidence = 3): { tags: ThemeTag[]; evidence: TagEvidence[] } {
+/**
+ * One tag per theme the tagger selected for entities[i] (text i of the batch), with up to `maxEvidence` sentences each;
+ * `from`/`to` limit it to a range of texts, so a big batch can be turned into rows a slice at a time.
+ */
+export function tagRows(
+  batch: TagBatch, entities: readonly TaggedEntity[], maxEvidence = 3, from = 0, to = entities.length,
+): { tags: ThemeTag[]; evidence: TagEvidence[] } {
   if (entities.length !== batch.count) throw new Error(`Tagging returned ${batch.count} results for ${entities.length} texts`);
   const tags: ThemeTag[] = [];
   const evidence: TagEvidence[] = [];
-  entities.forEach(({ entity_type, entity_id, text }, i) => {
+  for (let i = from; i < to; i++) {
+    const { entity_type, entity_id, text } = entities[i]!;
     for (const tag of batchTags(batch, i)) {
       const theme_id = tag.themeId;
       tags.push({ entity_type, entity_id, theme_id, score: round(tag.score), source: 'model', accepted: true });
@@ -27,6 +33,6 @@ export function tagRows(batch: TagBatch, entities: readonly TaggedEntity[], maxE
         });
       });
     }
-  });
+  }
   return { tags, evidence };
 }

@@ -17,9 +17,19 @@ export function neutraliseFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
+/** A number already written out (e.g. "33.3", "-2.0", "0.200"): written as is, never treated as text. */
+export class NumberText {
+  constructor(readonly text: string) {}
+  /** Written as its text wherever it is printed (charts.md tables too). */
+  toString(): string {
+    return this.text;
+  }
+}
+
 /** One CSV field: numbers as written, text neutralised, quoted when RFC 4180 requires it. */
 export function csvField(value: unknown): string {
   if (value === null || value === undefined) return '';
+  if (value instanceof NumberText) return value.text;
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'bigint' || typeof value === 'boolean') return String(value);
   const text = neutraliseFormula(value instanceof Date ? value.toISOString() : String(value));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BOM, csvField, toCsv } from '../lib/csv.ts';
+import { BOM, csvField, NumberText, toCsv } from '../lib/csv.ts';
 import { plannerCsv, plannerFileName, plannerRecords, PLANNER_CSV_HEADER } from './export.ts';
 import { rankThemes, DEFAULT_WEIGHTS, type ThemeCoverage } from './score.ts';
 
@@ -21,13 +21,13 @@ describe('planner export', () => {
     { theme_id: 'x', label: '=Risky label', group_label: 'G', window_total: 4, window_reviews: 3, before_total: 0, before_reviews: 0, briefings: 0, briefings_recent: 0, briefings_undated: 0, latest_briefing_year: null, latest_briefing: null },
     { theme_id: 'y', label: 'Y', group_label: 'G', window_total: 4, window_reviews: 3, before_total: 0, before_reviews: 0, briefings: 2, briefings_recent: 1, briefings_undated: 1, latest_briefing_year: 2024, latest_briefing: '2024-02' },
   ];
-  const ranking = rankThemes(rows, DEFAULT_WEIGHTS);
+  const ranking = rankThemes(rows, DEFAULT_WEIGHTS, { setApartBriefed: false });
   const w = { from: 2022, to: 2024 };
 
   it('writes one record per ranked theme with the on-screen numbers', () => {
     const records = plannerRecords(ranking, w, 2024);
     expect(records).toHaveLength(2);
-    expect(records[0]!.slice(0, 9)).toEqual([1, '=Risky label', 'G', 80, 3, 4, 75, null, 'not compared']);
+    expect(records[0]!.slice(0, 9)).toEqual([1, '=Risky label', 'G', 80, 3, 4, new NumberText('75.0'), null, 'not compared']);
     expect(records[1]!.slice(9, 13)).toEqual([2, 1, 1, 'Feb 2024']);
     expect(records[0]!).toHaveLength(PLANNER_CSV_HEADER.length);
   });

@@ -60,8 +60,17 @@ describe('rankThemes', () => {
   it('puts an unbriefed recurring theme above one recurring as often with three recent briefings', () => {
     const x = theme('x');
     const y = theme('y', { briefings: 3, briefings_recent: 3, latest_briefing_year: 2024, latest_briefing: '2024' });
-    const { ranked } = rankThemes([y, x], DEFAULT_WEIGHTS);
+    const { ranked } = rankThemes([y, x], DEFAULT_WEIGHTS, { setApartBriefed: false });
     expect(ranked.map((r) => [r.theme_id, r.rank])).toEqual([['x', 1], ['y', 2]]);
+  });
+
+  it('sets apart themes briefed inside the window by default, so the ranking keeps its promise', () => {
+    const x = theme('x');
+    const y = theme('y', { briefings: 3, briefings_recent: 3, latest_briefing_year: 2024, latest_briefing: '2024' });
+    const old = theme('o', { briefings: 1, briefings_recent: 0, latest_briefing_year: 2015, latest_briefing: '2015' });
+    const { ranked, briefed } = rankThemes([y, x, old], DEFAULT_WEIGHTS);
+    expect(ranked.map((r) => r.theme_id)).toEqual(['x', 'o']);
+    expect(briefed.map((r) => r.theme_id)).toEqual(['y']);
   });
 
   it('scales recurrence to the most frequent theme', () => {
@@ -72,8 +81,8 @@ describe('rankThemes', () => {
   it('reorders when the weights change', () => {
     const frequentCovered = theme('f', { window_reviews: 9, briefings: 1, briefings_recent: 1 });
     const rareUncovered = theme('r', { window_reviews: 2 });
-    const byRecurrence = rankThemes([frequentCovered, rareUncovered], { recurrence: 10, trend: 0, gap: 0 });
-    const byGap = rankThemes([frequentCovered, rareUncovered], { recurrence: 0, trend: 0, gap: 10 });
+    const byRecurrence = rankThemes([frequentCovered, rareUncovered], { recurrence: 10, trend: 0, gap: 0 }, { setApartBriefed: false });
+    const byGap = rankThemes([frequentCovered, rareUncovered], { recurrence: 0, trend: 0, gap: 10 }, { setApartBriefed: false });
     expect(byRecurrence.ranked[0]!.theme_id).toBe('f');
     expect(byGap.ranked[0]!.theme_id).toBe('r');
   });

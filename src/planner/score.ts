@@ -90,6 +90,16 @@ export interface Ranking {
   ranked: ScoredTheme[];
   /** Themes in no review of the window: not ranked, listed so nothing silently disappears. */
   absent: ThemeCoverage[];
+  /**
+   * Themes already briefed in or after the window's first year, set apart (the
+   * planner promises themes with no recent briefing); empty when they are ranked.
+   */
+  briefed: ScoredTheme[];
+}
+
+export interface RankOptions {
+  /** Set apart themes briefed inside the window (default) rather than rank them. */
+  setApartBriefed?: boolean;
 }
 
 /** Weighted mean of the components, scaled to 0–100; all-zero weights give 0. */
@@ -103,7 +113,8 @@ export function priority(components: { recurrence: number; trend: number; gap: n
  * Ranks the themes that occur in the window by priority. Ties go to the theme
  * in more reviews, then alphabetically, so the order is stable.
  */
-export function rankThemes(rows: readonly ThemeCoverage[], w: Weights): Ranking {
+export function rankThemes(rows: readonly ThemeCoverage[], w: Weights, opts: RankOptions = {}): Ranking {
+  const setApart = opts.setApartBriefed ?? true;
   const present = rows.filter((r) => r.window_reviews > 0);
   const absent = rows.filter((r) => r.window_reviews <= 0).sort((a, b) => a.label.localeCompare(b.label, 'en-GB'));
   const topShare = Math.max(0, ...present.map((r) => r.window_reviews / (r.window_total || 1)));
@@ -115,7 +126,9 @@ export function rankThemes(rows: readonly ThemeCoverage[], w: Weights): Ranking 
     return { ...r, rank: 0, score, recurrence, trend, gap };
   });
   scored.sort((a, b) => b.score - a.score || b.window_reviews - a.window_reviews || a.label.localeCompare(b.label, 'en-GB'));
-  return { ranked: scored.map((s, i) => ({ ...s, rank: i + 1 })), absent };
+  const briefed = setApart ? scored.filter((s) => s.briefings_recent > 0) : [];
+  const open = setApart ? scored.filter((s) => s.briefings_recent === 0) : scored;
+  return { ranked: open.map((s, i) => ({ ...s, rank: i + 1 })), absent, briefed };
 }
 
 /** The formula as the page prints it, with the weights in force. */

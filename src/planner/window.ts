@@ -76,7 +76,7 @@ export function plannerScope(f: Filters): Filters {
 /** The shared filters the planner leaves out, in words, so the page can say so. */
 export function ignoredFilters(f: Filters): string[] {
   return [
-    (f.yearFrom !== null || f.yearTo !== null) && 'the year filter (the planner uses its own window)',
+    (f.yearFrom !== null || f.yearTo !== null) && 'the year filter as a filter (it sets the default window, which the years above can change)',
     f.themes.length > 0 && 'the theme filter (every theme is ranked)',
     f.q.trim() !== '' && 'the text search',
   ].filter((s): s is string => typeof s === 'string');

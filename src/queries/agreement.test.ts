@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBundledDataset } from '../../tests/support/dataset-db.ts';
 import { snapshotBundledData } from '../workspace/apply.ts';
 import type { QueryRunner } from './runner.ts';
-import { agreementCountsSql, agreementCoverageSql, type AgreementCountsRow, type AgreementCoverage } from './agreement.ts';
+import type { CorrectionCell } from '../agreement/out-of-fold.ts';
+import { agreementCoverageSql, correctionCellsSql, expertKeysSql, type AgreementCoverage } from './agreement.ts';
 import {
   clearCorrectionSql, entityThemesSql, setCorrectionSql, trainingExamplesSql, type EntityThemeRow, type TrainingExampleRow,
 } from './corrections.ts';
 
 type Db = QueryRunner & { close(): void };
-const sum = (rows: AgreementCountsRow[], k: keyof AgreementCountsRow) => rows.reduce((s, r) => s + Number(r[k]), 0);
 
 describe('corrections and agreement on the bundled data', () => {
   let db: Db;
@@ -25,15 +25,13 @@ describe('corrections and agreement on the bundled data', () => {
   }, 60_000);
   afterAll(() => db.close());
 
-  it('compares the tagger with every active theme of each expert-labelled, tagged entry', async () => {
+  it('lists the expert-labelled entries by the keys the model file uses, and no judged cells before any correction', async () => {
     const cov = (await db.query<AgreementCoverage>(agreementCoverageSql))[0]!;
     expect(cov.corrections).toBe(0);
-    const rows = await db.query<AgreementCountsRow>(agreementCountsSql('all'));
-    expect(rows).toHaveLength(31);
-    const [tagged] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM (SELECT DISTINCT entity_type, entity_id FROM ws_base_manual_tags
-      SEMI JOIN (SELECT entity_type, entity_id FROM theme_tags WHERE source = 'model') USING (entity_type, entity_id))`);
-    expect(sum(rows, 'tp') + sum(rows, 'fp') + sum(rows, 'fn') + sum(rows, 'tn')).toBe(tagged!.n * 31);
-    expect(sum(rows, 'tp')).toBeGreaterThan(0);
+    const keys = await db.query<{ key: string }>(expertKeysSql);
+    expect(keys).toHaveLength(cov.expert_entries);
+    expect(keys.map((k) => k.key)).toContain('review:rev-0001');
+    expect(await db.query<CorrectionCell>(correctionCellsSql)).toEqual([]);
   });
 
   it('a rejection overrides the model, counts as a correction, and can be withdrawn', async () => {
@@ -41,8 +39,8 @@ describe('corrections and agreement on the bundled data', () => {
     await db.exec(setCorrectionSql(entity, pageReview.theme_id, false));
     let themes = await db.query<EntityThemeRow>(entityThemesSql(entity));
     expect(themes.find((t) => t.theme_id === pageReview.theme_id)).toMatchObject({ manual: false, effective: false, expert: false, model_source: 'model' });
-    const mine = await db.query<AgreementCountsRow>(agreementCountsSql('corrections'));
-    expect(mine.find((r) => r.theme_id === pageReview.theme_id)).toMatchObject({ fp: 1, tp: 0, corrections: 1 });
+    const cells = await db.query<CorrectionCell>(correctionCellsSql);
+    expect(cells).toEqual([{ key: `review:${pageReview.id}`, theme_id: pageReview.theme_id, truth: false, tagged: true }]);
 
     await db.exec(setCorrectionSql(entity, 'online-harm', true));
     themes = await db.query<EntityThemeRow>(entityThemesSql(entity));

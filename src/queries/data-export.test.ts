@@ -19,7 +19,7 @@ beforeAll(async () => {
   db = await createNodeRunner();
   await loadTables(db, []);
   const insert = (sql: string) => db.exec(sql);
-  await insert(`INSERT INTO partnerships VALUES ('york', 'York', 'Yorkshire and the Humber'), ('leeds', 'Leeds', 'Yorkshire and the Humber')`);
+  await insert(`INSERT INTO partnerships (id, name, region) VALUES ('york', 'York', 'Yorkshire and the Humber'), ('leeds', 'Leeds', 'Yorkshire and the Humber')`);
   await insert(`INSERT INTO theme_groups VALUES ('g', 'Family')`);
   await insert(`INSERT INTO themes VALUES ('neglect', 'g', 'Neglect', '', false), ('da', 'g', 'Domestic abuse', '', false), ('old', 'g', 'Old theme', '', true)`);
   await insert(`INSERT INTO reviews (id, partnership_id, case_name, review_type, published_on, year, summary, origin) VALUES

@@ -7,7 +7,16 @@
  * removes it. Passage tags roll up to their review or briefing.
  *
  * review_facts, review_theme_facts: the same, narrowed to what filtered
- * dashboard queries read. search_queries, search_hits: text searches (see
+ * dashboard queries read. `title_only` marks a review known only from a
+ * source page's list (origin 'pages'): its only text is its title and its
+ * briefings' titles, so any theme it carries was derived from what was
+ * already briefed (the `titleOnly` filter decides whether it counts).
+ *
+ * briefing_facts: one row per briefing with its de-duplication key. The same
+ * briefing is often listed once per review it came from; briefings of one
+ * partnership with the same normalised title are one briefing
+ * (`briefing_key`, the smallest id of the group), linked to `linked_reviews`
+ * reviews. Counts of briefings count distinct keys. search_queries, search_hits: text searches (see
  * search-hits.ts).
  */
 export const REFRESH_DERIVED_SQL = `
@@ -41,17 +50,33 @@ ORDER BY entity_type, entity_id, theme_id;
 -- each carrying the columns the shared filters test, so a filtered aggregate is one scan
 -- of a few narrow columns with no join (reviewWhere works on both as alias r).
 CREATE OR REPLACE TABLE review_facts AS
-SELECT r.id, r.partnership_id, r.year, r.review_type, coalesce(t.n, 0)::INTEGER AS theme_count
+SELECT r.id, r.partnership_id, r.year, r.review_type, coalesce(t.n, 0)::INTEGER AS theme_count,
+       (r.origin = 'pages') AS title_only
 FROM reviews r
 LEFT JOIN (SELECT entity_id, count(*) AS n FROM entity_themes WHERE entity_type = 'review' GROUP BY entity_id) t ON t.entity_id = r.id
 ORDER BY r.id;
 
 CREATE OR REPLACE TABLE review_theme_facts AS
-SELECT f.id, e.theme_id, f.partnership_id, f.year, f.review_type
+SELECT f.id, e.theme_id, f.partnership_id, f.year, f.review_type, f.title_only
 FROM entity_themes e JOIN review_facts f ON f.id = e.entity_id
 WHERE e.entity_type = 'review'
 -- Theme order: the theme filter reads one theme's rows (zone maps skip the rest).
 ORDER BY e.theme_id, f.id;
+
+CREATE OR REPLACE TABLE briefing_facts AS
+WITH keyed AS (
+  SELECT id, partnership_id, review_id,
+         -- Normalised title: case, punctuation and a leading "the" or "7-minute briefing:" do not make a new briefing.
+         trim(regexp_replace(regexp_replace(lower(title), '^\\s*(?:(?:7|seven)[ -]?minute\\s+briefing\\s*[:–-]?\\s*)?(?:the\\s+)?', ''), '[^a-z0-9]+', ' ', 'g')) AS title_key
+  FROM briefings
+),
+grouped AS (
+  SELECT partnership_id, title_key, min(id) AS briefing_key, count(DISTINCT review_id)::INTEGER AS linked_reviews, count(*)::INTEGER AS copies
+  FROM keyed GROUP BY ALL
+)
+SELECT k.id, k.partnership_id, k.title_key, g.briefing_key, g.linked_reviews, g.copies
+FROM keyed k JOIN grouped g USING (partnership_id, title_key)
+ORDER BY k.id;
 
 -- Text searches run once into here (search-hits.ts); rebuilt empty, as the hits may have changed.
 CREATE OR REPLACE TABLE search_queries (q VARCHAR);

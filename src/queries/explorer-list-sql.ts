@@ -230,7 +230,9 @@ export function explorerRowsByIdSql(kind: ItemKind): string {
 /** Every review and briefing (no filters) in one sort's total order, as (briefing 0/1, rowid). */
 export function explorerOrderSql(o: Pick<ExplorerQuery, 'sort' | 'descending'>): string {
   const q: ExplorerQuery = { ...o, kind: 'all' };
-  const parts = (['review', 'briefing'] as const).map((k) => kindItemsSql(SOURCES[k], NO_FILTERS, q, undefined, true));
+  // The whole collection, title-only reviews included (the filters decide later which are shown).
+  const all: Filters = { ...NO_FILTERS, titleOnly: true };
+  const parts = (['review', 'briefing'] as const).map((k) => kindItemsSql(SOURCES[k], all, q, undefined, true));
   return `SELECT (kind = 'briefing')::UTINYINT AS briefing, row FROM (
     (${parts.join(')\n    UNION ALL\n    (')})
   ) s ORDER BY ${orderSql(q, 's')}`;

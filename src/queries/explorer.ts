@@ -13,15 +13,32 @@ import { EXPLORER_PAGE, explorerItemsSql, explorerPassageSnippetsSql, type Explo
 import { explorerIndex, fromFilterIndex } from './coordinator.ts';
 import { explorerCounts, pageIds, pageItems, pageRows } from './explorer-index.ts';
 
-export type ReviewDetail = Review & { kind: 'review'; partnership: string };
-export type BriefingDetail = Briefing & { kind: 'briefing'; partnership: string };
+export type ReviewDetail = Review & { kind: 'review'; partnership: string; title_only: boolean };
+export type BriefingDetail = Briefing & { kind: 'briefing'; partnership: string; linked_reviews: number; copies: number };
 export type ItemDetail = ReviewDetail | BriefingDetail;
 
-/** One review or briefing with its partnership's name. */
+/** One review or briefing with its partnership's name; a review says whether it is title-only, a briefing how many reviews it is listed under. */
 export function itemDetailSql(kind: ItemKind, id: string): string {
-  const table = kind === 'review' ? 'reviews' : 'briefings';
-  return `SELECT '${kind}' AS kind, x.*, p.name AS partnership
-FROM ${table} x JOIN partnerships p ON p.id = x.partnership_id WHERE x.id = ${str(id)}`;
+  return kind === 'review'
+    ? `SELECT 'review' AS kind, x.*, p.name AS partnership, coalesce(f.title_only, false) AS title_only
+FROM reviews x JOIN partnerships p ON p.id = x.partnership_id LEFT JOIN review_facts f ON f.id = x.id WHERE x.id = ${str(id)}`
+    : `SELECT 'briefing' AS kind, x.*, p.name AS partnership, coalesce(f.linked_reviews, 0) AS linked_reviews, coalesce(f.copies, 1) AS copies
+FROM briefings x JOIN partnerships p ON p.id = x.partnership_id LEFT JOIN briefing_facts f ON f.id = x.id WHERE x.id = ${str(id)}`;
+}
+
+export interface ItemPassageRow {
+  id: string;
+  file_name: string;
+  seq: number;
+  text: string;
+}
+
+/** The passages of an item's imported documents, in document and reading order. */
+export function itemPassagesSql(kind: ItemKind, id: string): string {
+  return `SELECT p.id, d.file_name, p.seq::INTEGER AS seq, p.text
+FROM passages p JOIN documents d ON d.id = p.document_id
+WHERE p.entity_type = '${kind}' AND p.entity_id = ${str(id)}
+ORDER BY d.file_name, d.id, p.seq`;
 }
 
 export interface ItemThemeRow {
@@ -40,21 +57,26 @@ WHERE e.entity_type = '${kind}' AND e.entity_id = ${str(id)}
 ORDER BY e.score DESC, th.label`;
 }
 
-/** One evidence sentence of an item's tag (the item is known from the query). */
-export type EvidenceRow = Omit<TagEvidence, 'entity_type' | 'entity_id'>;
+/** One evidence sentence of an item's tag or of one of its passages' tags (`passage_id` null for the item's own text). */
+export type EvidenceRow = Omit<TagEvidence, 'entity_type' | 'entity_id'> & { passage_id: string | null };
 
-/** Evidence sentences of one item's tags, with offsets into the text the tagger read (end exclusive). */
+/** Evidence sentences of one item's tags and of its passages' tags, with offsets into the text the tagger read (end exclusive). */
 export function itemEvidenceSql(kind: ItemKind, id: string): string {
-  return `SELECT theme_id, rank::INTEGER AS rank, start_offset::INTEGER AS start_offset, end_offset::INTEGER AS end_offset,
+  return `SELECT NULL::VARCHAR AS passage_id, theme_id, rank::INTEGER AS rank, start_offset::INTEGER AS start_offset, end_offset::INTEGER AS end_offset,
        sentence, weight::DOUBLE AS weight
 FROM tag_evidence WHERE entity_type = '${kind}' AND entity_id = ${str(id)}
-ORDER BY theme_id, rank`;
+UNION ALL
+SELECT e.entity_id, e.theme_id, e.rank::INTEGER, e.start_offset::INTEGER, e.end_offset::INTEGER, e.sentence, e.weight::DOUBLE
+FROM tag_evidence e JOIN passages p ON p.id = e.entity_id
+WHERE e.entity_type = 'passage' AND p.entity_type = '${kind}' AND p.entity_id = ${str(id)}
+ORDER BY theme_id, weight DESC, rank`;
 }
 
 export interface ItemBundle {
   item: ItemDetail | null;
   themes: ItemThemeRow[];
   evidence: EvidenceRow[];
+  passages: ItemPassageRow[];
 }
 
 /** TanStack Query options for one page (EXPLORER_PAGE rows) of the explorer list. */
@@ -97,6 +119,7 @@ export const itemBundleQuery = (db: QueryRunner, kind: ItemKind, id: string, dat
       const [item] = await db.query<ItemDetail>(itemDetailSql(kind, id), { signal, label: 'explorer.item' });
       const themes = await db.query<ItemThemeRow>(itemThemesSql(kind, id), { signal, label: 'explorer.itemThemes' });
       const evidence = await db.query<EvidenceRow>(itemEvidenceSql(kind, id), { signal, label: 'explorer.itemEvidence' });
-      return { item: item ?? null, themes, evidence };
+      const passages = await db.query<ItemPassageRow>(itemPassagesSql(kind, id), { signal, label: 'explorer.itemPassages' });
+      return { item: item ?? null, themes, evidence, passages };
     },
   });

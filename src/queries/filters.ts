@@ -7,12 +7,15 @@ export interface ReviewWhereOptions {
   ignoreThemes?: boolean;
   /** Leave the year range out (views that compare years outside it). */
   ignoreYears?: boolean;
+  /** Keep title-only reviews whatever the switch says (counting how many were set apart). Needs `review_facts`. */
+  keepTitleOnly?: boolean;
 }
 
 /**
  * Conditions on a row aliased `r` with a review's `id`, `partnership_id`,
- * `year` and `review_type`: `reviews` itself or the derived `review_facts` and
- * `review_theme_facts`. Themes match when the review carries every chosen
+ * `year` and `review_type`: `reviews` itself or the derived `review_facts`
+ * and `review_theme_facts`. Title-only reviews are left out unless the
+ * filters include them. Themes match when the review carries every chosen
  * theme; a text search reads the hits stored by `ensureSearchHits`
  * (search-hits.ts), so run filtered SQL through `queryFiltered`.
  */
@@ -27,6 +30,8 @@ export function reviewWhere(f: Filters, opts: ReviewWhereOptions = {}): string {
       `r.id IN (SELECT id FROM review_theme_facts WHERE theme_id IN ${strList(f.themes)}
         GROUP BY id HAVING count(*) = ${int(new Set(f.themes).size)})`,
     f.q.trim() !== '' && searchHitsCondition('r.id', 'review', f.q),
+    // A semi-join rather than a column, so the condition works on \`reviews\` as on the derived tables.
+    !f.titleOnly && !opts.keepTitleOnly && 'r.id NOT IN (SELECT id FROM review_facts WHERE title_only)',
   ]);
 }
 

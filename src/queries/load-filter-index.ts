@@ -23,7 +23,7 @@ const texts = (column: ArrayLike<unknown>): Array<string | null> => Array.from(c
 
 /** Loads the index for the data as it is now. */
 export async function loadFilterIndex(db: QueryRunner): Promise<FilterIndex> {
-  const partnerships = await db.query<PartnershipInfo>('SELECT id, name, region FROM partnerships ORDER BY id', { label: 'index.partnerships' });
+  const partnerships = await db.query<PartnershipInfo>(`SELECT id, name, region, coalesce(kind, 'partnership') AS kind FROM partnerships ORDER BY id`, { label: 'index.partnerships' });
   const themes = await db.query<ThemeInfo>(
     `SELECT t.id, t.label, g.label AS "group", t.retired FROM themes t LEFT JOIN theme_groups g ON g.id = t.group_id ORDER BY t.id`,
     { label: 'index.themes' },
@@ -31,7 +31,8 @@ export async function loadFilterIndex(db: QueryRunner): Promise<FilterIndex> {
   const reviewTypes = (await db.query<{ type: string }>('SELECT DISTINCT review_type AS type FROM review_facts ORDER BY 1', { label: 'index.types' })).map((r) => r.type);
   const typeCase = `CASE r.review_type ${reviewTypes.map((t, i) => `WHEN ${str(t)} THEN ${i}`).join(' ')} ELSE 255 END`;
   const r = await columns(db, `WITH ${INDEXED}
-SELECT coalesce(p.i, 65535)::USMALLINT AS partnership, coalesce(r.year, 0)::SMALLINT AS year, (${typeCase})::UTINYINT AS type
+SELECT coalesce(p.i, 65535)::USMALLINT AS partnership, coalesce(r.year, 0)::SMALLINT AS year, (${typeCase})::UTINYINT AS type,
+       r.title_only::UTINYINT AS title_only
 FROM review_facts r LEFT JOIN p_idx p ON p.id = r.partnership_id ORDER BY r.id`, 'index.reviews');
   const rt = await columns(db, `WITH ${INDEXED}
 SELECT ri.i AS item, ti.i::USMALLINT AS theme FROM review_theme_facts f JOIN r_idx ri ON ri.id = f.id JOIN t_idx ti ON ti.id = f.theme_id
@@ -40,10 +41,13 @@ ORDER BY ri.i, ti.i`, 'index.reviewThemes');
 SELECT coalesce(p.i, 65535)::USMALLINT AS partnership, coalesce(b.year, 0)::SMALLINT AS year,
        (b.briefing_kind = 'statement')::UTINYINT AS statement, coalesce(b.year, rv.year, 0)::SMALLINT AS dated_year,
        CASE WHEN b.year IS NULL THEN rv.published ELSE b.published END AS dated_published,
-       CASE WHEN b.year IS NULL THEN rv.published_on ELSE b.published_on END AS dated_on
-FROM briefings b LEFT JOIN p_idx p ON p.id = b.partnership_id LEFT JOIN reviews rv ON rv.id = b.review_id ORDER BY b.id`, 'index.briefings');
+       CASE WHEN b.year IS NULL THEN rv.published_on ELSE b.published_on END AS dated_on,
+       ki.i::INTEGER AS key
+FROM briefings b LEFT JOIN p_idx p ON p.id = b.partnership_id LEFT JOIN reviews rv ON rv.id = b.review_id
+JOIN briefing_facts bf ON bf.id = b.id JOIN b_idx ki ON ki.id = bf.briefing_key ORDER BY b.id`, 'index.briefings');
   const [{ n: partnershipsWithData } = { n: 0 }] = await db.query<{ n: number }>(
-    'SELECT count(DISTINCT partnership_id)::INTEGER AS n FROM (SELECT partnership_id FROM reviews UNION ALL SELECT partnership_id FROM briefings)',
+    `SELECT count(DISTINCT x.partnership_id)::INTEGER AS n FROM (SELECT partnership_id FROM reviews UNION ALL SELECT partnership_id FROM briefings) x
+     JOIN partnerships p ON p.id = x.partnership_id WHERE coalesce(p.kind, 'partnership') = 'partnership'`,
     { label: 'index.partnershipsWithData' },
   );
   const bt = await columns(db, `WITH ${INDEXED}
@@ -55,12 +59,13 @@ WHERE e.entity_type = 'briefing' ORDER BY bi.i, ti.i`, 'index.briefingThemes');
     partnerships, themes, reviewTypes,
     reviews: {
       count: reviewCount, partnership: Uint16Array.from(r.partnership!), year: Int16Array.from(r.year!), type: Uint8Array.from(r.type!),
+      titleOnly: Uint8Array.from(r.title_only!),
       themes: themeLists(reviewCount, rt.item!, rt.theme!),
     },
     briefings: {
       count: briefingCount, partnership: Uint16Array.from(b.partnership!), year: Int16Array.from(b.year!),
       themes: themeLists(briefingCount, bt.item!, bt.theme!),
-      statement: Uint8Array.from(b.statement!), datedYear: Int16Array.from(b.dated_year!),
+      statement: Uint8Array.from(b.statement!), key: Int32Array.from(b.key!), datedYear: Int16Array.from(b.dated_year!),
       datedPublished: texts(b.dated_published!), datedOn: texts(b.dated_on!),
     },
     partnershipsWithData,

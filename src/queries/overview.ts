@@ -7,8 +7,18 @@ import type { Aggregate } from './aggregate.ts';
 
 export interface TotalsRow {
   reviews: number;
+  /** De-duplicated: one briefing listed under several reviews counts once (see briefing_facts). */
   briefings: number;
+  /** Briefing records before de-duplication. */
+  briefing_records: number;
+  /** Statutory partnerships with a matching review or briefing. */
   partnerships: number;
+  /** Joint arrangements and other sources (national bodies, charities, authors) with a matching item. */
+  other_sources: number;
+  /** Matching reviews and briefings whose partnership is not known. */
+  not_known_items: number;
+  /** Title-only reviews that match the other filters but are set apart (0 when the switch includes them). */
+  title_only_reviews: number;
   first_year: number | null;
   last_year: number | null;
   undated_reviews: number;
@@ -18,10 +28,16 @@ export interface TotalsRow {
 export function totalsSql(f: Filters): string {
   return `
 WITH r AS (SELECT r.partnership_id, r.year FROM review_facts r WHERE ${reviewWhere(f)}),
-     b AS (SELECT b.partnership_id FROM briefings b WHERE ${briefingWhere(f)})
+     b AS (SELECT b.partnership_id, bf.briefing_key FROM briefings b JOIN briefing_facts bf ON bf.id = b.id WHERE ${briefingWhere(f)}),
+     who AS (SELECT x.partnership_id, coalesce(p.kind, 'partnership') AS kind FROM (SELECT partnership_id FROM r UNION ALL SELECT partnership_id FROM b) x
+             LEFT JOIN partnerships p ON p.id = x.partnership_id)
 SELECT (SELECT count(*) FROM r)::INTEGER AS reviews,
-       (SELECT count(*) FROM b)::INTEGER AS briefings,
-       (SELECT count(DISTINCT partnership_id) FROM (SELECT partnership_id FROM r UNION ALL SELECT partnership_id FROM b))::INTEGER AS partnerships,
+       (SELECT count(DISTINCT briefing_key) FROM b)::INTEGER AS briefings,
+       (SELECT count(*) FROM b)::INTEGER AS briefing_records,
+       (SELECT count(DISTINCT partnership_id) FILTER (WHERE kind = 'partnership') FROM who)::INTEGER AS partnerships,
+       (SELECT count(DISTINCT partnership_id) FILTER (WHERE kind IN ('joint', 'source')) FROM who)::INTEGER AS other_sources,
+       (SELECT count(*) FILTER (WHERE kind = 'not-known') FROM who)::INTEGER AS not_known_items,
+       (SELECT count(*) FROM review_facts r WHERE ${reviewWhere({ ...f, titleOnly: true })} AND r.title_only AND NOT ${f.titleOnly})::INTEGER AS title_only_reviews,
        (SELECT min(year) FROM r)::INTEGER AS first_year,
        (SELECT max(year) FROM r)::INTEGER AS last_year,
        (SELECT count(*) FROM r WHERE year IS NULL)::INTEGER AS undated_reviews`;
@@ -55,13 +71,20 @@ GROUP BY ALL
 ORDER BY year, min(k.rank), partnership`;
 }
 
-/** Reviews, briefings and partnerships matching the filters, and the reviews' year span. */
+/** Reviews, briefings (de-duplicated) and partnerships matching the filters, and the reviews' year span. */
 function totalsFromIndex(index: FilterIndex, f: Filters, hits: SearchHits | null): TotalsRow {
   const r = selectReviews(index, f, hits);
   const b = selectBriefings(index, f, hits);
   const seen = new Uint8Array(NO_PARTNERSHIP + 1);
-  let reviews = 0, briefings = 0, partnerships = 0, undated = 0, first = Infinity, last = -Infinity;
-  const see = (p: number) => { if (p !== NO_PARTNERSHIP && !seen[p]) { seen[p] = 1; partnerships++; } };
+  let reviews = 0, records = 0, partnerships = 0, others = 0, notKnown = 0, undated = 0, first = Infinity, last = -Infinity;
+  const see = (p: number) => {
+    const kind = index.partnerships[p]?.kind ?? 'partnership';
+    if (kind === 'not-known') notKnown++;
+    if (p === NO_PARTNERSHIP || seen[p]) return;
+    seen[p] = 1;
+    if (kind === 'partnership') partnerships++;
+    else if (kind !== 'not-known') others++;
+  };
   for (let i = 0; i < r.length; i++) {
     if (!r[i]) continue;
     reviews++;
@@ -71,9 +94,16 @@ function totalsFromIndex(index: FilterIndex, f: Filters, hits: SearchHits | null
     else if (y < first) first = y;
     if (y !== 0 && y > last) last = y;
   }
-  for (let i = 0; i < b.length; i++) if (b[i]) { briefings++; see(index.briefings.partnership[i]!); }
+  const keys = new Set<number>();
+  for (let i = 0; i < b.length; i++) if (b[i]) { records++; keys.add(index.briefings.key[i]!); see(index.briefings.partnership[i]!); }
+  let titleOnly = 0;
+  if (!f.titleOnly) {
+    const all = selectReviews(index, f, hits, { keepTitleOnly: true });
+    for (let i = 0; i < all.length; i++) if (all[i] && index.reviews.titleOnly[i]) titleOnly++;
+  }
   return {
-    reviews, briefings, partnerships,
+    reviews, briefings: keys.size, briefing_records: records, partnerships, other_sources: others, not_known_items: notKnown,
+    title_only_reviews: titleOnly,
     first_year: first === Infinity ? null : first, last_year: last === -Infinity ? null : last, undated_reviews: undated,
   };
 }

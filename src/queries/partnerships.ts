@@ -6,6 +6,9 @@ import { byText, NO_PARTNERSHIP, type FilterIndex } from '../filter-index/filter
 import { taggedPopulation, type SearchHits } from '../filter-index/select.ts';
 import type { Aggregate } from './aggregate.ts';
 
+/** Ids of statutory partnerships (partnerships.kind; absent in older saved data means a partnership). */
+export const STATUTORY_PARTNERSHIP_IDS = `SELECT id FROM partnerships WHERE coalesce(kind, 'partnership') = 'partnership'`;
+
 /** A theme among the tagged reviews of one partnership. */
 export interface HeatmapCellRow extends ThemeCell {
   partnership_id: string;
@@ -50,19 +53,24 @@ export interface ComparisonRow {
 
 /**
  * Per theme, one partnership's tagged reviews against those of every other
- * partnership, under the other filters (the partnership and region filters are
- * left out: "all others" means all of them). Themes that occur on either side.
+ * statutory partnership, under the other filters (the partnership and region
+ * filters are left out: "all others" means all of them; joint arrangements,
+ * national bodies and unknown publishers are not partnerships). Themes that
+ * occur on either side.
  */
 export function partnershipComparisonSql(f: Filters, partnershipId: string): string {
   const id = str(partnershipId);
+  const rest = `partnership_id <> ${id} AND partnership_id IN (${STATUTORY_PARTNERSHIP_IDS})`;
   return `
 WITH ${taggedReviewsCtes(f, { ignorePartnerships: true })},
 totals AS (
-  SELECT count(*) FILTER (WHERE partnership_id = ${id}) AS total, count(*) FILTER (WHERE partnership_id <> ${id}) AS others_total FROM tagged
+  SELECT count(*) FILTER (WHERE partnership_id = ${id}) AS total, count(*) FILTER (WHERE ${rest}) AS others_total FROM tagged
 ),
 counts AS (
-  SELECT theme_id, count(*) FILTER (WHERE partnership_id = ${id}) AS n, count(*) FILTER (WHERE partnership_id <> ${id}) AS o
+  SELECT theme_id, count(*) FILTER (WHERE partnership_id = ${id}) AS n, count(*) FILTER (WHERE ${rest}) AS o
   FROM review_themes GROUP BY theme_id
+  -- Themes only joint arrangements or other sources carry are on neither side.
+  HAVING count(*) FILTER (WHERE partnership_id = ${id} OR ${rest}) > 0
 )
 SELECT c.theme_id, th.label AS theme, c.n::INTEGER AS reviews, t.total::INTEGER AS total,
        c.o::INTEGER AS others, t.others_total::INTEGER AS others_total
@@ -104,22 +112,28 @@ function partnershipThemeFromIndex(index: FilterIndex, f: Filters, hits: SearchH
 /** The partnership × theme heatmap: defined by partnershipThemeSql, answered from the filter index. */
 export const partnershipTheme: Aggregate<[top?: number], HeatmapCellRow[]> = { key: ['partnerships', 'themeHeatmap'], sql: partnershipThemeSql, fromIndex: partnershipThemeFromIndex };
 
-/** Per theme, one partnership's tagged reviews against every other partnership's (partnership and region filters left out). */
+/** Per theme, one partnership's tagged reviews against every other statutory partnership's (partnership and region filters left out). */
 function partnershipComparisonFromIndex(index: FilterIndex, f: Filters, hits: SearchHits | null, partnershipId: string): ComparisonRow[] {
-  const { tagged, total: all, perTheme } = taggedPopulation(index, { ...f, partnerships: [], regions: [] }, hits, false);
+  const { tagged } = taggedPopulation(index, { ...f, partnerships: [], regions: [] }, hits, false);
   const p = index.partnerships.findIndex((x) => x.id === partnershipId);
   const own = new Int32Array(index.themes.length);
-  let total = 0;
+  // The rest: every other statutory partnership (not joint arrangements, national bodies or unknown publishers).
+  const rest = new Int32Array(index.themes.length);
+  let total = 0, restTotal = 0;
   const { start, themes } = index.reviews.themes;
   for (let i = 0; i < tagged.length; i++) {
-    if (!tagged[i] || index.reviews.partnership[i] !== p) continue;
-    total++;
-    for (let k = start[i]!; k < start[i + 1]!; k++) own[themes[k]!]!++;
+    if (!tagged[i]) continue;
+    const q = index.reviews.partnership[i]!;
+    const into = q === p ? own : index.partnerships[q]?.kind === 'partnership' ? rest : null;
+    if (!into) continue;
+    if (into === own) total++;
+    else restTotal++;
+    for (let k = start[i]!; k < start[i + 1]!; k++) into[themes[k]!]!++;
   }
-  return index.themes.map((th, t) => ({ th, n: own[t]!, o: perTheme[t]! - own[t]! }))
+  return index.themes.map((th, t) => ({ th, n: own[t]!, o: rest[t]! }))
     .filter(({ n, o }) => n + o > 0)
     .sort((a, b) => b.n - a.n || b.o - a.o || byText(a.th.label, b.th.label))
-    .map(({ th, n, o }) => ({ theme_id: th.id, theme: th.label, reviews: n, total, others: o, others_total: all - total }));
+    .map(({ th, n, o }) => ({ theme_id: th.id, theme: th.label, reviews: n, total, others: o, others_total: restTotal }));
 }
 
 /** One partnership against all others: defined by partnershipComparisonSql, answered from the filter index. */

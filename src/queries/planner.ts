@@ -26,6 +26,7 @@ import { selectBriefings, selectReviews, type SearchHits } from '../filter-index
 import type { ThemeEvidenceRow } from '../planner/material.ts';
 import type { ThemeCoverage } from '../planner/score.ts';
 import type { Aggregate } from './aggregate.ts';
+import { STATUTORY_PARTNERSHIP_IDS } from './partnerships.ts';
 
 export interface PlannerYearsRow {
   /** Latest and earliest publication year of the tagged reviews in scope (null when none is dated). */
@@ -54,21 +55,22 @@ SELECT max(r.year) FILTER (WHERE ${IS_TAGGED})::INTEGER AS latest_year,
        count(*)::INTEGER AS reviews,
        count(*) FILTER (WHERE NOT ${IS_TAGGED})::INTEGER AS untagged_reviews,
        count(*) FILTER (WHERE r.year IS NULL AND ${IS_TAGGED})::INTEGER AS undated_reviews,
-       (SELECT count(*) FROM bd)::INTEGER AS briefings,
-       (SELECT count(*) FROM bd WHERE id NOT IN (SELECT entity_id FROM entity_themes WHERE entity_type = 'briefing'))::INTEGER AS untagged_briefings,
-       (SELECT count(DISTINCT partnership_id) FROM (SELECT partnership_id FROM reviews UNION ALL SELECT partnership_id FROM briefings))::INTEGER AS partnerships
+       (SELECT count(DISTINCT briefing_key) FROM bd)::INTEGER AS briefings,
+       (SELECT count(DISTINCT briefing_key) FROM bd WHERE id NOT IN (SELECT entity_id FROM entity_themes WHERE entity_type = 'briefing'))::INTEGER AS untagged_briefings,
+       (SELECT count(DISTINCT x.partnership_id) FROM (SELECT partnership_id FROM reviews UNION ALL SELECT partnership_id FROM briefings) x
+          JOIN partnerships p ON p.id = x.partnership_id WHERE coalesce(p.kind, 'partnership') = 'partnership')::INTEGER AS partnerships
 FROM review_facts r WHERE ${reviewWhere(scope)}`;
 }
 
 /** Briefings in scope with an effective date (their own, else their review's). Aliased `bd`. */
 function datedBriefingsSql(scope: Filters): string {
   return `
-SELECT b.id, b.title, b.partnership_id, b.briefing_kind, b.review_id,
+SELECT b.id, b.title, b.partnership_id, b.briefing_kind, b.review_id, bf.briefing_key, bf.linked_reviews,
        COALESCE(b.year, rv.year) AS year,
        CASE WHEN b.year IS NULL THEN rv.published ELSE b.published END AS published,
        CASE WHEN b.year IS NULL THEN rv.published_on ELSE b.published_on END AS published_on,
        (b.year IS NULL AND rv.year IS NOT NULL) AS dated_by_review
-FROM briefings b LEFT JOIN reviews rv ON rv.id = b.review_id
+FROM briefings b JOIN briefing_facts bf ON bf.id = b.id LEFT JOIN reviews rv ON rv.id = b.review_id
 WHERE ${briefingWhere(scope, { ignoreYears: true })} AND b.briefing_kind <> 'statement'`;
 }
 
@@ -91,9 +93,9 @@ review_counts AS (
 ),
 bd AS (${datedBriefingsSql(scope)}),
 briefing_counts AS (
-  SELECT et.theme_id, count(*) AS briefings,
-         count(*) FILTER (WHERE bd.year >= ${int(w.from)}) AS briefings_recent,
-         count(*) FILTER (WHERE bd.year IS NULL) AS briefings_undated,
+  SELECT et.theme_id, count(DISTINCT bd.briefing_key) AS briefings,
+         count(DISTINCT bd.briefing_key) FILTER (WHERE bd.year >= ${int(w.from)}) AS briefings_recent,
+         count(DISTINCT bd.briefing_key) FILTER (WHERE bd.year IS NULL) AS briefings_undated,
          max(bd.year) AS latest_briefing_year,
          arg_max(bd.published, bd.published_on) AS latest_briefing
   FROM bd JOIN entity_themes et ON et.entity_type = 'briefing' AND et.entity_id = bd.id
@@ -148,6 +150,32 @@ LEFT JOIN ranked_ev e ON e.review_id = c.id AND e.n <= ${int(perReview)}
 ORDER BY c.top_weight DESC NULLS LAST, c.published_on DESC NULLS LAST, c.id, e.n`;
 }
 
+export interface StartingEvidenceRow {
+  theme_id: string;
+  /** The strongest evidence sentence for the theme among the reviews in the window: a sentence the tagger read as carrying it. */
+  sentence: string;
+  case_name: string;
+  partnership: string;
+}
+
+/** Per theme, the strongest evidence sentence in the window's reviews in scope, from reviews that still carry the theme. */
+export function startingEvidenceSql(scope: Filters, w: PlannerWindow): string {
+  return `
+WITH scoped AS (SELECT r.id FROM review_facts r WHERE ${reviewWhere(scope)} AND r.year BETWEEN ${int(w.from)} AND ${int(w.to)}),
+ev AS (
+  SELECT e.theme_id, CASE WHEN e.entity_type = 'passage' THEN p.entity_id ELSE e.entity_id END AS review_id, e.sentence, e.weight
+  FROM tag_evidence e LEFT JOIN passages p ON e.entity_type = 'passage' AND p.id = e.entity_id
+  WHERE e.entity_type = 'review' OR (e.entity_type = 'passage' AND p.entity_type = 'review')
+)
+SELECT ev.theme_id, arg_max(ev.sentence, ev.weight) AS sentence, arg_max(rv.case_name, ev.weight) AS case_name,
+       arg_max(pp.name, ev.weight) AS partnership
+FROM ev JOIN scoped s ON s.id = ev.review_id
+JOIN entity_themes et ON et.entity_type = 'review' AND et.entity_id = ev.review_id AND et.theme_id = ev.theme_id
+JOIN reviews rv ON rv.id = ev.review_id JOIN partnerships pp ON pp.id = rv.partnership_id
+GROUP BY ev.theme_id
+ORDER BY ev.theme_id`;
+}
+
 export interface ThemeBriefingRow {
   id: string;
   title: string;
@@ -155,15 +183,18 @@ export interface ThemeBriefingRow {
   briefing_kind: string;
   published: string | null;
   dated_by_review: boolean;
+  /** Reviews the briefing is listed under (one briefing, linked to several reviews). */
+  linked_reviews: number;
 }
 
-/** Every briefing in scope on the theme, newest first, undated last. */
+/** Every briefing in scope on the theme, de-duplicated (one row per briefing, with how many reviews it is linked to), newest first, undated last. */
 export function themeBriefingsSql(scope: Filters, themeId: string): string {
   return `
 WITH bd AS (${datedBriefingsSql(scope)})
-SELECT bd.id, bd.title, p.name AS partnership, bd.briefing_kind, bd.published, bd.dated_by_review
+SELECT bd.id, bd.title, p.name AS partnership, bd.briefing_kind, bd.published, bd.dated_by_review, bd.linked_reviews
 FROM bd JOIN entity_themes et ON et.entity_type = 'briefing' AND et.entity_id = bd.id AND et.theme_id = ${str(themeId)}
 JOIN partnerships p ON p.id = bd.partnership_id
+QUALIFY row_number() OVER (PARTITION BY bd.briefing_key ORDER BY bd.published_on DESC NULLS LAST, bd.id) = 1
 ORDER BY bd.published_on DESC NULLS LAST, bd.title, bd.id`;
 }
 
@@ -178,14 +209,16 @@ export interface LocalVsRestRow {
 
 /**
  * For each theme, reviews in the window carrying it in one partnership and in
- * every other partnership in scope (region and review-type filters still apply).
+ * every other statutory partnership (partnership and region filters left out,
+ * review-type filter kept), as the Partnerships view compares.
  */
 export function localVsRestSql(scope: Filters, partnershipId: string, w: PlannerWindow): string {
-  const others: Filters = { ...scope, partnerships: [] };
+  const others: Filters = { ...scope, partnerships: [], regions: [] };
   return `
 WITH scoped AS (
   SELECT r.id, r.partnership_id = ${str(partnershipId)} AS is_local FROM review_facts r
   WHERE ${reviewWhere(others)} AND r.year BETWEEN ${int(w.from)} AND ${int(w.to)} AND ${IS_TAGGED}
+    AND (r.partnership_id = ${str(partnershipId)} OR r.partnership_id IN (${STATUTORY_PARTNERSHIP_IDS}))
 ),
 n AS (SELECT count(*) FILTER (WHERE is_local) AS local_n, count(*) FILTER (WHERE NOT is_local) AS rest_n FROM scoped),
 k AS (
@@ -206,6 +239,13 @@ export const themeEvidenceQuery = (db: QueryRunner, scope: Filters, w: PlannerWi
   queryOptions({
     queryKey: key('evidence', scope, w, themeId, dataVersion),
     queryFn: ({ signal }) => queryFiltered<ThemeEvidenceRow>(db, scope, themeEvidenceSql(scope, w, themeId), { signal, label: 'planner.evidence' }),
+  });
+
+/** TanStack Query options for every theme's starting evidence (the CSV and the print summary). */
+export const startingEvidenceQuery = (db: QueryRunner, scope: Filters, w: PlannerWindow, dataVersion: number) =>
+  queryOptions({
+    queryKey: key('startingEvidence', scope, w, dataVersion),
+    queryFn: ({ signal }) => queryFiltered<StartingEvidenceRow>(db, scope, startingEvidenceSql(scope, w), { signal, label: 'planner.startingEvidence' }),
   });
 
 /** TanStack Query options for the briefings on one theme. */
@@ -246,16 +286,17 @@ function plannerYearsFromIndex(index: FilterIndex, scope: Filters, hits: SearchH
     if (y > last) last = y;
   }
   const b = scopedBriefings(index, scope, hits);
-  let briefings = 0, untaggedBriefings = 0;
+  // De-duplicated: one briefing listed under several reviews counts once.
+  const briefings = new Set<number>(), untaggedBriefings = new Set<number>();
   for (let i = 0; i < b.length; i++) {
     if (!b[i]) continue;
-    briefings++;
-    if (!hasThemes(index.briefings.themes.start, i)) untaggedBriefings++;
+    briefings.add(index.briefings.key[i]!);
+    if (!hasThemes(index.briefings.themes.start, i)) untaggedBriefings.add(index.briefings.key[i]!);
   }
   return {
     latest_year: last === -Infinity ? null : last, first_year: first === Infinity ? null : first,
     reviews, untagged_reviews: untagged, undated_reviews: undated,
-    briefings, untagged_briefings: untaggedBriefings, partnerships: index.partnershipsWithData,
+    briefings: briefings.size, untagged_briefings: untaggedBriefings.size, partnerships: index.partnershipsWithData,
   };
 }
 
@@ -279,7 +320,10 @@ function themeCoverageFromIndex(index: FilterIndex, scope: Filters, hits: Search
   }
   const b = scopedBriefings(index, scope, hits);
   const bt = index.briefings.themes;
-  const briefings = new Int32Array(T), recent = new Int32Array(T), undated = new Int32Array(T), latestYear = new Int32Array(T);
+  // Sets of de-duplication keys per theme: one briefing listed under several reviews counts once.
+  const keySets = () => Array.from({ length: T }, () => new Set<number>());
+  const briefings = keySets(), recent = keySets(), undated = keySets();
+  const latestYear = new Int32Array(T);
   const latestOn: Array<string | null> = new Array(T).fill(null);
   const latest: Array<string | null> = new Array(T).fill(null);
   for (let i = 0; i < b.length; i++) {
@@ -287,12 +331,13 @@ function themeCoverageFromIndex(index: FilterIndex, scope: Filters, hits: Search
     const y = index.briefings.datedYear[i]!;
     const on = index.briefings.datedOn[i]!;
     const published = index.briefings.datedPublished[i]!;
+    const key = index.briefings.key[i]!;
     for (let k = bt.start[i]!; k < bt.start[i + 1]!; k++) {
       const t = bt.themes[k]!;
-      briefings[t]!++;
-      if (y === 0) undated[t]!++;
+      briefings[t]!.add(key);
+      if (y === 0) undated[t]!.add(key);
       else {
-        if (y >= w.from) recent[t]!++;
+        if (y >= w.from) recent[t]!.add(key);
         if (y > latestYear[t]!) latestYear[t] = y;
       }
       // arg_max(published, published_on): rows with either missing do not take part.
@@ -306,7 +351,7 @@ function themeCoverageFromIndex(index: FilterIndex, scope: Filters, hits: Search
     .map(({ th, t }) => ({
       theme_id: th.id, label: th.label, group_label: th.group!,
       window_total: windowTotal, window_reviews: inWindow[t]!, before_total: beforeTotal, before_reviews: before[t]!,
-      briefings: briefings[t]!, briefings_recent: recent[t]!, briefings_undated: undated[t]!,
+      briefings: briefings[t]!.size, briefings_recent: recent[t]!.size, briefings_undated: undated[t]!.size,
       latest_briefing_year: latestYear[t]! || null, latest_briefing: latest[t]!,
     }));
 }

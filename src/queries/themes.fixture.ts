@@ -21,7 +21,7 @@ const tag = (type: string, id: string, theme: string, score: number, source: str
   `('${type}', '${id}', '${theme}', ${score}, '${source}', ${accepted})`;
 
 export const FIXTURE_SQL = `
-INSERT INTO partnerships VALUES ('a', 'Alpha', 'North'), ('b', 'Beta', 'South');
+INSERT INTO partnerships (id, name, region) VALUES ('a', 'Alpha', 'North'), ('b', 'Beta', 'South');
 INSERT INTO theme_groups VALUES ('g', 'Group');
 INSERT INTO themes VALUES ('neglect', 'g', 'Neglect', '', false), ('domestic-abuse', 'g', 'Domestic abuse', '', false),
   ('online-harm', 'g', 'Online harm', '', false), ('old', 'g', 'Retired', '', true);

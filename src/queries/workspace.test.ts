@@ -4,6 +4,9 @@ import { packWorkspace, unpackWorkspace, WORKSPACE_VERSION } from '../workspace/
 import { applyWorkspace, collectWorkspace, deleteUserData, snapshotBundledData } from '../workspace/apply.ts';
 import type { QueryRunner } from './runner.ts';
 import { strToU8, unzipSync, zipSync } from 'fflate';
+import { tableFromIPC, tableToIPC } from 'apache-arrow';
+import { rowsToArrowIPC } from '../schema/arrow.ts';
+import type { Review } from '../schema/records.ts';
 import { USER_DATA_SUMMARY_SQL, type UserDataSummary } from './workspace.ts';
 import { setCorrectionSql } from './corrections.ts';
 
@@ -14,7 +17,7 @@ const summary = async (db: Db) => (await db.query<UserDataSummary>(USER_DATA_SUM
 /** A user's session: one imported review with a model tag and evidence, a correction on a catalogue review, a renamed theme. */
 async function addUserData(db: Db) {
   await db.exec(`
-    INSERT INTO partnerships VALUES ('testshire', 'Testshire', NULL);
+    INSERT INTO partnerships (id, name, region) VALUES ('testshire', 'Testshire', NULL);
     INSERT INTO reviews VALUES ('imp-1', 'testshire', 'Child T', 'rapid-review', '2024', '2024-01-01', 2024, 'Neglect at home.', NULL, NULL, NULL, 'import');
     INSERT INTO theme_tags VALUES ('review', 'imp-1', 'neglect', 0.8, 'model', true);
     INSERT INTO tag_evidence VALUES ('review', 'imp-1', 'neglect', 0, 0, 16, 'Neglect at home.', 1.0);
@@ -79,8 +82,29 @@ describe('workspace: user rows on top of the bundled data', () => {
     const newer = zipSync({ ...entries, 'manifest.json': strToU8(JSON.stringify({ ...manifest, version: WORKSPACE_VERSION + 1 })) });
     expect(() => unpackWorkspace(newer, 'newer.zip')).toThrow(/newer version of Learning Themes/);
     expect(() => unpackWorkspace(zipSync({ ...entries, 'reviews.arrows': strToU8('garbage') }), 'corrupt.zip')).toThrow(/reviews.arrows is not an Arrow stream/);
-    const short = unpackWorkspace(zipSync({ ...entries, 'manifest.json': strToU8(JSON.stringify({ ...manifest, tables: { ...manifest.tables, reviews: { rows: 5, bytes: 1 } } })) }), 'short.zip');
-    await expect(applyWorkspace(db, short, { replace: true })).rejects.toThrow(/incomplete \(1 of 5 rows\)/);
+    const short = zipSync({ ...entries, 'manifest.json': strToU8(JSON.stringify({ ...manifest, tables: { ...manifest.tables, reviews: { rows: 5, bytes: 1 } } })) });
+    expect(() => unpackWorkspace(short, 'short.zip')).toThrow(/reviews.arrows holds 1 rows, but the manifest says 5/);
     expect(await summary(db)).toEqual(before);
+  });
+
+  it('refuses an archive whose review year the filter index cannot hold (99999), naming the file, value and row', async () => {
+    const entries = unzipSync(packWorkspace(await collectWorkspace(db, null)));
+    const reviews = tableFromIPC(entries['reviews.arrows']!).toArray().map((r) => r.toJSON() as unknown as Review);
+    expect(reviews.length).toBeGreaterThan(0);
+    const before = await summary(db);
+    const bad = rowsToArrowIPC('reviews', reviews.map((r, i) => (i === 0 ? { ...r, year: 99999 } : r)));
+    expect(() => unpackWorkspace(zipSync({ ...entries, 'reviews.arrows': bad }), 'year.zip'))
+      .toThrow('“year.zip” cannot be used: reviews.arrows: reviews row 1, year: 99999 is outside 1900–2100. Nothing was changed.');
+    expect(await summary(db)).toEqual(before);
+  });
+
+  it('reads an archive whose columns come in another order by name, not by position', async () => {
+    const entries = unzipSync(packWorkspace(await collectWorkspace(db, null)));
+    const reviews = tableFromIPC(entries['reviews.arrows']!);
+    const names = reviews.schema.fields.map((f) => f.name);
+    const reversed = tableToIPC(reviews.select([...names].reverse()), 'stream');
+    const expected = reviews.toArray().map((r) => ({ id: r.id as string, partnership_id: r.partnership_id as string, case_name: r.case_name as string }));
+    await applyWorkspace(db, unpackWorkspace(zipSync({ ...entries, 'reviews.arrows': reversed }), 'reordered.zip'), { replace: true });
+    expect(await db.query('SELECT id, partnership_id, case_name FROM ws_user_reviews ORDER BY id')).toEqual(expected);
   });
 });

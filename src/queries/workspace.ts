@@ -109,7 +109,8 @@ const inStaged = (alias: string) =>
  * a saved theme set replaces the current one. Run inside a transaction.
  */
 export const APPLY_STAGED_SQL = `
-INSERT INTO partnerships SELECT * FROM ws_in_partnerships WHERE id NOT IN (SELECT id FROM partnerships);
+-- By name: a workspace saved before partnerships had a kind column still loads.
+INSERT INTO partnerships BY NAME SELECT * FROM ws_in_partnerships WHERE id NOT IN (SELECT id FROM partnerships);
 DELETE FROM theme_groups WHERE (SELECT count(*) FROM ws_in_theme_groups) > 0; INSERT INTO theme_groups SELECT * FROM ws_in_theme_groups;
 DELETE FROM themes WHERE (SELECT count(*) FROM ws_in_themes) > 0; INSERT INTO themes SELECT * FROM ws_in_themes;
 ${(['reviews', 'briefings', 'documents', 'passages'] as const).map(replaceById).join('\n')}

@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { partnershipAreaName, partnershipId, slugify } from './partnership-name.ts';
+import { partnershipAreaName, partnershipId, partnershipKind, partnershipRecord, slugify } from './partnership-name.ts';
 
 describe('partnershipAreaName', () => {
   it.each([
     ['Suffolk Safeguarding Partnership', 'Suffolk'],
     ['Rotherham Safeguarding Children Partnership', 'Rotherham'],
     ['City of York Safeguarding Children Board', 'City of York'],
-    ['Reading (Berkshire West Safeguarding Children Partnership)', 'Reading'],
+    ['Reading (Berkshire West Safeguarding Children Partnership)', 'Berkshire West'],
+    ['Bury Integrated Safeguarding Partnership', 'Bury'],
+    ['Peterborough Safeguarding Children Board', 'Cambridgeshire and Peterborough'],
+    ['Pan Bedfordshire Safeguarding Children Boards', 'Pan-Bedfordshire'],
+    ['Bedfordshire Safeguarding Children Partnership', 'Pan-Bedfordshire'],
+    ['Sutton Local Safeguarding Children Partnership', 'Sutton'],
+    ['Unknown (7-minute briefing slide)', 'Partnership not known'],
+    ['HSCB', 'Partnership not known'],
     ['Torbay Council (Torbay Safeguarding Children Partnership area)', 'Torbay'],
     ["Cheshire East Safeguarding Children's Partnership", 'Cheshire East'],
     ['Pan-Lancashire Safeguarding Children Partnerships', 'Pan-Lancashire'],
@@ -17,7 +24,24 @@ describe('partnershipAreaName', () => {
     expect(partnershipAreaName(raw)).toBe(area);
   });
 
+  it.each([
+    ['Bedford Borough', 'partnership'],
+    ['Pan Bedfordshire Safeguarding Children Boards', 'joint'],
+    ['Sussex Child Protection and Safeguarding Procedures (Sussex partnerships)', 'joint'],
+    ['NSPCC', 'source'],
+    ['Research in Practice', 'source'],
+    ['Department for Education (University of Bristol research brief)', 'source'],
+    ["King's College London", 'source'],
+    ['Child Safeguarding Practice Review Panel (national)', 'source'],
+    ['Unknown', 'not-known'],
+    ['A New Place Safeguarding Children Partnership', 'partnership'],
+  ])('%s is a %s', (raw, kind) => {
+    expect(partnershipKind(raw)).toBe(kind);
+  });
+
   it('gives one id to different spellings of one area', () => {
+    expect(partnershipId('Bury Integrated Safeguarding Partnership')).toBe(partnershipId('Bury'));
+    expect(partnershipRecord('Bury Integrated Safeguarding Partnership')).toEqual({ id: 'bury', name: 'Bury', region: null, kind: 'partnership' });
     expect(partnershipId('Suffolk Safeguarding Partnership')).toBe(partnershipId('Suffolk'));
     expect(slugify('City & Hackney')).toBe('city-and-hackney');
   });

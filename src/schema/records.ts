@@ -49,10 +49,20 @@ export type EntityType = (typeof ENTITY_TYPES)[number];
  * A publication date at the precision the source gives: `YYYY`, `YYYY-MM` or
  * `YYYY-MM-DD`. `published_on` is the first day of that period, for sorting.
  */
+/**
+ * What a publisher is: a statutory safeguarding partnership (an area), a joint
+ * arrangement of several partnerships, another source (national body, charity,
+ * university, author), or a partnership the source does not name.
+ */
+export const PARTNERSHIP_KINDS = ['partnership', 'joint', 'source', 'not-known'] as const;
+export type PartnershipKind = (typeof PARTNERSHIP_KINDS)[number];
+
 export interface Partnership {
   id: string;
   name: string;
   region: string | null;
+  /** Absent (older saved workspaces) means a partnership. */
+  kind?: PartnershipKind | null;
 }
 
 export interface Review {

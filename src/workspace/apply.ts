@@ -44,14 +44,14 @@ export async function applyWorkspace(db: QueryRunner, files: WorkspaceFiles, opt
       try {
         await db.insertArrow(stagingTable(name), files.tables[name]);
       } catch (err) {
-        throw new WorkspaceFileError(`The saved ${name.replace('_', ' ')} cannot be read (${toError(err).message.slice(0, 160)}).`);
+        throw new WorkspaceFileError(`The saved ${name.replace('_', ' ')} cannot be read. Nothing was changed.`, { details: toError(err).message });
       }
       const [row] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${stagingTable(name)}`);
       const expected = files.manifest.tables[name].rows;
       if (row?.n !== expected) throw new WorkspaceFileError(`The saved ${name.replace('_', ' ')} are incomplete (${row?.n ?? 0} of ${expected} rows).`);
     }
     const problems = await db.query<{ problem: string }>(STAGED_PROBLEMS_SQL);
-    if (problems.length) throw new WorkspaceFileError(`The workspace has invalid rows: ${problems.map((p) => p.problem).join('; ')}.`);
+    if (problems.length) throw new WorkspaceFileError('The workspace has invalid rows, listed below. Nothing was changed.', { problems: problems.map((p) => p.problem) });
     const body = options.replace ? `${DELETE_USER_DATA_SQL}\n${APPLY_STAGED_SQL}` : APPLY_STAGED_SQL;
     try {
       await db.exec(`BEGIN TRANSACTION;\n${body};\nCOMMIT;`);

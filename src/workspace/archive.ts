@@ -4,7 +4,10 @@
  * export and import. Where it is kept: opfs-storage.ts; putting it into the
  * database: apply.ts.
  */
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, strToU8, zipSync } from 'fflate';
+import { checkArchiveTable } from '../ingest/validate/archive-table.ts';
+import { unzipBounded } from '../lib/bounded-unzip.ts';
+import { jsonDepthProblem } from '../lib/json-depth.ts';
 import { TABLE_NAMES, type TableName } from '../schema/tables.ts';
 import { toError } from '../queries/runner.ts';
 
@@ -28,39 +31,65 @@ export interface WorkspaceFiles {
   model: Uint8Array | null;
 }
 
-/** A workspace file that cannot be used, with a message saying what to do. */
+/** Workspace archives hold the user's rows and tags; one expanding past this is refused (a zip bomb or not ours). */
+export const ARCHIVE_MAX_EXPANDED_BYTES = 512 * 1024 * 1024;
+
+/** A workspace file that cannot be used: a message saying what to do, each problem found, and the engine's words if any. */
 export class WorkspaceFileError extends Error {
-  constructor(message: string) {
+  readonly problems: string[];
+  readonly details: string | null;
+  constructor(message: string, options: { problems?: string[]; details?: string | null } = {}) {
     super(message);
     this.name = 'WorkspaceFileError';
+    this.problems = options.problems ?? [];
+    this.details = options.details ?? null;
   }
 }
 
 /** Checks a manifest and the files it names; throws WorkspaceFileError saying what is wrong. */
 export function checkWorkspaceFiles(entries: Record<string, Uint8Array>, what = 'This file'): WorkspaceFiles {
   const raw = entries[MANIFEST_FILE];
-  if (!raw) throw new WorkspaceFileError(`${what} is not a Learning Themes workspace: it has no manifest.json.`);
+  if (!raw) throw new WorkspaceFileError(`${what} is not a Learning Themes workspace: it has no manifest.json. Nothing was changed.`);
   let manifest: Partial<WorkspaceManifest>;
   try {
-    manifest = JSON.parse(strFromU8(raw)) as Partial<WorkspaceManifest>;
+    const text = strFromU8(raw);
+    if (jsonDepthProblem(text, MANIFEST_FILE)) throw new Error('nested too deeply');
+    manifest = JSON.parse(text) as Partial<WorkspaceManifest>;
   } catch {
-    throw new WorkspaceFileError(`${what} is damaged: its manifest.json cannot be read.`);
+    throw new WorkspaceFileError(`${what} is damaged: its manifest.json cannot be read. Nothing was changed.`);
   }
-  if (manifest.format !== WORKSPACE_FORMAT) throw new WorkspaceFileError(`${what} is not a Learning Themes workspace (its manifest says "${String(manifest.format)}").`);
+  if (manifest.format !== WORKSPACE_FORMAT) throw new WorkspaceFileError(`${what} is not a Learning Themes workspace (its manifest says "${String(manifest.format)}"). Nothing was changed.`);
   if (typeof manifest.version !== 'number' || manifest.version > WORKSPACE_VERSION) {
-    throw new WorkspaceFileError(`${what} was saved by a newer version of Learning Themes (workspace format ${String(manifest.version)}; this app reads up to ${WORKSPACE_VERSION}). Update the app, then import it again.`);
+    throw new WorkspaceFileError(`${what} was saved by a newer version of Learning Themes (workspace format ${String(manifest.version)}; this app reads up to ${WORKSPACE_VERSION}). Update the app, then import it again. Nothing was changed.`);
   }
   const tables = {} as Record<TableName, Uint8Array>;
+  const problems: string[] = [];
   for (const name of TABLE_NAMES) {
     const bytes = entries[`${name}.arrows`];
-    if (!bytes || !manifest.tables?.[name]) throw new WorkspaceFileError(`${what} is damaged: ${name}.arrows is missing.`);
+    if (!bytes || !manifest.tables?.[name]) {
+      problems.push(`${name}.arrows is missing`);
+      continue;
+    }
     // Arrow IPC streams open with a 0xFFFFFFFF continuation marker.
     if (bytes.length < 8 || bytes[0] !== 0xff || bytes[1] !== 0xff || bytes[2] !== 0xff || bytes[3] !== 0xff) {
-      throw new WorkspaceFileError(`${what} is damaged: ${name}.arrows is not an Arrow stream.`);
+      problems.push(`${name}.arrows is not an Arrow stream`);
+      continue;
     }
-    tables[name] = bytes;
+    // Columns by name and type, every value by the shared rules; the checked copy has the stored column order.
+    const checked = checkArchiveTable(name, bytes);
+    problems.push(...checked.problems);
+    if (!checked.problems.length && checked.rows !== manifest.tables[name].rows) {
+      problems.push(`${name}.arrows holds ${checked.rows} rows, but the manifest says ${manifest.tables[name].rows}`);
+    }
+    tables[name] = checked.ipc;
   }
-  return { manifest: manifest as WorkspaceManifest, tables, model: manifest.model ? entries[MODEL_FILE] ?? null : null };
+  const model = manifest.model ? entries[MODEL_FILE] ?? null : null;
+  if (model && jsonDepthProblem(strFromU8(model), MODEL_FILE)) problems.push(`${MODEL_FILE} is nested too deeply to be a theme model`);
+  if (problems.length) {
+    const found = problems.length === 1 ? `${problems[0]}` : `${problems.length} problems were found, listed below`;
+    throw new WorkspaceFileError(`${what} cannot be used: ${found}. Nothing was changed. Export the workspace again from where it was made, or fix the listed values.`, { problems: problems.length > 1 ? problems : [] });
+  }
+  return { manifest: manifest as WorkspaceManifest, tables, model };
 }
 
 /** One zip: manifest.json, one Arrow IPC stream per table, and the retrained model if any. */
@@ -75,12 +104,17 @@ export function packWorkspace(files: WorkspaceFiles): Uint8Array {
 export function unpackWorkspace(bytes: Uint8Array, fileName: string): WorkspaceFiles {
   const what = `“${fileName}”`;
   const isZip = bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b;
-  if (!isZip) throw new WorkspaceFileError(`${what} is not a workspace export: choose the .zip file that “Export workspace” saved.`);
+  if (!isZip) throw new WorkspaceFileError(`${what} is not a workspace export: choose the .zip file that “Export workspace” saved. Nothing was changed.`);
   let entries: Record<string, Uint8Array>;
   try {
-    entries = unzipSync(bytes);
+    // Only the parts a workspace has are kept; anything else is inflated (and counted) but dropped.
+    const known = new Set([MANIFEST_FILE, MODEL_FILE, ...TABLE_NAMES.map((t) => `${t}.arrows`)]);
+    entries = unzipBounded(bytes, { maxBytes: ARCHIVE_MAX_EXPANDED_BYTES, maxEntries: 1000 }, (name) => known.has(name));
   } catch (err) {
-    throw new WorkspaceFileError(`${what} is damaged and cannot be unzipped (${toError(err).message}). Export the workspace again.`);
+    if ((err as Error)?.name === 'ExpansionLimitError') {
+      throw new WorkspaceFileError(`${what} cannot be imported: ${toError(err).message}, more than a workspace export holds. Choose the .zip file that “Export workspace” saved. Nothing was changed.`);
+    }
+    throw new WorkspaceFileError(`${what} is damaged and cannot be unzipped. Export the workspace again. Nothing was changed.`, { details: toError(err).message });
   }
   return checkWorkspaceFiles(entries, what);
 }

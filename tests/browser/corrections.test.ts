@@ -42,15 +42,19 @@ describe('correcting and retraining the tagger', () => {
     await page.screenshot({ path: `${SHOTS}/explorer-corrections.png`, fullPage: true });
   });
 
-  it('retrains the tagger in its worker from the judged entries and keeps it', async () => {
+  it('retrains the tagger in its worker from the examples, expert labels and corrections, and keeps it', async () => {
     const { page } = browser;
     await page.goto(`${server.url}/agreement`);
-    await page.getByRole('button', { name: 'Retrain the tagger with my corrections' }).click({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Retrain the tagger' }).click({ timeout: 60_000 });
+    const compare = page.getByTestId('retrain-compare');
+    await compare.waitFor({ timeout: 600_000 });
+    expect(await compare.getByRole('status').textContent()).toMatch(/Retrained on \d+ shipped examples and \d+ judged entries/);
+    await page.getByRole('button', { name: 'Keep the retrained tagger' }).click();
     const outcome = page.getByTestId('retrain-outcome');
-    await expect.poll(() => outcome.textContent(), { timeout: 90_000, interval: 500 }).toMatch(/Retrained on \d+ judged entries/);
+    expect(await outcome.textContent()).toMatch(/^The retrained tagger is in use/);
     console.info(await outcome.textContent());
     await page.screenshot({ path: `${SHOTS}/retrained.png`, fullPage: true });
     expect(browser.foreignRequests).toEqual([]);
     expect(browser.errors).toEqual([]);
-  });
+  }, 900_000);
 });

@@ -153,6 +153,9 @@ describe('dashboard on the bundled data', () => {
     const table = await chartTable(page, 'theme-trend');
     expect(table).toEqual(rows.map((r) => [String(r.year), r.theme, String(r.reviews), String(r.total), pct(r.share)]));
     await expect.poll(() => page.getByText('How a theme is flagged as emerging').count()).toBe(1);
+    // The default fits the data (counts while some year has fewer than 5 tagged reviews); the toggle overrides it.
+    await page.getByLabel('Share of reviews').check();
+    expect(new URL(page.url()).searchParams.get('measure')).toBe('share');
     await page.getByLabel('Number of reviews').check();
     expect(new URL(page.url()).searchParams.get('measure')).toBe('count');
     await chartsReady(page, 2);

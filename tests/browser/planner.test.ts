@@ -157,8 +157,13 @@ describe('briefing planner on the bundled data', () => {
     expect(download.suggestedFilename()).toBe(`briefing-planner-all-partnerships-${all.window.from}-${all.window.to}.csv`);
     const text = readFileSync((await download.path())!, 'utf8');
     expect(text.startsWith('\uFEFFRank,Theme,')).toBe(true);
-    const [header, ...records] = parseCsv(text.slice(1));
+    const [header, ...lines] = parseCsv(text.slice(1));
     const col = (name: string) => header!.indexOf(name);
+    // Themes briefed inside the window follow the ranking, unranked; each line records window, weights and date.
+    const records = lines.filter((r) => r[col('Briefed in window (set apart)')] === 'no');
+    for (const r of lines) expect([r[col('Window')], r[col('Weights (recurrence, trend, gap)')]]).toEqual([`${all.window.from}–${all.window.to}`, '5, 2, 3']);
+    expect(records.every((r) => r[col('Produced on')]!.match(/^\d{4}-\d{2}-\d{2}$/))).toBe(true);
+    expect(records.filter((r) => r[col('Starting evidence')] !== '').length).toBeGreaterThan(0);
     const screen = await screenRows(page);
     expect(records.map((r) => [Number(r[col('Rank')]), r[col('Theme')], Number(r[col('Priority score')]), Number(r[col('Reviews with theme in window')]), Number(r[col('Briefings')]), r[col('Reason')]]))
       .toEqual(screen.map((s) => [s.rank, s.label, s.score, s.reviews, s.briefings, s.reason]));

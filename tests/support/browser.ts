@@ -24,6 +24,8 @@ export interface BrowserSession {
   errors: string[];
   /** Every URL requested, for size accounting. */
   requests: string[];
+  /** The profile folder (it names the browser process, for memory sampling). */
+  profileDir: string;
   close(): Promise<void>;
 }
 
@@ -62,7 +64,7 @@ export async function openBrowser(options: { profileDir?: string; viewport?: { w
   watch(page);
   context.on('page', watch);
   return {
-    context, page, foreignRequests, errors, requests,
+    context, page, foreignRequests, errors, requests, profileDir,
     close: async () => {
       await context.close();
       if (ownProfile) rmSync(profileDir, { recursive: true, force: true });

@@ -4,10 +4,12 @@
  * invisible bar up to the lower bound, a visible one to the upper) and the
  * estimate as a point, with the parts ECharts already registers.
  */
+import { compareShares, SMALL_N, type Comparison } from '../../stats/share-difference.ts';
 import { wilsonInterval, type Interval } from '../../stats/wilson.ts';
 import { CATEGORY_COLOURS } from '../palette.ts';
 import { axisName, baseOption } from './common.ts';
 import { escapeHtml, ofTotal, pct } from './format.ts';
+import { plural } from '../../lib/plural.ts';
 
 export interface ComparisonInput {
   theme: string;
@@ -20,29 +22,31 @@ export interface ComparisonInput {
 export interface ComparisonPoint extends ComparisonInput {
   own: Interval;
   rest: Interval;
-  /** The intervals do not overlap: a difference unlikely to be chance alone. */
-  distinct: boolean;
+  /** The verdict of the shared method (src/stats/share-difference.ts), as on the planner. */
+  verdict: Comparison;
 }
 
 /** Fewer tagged reviews than this and a partnership's shares are marked as small numbers. */
-export const SMALL_NUMBER = 10;
+export const SMALL_NUMBER = SMALL_N;
 
-/** Intervals for each theme. */
+/** Intervals and the verdict for each theme. */
 export function comparisonPoints(rows: readonly ComparisonInput[]): ComparisonPoint[] {
-  return rows.map((r) => {
-    const own = wilsonInterval(r.reviews, r.total);
-    const rest = wilsonInterval(r.others, r.others_total);
-    return { ...r, own, rest, distinct: own.low > rest.high || rest.low > own.high };
-  });
+  return rows.map((r) => ({
+    ...r,
+    own: wilsonInterval(r.reviews, r.total),
+    rest: wilsonInterval(r.others, r.others_total),
+    verdict: compareShares({ local_k: r.reviews, local_n: r.total, rest_k: r.others, rest_n: r.others_total }),
+  }));
 }
 
 /** The finding the chart's title states. */
 export function comparisonTitle(name: string, points: readonly ComparisonPoint[]): string {
   const total = points[0]?.total ?? 0;
   if (!total) return `${name} has no tagged reviews under these filters`;
-  const higher = points.filter((p) => p.distinct && p.own.estimate > p.rest.estimate);
-  const lower = points.filter((p) => p.distinct && p.own.estimate < p.rest.estimate);
-  if (!higher.length && !lower.length) return `No theme in ${name}'s ${total} tagged reviews differs clearly from other partnerships`;
+  const higher = points.filter((p) => p.verdict.reading === 'higher');
+  const lower = points.filter((p) => p.verdict.reading === 'lower');
+  if (total < SMALL_N) return `${name} has ${plural(total, 'tagged review')} here: too few to call any theme more or less frequent`;
+  if (!higher.length && !lower.length) return `No theme in ${name}'s ${plural(total, 'tagged review')} differs clearly from other partnerships`;
   const parts = [
     higher.length ? `more often tags ${higher.slice(0, 3).map((p) => p.theme).join(', ')}` : '',
     lower.length ? `less often ${lower.slice(0, 3).map((p) => p.theme).join(', ')}` : '',
@@ -72,7 +76,10 @@ export function comparisonOption(points: readonly ComparisonPoint[], name: strin
         const p = shown[params[0]?.dataIndex ?? 0];
         if (!p) return '';
         const line = (label: string, k: number, n: number, i: Interval) => `${escapeHtml(label)}: ${pct(i.estimate)} (${ofTotal(k, n)}; 95% interval ${pct(i.low)}–${pct(i.high)})`;
-        return `<strong>${escapeHtml(p.theme)}</strong><br>${line(own, p.reviews, p.total, p.own)}<br>${line('Other partnerships', p.others, p.others_total, p.rest)}`;
+        const d = p.verdict;
+        const points = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(Math.round(x * 100))}`;
+        return `<strong>${escapeHtml(p.theme)}</strong><br>${line(own, p.reviews, p.total, p.own)}<br>${line('Other partnerships', p.others, p.others_total, p.rest)}` +
+          `<br>Difference ${points(d.diff)} points (95% interval ${points(d.lo)} to ${points(d.hi)})`;
       },
     },
     legend: { bottom: 0 },

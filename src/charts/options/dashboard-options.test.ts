@@ -3,7 +3,7 @@ import { comparisonOption, comparisonPoints, comparisonTitle } from './compariso
 import { escapeHtml, points } from './format.ts';
 import { heatmapOption } from './heatmap.ts';
 import { themeChangeOption } from './theme-change.ts';
-import { themeTrendOption, themeTrendTitle } from './theme-trend.ts';
+import { defaultTrendMeasure, themeTrendOption, themeTrendTitle } from './theme-trend.ts';
 import { topThemesOption, topThemesTitle } from './top-themes.ts';
 
 const share = (theme_id: string, reviews: number, total = 10) =>
@@ -27,8 +27,20 @@ describe('theme trend', () => {
     { year: 2022, theme_id: 'n', theme: 'Neglect', reviews: 3, total: 4, share: 0.75 },
   ];
   it('leaves a gap for a year without tagged reviews', () => {
-    expect(themeTrendOption(rows, 'share').series[0]!.data).toEqual([0.5, null, 0.75]);
-    expect(themeTrendOption(rows, 'count').series[0]!.data).toEqual([1, null, 3]);
+    const big = rows.map((r) => ({ ...r, total: r.total * 5, reviews: r.reviews * 5 }));
+    expect(themeTrendOption(big, 'share').series[0]!.data).toEqual([0.5, null, 0.75]);
+    expect(themeTrendOption(big, 'count').series[0]!.data).toEqual([5, null, 15]);
+  });
+  it('fades points built on fewer than 5 reviews and gives counts in the tooltip', () => {
+    const o = themeTrendOption(rows, 'share');
+    expect(o.series[0]!.data[0]).toEqual({ value: 0.5, itemStyle: { opacity: 0.35 } });
+    const tip = o.tooltip.formatter([{ seriesIndex: 0, dataIndex: 2, marker: '' }]);
+    expect(tip).toContain('75% (3 of 4)');
+    expect(tip).toContain('small number');
+  });
+  it('defaults to counts when any year has fewer than 5 tagged reviews', () => {
+    expect(defaultTrendMeasure(rows)).toBe('count');
+    expect(defaultTrendMeasure(rows.map((r) => ({ ...r, total: 9 })))).toBe('share');
   });
   it('states the latest year in the title', () => {
     expect(themeTrendTitle(rows, 'share', 1)).toBe('Neglect was tagged in 75% of the 4 tagged reviews in 2022');
@@ -46,6 +58,7 @@ describe('theme change', () => {
       { recent: '2024', earlier: '2021–2023', flagged: 'Emerging' },
     );
     expect(o.series.map((s) => [s.name, s.data])).toEqual([['Rise', [null, null]], ['Fall', [-5, null]], ['Emerging', [null, 10]]]);
+    expect(o.series[1]!.label.formatter({ dataIndex: 0, value: -5 })).toBe('−5 pts (1 of 2 vs 1 of 2)');
     expect(points(-4.6)).toBe('−5 pts');
   });
 });
@@ -65,13 +78,13 @@ describe('heatmap', () => {
 });
 
 describe('partnership comparison', () => {
-  it('computes Wilson intervals and names clear differences in the title', () => {
+  it('gives the shared method’s verdict and names clear differences in the title', () => {
     const pts = comparisonPoints([
       { theme: 'Neglect', reviews: 9, total: 10, others: 10, others_total: 100 },
       { theme: 'Online harm', reviews: 1, total: 10, others: 12, others_total: 100 },
     ]);
-    expect(pts[0]!.distinct).toBe(true);
-    expect(pts[1]!.distinct).toBe(false);
+    expect(pts[0]!.verdict.reading).toBe('higher');
+    expect(pts[1]!.verdict.reading).toBe('similar');
     expect(comparisonTitle('York', pts)).toBe('York more often tags Neglect than other partnerships');
     const o = comparisonOption(pts, 'York');
     // Floating bars: the invisible base is the lower bound, the visible bar spans the interval.

@@ -14,6 +14,8 @@ export interface ThemeChange {
   change: number;
   /** Flagged by a rule (e.g. emerging); drawn in a second colour and named in the legend. */
   flagged?: boolean;
+  /** Either period has fewer than SMALL_N tagged reviews: drawn faded and never a headline. */
+  small?: boolean;
 }
 
 /** Bars for `rows` in the given order (top first); rises and falls differ by colour and pattern. */
@@ -22,7 +24,8 @@ export function themeChangeOption(rows: readonly ThemeChange[], labels: { recent
   const bar = (kind: 'rise' | 'fall' | 'flagged') =>
     shown.map((r) => {
       const k = r.flagged ? 'flagged' : r.change >= 0 ? 'rise' : 'fall';
-      return k === kind ? r.change : null;
+      if (k !== kind) return null;
+      return r.small ? { value: r.change, itemStyle: { opacity: 0.35 } } : r.change;
     });
   const series = [
     { name: 'Rise', data: bar('rise'), color: CATEGORY_COLOURS[0] },
@@ -36,7 +39,8 @@ export function themeChangeOption(rows: readonly ThemeChange[], labels: { recent
       formatter: (p: { dataIndex: number }) => {
         const r = shown[p.dataIndex]!;
         return `${escapeHtml(r.theme)}: ${points(r.change)}<br>${labels.recent}: ${pct(r.recentTotal ? r.recent / r.recentTotal : 0)} (${ofTotal(r.recent, r.recentTotal)})` +
-          `<br>${labels.earlier}: ${pct(r.earlierTotal ? r.earlier / r.earlierTotal : 0)} (${ofTotal(r.earlier, r.earlierTotal)})`;
+          `<br>${labels.earlier}: ${pct(r.earlierTotal ? r.earlier / r.earlierTotal : 0)} (${ofTotal(r.earlier, r.earlierTotal)})` +
+          (r.small ? '<br>Small numbers: not a finding' : '');
       },
     },
     legend: { bottom: 0 },
@@ -45,7 +49,14 @@ export function themeChangeOption(rows: readonly ThemeChange[], labels: { recent
     yAxis: { type: 'category' as const, data: shown.map((r) => r.theme), axisLabel: { width: 190, overflow: 'truncate' as const } },
     series: series.map((s) => ({
       type: 'bar' as const, name: s.name, stack: 'change', data: s.data, itemStyle: { color: s.color }, cursor: 'pointer',
-      label: { show: true, position: 'right' as const, formatter: (p: { value: number }) => points(p.value) },
+      // The counts beside each bar, so an exported image carries its base ("3 of 4 vs 0 of 2").
+      label: {
+        show: true, position: 'right' as const,
+        formatter: (p: { dataIndex: number; value: number }) => {
+          const r = shown[p.dataIndex]!;
+          return `${points(p.value)} (${r.recent} of ${r.recentTotal} vs ${r.earlier} of ${r.earlierTotal})`;
+        },
+      },
     })),
   };
 }

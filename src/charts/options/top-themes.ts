@@ -2,13 +2,14 @@
 import type { ThemeShareRow } from '../../queries/themes.ts';
 import { CATEGORY_COLOURS, OTHER_COLOUR } from '../palette.ts';
 import { axisName, baseOption } from './common.ts';
-import { count, escapeHtml, ofTotal, pct } from './format.ts';
+import { escapeHtml, ofTotal, pct } from './format.ts';
+import { plural } from '../../lib/plural.ts';
 
 /** The finding the chart's title states. */
 export function topThemesTitle(rows: readonly ThemeShareRow[]): string {
   const first = rows[0];
   if (!first || first.reviews === 0) return 'No tagged reviews match the filters';
-  return `${first.theme} is the most frequent theme: tagged in ${pct(first.share)} of ${count(first.total)} reviews`;
+  return `${first.theme} is the most frequent theme: tagged in ${pct(first.share)} of ${plural(first.total, 'review')}`;
 }
 
 /** A published national share drawn as a mark on a theme's bar. */

@@ -2,23 +2,26 @@ import { useQuery } from '@tanstack/react-query';
 import { useDatabase } from '../../state/database-context.ts';
 import { useUrlParam } from '../../state/url-state.ts';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
-import { agreement, reading, verdict, type Verdict } from '../../agreement/metrics.ts';
-import { agreementCountsQuery, agreementCoverageQuery, type AgreementBasis } from '../../queries/agreement.ts';
+import { reading, verdict, type Interval, type Verdict } from '../../agreement/metrics.ts';
+import type { AgreementBasis } from '../../agreement/out-of-fold.ts';
+import { agreementCoverageQuery } from '../../queries/agreement.ts';
 import { CorrectionsPanel } from '../corrections/CorrectionsPanel.tsx';
 import { RetrainPanel } from '../corrections/RetrainPanel.tsx';
+import { useThemeReliability } from './use-reliability.ts';
 
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
+const range = (ci: Interval | null) => (ci ? `${Math.round(ci.low * 100)}–${Math.round(ci.high * 100)}%` : '');
 const VERDICT: Record<Verdict, string> = { reliable: 'Usually right', fair: 'Check', careful: 'Take care', 'too-few': 'Too few' };
 
-/** Tagger agreement: per theme, how often the tagger agrees with people, and where to correct it. */
+/** Tagger agreement: per theme, how often the tagger agrees with people on entries it had not seen, and where to correct it. */
 export default function AgreementPage() {
   const { db, dataVersion } = useDatabase();
   const [basisParam, setBasis] = useUrlParam('basis');
   const basis: AgreementBasis = basisParam === 'corrections' ? 'corrections' : 'all';
   const coverage = useQuery(agreementCoverageQuery(db, dataVersion));
-  const counts = useQuery(agreementCountsQuery(db, basis, dataVersion));
-  const rows = (counts.data ?? []).map((r) => ({ ...r, a: agreement(r) })).map((r) => ({ ...r, verdict: verdict(r.a) }));
-  const judged = rows.filter((r) => r.a.n > 0);
+  const reliability = useThemeReliability(basis);
+  const rows = reliability.rows.map((r) => ({ ...r, verdict: verdict(r) }));
+  const judged = rows.filter((r) => r.n > 0);
   const c = coverage.data;
   return (
     <div className="agreement-page">
@@ -27,8 +30,11 @@ export default function AgreementPage() {
         {c && (
           <p data-testid="agreement-coverage">
             The tagger has tagged {c.tagged_entries} entries. People have judged them through {c.expert_entries} expert-labelled
-            entries (every theme judged) and {c.corrections} {c.corrections === 1 ? 'correction' : 'corrections'} of yours
-            on {c.corrected_entries} {c.corrected_entries === 1 ? 'entry' : 'entries'}.
+            entries and {c.corrections} {c.corrections === 1 ? 'correction' : 'corrections'} of yours
+            on {c.corrected_entries} {c.corrected_entries === 1 ? 'entry' : 'entries'}. Every figure below compares people with
+            tags made by a tagger that had not seen the entry: the expert-labelled entries were split into five parts and each part
+            was tagged by a tagger trained on the other four; your corrections count against the tags made before the tagger
+            learned from them.
           </p>
         )}
         <fieldset className="agreement-basis">
@@ -36,42 +42,53 @@ export default function AgreementPage() {
           <label><input type="radio" name="basis" checked={basis === 'all'} onChange={() => setBasis(null, { replace: true })} /> Expert labels and your corrections</label>
           <label><input type="radio" name="basis" checked={basis === 'corrections'} onChange={() => setBasis('corrections', { replace: true })} /> Your corrections only</label>
         </fieldset>
-        {counts.error && <StatusMessage kind="error">Could not compute agreement: {counts.error.message}</StatusMessage>}
-        {counts.data && judged.length === 0 && (
+        {reliability.loading && <StatusMessage kind="loading">Counting the tagger’s out-of-fold agreement…</StatusMessage>}
+        {reliability.error && <StatusMessage kind="error">Could not compute agreement: {reliability.error.message}</StatusMessage>}
+        {reliability.missing && basis === 'all' && (
+          <StatusMessage kind="empty">The tagger in use keeps no out-of-fold tags, so its agreement with the expert labels cannot be shown honestly. Retrain it below to get them.</StatusMessage>
+        )}
+        {!reliability.loading && !reliability.error && judged.length === 0 && (
           <StatusMessage kind="empty">
-            {basis === 'corrections' ? 'You have not corrected any tagged entry yet: correct some below.' : 'Nothing to compare yet: the tagger has not tagged any judged entry.'}
+            {basis === 'corrections' ? 'You have not corrected any tagged entry yet: correct some below.' : 'Nothing to compare yet: no entry has been judged.'}
           </StatusMessage>
         )}
         {judged.length > 0 && (
           <table className="workspace-table agreement-table">
-            <caption>Agreement of the tagger with people, per theme. κ (Cohen’s kappa) is agreement beyond chance: 1 perfect, 0 chance.</caption>
+            <caption>
+              Agreement of the tagger with people on entries it had not seen, per theme. Tags right (precision): of the tagger’s
+              tags, the share people agree with. Found (recall): of the themes people see, the share the tagger finds. Ranges are
+              95% intervals; “Usually right” needs both lower ends above one half. κ (Cohen’s kappa) is agreement beyond chance.
+            </caption>
             <thead>
               <tr>
-                <th scope="col">Theme</th><th scope="col">Verdict</th><th scope="col" className="numeric">Precision</th>
-                <th scope="col" className="numeric">Recall</th><th scope="col" className="numeric">κ</th>
-                <th scope="col" className="numeric">Judgments</th><th scope="col" className="numeric">Yours</th><th scope="col">Reading</th>
+                <th scope="col">Theme</th><th scope="col">Verdict</th><th scope="col" className="numeric">Tags right</th>
+                <th scope="col" className="numeric">Found</th><th scope="col" className="numeric">κ</th>
+                <th scope="col" className="numeric">Entries</th><th scope="col" className="numeric">Yours</th><th scope="col">Reading</th>
               </tr>
             </thead>
             <tbody>
               {judged.map((r) => (
-                <tr key={r.theme_id} data-theme={r.theme_id}>
+                <tr key={r.theme_id} data-theme={r.theme_id} data-tp={r.tp} data-fp={r.fp} data-fn={r.fn} data-tn={r.tn}>
                   <th scope="row">{r.label}</th>
                   <td className={`agreement-verdict agreement-verdict--${r.verdict}`}>{VERDICT[r.verdict]}</td>
-                  <td className="numeric">{pct(r.a.precision)}</td>
-                  <td className="numeric">{pct(r.a.recall)}</td>
-                  <td className="numeric">{r.a.kappa === null ? '—' : r.a.kappa.toFixed(2)}</td>
-                  <td className="numeric" data-testid={`agreement-n-${r.theme_id}`}>{r.a.n}</td>
+                  <td className="numeric" data-testid={`agreement-precision-${r.theme_id}`}>
+                    {pct(r.precision)} <span className="hint">{range(r.precisionCI)}</span>
+                  </td>
+                  <td className="numeric" data-testid={`agreement-recall-${r.theme_id}`}>
+                    {pct(r.recall)} <span className="hint">{range(r.recallCI)}</span>
+                  </td>
+                  <td className="numeric">{r.kappa === null ? '—' : r.kappa.toFixed(2)}</td>
+                  <td className="numeric" data-testid={`agreement-n-${r.theme_id}`}>{r.n}</td>
                   <td className="numeric">{r.corrections}</td>
-                  <td>{reading(r.label, r.a)}</td>
+                  <td>{reading(r.label, r)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
         <p className="hint">
-          Precision: of the tagger’s tags, the share people agree with. Recall: of the themes people see, the share the tagger
-          finds. The bundled tagger learned from the expert labels, so its agreement with them is optimistic; your corrections
-          on entries it has not seen are the fairer test, though they tend to be where it was wrong, so they understate it.
+          Your corrections tend to be where the tagger was wrong, so on their own they understate it; the expert-labelled entries
+          are a fairer sample. Themes with few positive judgments have wide ranges: read them as rough.
         </p>
       </section>
       <CorrectionsPanel />

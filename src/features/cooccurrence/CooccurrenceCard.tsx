@@ -5,6 +5,8 @@ import { heatmapOption } from '../../charts/options/heatmap.ts';
 import type { CooccurrenceRow } from '../../queries/cooccurrence.ts';
 import { lift } from '../../stats/lift.ts';
 import { PairPicker } from './PairPicker.tsx';
+import { plural } from '../../lib/plural.ts';
+import { useReliabilityFootnote } from '../agreement/use-reliability.ts';
 
 export type PairMeasure = 'count' | 'lift';
 
@@ -33,6 +35,7 @@ export function CooccurrenceCard({ rows, measure, footnote, onPair, actions }: {
 }) {
   const withLift = useMemo(() => pairsWithLift(rows), [rows]);
   const themes = useMemo(() => [...new Map(rows.map((r) => [r.theme_a, r.label_a])).entries()], [rows]);
+  const reliability = useReliabilityFootnote(useMemo(() => themes.map(([id]) => id), [themes]));
   const option = useMemo(() => {
     const maxLift = Math.max(2, ...withLift.map((r) => r.lift ?? 0));
     const maxCount = Math.max(1, ...withLift.filter((r) => r.theme_a !== r.theme_b).map((r) => r.both));
@@ -43,8 +46,8 @@ export function CooccurrenceCard({ rows, measure, footnote, onPair, actions }: {
         value: measure === 'count' ? Math.min(r.both, maxCount) : r.lift!,
         label: measure === 'count' ? (r.both ? String(r.both) : '') : r.both ? liftText(r.lift) : '',
         tooltip: r.theme_a === r.theme_b
-          ? `${r.label_a}: ${r.both} tagged reviews`
-          : `${r.label_a} + ${r.label_b}: ${r.both} reviews with both; lift ${liftText(r.lift)} (${r.count_a} and ${r.count_b} of ${r.total} reviews)`,
+          ? `${r.label_a}: ${plural(r.both, 'tagged review')}`
+          : `${r.label_a} + ${r.label_b}: ${plural(r.both, 'review')} with both; lift ${liftText(r.lift)} (${r.count_a} and ${r.count_b} of ${plural(r.total, 'review')})`,
       })),
       min: 0, max: measure === 'count' ? maxCount : maxLift,
       ...(measure === 'lift' ? { pieces: LIFT_BANDS, darkFrom: 2 } : {}),
@@ -59,8 +62,8 @@ export function CooccurrenceCard({ rows, measure, footnote, onPair, actions }: {
   const title = !best
     ? 'No two themes share 3 or more tagged reviews'
     : measure === 'count'
-      ? `${best.label_a} and ${best.label_b} come together most: ${best.both} reviews carry both`
-      : `${best.label_a} and ${best.label_b} come together ${liftText(best.lift)}× as often as chance (${best.both} reviews)`;
+      ? `${best.label_a} and ${best.label_b} come together most: ${plural(best.both, 'review')} ${best.both === 1 ? 'carries' : 'carry'} both`
+      : `${best.label_a} and ${best.label_b} come together ${liftText(best.lift)}× as often as chance (${plural(best.both, 'review')})`;
   const onClick = (e: ECElementEvent) => {
     const [x, y] = (e.value as number[]) ?? [];
     const a = themes[y ?? -1];
@@ -72,7 +75,7 @@ export function CooccurrenceCard({ rows, measure, footnote, onPair, actions }: {
     <ChartCard
       id="cooccurrence"
       title={title}
-      footnote={`${footnote} ${rows[0]?.total ?? 0} tagged reviews; the ${themes.length} most frequent themes. Lift = reviews with both ÷ what independent themes would give (1 = chance, above 1 = together more often). The theme filter does not narrow the reviews counted here.`}
+      footnote={`${footnote} ${plural(rows[0]?.total ?? 0, 'tagged review')}; the ${themes.length} most frequent themes. Lift = reviews with both ÷ what independent themes would give (1 = chance, above 1 = together more often). The theme filter does not narrow the reviews counted here.${reliability}`}
       option={option}
       height={Math.max(360, themes.length * 26 + 220)}
       onElementClick={onClick}
@@ -81,11 +84,11 @@ export function CooccurrenceCard({ rows, measure, footnote, onPair, actions }: {
         columns: [
           { key: 'label_a', label: 'Theme' },
           { key: 'label_b', label: 'With theme' },
-          { key: 'both', label: 'Reviews with both', numeric: true },
+          { key: 'both', label: 'Reviews with both', numeric: true, kind: 'count' },
           { key: 'count_a', label: 'Reviews with theme', numeric: true },
           { key: 'count_b', label: 'Reviews with the other', numeric: true },
-          { key: 'total', label: 'Tagged reviews', numeric: true },
-          { key: 'lift', label: 'Lift', numeric: true, format: (v) => liftText(v as number | null) },
+          { key: 'total', label: 'Tagged reviews', numeric: true, kind: 'base' },
+          { key: 'lift', label: 'Lift', numeric: true, kind: 'ratio', format: (v) => liftText(v as number | null) },
         ],
         rows: withLift.filter((r) => r.theme_a <= r.theme_b),
       }}

@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useId, useMemo } from 'react';
+import { useReturnFocus } from './use-return-focus.ts';
 import { useDatabase } from '../../state/database-context.ts';
 import { navigate, useLocation } from '../../state/router.ts';
 import { useFilters, useUrlParam } from '../../state/url-state.ts';
@@ -47,6 +48,8 @@ export default function ExplorerPage() {
   const { top, rowAt, onRangeChange, resetKey, failed } = useExplorerPages(db, filters, order, dataVersion);
   const selected = reviewId ? { kind: 'review' as const, id: reviewId } : briefingId ? { kind: 'briefing' as const, id: briefingId } : null;
   const q = filters.q.trim();
+  const selectedKey = selected ? `${selected.kind}:${selected.id}` : null;
+  const returnFocus = useReturnFocus(selectedKey);
 
   const columns = useMemo(
     () => explorerColumns(q, (r) => itemHref(pathname, search, r.kind, r.id), (r) => navigate(itemHref(pathname, search, r.kind, r.id))),
@@ -100,14 +103,14 @@ export default function ExplorerPage() {
                 height={Math.min(560, total * rowHeight)}
                 sort={{ key: sort, descending }}
                 onSort={onSort}
-                selectedKey={selected ? `${selected.kind}:${selected.id}` : null}
+                selectedKey={selectedKey}
               />
             );
           }}
         </ViewState>
       </div>
       {selected && (
-        <ItemDetailPanel kind={selected.kind} id={selected.id} q={q} onClose={() => navigate(itemHref(pathname, search, null, null))}>
+        <ItemDetailPanel kind={selected.kind} id={selected.id} q={q} onClose={() => (returnFocus(), navigate(itemHref(pathname, search, null, null)))}>
           <ThemeCorrections entity={{ type: selected.kind, id: selected.id }} title="Correct the themes" />
         </ItemDetailPanel>
       )}

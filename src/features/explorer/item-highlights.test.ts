@@ -3,7 +3,7 @@ import type { EvidenceRow, ReviewDetail } from '../../queries/explorer.ts';
 import { itemHighlights, itemText } from './item-highlights.ts';
 
 const review = { kind: 'review', summary: 'Neglect of a baby.', findings: 'Home alone.', recommendations: null } as ReviewDetail;
-const ev = (start: number, end: number, sentence: string): EvidenceRow => ({ theme_id: 'neglect', rank: 1, start_offset: start, end_offset: end, sentence, weight: 1 });
+const ev = (start: number, end: number, sentence: string): EvidenceRow => ({ passage_id: null, theme_id: 'neglect', rank: 1, start_offset: start, end_offset: end, sentence, weight: 1 });
 
 describe('item highlights', () => {
   it('marks evidence sentences and search hits in the tagger text', () => {

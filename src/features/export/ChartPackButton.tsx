@@ -16,8 +16,8 @@ export function ChartPackButton({ viewLabel, ctx, job }: { viewLabel: string; ct
     void job.run('chart pack', async ({ signal, progress }) => {
       const [{ buildChartPack }, images] = await Promise.all([import('./chart-pack.ts'), import('./chart-image.ts')]);
       const request = (chart: (typeof snapshot)[number], text: Parameters<typeof images.renderChartPng>[0]['text'], description: string) =>
-        ({ option: chart.option as Record<string, unknown>, text, description, screenHeight: chart.height });
-      const { zip, withoutImages } = await buildChartPack(
+        ({ option: chart.option as Record<string, unknown>, text, description, screenHeight: chart.height, table: chart.table });
+      const { zip, withoutImages, leftOut } = await buildChartPack(
         snapshot,
         { viewLabel, filtersText: ctx.filtersText, exportedOn: exportDate(), baseName: ctx.baseName, smallNumbers: readSmallNumberPolicy() },
         {
@@ -29,7 +29,9 @@ export function ChartPackButton({ viewLabel, ctx, job }: { viewLabel: string; ct
       );
       downloadBlob(new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), file);
       const missing = withoutImages.length ? ` Images could not be drawn for ${withoutImages.length} of them (their numbers are included; see charts.md).` : '';
-      return `Saved ${file} (${snapshot.length} chart${snapshot.length === 1 ? '' : 's'}).${missing}`;
+      const drawn = snapshot.length - leftOut.length;
+      const empty = leftOut.length ? ` ${leftOut.length} empty chart${leftOut.length === 1 ? '' : 's'} left out (see charts.md).` : '';
+      return `Saved ${file} (${drawn} chart${drawn === 1 ? '' : 's'}).${empty}${missing}`;
     });
   };
 

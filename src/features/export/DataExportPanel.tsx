@@ -6,13 +6,13 @@ import { downloadBlob } from '../../lib/download.ts';
 import { runDataExport, type DataFormat } from './data-export-run.ts';
 import type { ExportContext } from './use-export-context.ts';
 import type { ExportJob } from './use-export-job.ts';
+import { plural } from '../../lib/plural.ts';
 
 const TABLES: { table: ExportTable; name: string; file: string; about: string }[] = [
   { table: 'records', name: 'reviews and briefings', file: 'reviews-and-briefings', about: 'one row per review or briefing, its themes and scores listed' },
   { table: 'theme-tags', name: 'theme tags', file: 'theme-tags', about: 'one row per review or briefing and theme, with score and source, for pivot tables' },
 ];
 const FORMATS: { format: DataFormat; label: string }[] = [{ format: 'csv', label: 'CSV' }, { format: 'parquet', label: 'Parquet' }];
-const n = (v: number) => v.toLocaleString('en-GB');
 
 /** The reviews and briefings matching the filters, with their themes, as CSV or Parquet. */
 export function DataExportPanel({ ctx, job }: { ctx: ExportContext; job: ExportJob }) {
@@ -40,7 +40,7 @@ export function DataExportPanel({ ctx, job }: { ctx: ExportContext; job: ExportJ
       <div className="export-data__panel">
         <p>
           {counts.error ? `Could not count the matching rows: ${counts.error.message}.`
-            : c ? `${n(c.reviews)} reviews and ${n(c.briefings)} briefings match the filters (${ctx.filtersText}), with ${n(c.theme_tags)} theme tags.`
+            : c ? `${plural(c.reviews, 'review')} and ${plural(c.briefings, 'briefing')} match the filters (${ctx.filtersText}), with ${plural(c.theme_tags, 'theme tag')}.`
             : 'Counting the matching rows…'}
         </p>
         {TABLES.map((t) => (

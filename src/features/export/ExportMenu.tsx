@@ -66,6 +66,7 @@ function ChartExportMenu({ chart }: { chart: ChartSpec }) {
         text: imageTextFor(chart, ctx.filtersText, exportDate()),
         screenHeight: chart.height,
         description: describeChartData(chart),
+        table: chart.table,
       };
       const blob = format === 'PNG' ? await images.renderChartPng(request) : textBlob(await images.renderChartSvg(request), 'image/svg+xml');
       downloadBlob(blob, file);

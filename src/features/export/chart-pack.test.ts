@@ -56,7 +56,22 @@ describe('buildChartPack', () => {
     expect(withoutImages).toEqual(['Reviews per year (a)']);
   });
 
-  it('stops when cancelled', async () => {
+  it('leaves an empty chart out of the pack and says why in charts.md', async () => {
+    const empty = { ...chart('empty', []), title: 'Change in share (percentage points)' };
+    const zeros = chart('zeros', [{ year: 2021, reviews: 0 }]);
+    const { zip, leftOut } = await buildChartPack([chart('a', [{ year: 2021, reviews: 1 }]), empty, zeros], ctx, stub);
+    const files = unzipSync(zip);
+    expect(Object.keys(files).filter((f) => f.startsWith('empty') || f.startsWith('zeros'))).toEqual([]);
+    expect(Object.keys(files)).toContain('a_warwickshire_2021-2024.png');
+    expect(leftOut).toEqual(['Change in share (percentage points)', 'Reviews per year (zeros)']);
+    const md = strFromU8(files['charts.md']!);
+    expect(md).toContain('## Left out');
+    expect(md).toMatch(/These charts have nothing to plot for the filters above .* so they are not in the pack/);
+    expect(md).toContain('- Change in share (percentage points)');
+    expect(md).not.toContain('## 2.');
+  });
+
+    it('stops when cancelled', async () => {
     const controller = new AbortController();
     controller.abort();
     await expect(buildChartPack([chart('a', [])], ctx, stub, { signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });

@@ -6,6 +6,7 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { ChartSpec } from '../../charts/chart-registry.tsx';
 import { DEFAULT_SMALL_NUMBERS, suppressionNote, type SmallNumberPolicy } from '../../lib/small-numbers.ts';
+import { isEmptyChart } from '../../charts/empty-chart.ts';
 import { chartTableCsv, protectedChartTable } from './csv.ts';
 import { describeChartData } from './describe-chart.ts';
 import { imageTextFor, sourceText, type ImageText } from './export-option.ts';
@@ -42,16 +43,17 @@ interface PackEntry {
   imageError?: string;
 }
 
-/** What went into a pack: the zip, and the charts whose images could not be drawn. */
+/** What went into a pack: the zip, the charts whose images could not be drawn, and the empty charts left out. */
 export interface ChartPack {
   zip: Uint8Array;
   withoutImages: string[];
+  leftOut: string[];
 }
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** The pack's index: for each chart its title, files, alt text, filters and source. */
-export function chartsMarkdown(entries: readonly PackEntry[], ctx: PackContext): string {
+export function chartsMarkdown(entries: readonly PackEntry[], ctx: PackContext, leftOut: readonly ChartSpec[] = []): string {
   const lines = [
     `# ${ctx.viewLabel}: chart pack`,
     '',
@@ -76,18 +78,29 @@ export function chartsMarkdown(entries: readonly PackEntry[], ctx: PackContext):
     lines.push('', `| ${numbers.columns.join(' | ')} |`, `| ${numbers.columns.map(() => '---').join(' | ')} |`,
       ...numbers.rows.map((r) => `| ${r.map((v) => oneLine(String(v ?? '')).replace(/\|/g, '\\|')).join(' | ')} |`));
   });
+  if (leftOut.length) {
+    lines.push(
+      '',
+      '## Left out',
+      '',
+      `${leftOut.length === 1 ? 'This chart has' : 'These charts have'} nothing to plot for the filters above (no matching reviews carry numbers for ${leftOut.length === 1 ? 'it' : 'them'}), so ${leftOut.length === 1 ? 'it is' : 'they are'} not in the pack. Widen the filters to include ${leftOut.length === 1 ? 'it' : 'them'}.`,
+      '',
+      ...leftOut.map((c) => `- ${oneLine(c.title)}`),
+    );
+  }
   return lines.join('\n') + '\n';
 }
 
 const abortError = () => new DOMException('The export was cancelled.', 'AbortError');
 
 /**
- * Renders every chart and zips the lot; reports progress per chart and stops
+ * Renders every chart that has something to plot and zips the lot (empty
+ * charts are named in charts.md, not drawn); reports progress per chart and stops
  * when `signal` aborts. A chart that cannot be drawn keeps its CSV and a note
  * in charts.md rather than costing the user the whole pack.
  */
 export async function buildChartPack(
-  charts: readonly ChartSpec[],
+  allCharts: readonly ChartSpec[],
   ctx: PackContext,
   render: PackRenderer,
   options: { signal?: AbortSignal; onProgress?: (p: PackProgress) => void } = {},
@@ -95,6 +108,8 @@ export async function buildChartPack(
   const { signal, onProgress } = options;
   const files: Zippable = {};
   const entries: PackEntry[] = [];
+  const leftOut = allCharts.filter((c) => isEmptyChart(c.table));
+  const charts = allCharts.filter((c) => !leftOut.includes(c));
   const total = charts.length + 1;
   for (const [i, chart] of charts.entries()) {
     if (signal?.aborted) throw abortError();
@@ -115,8 +130,8 @@ export async function buildChartPack(
   }
   if (signal?.aborted) throw abortError();
   onProgress?.({ done: charts.length, total, message: 'Packing the zip file' });
-  files['charts.md'] = strToU8(chartsMarkdown(entries, ctx));
+  files['charts.md'] = strToU8(chartsMarkdown(entries, ctx, leftOut));
   const zip = zipSync(files);
   onProgress?.({ done: total, total, message: 'Done' });
-  return { zip, withoutImages: entries.filter((e) => e.imageError).map((e) => e.chart.title) };
+  return { zip, withoutImages: entries.filter((e) => e.imageError).map((e) => e.chart.title), leftOut: leftOut.map((c) => c.title) };
 }

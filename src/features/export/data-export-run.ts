@@ -6,6 +6,7 @@ import type { DatabaseState } from '../../state/database-context.ts';
 import { EXPORT_COLUMNS, exportSql, type ExportTable } from '../../queries/data-export.ts';
 import type { Filters } from '../../filters/filters.ts';
 import { BOM, csvRecord } from './csv.ts';
+import { csvNumber } from './csv-numbers.ts';
 import { ensureSearchHits } from '../../queries/search-hits.ts';
 
 export type DataFormat = 'csv' | 'parquet';
@@ -24,7 +25,8 @@ async function csvParts(columns: readonly string[], rows: Record<string, unknown
   const parts = [BOM + csvRecord(columns) + '\r\n'];
   for (let start = 0; start < rows.length; start += CHUNK) {
     if (signal.aborted) throw abortError();
-    const chunk = rows.slice(start, start + CHUNK).map((r) => csvRecord(columns.map((c) => r[c])) + '\r\n');
+    // Scores to three decimals, as a reader expects (Parquet keeps them exact).
+    const chunk = rows.slice(start, start + CHUNK).map((r) => csvRecord(columns.map((c) => csvNumber(r[c], undefined))) + '\r\n');
     parts.push(chunk.join(''));
     progress(`Writing CSV: ${Math.min(start + CHUNK, rows.length).toLocaleString('en-GB')} of ${rows.length.toLocaleString('en-GB')} rows`, (start + CHUNK) / rows.length);
     await nextTask();

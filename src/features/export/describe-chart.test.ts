@@ -49,11 +49,13 @@ describe('describeChartData', () => {
           { key: 'theme', label: 'Theme' },
           { key: 'recent', label: 'Tagged 2025', numeric: true },
           { key: 'change', label: 'Change', numeric: true, format: (v: unknown) => `${Number(v) > 0 ? '+' : ''}${Number(v)} pts` },
+          { key: 'flagged', label: 'Emerging', format: (v: unknown) => (v ? 'Yes' : 'No') },
         ],
-        rows: [{ theme: 'Neglect', recent: 4, change: 12 }, { theme: 'Housing', recent: 9, change: -5 }],
+        rows: [{ theme: 'Neglect', recent: 4, change: 12, flagged: true }, { theme: 'Housing', recent: 9, change: -5, flagged: false }],
       },
     });
-    expect(text).toBe('Bar chart of change by theme (2 plotted values). The highest is Neglect with +12 pts; the lowest is Housing with -5 pts.');
+    // A bare "Change" takes the axis name; a yes/no flag is no category.
+    expect(text).toBe('Bar chart of change in share (points) by theme (2 plotted values). The highest is Neglect with +12 pts; the lowest is Housing with -5 pts.');
   });
 
   it('describes the values a heatmap draws (shares), not the counts beside them', () => {
@@ -75,7 +77,33 @@ describe('describeChartData', () => {
     expect(chartKind(dots)).toBe('Dot plot with bars');
   });
 
-  it('uses display formats for labels and copes with empty or flat data', () => {
+  it('names what a share is of, gives its count and base, and follows the leading theme instead of averaging themes', () => {
+    const pct = (v: unknown) => `${Math.round(Number(v) * 100)}%`;
+    const text = describeChartData({
+      option: { series: [{ type: 'line', data: [0.4, 0.7] }, { type: 'line', data: [0.2, 0.1] }], yAxis: { type: 'value', name: 'Share of tagged reviews' } },
+      table: {
+        columns: [
+          { key: 'year', label: 'Publication year', numeric: true },
+          { key: 'theme', label: 'Theme' },
+          { key: 'k', label: 'Tagged reviews with theme', numeric: true, kind: 'count' as const },
+          { key: 'n', label: 'Tagged reviews that year', numeric: true, kind: 'base' as const },
+          { key: 'share', label: 'Share', numeric: true, kind: 'share' as const, format: pct },
+        ],
+        rows: [
+          { year: 2020, theme: 'Neglect', k: 2, n: 5, share: 0.4 }, { year: 2022, theme: 'Neglect', k: 7, n: 10, share: 0.7 },
+          { year: 2020, theme: 'Housing', k: 1, n: 5, share: 0.2 }, { year: 2022, theme: 'Housing', k: 1, n: 10, share: 0.1 },
+        ],
+      },
+    });
+    expect(text).toBe(
+      'Line chart of share of tagged reviews by publication year and theme, 2020–2022 (4 plotted values). ' +
+        'The highest is 2022, Neglect with 70% (7 of 10 tagged reviews that year); the lowest is 2022, Housing with 10% (1 of 10 tagged reviews that year). ' +
+        'Of 2 themes, Neglect has the highest share of tagged reviews across the years. Neglect’s share of tagged reviews rose from 40% in 2020 to 70% in 2022.',
+    );
+    expect(text).not.toMatch(/Averaged/);
+  });
+
+    it('uses display formats for labels and copes with empty or flat data', () => {
     const table = {
       columns: [
         { key: 'theme', label: 'Theme', format: (v: unknown) => `Theme ${String(v)}` },

@@ -83,18 +83,29 @@ function aggregate(rows: Row[], key: (r: Row) => string, value: (r: Row) => numb
 }
 
 // "1 reviews" reads wrong: drop a plural s for exactly one.
-const withUnit = (v: number, unit: string) => `${num(v)}${v === 1 && /[^s]s$/.test(unit) ? unit.slice(0, -1) : unit}`;
+const withUnit = (v: number, unit: string) => `${num(v)}${v === 1 ? unit.replace(/\b(\w+[^s\W])s\b/, '$1') : unit}`;
 
 type Show = (v: number) => string;
 
-function extremes(rows: Row[], value: (r: Row) => number, label: (r: Row) => string, show: Show): string {
+/** "(32 of 84 tagged reviews)" after a share, from the columns marked as its count and base. */
+type CountNote = (r: Row) => string;
+
+function countNote(columns: Column[]): CountNote {
+  const count = columns.find((c) => c.kind === 'count');
+  const base = columns.find((c) => c.kind === 'base');
+  if (!count || !base) return () => '';
+  const unit = lower(base.label);
+  return (r) => (typeof r[count.key] === 'number' && typeof r[base.key] === 'number' ? ` (${num(r[count.key] as number)} of ${num(r[base.key] as number)} ${unit})` : '');
+}
+
+function extremes(rows: Row[], value: (r: Row) => number, label: (r: Row) => string, show: Show, note: CountNote): string {
   const values = rows.map(value);
   const hi = Math.max(...values);
   const lo = Math.min(...values);
   const at = (v: number) => {
     const matches = rows.filter((r) => value(r) === v);
     const others = matches.length - 1;
-    return `${label(matches[0]!)}${others ? ` (and ${others} other${others > 1 ? 's' : ''})` : ''} with ${show(v)}`;
+    return `${label(matches[0]!)}${others ? ` (and ${others} other${others > 1 ? 's' : ''})` : ''} with ${show(v)}${others ? '' : note(matches[0]!)}`;
   };
   if (rows.length === 1) return `The only value is ${at(hi)}.`;
   if (hi === lo) return `Every value is ${show(hi)}.`;
@@ -112,7 +123,18 @@ function trend(byYear: Map<string, number>, measureLabel: string, across: string
     ? `${direction}, ${show(first)} in ${firstYear} and ${show(last)} in ${lastYear}`
     : `${direction} from ${show(first)} in ${firstYear} to ${show(last)} in ${lastYear}`;
   const peakNote = peakYear !== firstYear && peakYear !== lastYear ? `, peaking at ${show(peak)} in ${peakYear}` : '';
-  return ` ${across}${across ? lower(measureLabel) : measureLabel} ${moved}${peakNote}.`;
+  const subject = across ? `${across}${lower(measureLabel)}` : measureLabel.charAt(0).toUpperCase() + measureLabel.slice(1);
+  return ` ${subject} ${moved}${peakNote}.`;
+}
+
+/** For shares of several categories over years: which is highest on average, and how its share moved. */
+function leaderTrend(rows: Row[], yearCol: Column, category: Column, value: (r: Row) => number, measure: string, show: Show): string {
+  const means = [...aggregate(rows, (r) => cellText(category, r), value, true)];
+  if (means.length < 2) return '';
+  const [leader] = means.reduce((a, b) => (b[1] > a[1] ? b : a));
+  const own = rows.filter((r) => cellText(category, r) === leader);
+  const moved = trend(aggregate(own, (r) => String(r[yearCol.key]), value, false), measure, `${leader}’s `, show);
+  return ` Of ${means.length} ${lower(category.label)}s, ${leader} has the highest ${measure} across the years.${moved}`;
 }
 
 const words = (s: string) => new Set(s.toLowerCase().match(/[a-z]{3,}/g) ?? []);
@@ -149,10 +171,18 @@ export function describeChartData(spec: DescribableChart): string {
   const measureCol = measureColumn(columns.filter((c) => c.numeric && c !== yearCol), rows, spec.option);
   if (!measureCol) return `${kind} of ${rows.length} values.`;
   // Other numeric columns (totals, intervals) qualify the measure; they are not categories.
-  const dims = columns.filter((c) => !c.numeric || c === yearCol);
+  // Yes/no flags (e.g. "Emerging") and notes ("small numbers") qualify a row; they are not what the chart is broken down by.
+  const isFlag = (c: Column) => !c.numeric && (/^notes?$/i.test(c.label.trim()) || rows.every((r) => /^(yes|no)$/i.test(cellText(c, r))));
+  const dims = columns.filter((c) => (!c.numeric && !isFlag(c)) || c === yearCol);
   const value = (r: Row) => Number(r[measureCol.key] ?? 0);
   const rowLabel = (r: Row) => dims.map((c) => cellText(c, r)).filter(Boolean).join(', ');
-  const measure = lower(measureCol.label);
+  // A bare "Share" says too little in a sentence: name what it is a share of, as the value axis does.
+  const axis = valueAxisName(spec.option);
+  // So does a bare "Change": the axis name says change in what.
+  const oneWord = measureCol.label.trim();
+  const measure = /^\w+$/.test(oneWord) && axis.toLowerCase().startsWith(oneWord.toLowerCase())
+    ? lower(axis)
+    : measureCol.kind === 'share' && /^share$/i.test(oneWord) ? 'share of tagged reviews' : lower(measureCol.label);
   const unit = isRate(measureCol) ? '' : ` ${measure}`;
   const format = measureCol.format;
   const show: Show = format ? (v) => format(v as never, rows[0]!) : (v) => withUnit(v, unit);
@@ -164,13 +194,17 @@ export function describeChartData(spec: DescribableChart): string {
   const span = !years.length ? '' : first === last ? `, ${first}` : `, ${first}–${last}`;
   const by = dims.length ? ` by ${dims.map((c) => lower(c.label)).join(' and ')}` : '';
   let text = `${kind} of ${measure}${by}${span} (${rows.length} plotted value${rows.length === 1 ? '' : 's'}). `;
-  text += extremes(rows, value, rowLabel, show);
+  // Counts follow a share they make up; beside a change in points they would mislead.
+  text += extremes(rows, value, rowLabel, show, measureCol.kind === 'share' ? countNote(columns) : () => '');
 
-  const mean = isRate(measureCol);
+  const mean = isRate(measureCol) || measureCol.kind === 'share';
   const others = dims.filter((c) => c !== yearCol);
-  if (yearCol) {
-    const across = others.length ? `${mean ? 'Averaged' : 'Summed'} across ${others.map((c) => lower(c.label)).join(' and ')}, ` : '';
-    text += trend(aggregate(rows, (r) => String(r[yearCol.key]), value, mean), measureCol.label, across, bare);
+  if (yearCol && mean && others.length === 1) {
+    // An average of several themes' shares is no figure a reader can use: follow the leading one instead.
+    text += leaderTrend(rows, yearCol, others[0]!, value, measure, bare);
+  } else if (yearCol && !(mean && others.length)) {
+    const across = others.length ? `Summed across ${others.map((c) => lower(c.label)).join(' and ')}, ` : '';
+    text += trend(aggregate(rows, (r) => String(r[yearCol.key]), value, false), measure, across, bare);
   }
   if (others.length === 1 && !mean) {
     const category = others[0]!;

@@ -1,8 +1,10 @@
 /**
  * The off-screen chart option for image exports: the on-screen option plus a
  * title, the filters in force and a footer with the source and export date,
- * with the plot moved to make room. The on-screen chart is left untouched.
+ * with the plot moved to make room, and category labels as wide as they need
+ * (wrapped, never cut). The on-screen chart is left untouched.
  */
+import { fitCategoryLabels } from '../../charts/options/fit-labels.ts';
 
 /** What every exported image states besides the chart itself. */
 export interface ImageText {
@@ -16,6 +18,8 @@ export interface ImageText {
 export const EXPORT_WIDTH = 1200;
 const MARGIN = 40;
 const TEXT_WIDTH = EXPORT_WIDTH - 2 * MARGIN;
+/** The widest a category label may be in an image before it wraps: about a third of the width. */
+export const EXPORT_LABEL_WIDTH = 400;
 // Single quotes only: ECharts writes fonts into SVG style="…" attributes without escaping.
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 const INK = '#1f2933';
@@ -86,7 +90,7 @@ function extraLegendRows(option: Record<string, unknown>): number {
 
 /** The option drawn off-screen for PNG and SVG: framed with title, filters and footer. */
 export function exportOption(screenOption: Record<string, unknown>, text: ImageText, height: number): Record<string, unknown> {
-  const option = singleQuoteFonts(screenOption);
+  const option = fitCategoryLabels(singleQuoteFonts(screenOption), EXPORT_LABEL_WIDTH);
   const { header, footer } = frameHeights(text);
   const legendAtBottom = asList(option.legend).some((l) => l.bottom !== undefined && l.top === undefined);
   const legendRows = legendAtBottom ? extraLegendRows(option) * 24 : 0;

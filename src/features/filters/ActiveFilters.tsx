@@ -21,6 +21,12 @@ function chips(f: Filters, names: NameLookup): Chip[] {
   ];
 }
 
+/** How many filters are in force (one per chip), for the "Filters (3)" button on narrow screens. */
+export function activeFilterCount(f: Filters): number {
+  return f.partnerships.length + f.regions.length + f.types.length + f.themes.length +
+    Number(f.yearFrom !== null) + Number(f.yearTo !== null) + Number(f.q.trim() !== '');
+}
+
 /** The filters in force, always visible; each chip removes its filter. */
 export function ActiveFilters({ filters, names, onChange }: { filters: Filters; names: NameLookup; onChange(next: Partial<Filters>): void }) {
   const list = chips(filters, names);

@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useFilters } from '../../state/url-state.ts';
 import { MultiSelect } from '../../components/MultiSelect.tsx';
 import { isUnfiltered, type Filters } from '../../filters/filters.ts';
 import { REVIEW_TYPE_LABELS, type ReviewType } from '../../schema/records.ts';
-import { ActiveFilters } from './ActiveFilters.tsx';
+import { ActiveFilters, activeFilterCount } from './ActiveFilters.tsx';
 import { useFilterOptions } from './use-filter-options.ts';
 
 function YearSelect({ label, value, years, onChange }: { label: string; value: number | null; years: number[]; onChange(v: number | null): void }) {
@@ -33,14 +33,25 @@ function SearchBox({ value, onChange }: { value: string; onChange(v: string): vo
   );
 }
 
-/** The filters every view shares. All state lives in the URL. */
+/**
+ * The filters every view shares. All state lives in the URL. On narrow
+ * screens (see app.css) the controls fold behind a "Filters (N)" button and
+ * the bar scrolls away with the page instead of covering it.
+ */
 export function FilterBar() {
   const [filters, setFilters, reset] = useFilters();
   const { options, names } = useFilterOptions();
+  const [unfolded, setUnfolded] = useState(false);
+  const controlsId = useId();
   const set = (next: Partial<Filters>) => setFilters(next);
+  const n = activeFilterCount(filters);
   return (
-    <section className="filter-bar" aria-label="Filters">
-      <div className="filter-bar__controls">
+    <section className={`filter-bar${unfolded ? ' filter-bar--unfolded' : ''}`} aria-label="Filters">
+      <button type="button" className="button-secondary filter-bar__fold" aria-expanded={unfolded} aria-controls={controlsId}
+        onClick={() => setUnfolded((v) => !v)}>
+        Filters ({n})
+      </button>
+      <div className="filter-bar__controls" id={controlsId}>
         <MultiSelect label="Partnerships" selected={filters.partnerships} onChange={(partnerships) => set({ partnerships })}
           options={(options?.partnerships ?? []).map((p) => ({ value: p.id, label: p.name, hint: `(${p.reviews})` }))} />
         {options && options.regions.length > 0 && (
@@ -54,6 +65,10 @@ export function FilterBar() {
         <MultiSelect label="Themes" selected={filters.themes} onChange={(themes) => set({ themes })}
           options={(options?.themes ?? []).map((t) => ({ value: t.id, label: t.label }))} />
         <SearchBox value={filters.q} onChange={(q) => setFilters({ q }, { replace: true })} />
+        <label className="title-only-switch" title="Reviews known only from a source page's list: their only text is their briefings' titles, so their themes repeat what was already briefed.">
+          <input type="checkbox" data-testid="title-only-switch" checked={filters.titleOnly} onChange={(e) => set({ titleOnly: e.target.checked })} />{' '}
+          Count title-only reviews
+        </label>
         <button type="button" className="button-secondary" onClick={reset} disabled={isUnfiltered(filters)}>Reset filters</button>
       </div>
       <ActiveFilters filters={filters} names={names} onChange={set} />

@@ -5,27 +5,35 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useDatabase } from '../../state/database-context.ts';
-import { slugify } from '../../schema/partnership-name.ts';
-import { reviewTypeByYear } from '../../schema/review-type.ts';
-import { linkTargetsQuery, partnershipChoicesQuery, type LinkTarget } from '../../queries/import.ts';
-import { DocumentRow, type DocEntry } from './DocumentRow.tsx';
+import { partnershipRecord, slugify } from '../../schema/partnership-name.ts';
+import { linkTargetsQuery, partnershipChoicesQuery, type LinkTarget, type PartnershipChoice } from '../../queries/import.ts';
+import { DocumentRow, matchPartnership, validPublished, type DocEntry } from './DocumentRow.tsx';
 import { commitDocuments, type ReadyDocument, type TagJob } from './run-import.ts';
 
 export type { DocEntry } from './DocumentRow.tsx';
 
-function readyDocument(d: DocEntry): ReadyDocument | null {
+/** YYYY, YYYY-MM or YYYY-MM-DD → first day of that period and its year. */
+function dateFields(published: string) {
+  const [y, m = '01', d = '01'] = published.split('-');
+  return { published, published_on: `${y}-${m}-${d}`, year: Number(y) };
+}
+
+function readyDocument(d: DocEntry, known: readonly PartnershipChoice[]): ReadyDocument | null {
   if (d.status !== 'ready' || !d.text) return null;
   if (d.choice === 'new') {
-    if (!d.newPartnership || !d.newCase.trim()) return null;
+    const match = matchPartnership(d.newPartnership, known);
+    const published = d.newPublished.trim();
+    if (!match || !d.newCase.trim() || !d.newType || !validPublished(published)) return null;
     const caseName = d.newCase.trim();
     return {
       fileName: d.file.name, kind: d.kind, text: d.text,
       target: {
         newReview: {
-          id: `import-${d.newPartnership}-${slugify(caseName)}`, partnership_id: d.newPartnership, case_name: caseName,
-          review_type: reviewTypeByYear(null), published: null, published_on: null, year: null, summary: null, findings: null,
+          id: `import-${match.id}-${slugify(caseName)}`, partnership_id: match.id, case_name: caseName,
+          review_type: d.newType, ...dateFields(published), summary: null, findings: null,
           recommendations: null, source_url: null, origin: 'import-document',
         },
+        newPartnership: match.known ? undefined : partnershipRecord(d.newPartnership),
       },
     };
   }
@@ -49,7 +57,7 @@ export function DocumentStep({ docs, onChange, onRemove, onImported }: DocumentS
   const [error, setError] = useState<string | null>(null);
   if (!docs.length) return null;
 
-  const ready = docs.map((d) => [d, readyDocument(d)] as const).filter((x): x is readonly [DocEntry, ReadyDocument] => x[1] !== null);
+  const ready = docs.map((d) => [d, readyDocument(d, partnerships.data ?? [])] as const).filter((x): x is readonly [DocEntry, ReadyDocument] => x[1] !== null);
   const runImport = async () => {
     setBusy(true);
     setError(null);

@@ -8,11 +8,17 @@ import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { FIELDS, guessKind, guessMapping, missingRequired, type ColumnMapping, type RecordKind } from '../../ingest/fields.ts';
 import type { MetadataKind } from '../../ingest/file-kinds.ts';
 import type { ImportPlan } from '../../ingest/import-plan.ts';
-import { mapRecords } from '../../ingest/metadata-records.ts';
+import type { ImportRecords } from '../../ingest/metadata-records.ts';
+import { mapRecordsInSlices } from '../../ingest/map-in-slices.ts';
 import type { RawTable } from '../../ingest/raw-table.ts';
 import { loadExisting } from '../../queries/import.ts';
 import { planImport } from '../../ingest/import-plan.ts';
 import { MetadataPreview } from './MetadataPreview.tsx';
+import { ProblemReport } from '../../components/ProblemReport.tsx';
+import { describeRaggedRow, yieldToPage } from '../../ingest/validate/csv-shape.ts';
+import { withoutRaggedRows } from '../../ingest/raw-table.ts';
+import { roomWarning, storageEstimate } from '../../lib/storage-room.ts';
+import { userMessage, type UserMessage } from '../../lib/user-message.ts';
 import { ProblemList } from './ProblemList.tsx';
 import { commitPlan, readMetadata, reviewLookup, type TagJob, type ThemeContext } from './run-import.ts';
 
@@ -43,7 +49,14 @@ export function MetadataStep({ file, kind: fileKind, themes, onImported, onDisca
   const [recordKind, setRecordKind] = useState<RecordKind>('review');
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<UserMessage | null>(null);
+  const [room, setRoom] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void storageEstimate().then((e) => live && setRoom(roomWarning(e, file.size, file.name)));
+    return () => void (live = false);
+  }, [file]);
 
   useEffect(() => {
     let live = true;
@@ -60,13 +73,37 @@ export function MetadataStep({ file, kind: fileKind, themes, onImported, onDisca
     return () => void (live = false);
   }, [db, file, fileKind, onDiscard]);
 
-  const records = useMemo(() => {
-    if (!table || !existing) return null;
-    return mapRecords(table, mapping, { kind: recordKind, origin: 'import', matcher: themes.matcher, reviewIdFor: reviewLookup(existing.reviews) });
+  // Mapped a slice at a time so a sheet of 100,000 rows does not freeze the page; remapped when a column choice changes.
+  const [records, setRecords] = useState<ImportRecords | null>(null);
+  useEffect(() => {
+    if (!table || !existing) return;
+    const ctrl = new AbortController();
+    setRecords(null);
+    mapRecordsInSlices(table, mapping, { kind: recordKind, origin: 'import', matcher: themes.matcher, reviewIdFor: reviewLookup(existing.reviews) }, { pause: yieldToPage, signal: ctrl.signal })
+      .then((r) => !ctrl.signal.aborted && setRecords(r))
+      .catch(() => undefined /* superseded by a newer mapping */);
+    return () => ctrl.abort();
   }, [table, existing, mapping, recordKind, themes]);
   const plan = useMemo(() => (records && existing ? planImport(records, existing) : null), [records, existing]);
 
   if (!table || !records || !plan) return <StatusMessage kind="loading">Reading {file.name}…</StatusMessage>;
+  const ragged = table.ragged ?? [];
+  if (ragged.length) {
+    return (
+      <section className="import-step" aria-labelledby="import-ragged-heading" data-testid="import-ragged">
+        <h2 id="import-ragged-heading">{file.name}: {plural(ragged.length, 'row')} with the wrong number of cells</h2>
+        <p>
+          The header has {plural(ragged[0]!.expected, 'cell')}. In the rows below a cell is missing or there are extra cells, usually a comma inside text
+          that is not in quotes. Skip these rows and import the rest, or cancel and correct the file.
+        </p>
+        <ProblemList title="Rows with the wrong number of cells" items={ragged.map(describeRaggedRow)} testId="import-ragged-rows" />
+        <div className="import-actions">
+          <button type="button" onClick={() => setTable(withoutRaggedRows(table))}>Skip {ragged.length === 1 ? 'this row' : `these ${ragged.length} rows`}</button>
+          <button type="button" className="button-secondary" onClick={() => onDiscard(`${file.name} was not imported: ${plural(ragged.length, 'row')} had the wrong number of cells. Correct them and import the file again.`)}>Cancel this file</button>
+        </div>
+      </section>
+    );
+  }
 
   const missing = missingRequired(mapping, recordKind);
   const count = recordKind === 'review' ? plan.distinct.reviews : plan.distinct.briefings;
@@ -84,7 +121,7 @@ export function MetadataStep({ file, kind: fileKind, themes, onImported, onDisca
       const jobs = await commitPlan(db, plan, file.name);
       onImported(summarise(file.name, plan, recordKind), jobs);
     } catch (err) {
-      setError(`Import failed and nothing was changed: ${(err as Error).message}`);
+      setError(userMessage(err, `${file.name} could not be imported, and nothing was changed. Try again; if it fails again, reload the page and import it once more.`));
       setBusy(false);
     }
   };
@@ -117,7 +154,8 @@ export function MetadataStep({ file, kind: fileKind, themes, onImported, onDisca
       <MetadataPreview records={records} kind={recordKind} labels={themes.labels} />
       <ProblemList title="Problems" items={records.problems.map((p) => p.message)} testId="import-problems" />
       <ProblemList title="Duplicates" items={plan.duplicates} tone="note" testId="import-duplicates" />
-      {error && <p className="import-error" role="alert">{error}</p>}
+      {room && <p className="import-room" role="status" data-testid="import-room">{room}</p>}
+      {error && <ProblemReport report={error} testId="import-error" />}
       <div className="import-actions">
         <button type="button" disabled={busy || missing.length > 0 || count === 0} onClick={() => void runImport()}>
           {busy ? 'Importing…' : `Import ${plural(count, recordKind)}`}{extras.length > 0 && !busy ? ` (${extras.join(', ')})` : ''}

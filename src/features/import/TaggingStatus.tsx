@@ -19,7 +19,9 @@ export function TaggingStatus({ state, onCancel, onRetry }: { state: TaggingStat
             <button type="button" className="button-secondary" onClick={onCancel}>Cancel tagging</button>
           </div>
           <p role="status" className="hint">
-            {state.progress
+            {state.progress?.stored !== undefined
+              ? `Storing theme tags: ${state.progress.stored} of ${state.progress.total} texts stored`
+              : state.progress
               ? `${state.progress.done} of ${state.progress.total} passages and texts · ${state.progress.filesDone} of ${state.progress.files} files · ` +
                 (state.progress.remainingMs === null ? 'estimating time left…' : `about ${seconds(state.progress.remainingMs)} left`)
               : 'Loading the theme model…'}

@@ -14,7 +14,7 @@ import type { RawTable } from '../../ingest/raw-table.ts';
 import { FileProblem, readMetadataFile } from '../../ingest/read-metadata.ts';
 import { createThemeMatcher, type MatcherLexicon, type ThemeMatcher } from '../../ingest/theme-matcher.ts';
 import { clearDocumentsSql, importThemesSql, loadExisting, type ImportThemeRow } from '../../queries/import.ts';
-import { briefingText, reviewText, type Document, type Passage, type Review } from '../../schema/records.ts';
+import { briefingText, reviewText, type Document, type Partnership, type Passage, type Review } from '../../schema/records.ts';
 import { documentText, MEDIA_TYPES } from './readers/document-text.ts';
 
 /** Text for the tagger, with where its tags go. */
@@ -88,7 +88,8 @@ export interface ReadyDocument {
   kind: DocumentKind;
   text: string;
   /** An existing record, or a new review to create for it. */
-  target: { entity_type: 'review' | 'briefing'; id: string } | { newReview: Review };
+  /** A new review may bring a partnership not yet known (typed by the user). */
+  target: { entity_type: 'review' | 'briefing'; id: string } | { newReview: Review; newPartnership?: Partnership };
 }
 
 /** Stores documents and their passages (replacing earlier copies of the same file); returns passages to tag. */
@@ -96,15 +97,20 @@ export async function commitDocuments(db: WriteRunner, docs: readonly ReadyDocum
   const documents: Document[] = [];
   const passages: Passage[] = [];
   const reviews: Review[] = [];
+  const partnerships: Partnership[] = [];
   const jobs: TagJob[] = [];
   for (const d of docs) {
     const entity = 'newReview' in d.target ? { entity_type: 'review' as const, id: d.target.newReview.id } : d.target;
     if ('newReview' in d.target) reviews.push(d.target.newReview);
+    if ('newReview' in d.target) {
+      const { newReview, newPartnership } = d.target;
+      if (newPartnership && !partnerships.some((p) => p.id === newReview.partnership_id)) partnerships.push(newPartnership);
+    }
     const rec = documentRecords(entity, d.fileName, MEDIA_TYPES[d.kind], d.text);
     documents.push(rec.document);
     passages.push(...rec.passages);
     jobs.push(...rec.passages.map((p) => ({ entity_type: 'passage' as const, entity_id: p.id, text: p.text, source: d.fileName })));
   }
-  await commitRows(db, { reviews, documents, passages }, clearDocumentsSql(documents.map((d) => d.id)));
+  await commitRows(db, { partnerships, reviews, documents, passages }, clearDocumentsSql(documents.map((d) => d.id)));
   return jobs;
 }

@@ -3,6 +3,7 @@ import { useCallback, useRef, useState } from 'react';
 import { IMPORT_PASSAGE_CHARS, suggestLink, titleFromFileName, type LinkCandidate } from '../../ingest/document-records.ts';
 import { fileKind, isDocumentKind, isMetadataKind, type MetadataKind } from '../../ingest/file-kinds.ts';
 import { splitPassages } from '../../classify/index.ts';
+import { documentHeading } from '../../ingest/document-heading.ts';
 import type { DocEntry } from './DocumentRow.tsx';
 import { readDocument } from './run-import.ts';
 
@@ -30,6 +31,7 @@ export function useFileIntake(candidates: () => Promise<LinkCandidate[]>) {
       const suggested = suggestLink(entry.file.name, await candidatesRef.current());
       patchDoc(entry.key, {
         status: 'ready', text, passages: splitPassages(text, IMPORT_PASSAGE_CHARS).length, message: notes.join(' '),
+        newCase: documentHeading(text) ?? entry.newCase,
         choice: suggested ? `${suggested.entity_type}:${suggested.id}` : '',
       });
     } catch (err) {
@@ -46,7 +48,7 @@ export function useFileIntake(candidates: () => Promise<LinkCandidate[]>) {
       if ('problem' in k) problems.push(k.problem);
       else if (isMetadataKind(k.kind)) newMeta.push({ key: `m${++nextKey}`, file, kind: k.kind });
       else if (isDocumentKind(k.kind)) {
-        newDocs.push({ key: `d${++nextKey}`, file, kind: k.kind, status: 'reading', choice: '', newPartnership: '', newCase: titleFromFileName(file.name) });
+        newDocs.push({ key: `d${++nextKey}`, file, kind: k.kind, status: 'reading', choice: '', newPartnership: '', newCase: titleFromFileName(file.name), newType: '', newPublished: '' });
       }
     }
     if (problems.length) setRefused((r) => [...r, ...problems]);

@@ -5,6 +5,7 @@ import type { ReviewsPerYearRow, TotalsRow } from '../../queries/overview.ts';
 import { KpiRow } from '../../components/KpiRow.tsx';
 import type { ECElementEvent } from '../../charts/echarts.ts';
 import { FilterPicker } from '../../components/FilterPicker.tsx';
+import { plural } from '../../lib/plural.ts';
 
 export interface OverviewHeadlineProps {
   totals: TotalsRow;
@@ -26,16 +27,28 @@ export function OverviewHeadline({ totals, perYear, footnote, onYearClick }: Ove
     <>
       <KpiRow
         items={[
-          { id: 'reviews', label: 'Reviews', value: totals.reviews.toLocaleString('en-GB') },
-          { id: 'briefings', label: 'Briefings', value: totals.briefings.toLocaleString('en-GB') },
-          { id: 'partnerships', label: 'Partnerships', value: totals.partnerships.toLocaleString('en-GB') },
+          {
+            id: 'reviews', label: 'Reviews', value: totals.reviews.toLocaleString('en-GB'),
+            note: totals.title_only_reviews ? `${totals.title_only_reviews} title-only set apart` : undefined,
+          },
+          {
+            id: 'briefings', label: 'Briefings', value: totals.briefings.toLocaleString('en-GB'),
+            note: totals.briefing_records > totals.briefings ? `${totals.briefing_records} records; repeats under several reviews counted once` : undefined,
+          },
+          {
+            id: 'partnerships', label: 'Partnerships', value: totals.partnerships.toLocaleString('en-GB'),
+            note: [
+              totals.other_sources ? `+ ${totals.other_sources} other sources` : '',
+              totals.not_known_items ? `${totals.not_known_items} items: partnership not known` : '',
+            ].filter(Boolean).join('; ') || undefined,
+          },
           { id: 'years', label: 'Years published', value: span },
         ]}
       />
       <ChartCard
         id="reviews-per-year"
         title={reviewsPerYearTitle(perYear)}
-        footnote={`${footnote}${totals.undated_reviews ? ` ${totals.undated_reviews} reviews without a publication year are not shown.` : ''}`}
+        footnote={`${footnote}${totals.undated_reviews ? ` ${plural(totals.undated_reviews, 'review')} without a publication year ${totals.undated_reviews === 1 ? 'is' : 'are'} not shown.` : ''}${totals.title_only_reviews ? ` ${plural(totals.title_only_reviews, 'title-only review')} (their only text is their briefings' titles) ${totals.title_only_reviews === 1 ? 'is' : 'are'} set apart; “Count title-only reviews” includes them.` : ''}`}
         option={option}
         onElementClick={onClick}
         actions={picker}

@@ -11,6 +11,7 @@ import { themeByYear } from '../../queries/trends.ts';
 import { chartFootnote } from '../filters/describe-filters.ts';
 import { useFilterOptions } from '../filters/use-filter-options.ts';
 import { ThemeTrendCard } from '../trends/ThemeTrendCard.tsx';
+import { defaultTrendMeasure } from '../../charts/options/theme-trend.ts';
 import { LATEST_YEAR_MIN, LatestChangeCard } from './LatestChangeCard.tsx';
 import { OverviewHeadline } from './OverviewHeadline.tsx';
 import { relaxHint } from '../../filters/relax-hint.ts';
@@ -48,7 +49,7 @@ export default function OverviewPage() {
                 <h2 className="dash-section-title">Themes</h2>
                 <div className="chart-grid">
                   <TopThemesCard rows={shares.data!} selected={filters.themes} footnote={footnote} years={{ first: totals.data!.first_year, last: totals.data!.last_year }} onTheme={cross.addTheme} />
-                  <ThemeTrendCard id="top-theme-trend" rows={trend.data!} measure="share" footnote={footnote} onYear={cross.setYear} />
+                  <ThemeTrendCard id="top-theme-trend" rows={trend.data!} measure={defaultTrendMeasure(trend.data!)} footnote={footnote} onYear={cross.setYear} />
                 </div>
                 <LatestChangeCard rows={latest.data!} footnote={footnote} onTheme={cross.addTheme} />
               </>

@@ -1,11 +1,13 @@
 import { useMemo } from 'react';
 import { ChartCard } from '../../charts/ChartCard.tsx';
 import type { ECElementEvent } from '../../charts/echarts.ts';
-import { count, pct } from '../../charts/options/format.ts';
+import { pct } from '../../charts/options/format.ts';
 import { topThemesOption, topThemesTitle } from '../../charts/options/top-themes.ts';
 import { FilterPicker } from '../../components/FilterPicker.tsx';
 import type { ThemeShareRow } from '../../queries/themes.ts';
 import { baseNote, referenceFor, referenceLabel, type OurBase } from '../../reference/national-figures.ts';
+import { plural } from '../../lib/plural.ts';
+import { useReliabilityFootnote } from '../agreement/use-reliability.ts';
 
 type Row = ThemeShareRow & { reference: string };
 
@@ -38,6 +40,7 @@ export function TopThemesCard({ rows, top = 10, selected, footnote, years, onThe
       return f ? [`◆ National reference for ${r.theme}: ${referenceLabel(f)}. ${baseNote(f, ours)} Source: ${f.source_title}, ${f.source_url}.`] : [];
     });
   }, [shown, refs, years.first, years.last]);
+  const reliability = useReliabilityFootnote(useMemo(() => shown.map((r) => r.theme_id), [shown]));
   const onClick = (e: ECElementEvent) => {
     const row = [...shown].reverse()[e.dataIndex];
     if (row) onTheme(row.theme_id);
@@ -46,7 +49,7 @@ export function TopThemesCard({ rows, top = 10, selected, footnote, years, onThe
     <ChartCard
       id="top-themes"
       title={topThemesTitle(shown)}
-      footnote={`${footnote} Share of the ${count(shown[0]?.total ?? 0)} reviews with at least one theme; the theme filter highlights bars here rather than narrowing the reviews counted.`}
+      footnote={`${footnote} Share of the ${plural(shown[0]?.total ?? 0, 'review')} with at least one theme; the theme filter highlights bars here rather than narrowing the reviews counted.${reliability}`}
       option={option}
       height={Math.max(220, shown.length * 28 + 60)}
       onElementClick={(e) => {
@@ -57,9 +60,9 @@ export function TopThemesCard({ rows, top = 10, selected, footnote, years, onThe
       table={{
         columns: [
           { key: 'theme', label: 'Theme' },
-          { key: 'reviews', label: 'Tagged reviews with theme', numeric: true, suppression: { kind: 'count' } },
-          { key: 'total', label: 'Tagged reviews', numeric: true, suppression: { kind: 'count' } },
-          { key: 'share', label: 'Share', numeric: true, format: (v) => pct(v as number), suppression: { kind: 'share', count: 'reviews', base: 'total' } },
+          { key: 'reviews', label: 'Tagged reviews with theme', numeric: true, kind: 'count', suppression: { kind: 'count' } },
+          { key: 'total', label: 'Tagged reviews', numeric: true, kind: 'base', suppression: { kind: 'count' } },
+          { key: 'share', label: 'Share', numeric: true, kind: 'share', format: (v) => pct(v as number), suppression: { kind: 'share', count: 'reviews', base: 'total' } },
           { key: 'reference', label: 'National reference' },
         ],
         rows: shown,

@@ -5,6 +5,8 @@ import { ofTotal, pct } from '../../charts/options/format.ts';
 import { heatmapOption } from '../../charts/options/heatmap.ts';
 import { FilterPicker } from '../../components/FilterPicker.tsx';
 import type { HeatmapCellRow } from '../../queries/partnerships.ts';
+import { plural } from '../../lib/plural.ts';
+import { useReliabilityFootnote } from '../agreement/use-reliability.ts';
 
 /** Partnership × theme shares; a click on a cell filters to that partnership and theme. */
 export function PartnershipHeatmapCard({ rows, top, footnote, onCell }: {
@@ -30,6 +32,7 @@ export function PartnershipHeatmapCard({ rows, top, footnote, onCell }: {
     const best = rows.filter((r) => r.total >= 3).sort((a, b) => b.share - a.share || b.reviews - a.reviews)[0];
     return { option, partnerships, themes, best };
   }, [rows]);
+  const reliability = useReliabilityFootnote(useMemo(() => themes.map(([id]) => id), [themes]));
   const onClick = (e: ECElementEvent) => {
     const [x, y] = (e.value as number[]) ?? [];
     const theme = themes[x ?? -1];
@@ -37,13 +40,13 @@ export function PartnershipHeatmapCard({ rows, top, footnote, onCell }: {
     if (theme && partnership) onCell(partnership[0], theme[0]);
   };
   const title = best
-    ? `${best.theme} is tagged in ${pct(best.share)} of ${best.partnership}'s ${best.total} tagged reviews, the highest share shown`
+    ? `${best.theme} is tagged in ${pct(best.share)} of ${best.partnership}'s ${plural(best.total, 'tagged review')}, the highest share shown`
     : 'Few tagged reviews per partnership: shares are shown but none rests on 3 or more reviews';
   return (
     <ChartCard
       id="partnership-heatmap"
       title={title}
-      footnote={`${footnote} ${partnerships.length === 1 ? 'One partnership' : `The ${partnerships.length} partnerships with most tagged reviews (at most ${top})`}, tagged reviews in brackets. Cells show the share of the partnership's tagged reviews carrying the theme; hover for counts.`}
+      footnote={`${footnote} ${partnerships.length === 1 ? 'One partnership' : `The ${partnerships.length} partnerships with most tagged reviews (at most ${top})`}, tagged reviews in brackets. Cells show the share of the partnership's tagged reviews carrying the theme; hover for counts.${reliability}`}
       option={option}
       height={Math.max(280, partnerships.length * 30 + 200)}
       onElementClick={onClick}
@@ -57,9 +60,9 @@ export function PartnershipHeatmapCard({ rows, top, footnote, onCell }: {
         columns: [
           { key: 'partnership', label: 'Partnership' },
           { key: 'theme', label: 'Theme' },
-          { key: 'reviews', label: 'Tagged reviews with theme', numeric: true },
-          { key: 'total', label: 'Tagged reviews', numeric: true },
-          { key: 'share', label: 'Share', numeric: true, format: (v) => pct(v as number) },
+          { key: 'reviews', label: 'Tagged reviews with theme', numeric: true, kind: 'count' },
+          { key: 'total', label: 'Tagged reviews', numeric: true, kind: 'base' },
+          { key: 'share', label: 'Share', numeric: true, kind: 'share', format: (v) => pct(v as number) },
         ],
         rows,
       }}

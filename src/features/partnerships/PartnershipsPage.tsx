@@ -13,6 +13,7 @@ import { relaxHint } from '../../filters/relax-hint.ts';
 import { useCrossFilter } from '../../state/use-cross-filter.ts';
 import { ComparisonCard } from './ComparisonCard.tsx';
 import { PartnershipHeatmapCard } from './PartnershipHeatmapCard.tsx';
+import { plural } from '../../lib/plural.ts';
 
 const TOP = 15;
 
@@ -47,7 +48,7 @@ export default function PartnershipsPage() {
             <label htmlFor={selectId}>Partnership to compare</label>
             <select id={selectId} value={vs ?? ''} onChange={(e) => setVs(e.target.value || null)}>
               {(options?.partnerships ?? []).filter((p) => p.reviews > 0).map((p) => (
-                <option key={p.id} value={p.id}>{p.name} ({p.reviews} reviews)</option>
+                <option key={p.id} value={p.id}>{p.name} ({plural(p.reviews, 'review')})</option>
               ))}
             </select>
           </div>

@@ -4,7 +4,7 @@ import { useDatabase } from '../../state/database-context.ts';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import type { Filters } from '../../filters/filters.ts';
 import { localVsRestQuery } from '../../queries/planner.ts';
-import { compareShares, READING_WORDS, SMALL_N } from '../../planner/compare.ts';
+import { COMPARISON_METHOD_TEXT, compareShares, READING_WORDS, SMALL_N } from '../../stats/share-difference.ts';
 import { pct } from '../../planner/reasons.ts';
 import { windowLabel, type PlannerWindow } from '../../planner/window.ts';
 import { referenceFor, referenceLabel } from '../../reference/national-figures.ts';
@@ -40,9 +40,9 @@ export function LocalComparison({ scope, partnershipId, name, window }: { scope:
     body = (
       <>
         <p className="hint">
-          {name}: {local_n} reviews; other partnerships: {rest_n} reviews, published {windowLabel(window)}. Differences are
-          called only when the 95% interval (Newcombe’s method) excludes zero. Shares from fewer than {SMALL_N} reviews are
-          marked “small numbers”: read them as a prompt, not a finding.
+          {name}: {local_n} reviews; other partnerships: {rest_n} reviews, published {windowLabel(window)}.{' '}
+          <span data-testid="comparison-method">{COMPARISON_METHOD_TEXT}</span> Shares from fewer than {SMALL_N} reviews are
+          marked “small numbers”.
         </p>
         <div className="table-scroll">
           <table className="data-table planner-local" data-testid="planner-local">
@@ -59,7 +59,7 @@ export function LocalComparison({ scope, partnershipId, name, window }: { scope:
             </thead>
             <tbody>
               {rows.map((r) => (
-                <tr key={r.theme_id} data-theme-id={r.theme_id}>
+                <tr key={r.theme_id} data-theme-id={r.theme_id} data-reading={r.c.reading}>
                   <th scope="row">{r.label}</th>
                   <td className="num">{pct(r.c.local)} <span className="hint">({r.local_k}/{r.local_n})</span></td>
                   <td className="num">{pct(r.c.rest)} <span className="hint">({r.rest_k}/{r.rest_n})</span></td>

@@ -1,5 +1,5 @@
 import type { PlannerYearsRow } from '../../queries/planner.ts';
-import { SMALL_N } from '../../planner/compare.ts';
+import { SMALL_N } from '../../stats/share-difference.ts';
 import { windowLabel, type PlannerWindow } from '../../planner/window.ts';
 
 export interface PlannerNotesProps {

@@ -1,4 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
+import { useDatabase } from '../../state/database-context.ts';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
+import { startingEvidenceQuery } from '../../queries/planner.ts';
+import { BriefedThemes } from './BriefedThemes.tsx';
+import { PrintRecord } from './PrintRecord.tsx';
 import { plannerCsv, plannerFileName } from '../../planner/export.ts';
 import { windowLabel, ignoredFilters, singlePartnership } from '../../planner/window.ts';
 import { describeFilters } from '../filters/describe-filters.ts';
@@ -15,6 +20,8 @@ import { usePlanner } from './use-planner.ts';
 export default function PlannerPage() {
   const p = usePlanner();
   const { options, names } = useFilterOptions();
+  const { db, dataVersion } = useDatabase();
+  const evidence = useQuery({ ...startingEvidenceQuery(db, p.scope, p.window ?? { from: 0, to: 0 }, dataVersion), enabled: p.window !== null });
   if (p.error) return <StatusMessage kind="error">Could not rank the themes: {p.error.message}. Try another window or reset the filters.</StatusMessage>;
   if (!p.years) return <StatusMessage kind="loading">Finding the years of the reviews in scope…</StatusMessage>;
   if (p.years.latest_year === null || !p.window) {
@@ -28,7 +35,12 @@ export default function PlannerPage() {
   const scopeWords = describeFilters(p.scope, names).replace('; all years', '');
   const local = singlePartnership(p.filters);
   const total = (ranking.ranked[0] ?? ranking.absent[0])?.window_total ?? 0;
-  const download = () => downloadBlob(textBlob(plannerCsv(ranking, win, latestYear), 'text/csv'), plannerFileName(p.scope.partnerships, win));
+  const evidenceByTheme = new Map((evidence.data ?? []).map((e) => [e.theme_id, { sentence: e.sentence, from: `${e.case_name}, ${e.partnership}` }]));
+  const producedOn = new Date().toISOString().slice(0, 10);
+  const download = () => downloadBlob(
+    textBlob(plannerCsv(ranking, win, latestYear, { weights: p.weights, producedOn, evidence: evidenceByTheme }), 'text/csv'),
+    plannerFileName(p.scope.partnerships, win),
+  );
 
   return (
     <div className="planner">
@@ -45,7 +57,7 @@ export default function PlannerPage() {
         <div className="planner-section__header">
           <h2 id="planner-ranked-heading">Themes to brief on next</h2>
           <div className="planner-actions">
-            <button type="button" className="button-secondary" onClick={download} disabled={!ranking.ranked.length}>Download CSV</button>
+            <button type="button" className="button-secondary" onClick={download} disabled={!ranking.ranked.length || !evidence.data}>Download CSV</button>
             <button type="button" className="button-secondary" onClick={() => window.print()}>Print summary</button>
           </div>
         </div>
@@ -59,6 +71,8 @@ export default function PlannerPage() {
             )}
           </>
         )}
+        <BriefedThemes ranking={ranking} window={win} rankBriefed={p.rankBriefed} onRankBriefed={p.setRankBriefed} />
+        <PrintRecord ranking={ranking} window={win} weights={p.weights} producedOn={producedOn} evidence={evidenceByTheme} />
         {ranking.absent.length > 0 && (
           <p className="planner-absent hint">
             In no review published {windowLabel(win)}, so not ranked:{' '}

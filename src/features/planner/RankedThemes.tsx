@@ -7,7 +7,7 @@ import type { PlannerWindow } from '../../planner/window.ts';
 import { ThemeMaterial } from './ThemeMaterial.tsx';
 
 /** The print summary keeps to one page: the top of the list (the CSV has it all). */
-export const PRINT_TOP = 12;
+export const PRINT_TOP = 10;
 
 const TREND_MARK: Record<TrendLabel, string> = { rising: '▲', falling: '▼', steady: '▬', unknown: '·' };
 

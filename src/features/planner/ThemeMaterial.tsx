@@ -45,8 +45,8 @@ export function ThemeMaterial({ theme, window, scope }: { theme: ScoredTheme; wi
                 {m.case_name}
               </a>{' '}
               <span className="hint">— {m.partnership}, {formatPublished(m.published)}</span>
-              {m.kind === 'summary' && <span className="hint"> (tagged by hand; no evidence sentences, so the summary’s opening)</span>}
-              {m.sentences.map((s, i) => <blockquote key={i} className="planner-evidence__sentence">{s}</blockquote>)}
+              {m.kind === 'summary' && <span className="hint"> (tagged by hand; no sentence carrying this theme is recorded)</span>}
+              {m.kind === 'evidence' && m.sentences.map((s, i) => <blockquote key={i} className="planner-evidence__sentence">{s}</blockquote>)}
             </li>
           ))}
         </ul>
@@ -63,6 +63,7 @@ export function ThemeMaterial({ theme, window, scope }: { theme: ScoredTheme; wi
                 <span className="hint">
                   — {b.partnership}, {BRIEFING_KIND_LABELS[b.briefing_kind as BriefingKind] ?? b.briefing_kind},{' '}
                   {formatPublished(b.published)}{b.dated_by_review ? ' (its review’s date)' : ''}
+                  {b.linked_reviews > 1 ? ` · 1 briefing, linked to ${b.linked_reviews} reviews` : ''}
                 </span>
               </li>
             ))}

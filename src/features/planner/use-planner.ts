@@ -22,6 +22,9 @@ export interface PlannerState {
   /** `null` puts the default window back. */
   setWindow(next: PlannerWindow | null): void;
   ranking: Ranking | undefined;
+  /** Themes briefed inside the window are ranked too (off: they are set apart). */
+  rankBriefed: boolean;
+  setRankBriefed(on: boolean): void;
   error: Error | null;
 }
 
@@ -35,8 +38,9 @@ export function usePlanner(): PlannerState {
   const years = useQuery(aggregateQuery(db, plannerYears, scope, dataVersion));
 
   const params = new URLSearchParams(search);
-  const rawFrom = params.get(PARAM.from);
-  const rawTo = params.get(PARAM.to);
+  // The shared year filter, when set, is the default window: the planner and the Partnerships view then count the same reviews.
+  const rawFrom = params.get(PARAM.from) ?? (filters.yearFrom !== null ? String(filters.yearFrom) : null);
+  const rawTo = params.get(PARAM.to) ?? (filters.yearTo !== null ? String(filters.yearTo) : null);
   const latest = years.data?.latest_year ?? null;
   const resolved = useMemo(() => (latest === null ? null : resolveWindow(rawFrom, rawTo, latest)), [latest, rawFrom, rawTo]);
   const window = resolved?.window ?? null;
@@ -46,7 +50,19 @@ export function usePlanner(): PlannerState {
     ...aggregateQuery(db, themeCoverage, scope, dataVersion, window ?? { from: 0, to: 0 }),
     enabled: window !== null,
   });
-  const ranking = useMemo(() => (coverage.data ? rankThemes(coverage.data, weights) : undefined), [coverage.data, weights]);
+  // Themes briefed inside the window are set apart unless the URL asks to rank them (?briefed=rank).
+  const rankBriefed = params.get('briefed') === 'rank';
+  const ranking = useMemo(
+    () => (coverage.data ? rankThemes(coverage.data, weights, { setApartBriefed: !rankBriefed }) : undefined),
+    [coverage.data, weights, rankBriefed],
+  );
+  const setRankBriefed = useCallback((on: boolean) => {
+    const p = new URLSearchParams(search);
+    if (on) p.set('briefed', 'rank');
+    else p.delete('briefed');
+    const q = p.toString();
+    navigate(pathname + (q ? `?${q}` : ''));
+  }, [pathname, search]);
 
   // Weights move with every arrow key: replace the history entry rather than pile them up.
   const setWeights = useCallback((next: Weights) => navigate(pathname + searchWithWeights(search, next), { replace: true }), [pathname, search]);
@@ -54,6 +70,6 @@ export function usePlanner(): PlannerState {
 
   return {
     filters, scope, weights, setWeights, years: years.data, window, windowNotice: resolved?.notice ?? null, setWindow,
-    ranking, error: years.error ?? coverage.error ?? null,
+    ranking, rankBriefed, setRankBriefed, error: years.error ?? coverage.error ?? null,
   };
 }

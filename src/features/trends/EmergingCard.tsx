@@ -7,6 +7,8 @@ import { FilterPicker } from '../../components/FilterPicker.tsx';
 import type { WindowCountsRow } from '../../queries/themes.ts';
 import { assessEmerging, EMERGING_RULE, emergingWindows } from '../../stats/emerging.ts';
 import { themeChanges, yearSpan } from './theme-changes.ts';
+import { plural } from '../../lib/plural.ts';
+import { useReliabilityFootnote } from '../agreement/use-reliability.ts';
 
 /** The rule in plain words, from the same constants the test uses. */
 export function EmergingRule({ recent, earlier }: { recent: string; earlier: string }) {
@@ -25,6 +27,15 @@ export function EmergingRule({ recent, earlier }: { recent: string; earlier: str
   );
 }
 
+/** The headline when nothing is emerging: the largest rise on enough reviews, never one built on small numbers. */
+function largestRiseWords(changes: ReadonlyArray<{ theme: string; change: number; small?: boolean }>, recent: string): string {
+  const rise = changes.filter((c) => !c.small && c.change > 0).sort((a, b) => b.change - a.change)[0];
+  if (rise) return `No theme meets the emerging rule in ${recent}; the largest rise is ${rise.theme}`;
+  return changes.some((c) => c.small)
+    ? `No theme meets the emerging rule in ${recent}; too few reviews to name a largest rise`
+    : `No theme meets the emerging rule in ${recent}; no theme rose`;
+}
+
 /** Change in share per theme, recent window against the earlier one, emerging themes marked. */
 export function EmergingCard({ rows, footnote, onTheme }: { rows: WindowCountsRow[]; footnote: string; onTheme(id: string): void }) {
   const latest = rows[0]?.latest_year ?? null;
@@ -38,11 +49,13 @@ export function EmergingCard({ rows, footnote, onTheme }: { rows: WindowCountsRo
   }).sort((a, b) => Number(b.flagged) - Number(a.flagged) || b.change - a.change || a.theme.localeCompare(b.theme)), [rows]);
   const option = useMemo(() => themeChangeOption(assessed, labels), [assessed, labels.recent, labels.earlier]);
   const emerging = assessed.filter((a) => a.flagged);
+  // The flagged themes and the largest rises: a note for all 31 would bury the chart.
+  const reliability = useReliabilityFootnote(useMemo(() => assessed.slice(0, Math.max(3, emerging.length)).map((a) => a.theme_id), [assessed, emerging.length]));
   const title = !windows
     ? 'No dated tagged reviews to look for emerging themes'
     : emerging.length
       ? `${emerging.length} emerging theme${emerging.length > 1 ? 's' : ''} in ${labels.recent}: ${emerging.slice(0, 3).map((e) => e.theme).join(', ')}`
-      : `No theme meets the emerging rule in ${labels.recent}; the largest rise is ${assessed.find((a) => a.change > 0)?.theme ?? 'none'}`;
+      : largestRiseWords(assessed, labels.recent);
   const onClick = (e: ECElementEvent) => {
     const row = [...assessed].reverse()[e.dataIndex];
     if (row) onTheme(row.theme_id);
@@ -53,7 +66,7 @@ export function EmergingCard({ rows, footnote, onTheme }: { rows: WindowCountsRo
       <ChartCard
         id="emerging-themes"
         title={title}
-        footnote={`${footnote} ${count(rows[0]?.recent_total ?? 0)} tagged reviews in ${labels.recent || 'the recent years'}, ${count(rows[0]?.earlier_total ?? 0)} in ${labels.earlier || 'the years before'}.`}
+        footnote={`${footnote} ${plural(rows[0]?.recent_total ?? 0, 'tagged review')} in ${labels.recent || 'the recent years'}, ${count(rows[0]?.earlier_total ?? 0)} in ${labels.earlier || 'the years before'}.${reliability}`}
         option={option}
         height={Math.max(240, assessed.length * 26 + 80)}
         onElementClick={onClick}
@@ -61,12 +74,14 @@ export function EmergingCard({ rows, footnote, onTheme }: { rows: WindowCountsRo
         table={{
           columns: [
             { key: 'theme', label: 'Theme' },
-            { key: 'recent', label: `Tagged ${labels.recent}`, numeric: true },
-            { key: 'recentShare', label: `Share ${labels.recent}`, numeric: true, format: (v) => pct(v as number) },
-            { key: 'earlier', label: `Tagged ${labels.earlier}`, numeric: true },
-            { key: 'earlierShare', label: `Share ${labels.earlier}`, numeric: true, format: (v) => pct(v as number) },
-            { key: 'change', label: 'Change', numeric: true, format: (v) => points(v as number) },
-            { key: 'pValue', label: 'p (Fisher, one-sided)', numeric: true, format: (v) => (v as number).toFixed(3) },
+            { key: 'recent', label: `Tagged ${labels.recent}`, numeric: true, kind: 'count' },
+            { key: 'recentTotal', label: `Tagged reviews ${labels.recent}`, numeric: true, kind: 'base' },
+            { key: 'recentShare', label: `Share ${labels.recent}`, numeric: true, kind: 'share', format: (v) => pct(v as number) },
+            { key: 'earlier', label: `Tagged ${labels.earlier}`, numeric: true, kind: 'count' },
+            { key: 'earlierTotal', label: `Tagged reviews ${labels.earlier}`, numeric: true, kind: 'base' },
+            { key: 'earlierShare', label: `Share ${labels.earlier}`, numeric: true, kind: 'share', format: (v) => pct(v as number) },
+            { key: 'change', label: 'Change', numeric: true, kind: 'points', format: (v) => points(v as number) },
+            { key: 'pValue', label: 'p (Fisher, one-sided)', numeric: true, kind: 'p', format: (v) => (v as number).toPrecision(3) },
             { key: 'flagged', label: 'Emerging', format: (v) => (v ? 'Yes' : 'No') },
           ],
           rows: assessed,

@@ -15,16 +15,17 @@ import { useCrossFilter } from '../../state/use-cross-filter.ts';
 import { EmergingCard } from './EmergingCard.tsx';
 import { MeasureToggle } from './MeasureToggle.tsx';
 import { ThemeTrendCard } from './ThemeTrendCard.tsx';
+import { defaultTrendMeasure, type TrendMeasure } from '../../charts/options/theme-trend.ts';
 
 /** Trends: chosen themes over the years, and which themes are emerging. */
 export default function TrendsPage() {
   const { db, dataVersion } = useDatabase();
   const [filters] = useFilters();
   const [measureParam, setMeasure] = useUrlParam('measure');
-  const measure = measureParam === 'count' ? 'count' : 'share';
   const cross = useCrossFilter();
   const { names } = useFilterOptions();
   const trend = useQuery({ ...aggregateQuery(db, themeByYear, filters, dataVersion), placeholderData: keepPreviousData });
+  const measure: TrendMeasure = measureParam === 'count' || measureParam === 'share' ? measureParam : defaultTrendMeasure(trend.data ?? []);
   const windows = useQuery({ ...aggregateQuery(db, themeWindowCounts, filters, dataVersion, EMERGING_RULE.recentYears, EMERGING_RULE.earlierYears), placeholderData: keepPreviousData });
   const footnote = chartFootnote(filters, names);
   return (
@@ -40,7 +41,7 @@ export default function TrendsPage() {
               : 'Showing the five most frequent themes. Choose themes in the Themes filter above to follow others.'}
           </p>
           <ThemeTrendCard rows={trend.data!} measure={measure} footnote={footnote} onYear={cross.setYear}
-            actions={<MeasureToggle value={measure} onChange={(m) => setMeasure(m === 'share' ? null : m)} />} />
+            actions={<MeasureToggle value={measure} onChange={(m) => setMeasure(m)} />} />
           <EmergingCard rows={windows.data!} footnote={footnote} onTheme={cross.addTheme} />
         </>
       )}

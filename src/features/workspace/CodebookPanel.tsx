@@ -5,6 +5,7 @@ import { planCodebookImport, type CodebookPlan } from '../../codebook/merge.ts';
 import { codebookToQdc, parseQdc } from '../../codebook/qdc.ts';
 import type { ParsedCodebook } from '../../codebook/types.ts';
 import { loadCodebook, replaceThemeSetSql } from '../../queries/themes-admin.ts';
+import { checkRows, problemLines } from '../../ingest/validate/schema-rules.ts';
 import { FilePickButton } from './FilePickButton.tsx';
 import { downloadBytes, today } from './download.ts';
 
@@ -35,7 +36,14 @@ export function CodebookPanel() {
     const parsed = isQdc
       ? parseQdc(text, { themes: current.themes.map((t) => t.id), groups: current.groups.map((g) => g.id) })
       : parseTaxonomyJson(text);
-    setPending({ fileName: file.name, parsed, plan: parsed.errors.length ? null : planCodebookImport(current, parsed) });
+    const plan = parsed.errors.length ? null : planCodebookImport(current, parsed);
+    // The same value rules as every other way in: ids, labels, groups.
+    if (plan) {
+      const themes = checkRows('themes', plan.result.themes);
+      const groups = checkRows('theme_groups', plan.result.groups);
+      parsed.errors.push(...problemLines(groups.problems, groups.count), ...problemLines(themes.problems, themes.count));
+    }
+    setPending({ fileName: file.name, parsed, plan: parsed.errors.length ? null : plan });
   };
 
   const apply = async () => {

@@ -36,7 +36,7 @@ export function StoragePanel() {
         {save.kind === 'saving' && 'Saving in this browser…'}
         {save.kind === 'saved' && `Saved in this browser ${when(save.at)}.`}
         {save.kind === 'idle' && 'Nothing of yours is saved in this browser yet: import or correct something and it is kept here.'}
-        {save.kind === 'error' && <span className="workspace-error">{save.message}</span>}
+        {save.kind === 'error' && <span className="workspace-error" role="alert">{save.message}</span>}
       </p>
       {workspace.restoreProblem && <p className="workspace-error" role="alert">{workspace.restoreProblem}</p>}
       {u && (

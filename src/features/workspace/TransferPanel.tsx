@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useDatabase } from '../../state/database-context.ts';
+import { ProblemReport } from '../../components/ProblemReport.tsx';
+import { userMessage, type UserMessage } from '../../lib/user-message.ts';
 import { useWorkspace } from './workspace-context.ts';
 import { DeleteAllDialog } from './DeleteAllDialog.tsx';
 import { FilePickButton } from './FilePickButton.tsx';
 import { downloadBytes, fileBytes, today } from './download.ts';
 
-type Outcome = { kind: 'ok' | 'error'; text: string } | null;
-const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+type Outcome = { kind: 'ok'; text: string } | { kind: 'error'; report: UserMessage } | null;
 
 /** Export the workspace as one zip, import one back (replacing yours), or delete it all. */
 export function TransferPanel() {
@@ -15,13 +16,13 @@ export function TransferPanel() {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
 
-  const run = async (work: () => Promise<string>) => {
+  const run = async (work: () => Promise<string>, failed: string) => {
     setBusy(true);
     setOutcome(null);
     try {
       setOutcome({ kind: 'ok', text: await work() });
     } catch (err) {
-      setOutcome({ kind: 'error', text: `${message(err)} Nothing was changed.` });
+      setOutcome({ kind: 'error', report: userMessage(err, failed) });
     } finally {
       setBusy(false);
     }
@@ -32,19 +33,19 @@ export function TransferPanel() {
     const name = `learning-themes-workspace_${today()}.zip`;
     downloadBytes(bytes, name, 'application/zip');
     return `Saved ${name}: ${manifest.tables.reviews.rows} reviews, ${manifest.tables.briefings.rows} briefings, ${manifest.tables.theme_tags.rows} theme tags.`;
-  });
+  }, 'The workspace could not be exported. Nothing was changed; try again, and if it fails again reload the page first.');
 
   const importZip = (file: File) => run(async () => {
     const manifest = await workspace.importArchive(await fileBytes(file), file.name);
     bumpDataVersion();
     return `Imported ${file.name} (saved ${new Date(manifest.savedAt).toLocaleDateString('en-GB')}): it replaced your previous data.`;
-  });
+  }, `“${file.name}” could not be imported. Nothing was changed. Check that it is the .zip file “Export workspace” saved, and export it again if it still fails.`);
 
   const deleteAll = () => run(async () => {
     await workspace.deleteAll();
     bumpDataVersion();
     return 'Your data was deleted from this browser. The bundled reviews and briefings are still here.';
-  });
+  }, 'Your data could not be deleted. Nothing was changed; reload the page and try again.');
 
   return (
     <section className="workspace-card" aria-labelledby="workspace-transfer" aria-busy={busy}>
@@ -58,11 +59,8 @@ export function TransferPanel() {
         <FilePickButton label="Import workspace…" accept=".zip,application/zip" disabled={busy} testId="ws-import-input" onFile={(f) => void importZip(f)} />
         <DeleteAllDialog busy={busy} onConfirm={() => void deleteAll()} />
       </div>
-      {outcome && (
-        <p role={outcome.kind === 'error' ? 'alert' : 'status'} className={outcome.kind === 'error' ? 'workspace-error' : 'workspace-ok'} data-testid="ws-outcome">
-          {outcome.text}
-        </p>
-      )}
+      {outcome?.kind === 'ok' && <p role="status" className="workspace-ok" data-testid="ws-outcome">{outcome.text}</p>}
+      {outcome?.kind === 'error' && <ProblemReport report={outcome.report} testId="ws-outcome" className="workspace-error" />}
     </section>
   );
 }

@@ -6,6 +6,7 @@
 import type { QueryRunner } from '../../queries/runner.ts';
 import type { WorkspaceFiles, WorkspaceManifest } from '../../workspace/archive.ts';
 import type { StorageUsage } from '../../workspace/opfs-storage.ts';
+import { packModels, unpackModels } from './model-files.ts';
 
 export interface WorkspaceBackend {
   collect(db: QueryRunner, model: Uint8Array | null): Promise<WorkspaceFiles>;
@@ -24,6 +25,18 @@ export interface SaveState {
   kind: 'idle' | 'saving' | 'saved' | 'error';
   at: string | null;
   message: string | null;
+  /** The browser's own words for a failed save, for "Technical details". */
+  details?: string | null;
+}
+
+/** Why a save failed, in the user's words, with what to do. */
+export function saveFailureMessage(err: unknown): string {
+  const e = err as { name?: string; message?: string } | null;
+  const full = e?.name === 'QuotaExceededError' || /quota/i.test(e?.message ?? '');
+  const why = full
+    ? 'this browser has no room left for it (the storage it allows this site is full)'
+    : 'the browser refused to write it';
+  return `Your latest changes are not saved in this browser: ${why}. They stay usable until you close this tab. To keep them, export your workspace now (Your data → Export workspace); to make room, free disk space or delete an earlier import, and the next change will save everything.`;
 }
 
 const SAVE_DELAY_MS = 300;
@@ -34,8 +47,13 @@ export class WorkspaceSession {
   private readonly listeners = new Set<() => void>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private saving: Promise<void> = Promise.resolve();
-  /** The retrained model (JSON bytes), kept with the workspace. */
+  /** Callers waiting for the next save to finish (see whenSaved). */
+  private waiting: ((state: SaveState) => void)[] = [];
+  /** The retrained model in use (JSON bytes), kept with the workspace; null = the bundled model. */
   model: Uint8Array | null = null;
+  /** The model the last retrain replaced (null with hasPreviousModel = the bundled model), kept until the next retrain. */
+  previousModel: Uint8Array | null = null;
+  hasPreviousModel = false;
   /** A problem met while restoring at start (the app still opens on the bundled data). */
   restoreProblem: string | null = null;
 
@@ -59,7 +77,7 @@ export class WorkspaceSession {
       const files = await this.backend.read();
       if (!files) return null;
       await this.backend.apply(this.db, files, { replace: false });
-      this.model = files.model;
+      this.takeModels(files.model);
       this.set({ kind: 'saved', at: files.manifest.savedAt, message: null });
       return files.manifest;
     } catch (err) {
@@ -79,9 +97,10 @@ export class WorkspaceSession {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.saving = this.saving.then(async () => {
+      const waiters = this.waiting.splice(0);
       this.set({ ...this.state, kind: 'saving' });
       try {
-        const files = await this.backend.collect(this.db, this.model);
+        const files = await this.backend.collect(this.db, this.modelBytes());
         if (hasUserRows(files)) {
           await this.backend.write(files);
           void this.backend.persist();
@@ -91,15 +110,21 @@ export class WorkspaceSession {
         this.restoreProblem = null;
         this.set({ kind: 'saved', at: files.manifest.savedAt, message: null });
       } catch (err) {
-        this.set({ kind: 'error', at: this.state.at, message: `Could not save in this browser: ${err instanceof Error ? err.message : String(err)}. Export your workspace to keep your changes.` });
+        this.set({ kind: 'error', at: this.state.at, message: saveFailureMessage(err), details: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
       }
+      for (const w of waiters) w(this.state);
     });
     return this.saving;
   }
 
+  /** Resolves with the outcome of the next save to start (one is scheduled after every data change). */
+  whenSaved(): Promise<SaveState> {
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
   /** The workspace as one zip file. */
   async exportArchive(): Promise<{ bytes: Uint8Array; manifest: WorkspaceManifest }> {
-    const files = await this.backend.collect(this.db, this.model);
+    const files = await this.backend.collect(this.db, this.modelBytes());
     return { bytes: this.backend.pack(files), manifest: files.manifest };
   }
 
@@ -107,7 +132,7 @@ export class WorkspaceSession {
   async importArchive(bytes: Uint8Array, fileName: string): Promise<WorkspaceManifest> {
     const files = this.backend.unpack(bytes, fileName);
     await this.backend.apply(this.db, files, { replace: true });
-    this.model = files.model;
+    this.takeModels(files.model);
     await this.saveNow();
     return files.manifest;
   }
@@ -115,16 +140,33 @@ export class WorkspaceSession {
   /** Removes the user's rows and every saved file; the bundled data stays. */
   async deleteAll(): Promise<void> {
     await this.backend.deleteUserData(this.db);
-    this.model = null;
+    this.takeModels(null);
     await this.saveNow();
     await this.backend.clear();
     this.set({ kind: 'idle', at: null, message: null });
   }
 
-  /** Keeps a retrained model with the workspace. */
-  async setModel(json: string | null): Promise<void> {
-    this.model = json === null ? null : new TextEncoder().encode(json);
+  /**
+   * Puts a model in use and saves. With `previous`, the model it replaces is kept beside it
+   * (null = the bundled model) until the next call; without, no previous model is kept.
+   */
+  async setModel(json: string | null, previous?: { json: string | null }): Promise<void> {
+    const enc = (j: string | null) => (j === null ? null : new TextEncoder().encode(j));
+    this.model = enc(json);
+    this.previousModel = previous ? enc(previous.json) : null;
+    this.hasPreviousModel = !!previous;
     await this.saveNow();
+  }
+
+  private modelBytes(): Uint8Array | null {
+    return packModels({ current: this.model, previous: this.previousModel, hasPrevious: this.hasPreviousModel });
+  }
+
+  private takeModels(bytes: Uint8Array | null): void {
+    const m = unpackModels(bytes);
+    this.model = m.current;
+    this.previousModel = m.previous;
+    this.hasPreviousModel = m.hasPrevious;
   }
 
   usage(): Promise<StorageUsage> {

@@ -18,6 +18,8 @@ export interface TrainingExample {
   gold: string[];
   /** Only the listed themes are known (see src/classify/labels.ts). */
   partial?: boolean;
+  /** `<entity type>:<entity id>` of a judged entry: the new model keeps its out-of-fold tags. */
+  key?: string;
 }
 
 /** The theme set a model is trained for (the shape of data/themes/taxonomy.json). */

@@ -50,7 +50,8 @@ export class TaggingEngine {
         }
         case 'retrain': {
           const started = performance.now();
-          this.model = trainModel(req.examples, req.taxonomy, req.lexicon);
+          // Out-of-fold tags of every judged entry, so the app can score the new model honestly.
+          this.model = trainModel(req.examples, req.taxonomy, req.lexicon, { outOfFold: true });
           this.post({ id: req.id, type: 'retrained', version: modelVersion(this.model), elapsedMs: performance.now() - started, model: this.model });
           return;
         }

@@ -6,6 +6,8 @@
  * abbreviation ("HSCB").
  */
 
+import { areaInName } from './partnership-area.ts';
+
 // Place words stop before "Local"/"Safeguarding" so the place never swallows the organisation.
 const PLACE_WORD = "(?!(?:Local|Safeguarding)\\b)[A-Z][A-Za-z'’-]+";
 const FULL_NAME = new RegExp(
@@ -44,7 +46,11 @@ function fullNames(text: string): Map<string, { place: string; count: number }> 
   const names = new Map<string, { place: string; count: number }>();
   for (const m of text.matchAll(FULL_NAME)) {
     const place = placeOf(m[1]!);
-    if (!place) continue;
+    // "Making Safeguarding Personal" is a topic, not a publisher: a bare "<word> Safeguarding"
+    // followed by another capitalised word, or made of a gerund, counts only for a known area.
+    const bare = !m[2] && !(m[3] ?? '').trim();
+    const titleGoesOn = /^ [A-Z]/.test(text.slice(m.index + m[0].length));
+    if (!place || (bare && (titleGoesOn || /ing$/.test(place)) && !areaInName(place))) continue;
     const name = `${place} ${m[2] ?? ''}Safeguarding${m[3] ?? ''}`.replace(/\s+/g, ' ').trim();
     const entry = names.get(name) ?? { place, count: 0 };
     entry.count += 1;
@@ -124,7 +130,9 @@ function abbreviatedName(text: string): string | null {
 }
 
 /** The partnership a page belongs to, as the page names it, or null when it gives no name. */
-export function derivePartnership(text: string): string | null {
+export function derivePartnership(fullText: string): string | null {
+  // The publisher names itself near the top; a huge page's tail adds time, not evidence.
+  const text = fullText.length > 400_000 ? fullText.slice(0, 400_000) : fullText;
   const full = mostMentionedName(text);
   if (full) return asCurrentPartnership(full, text);
   return abbreviatedName(text);

@@ -3,13 +3,14 @@
  * ReviewType list. Longer phrases come first so "national child safeguarding
  * practice review" is not read as a local one.
  */
-import type { ReviewType } from '../../src/schema/records.ts';
+import type { ReviewType } from '../../schema/records.ts';
 
 const TYPE_PHRASES: ReadonlyArray<readonly [source: string, type: ReviewType]> = [
   ['national (?:child safeguarding practice )?review', 'national-review'],
-  ['(?:local )?child safeguarding practice review|cspr', 'child-safeguarding-practice-review'],
+  // "Local Safeguarding Child Practice Review", "Safeguarding Practice Review" and their abbreviations name the same statutory review.
+  ['(?:local )?(?:child safeguarding|safeguarding child(?:ren)?|safeguarding) practice review|l?cspr|lscpr|spr', 'child-safeguarding-practice-review'],
   ['serious case review|scr', 'serious-case-review'],
-  ['(?:(?:alternative|practice|multi-agency|local|partnership) )*learning review', 'learning-review'],
+  ['(?:(?:alternative|practice|multi-agency|local|partnership) )*learning (?:lessons )?review|learning lessons review|llr', 'learning-review'],
   ['rapid review', 'rapid-review'],
   ['thematic review', 'thematic-review'],
   ['action plan', 'action-plan'],
@@ -28,7 +29,7 @@ export function reviewTypeOf(phrase: string): ReviewType | null {
 
 /** The first review type named anywhere in a text, or null. */
 export function findReviewType(text: string): ReviewType | null {
-  const m = new RegExp(`\\b(${ANY_TYPE_SOURCE})\\b`, 'i').exec(text);
+  const m = new RegExp(`\\b(${ANY_TYPE_SOURCE})s?\\b`, 'i').exec(text);
   return m ? reviewTypeOf(m[1]!) : null;
 }
 

@@ -4,7 +4,7 @@
  * Briefing", "Abusive Head Trauma - 7 minute learning", "Jack - Lessons
  * Learned Briefing", "Jack Child Safeguarding Practice Review - WSP Statement".
  */
-import type { BriefingKind } from '../../src/schema/records.ts';
+import type { BriefingKind } from '../../schema/records.ts';
 
 export interface BriefingLine {
   title: string;
@@ -64,6 +64,11 @@ export function parseBriefingLine(line: string): BriefingLine[] {
   const sevenMinuteCount = [...text.matchAll(SEVEN_MINUTE)].length;
   if (sevenMinuteCount > 0) {
     if (words(text) > MAX_WORDS_PER_TOPIC * sevenMinuteCount) return [];
+    // "What is a Seven Minute Brief": a marker that ends the line without a separator is part of the title.
+    const only = sevenMinuteCount === 1 ? [...text.matchAll(SEVEN_MINUTE)][0]! : null;
+    if (only && only.index > 0 && only.index + only[0].length === text.length && !/[-–—:|,]\s*$/.test(text.slice(0, only.index))) {
+      return [{ title: clean(text), briefing_kind: '7-minute-briefing', raw: text }];
+    }
     return sevenMinuteTopics(text).filter((b) => b.title !== '');
   }
   if (words(text) > MAX_WORDS_PER_TOPIC) return [];

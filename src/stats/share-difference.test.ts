@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { compareShares, wilson } from './compare.ts';
+import { compareShares, SMALL_N } from './share-difference.ts';
+import { wilsonInterval } from './wilson.ts';
 
-describe('wilson', () => {
+describe('wilsonInterval', () => {
   it('matches the published interval for 81 of 263 (Newcombe 1998)', () => {
-    const { lo, hi } = wilson(81, 263);
-    expect(lo).toBeCloseTo(0.2553, 3);
-    expect(hi).toBeCloseTo(0.3662, 3);
-  });
-
-  it('stays inside 0–1 at the extremes', () => {
-    expect(wilson(0, 5).lo).toBe(0);
-    expect(wilson(5, 5).hi).toBe(1);
+    const { low, high } = wilsonInterval(81, 263);
+    expect(low).toBeCloseTo(0.2553, 3);
+    expect(high).toBeCloseTo(0.3662, 3);
   });
 });
 
@@ -24,12 +20,16 @@ describe('compareShares', () => {
     expect(c.small).toBe(false);
   });
 
-  it('calls a difference only when the interval excludes zero, and marks small numbers', () => {
-    const c = compareShares({ local_k: 3, local_n: 5, rest_k: 20, rest_n: 80 });
-    expect(c.small).toBe(true);
-    expect(['higher', 'similar']).toContain(c.reading);
-    expect(compareShares({ local_k: 1, local_n: 4, rest_k: 10, rest_n: 40 }).reading).toBe('similar');
+  it('calls a difference only when the interval excludes zero', () => {
+    expect(compareShares({ local_k: 2, local_n: 8, rest_k: 10, rest_n: 40 }).reading).toBe('similar');
     expect(compareShares({ local_k: 0, local_n: 30, rest_k: 40, rest_n: 80 }).reading).toBe('lower');
+  });
+
+  it(`never calls a difference on fewer than ${SMALL_N} reviews, however wide the gap (3 of 4 against 0 of 40)`, () => {
+    const c = compareShares({ local_k: 3, local_n: 4, rest_k: 0, rest_n: 40 });
+    expect(c.lo).toBeGreaterThan(0);
+    expect(c.reading).toBe('too-few');
+    expect(c.small).toBe(true);
   });
 
   it('has no reading without reviews on one side', () => {

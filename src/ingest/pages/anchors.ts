@@ -5,7 +5,7 @@
  * sentence naming the case ("A Serious Case Review has been undertaken ...
  * case of 'Sophie'").
  */
-import type { ReviewType } from '../../src/schema/records.ts';
+import type { ReviewType } from '../../schema/records.ts';
 import { DATE_SOURCE, parsePublishedDate } from './dates.ts';
 import { findReviewType, reviewTypeOf, splitLeadingType, splitTrailingType } from './review-types.ts';
 

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { EXPORT_LABEL_WIDTH, exportOption } from '../../features/export/export-option.ts';
+import { fitCategoryLabels, fitToWidth, longestLabelWidth, minChartWidth } from './fit-labels.ts';
+import { topThemesOption } from './top-themes.ts';
+
+const LONG = 'Suicide, self-harm and children’s mental health in adolescence';
+const rows = [
+  { theme_id: 'a', theme: LONG, group: 'g', reviews: 3, total: 9, share: 1 / 3 },
+  { theme_id: 'b', theme: 'Neglect', group: 'g', reviews: 2, total: 9, share: 2 / 9 },
+];
+type Axis = { type: string; axisLabel: { width?: number; overflow?: string; hideOverlap?: boolean } };
+
+describe('category labels that fit', () => {
+  it('an exported image never truncates a label: it widens the axis, and wraps what is wider still', () => {
+    const text = { title: 't', filters: 'Filters: all', footer: 'Source: x.' };
+    for (const theme of [LONG, `${LONG}, ${LONG}`]) {
+      const option = topThemesOption([{ ...rows[0]!, theme }, rows[1]!]) as unknown as Record<string, unknown>;
+      expect((option.yAxis as Axis).axisLabel.overflow).toBe('truncate'); // on screen
+      const y = exportOption(option, text, 900).yAxis as Axis;
+      expect(y.axisLabel.overflow).not.toBe('truncate');
+      const needed = longestLabelWidth(y as never, 12);
+      if (needed <= EXPORT_LABEL_WIDTH) expect(y.axisLabel).toMatchObject({ width: needed, overflow: 'none' });
+      else expect(y.axisLabel).toMatchObject({ width: EXPORT_LABEL_WIDTH, overflow: 'break' });
+    }
+  });
+
+  it('narrow screens wrap labels at about a third of the width and thin the value axis', () => {
+    const option = topThemesOption(rows);
+    expect(fitToWidth(option, 1000)).toBe(option);
+    const narrow = fitToWidth(option, 340) as unknown as { xAxis: Axis; yAxis: Axis };
+    expect(narrow.yAxis.axisLabel).toMatchObject({ width: 136, overflow: 'break' });
+    expect(narrow.xAxis.axisLabel.hideOverlap).toBe(true);
+    // Axes without a label limit are left alone.
+    expect(fitCategoryLabels({ xAxis: { type: 'category', data: ['a'] } }, 100).xAxis).toEqual({ type: 'category', data: ['a'] });
+  });
+
+  it('gives a heatmap the width its columns need, so a phone scrolls it rather than crushing it', () => {
+    expect(minChartWidth(topThemesOption(rows))).toBeUndefined();
+    const heatmap = { xAxis: { type: 'category', data: Array.from({ length: 10 }, (_, i) => `t${i}`) }, series: [{ type: 'heatmap', data: [] }] };
+    expect(minChartWidth(heatmap)).toBe(180 + 10 * 34);
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * Category labels that fit the space they are drawn in. On screen the option
+ * builders cut long theme and partnership names at a fixed width; exported
+ * images and narrow screens instead get labels as wide as they need (up to a
+ * limit) and wrapped beyond it, so no name is ever cut short.
+ */
+
+type Box = Record<string, unknown>;
+const asList = (v: unknown): Box[] => (Array.isArray(v) ? v : v ? [v] : []) as Box[];
+
+// ECharts measures text itself, but option builders run without a canvas: estimate from an average glyph.
+const GLYPH = 0.6;
+
+/** Estimated pixel width of the longest label on a category axis. */
+export function longestLabelWidth(axis: Box, fontSize: number): number {
+  const labels = asList(axis.data).map((d) => String(d && typeof d === 'object' ? (d as Box).value ?? '' : d ?? ''));
+  return Math.ceil(Math.max(0, ...labels.map((l) => l.length)) * fontSize * GLYPH);
+}
+
+function fitAxis(axis: Box, maxWidth: number, fontSize: number): Box {
+  const label = (axis.axisLabel ?? {}) as Box;
+  if (axis.type !== 'category' || (label.width === undefined && label.overflow === undefined)) return axis;
+  const needed = longestLabelWidth(axis, fontSize);
+  return {
+    ...axis,
+    axisLabel: {
+      ...label,
+      fontSize,
+      lineHeight: Math.round(fontSize * 1.15),
+      width: Math.min(needed, maxWidth),
+      // Wider than the limit: wrap onto more lines rather than cut with "…".
+      overflow: needed > maxWidth ? 'break' : 'none',
+    },
+  };
+}
+
+/** Values on value axes thin out instead of overlapping ("20%40%60%"); on narrow charts a long axis name wraps. */
+function thinValueAxis(axis: Box, narrowWidth: number | null): Box {
+  if (axis.type !== 'value') return axis;
+  const name = narrowWidth && axis.name ? { nameTextStyle: { ...((axis.nameTextStyle ?? {}) as Box), width: narrowWidth, overflow: 'break' } } : {};
+  return { ...axis, ...(narrowWidth ? { splitNumber: 3 } : {}), ...name, axisLabel: { ...((axis.axisLabel ?? {}) as Box), hideOverlap: true } };
+}
+
+/**
+ * The option with category labels up to `maxWidth` px wide, wrapped beyond
+ * that; never truncated. `narrowWidth` (a phone-sized chart's width) also
+ * wraps axis names and lets the legend scroll instead of piling up.
+ */
+export function fitCategoryLabels<T extends object>(option: T, maxWidth: number, fontSize = 12, narrowWidth: number | null = null): T {
+  const o = option as Box;
+  const fit = (v: unknown) => {
+    if (v === undefined) return v;
+    const list = asList(v).map((a) => thinValueAxis(fitAxis(a, maxWidth, fontSize), narrowWidth));
+    return Array.isArray(v) ? list : list[0];
+  };
+  const out: Box = { ...o, xAxis: fit(o.xAxis), yAxis: fit(o.yAxis) };
+  if (narrowWidth && o.legend) out.legend = asList(o.legend).map((l) => ({ ...l, type: 'scroll' }));
+  return out as T;
+}
+
+/**
+ * The width a chart needs to stay legible, when more than a phone gives it:
+ * a heatmap needs room for a readable value in every column.
+ */
+export function minChartWidth(option: object): number | undefined {
+  const o = option as Box;
+  if (!asList(o.series).some((s) => s.type === 'heatmap')) return undefined;
+  const columns = asList(o.xAxis).reduce((n, a) => Math.max(n, asList(a.data).length), 0);
+  return columns ? 180 + columns * 34 : undefined;
+}
+
+/** Below this width a chart counts as narrow (phones): smaller wrapped labels, fewer ticks. */
+export const NARROW_CHART = 560;
+
+/** The option as drawn in a box `width` px wide: unchanged on wide screens, fitted on narrow ones. */
+export function fitToWidth<T extends object>(option: T, width: number): T {
+  if (!width || width >= NARROW_CHART) return option;
+  return fitCategoryLabels(option, Math.max(90, Math.round(width * 0.4)), 11, Math.round(width * 0.85));
+}

@@ -1,0 +1,32 @@
+/**
+ * mapRecords over a big table a slice of rows at a time, yielding to the page
+ * between slices so a 100,000-row sheet does not freeze it. Rows map
+ * independently; only partnerships are shared, and they are merged by id.
+ */
+import type { ColumnMapping } from './fields.ts';
+import { emptyRecords, mapRecords, type ImportRecords, type MapContext } from './metadata-records.ts';
+import type { RawTable } from './raw-table.ts';
+
+const SLICE_ROWS = 5000;
+
+/** Same result as mapRecords(table, mapping, ctx); `pause` runs between slices, `signal` stops it. */
+export async function mapRecordsInSlices(
+  table: RawTable, mapping: ColumnMapping, ctx: MapContext, options: { pause?: () => Promise<void>; signal?: AbortSignal } = {},
+): Promise<ImportRecords> {
+  if (table.rows.length <= SLICE_ROWS) return mapRecords(table, mapping, ctx);
+  const out = emptyRecords();
+  const partnerships = new Set<string>();
+  for (let at = 0; at < table.rows.length; at += SLICE_ROWS) {
+    if (at > 0) {
+      await options.pause?.();
+      options.signal?.throwIfAborted();
+    }
+    const part = mapRecords({ ...table, rows: table.rows.slice(at, at + SLICE_ROWS), firstRowNumber: table.firstRowNumber + at }, mapping, ctx);
+    for (const p of part.partnerships) if (!partnerships.has(p.id)) (partnerships.add(p.id), out.partnerships.push(p));
+    for (const key of ['reviews', 'briefings', 'tags', 'problems', 'rows'] as const) {
+      const target = out[key] as unknown[];
+      for (const x of part[key]) target.push(x);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,108 @@
+/**
+ * Delimited text (CSV, TSV) read record by record (RFC 4180: quoted fields may
+ * hold delimiters, quotes and line breaks), noting every record whose cell
+ * count differs from the header's so the user can decide: skip those rows or
+ * cancel. Reads in slices that yield to the page, so a 50 MB file does not
+ * freeze it.
+ */
+
+/** A record with the wrong number of cells; `row` counts the header as row 1, as a spreadsheet does. */
+export interface RaggedRow {
+  row: number;
+  expected: number;
+  found: number;
+}
+
+export interface DelimitedGrid {
+  header: string[];
+  /** Data records, cells trimmed, blank cells null; a ragged record is kept as read. */
+  rows: (string | null)[][];
+  ragged: RaggedRow[];
+}
+
+/** Characters read between yields to the page. */
+const SLICE_CHARS = 1 << 20;
+
+const cell = (s: string) => {
+  const t = s.trim();
+  return t === '' ? null : t;
+};
+
+/** Reads delimited text; `pause` runs between slices (pass one that yields to keep a page responsive). */
+export async function readDelimited(
+  text: string, delimiter: string, options: { signal?: AbortSignal; pause?: () => Promise<void> } = {},
+): Promise<DelimitedGrid> {
+  const delim = delimiter.charCodeAt(0);
+  const records: string[][] = [];
+  let record: string[] = [];
+  let i = 0;
+  let nextPause = SLICE_CHARS;
+  const n = text.length;
+  while (i < n) {
+    if (i >= nextPause) {
+      nextPause = i + SLICE_CHARS;
+      options.signal?.throwIfAborted();
+      await options.pause?.();
+    }
+    // One field starting at i.
+    let value: string;
+    if (text.charCodeAt(i) === 0x22) {
+      let parts = '';
+      let at = i + 1;
+      for (;;) {
+        const q = text.indexOf('"', at);
+        if (q < 0) { parts += text.slice(at); at = n; break; } // unclosed quote: the rest is this field
+        parts += text.slice(at, q);
+        if (text.charCodeAt(q + 1) === 0x22) { parts += '"'; at = q + 2; continue; }
+        at = q + 1;
+        break;
+      }
+      // Anything between the closing quote and the delimiter is kept, as spreadsheets do.
+      let end = at;
+      while (end < n && text.charCodeAt(end) !== delim && text.charCodeAt(end) !== 0x0a && text.charCodeAt(end) !== 0x0d) end++;
+      value = parts + text.slice(at, end);
+      i = end;
+    } else {
+      let end = i;
+      while (end < n) {
+        const c = text.charCodeAt(end);
+        if (c === delim || c === 0x0a || c === 0x0d) break;
+        end++;
+      }
+      value = text.slice(i, end);
+      i = end;
+    }
+    record.push(value);
+    const c = i < n ? text.charCodeAt(i) : -1;
+    if (c === delim) {
+      i++;
+      if (i === n) record.push('');
+      continue;
+    }
+    // End of record (line break or end of text).
+    records.push(record);
+    record = [];
+    if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) i += 2;
+    else i++;
+  }
+  // A last record ending in a delimiter, with no line break after it.
+  if (record.length) records.push(record);
+  const [head = [], ...body] = records;
+  const header = head.map((h) => h.trim());
+  const expected = header.length;
+  const ragged: RaggedRow[] = [];
+  const rows = body.map((r, k) => {
+    const blank = r.length === 1 && r[0]!.trim() === '';
+    if (!blank && r.length !== expected) ragged.push({ row: k + 2, expected, found: r.length });
+    return blank ? header.map(() => null) : r.map(cell);
+  });
+  return { header, rows, ragged };
+}
+
+/** "row 5: 7 cells expected, 9 found". */
+export function describeRaggedRow(r: RaggedRow): string {
+  return `row ${r.row}: ${r.expected} cells expected, ${r.found} found`;
+}
+
+/** Yields to the browser's event loop (a macrotask, so input and paint can run). */
+export const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

@@ -1,0 +1,46 @@
+/**
+ * Imported text the tagger has not tagged: tagging was cancelled, failed, or
+ * the page closed before it finished. Reviews and briefings with no tag from
+ * the tagger, and documents none of whose passages has one. Listed on Import
+ * after any reload, with "Tag them now".
+ */
+import { queryOptions } from '@tanstack/react-query';
+import type { QueryRunner } from '../queries/runner.ts';
+import { briefingText, reviewText, type Briefing, type Review } from '../schema/records.ts';
+
+const noModelTag = (type: string, id: string) =>
+  `NOT EXISTS (SELECT 1 FROM theme_tags t WHERE t.entity_type = '${type}' AND t.entity_id = ${id} AND t.source <> 'manual')`;
+
+export const untaggedReviewsSql = `SELECT * FROM ws_user_reviews r WHERE ${noModelTag('review', 'r.id')} ORDER BY id`;
+export const untaggedBriefingsSql = `SELECT * FROM ws_user_briefings b WHERE ${noModelTag('briefing', 'b.id')} ORDER BY id`;
+export const untaggedPassagesSql = `
+SELECT p.id, p.text, d.file_name FROM passages p JOIN documents d ON d.id = p.document_id
+WHERE p.id NOT IN (SELECT id FROM ws_base_keys WHERE tbl = 'passages')
+  AND NOT EXISTS (SELECT 1 FROM passages q JOIN theme_tags t ON t.entity_type = 'passage' AND t.entity_id = q.id AND t.source <> 'manual'
+                  WHERE q.document_id = p.document_id)
+ORDER BY p.document_id, p.seq`;
+
+/** A text to tag again, with where its tags go. */
+export interface UntaggedText {
+  entity_type: 'review' | 'briefing' | 'passage';
+  entity_id: string;
+  text: string;
+  source: string;
+}
+
+/** Every untagged imported text (empty texts, such as a review known only by its report, are left out). */
+export async function untaggedTexts(db: QueryRunner, signal?: AbortSignal): Promise<UntaggedText[]> {
+  const [reviews, briefings, passages] = await Promise.all([
+    db.query<Review>(untaggedReviewsSql, { signal, label: 'import.untagged.reviews' }),
+    db.query<Briefing>(untaggedBriefingsSql, { signal, label: 'import.untagged.briefings' }),
+    db.query<{ id: string; text: string; file_name: string }>(untaggedPassagesSql, { signal, label: 'import.untagged.passages' }),
+  ]);
+  return [
+    ...reviews.map((r) => ({ entity_type: 'review' as const, entity_id: r.id, text: reviewText(r), source: 'imported reviews' })),
+    ...briefings.map((b) => ({ entity_type: 'briefing' as const, entity_id: b.id, text: briefingText(b), source: 'imported briefings' })),
+    ...passages.map((p) => ({ entity_type: 'passage' as const, entity_id: p.id, text: p.text, source: p.file_name })),
+  ].filter((t) => t.text.trim() !== '');
+}
+
+export const untaggedTextsQuery = (db: QueryRunner, dataVersion: number) =>
+  queryOptions({ queryKey: ['import', 'untagged', dataVersion], queryFn: ({ signal }) => untaggedTexts(db, signal) });

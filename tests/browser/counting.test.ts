@@ -1,0 +1,199 @@
+/**
+ * Counted right, on the bundled data in headless Chromium: title-only reviews
+ * set apart (and marked) by default, partnerships counted as statutory areas,
+ * briefings de-duplicated, and one comparison verdict shared by the
+ * Partnerships view and the planner. Every on-screen number is checked
+ * against the same SQL in Node.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NO_FILTERS, type Filters } from '../../src/filters/filters.ts';
+import { totalsSql, type TotalsRow } from '../../src/queries/overview.ts';
+import { themeShareSql, type ThemeShareRow } from '../../src/queries/themes.ts';
+import { serveBuiltApp, type AppServer } from '../support/app-server.ts';
+import { openBrowser, type BrowserSession } from '../support/browser.ts';
+import { openBundledDataset } from '../support/dataset-db.ts';
+import { amberPdf, notesTxt } from '../support/fixtures/import-files.ts';
+
+const SHOTS = 'test-results/screenshots';
+const WARWICKSHIRE: Filters = { ...NO_FILTERS, partnerships: ['warwickshire'], yearFrom: 2019, yearTo: 2024 };
+
+async function live(page: Page) {
+  await page.waitForSelector('nav[aria-label="Main"]');
+  await page.waitForSelector('main:not(.first-screen) [data-testid="kpi-reviews"]');
+}
+
+/** Moves within the app (no reload: imported rows are saved a moment after a change, so a reload could come first). */
+async function goInApp(page: Page, path: string) {
+  await page.evaluate((to) => { history.pushState(null, '', to); dispatchEvent(new PopStateEvent('popstate')); }, path);
+}
+
+const kpi = async (page: Page, id: string) => Number(await page.getByTestId(`kpi-${id}`).textContent());
+
+describe('counted right on the bundled data', () => {
+  let server: AppServer;
+  let browser: BrowserSession;
+  let page: Page;
+  const sql: Record<string, TotalsRow> = {};
+  let statutoryPresent = 0;
+  let warwickThemes: ThemeShareRow[] = [];
+  let warwickThemesAll: ThemeShareRow[] = [];
+  let titleOnlyIds: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    const db = await openBundledDataset();
+    const totals = async (f: Filters) => (await db.query<TotalsRow>(totalsSql(f)))[0]!;
+    sql.all = await totals(NO_FILTERS);
+    sql.warwick = await totals(WARWICKSHIRE);
+    sql.warwickAll = await totals({ ...WARWICKSHIRE, titleOnly: true });
+    [{ n: statutoryPresent }] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM partnerships p
+      WHERE p.kind = 'partnership' AND (p.id IN (SELECT partnership_id FROM reviews) OR p.id IN (SELECT partnership_id FROM briefings))`) as [{ n: number }];
+    warwickThemes = await db.query<ThemeShareRow>(themeShareSql(WARWICKSHIRE));
+    warwickThemesAll = await db.query<ThemeShareRow>(themeShareSql({ ...WARWICKSHIRE, titleOnly: true }));
+    titleOnlyIds = (await db.query<{ id: string }>(`SELECT id FROM review_facts WHERE title_only AND partnership_id = 'warwickshire' AND year BETWEEN 2019 AND 2024 ORDER BY id`)).map((r) => r.id);
+    db.close();
+    server = await serveBuiltApp();
+    browser = await openBrowser({ viewport: { width: 1366, height: 1000 } });
+    page = browser.page;
+    // DuckDB starts in ~2 s on an idle machine; far slower when the machine is shared.
+    page.setDefaultTimeout(100_000);
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('counts partnerships as the statutory areas present, other sources and unknown publishers apart', { timeout: 240_000 }, async () => {
+    await page.goto(server.url + '/');
+    await live(page);
+    expect(await kpi(page, 'partnerships')).toBe(statutoryPresent);
+    expect(statutoryPresent).toBe(sql.all!.partnerships);
+    expect(sql.all!.other_sources).toBeGreaterThan(0);
+    const note = await page.locator('.kpi').filter({ has: page.getByTestId('kpi-partnerships') }).textContent();
+    expect(note).toContain(`+ ${sql.all!.other_sources} other sources`);
+    expect(note).toContain(`${sql.all!.not_known_items} items: partnership not known`);
+    // The filter list names no organisation that is not a partnership as one of them.
+    expect(await kpi(page, 'briefings')).toBe(sql.all!.briefings);
+    expect(sql.all!.briefings).toBeLessThan(sql.all!.briefing_records);
+    await page.screenshot({ path: `${SHOTS}/counting-overview.png`, fullPage: true });
+  });
+
+  it('sets Warwickshire’s title-only reviews apart from recurrence by default, and the switch brings them back', { timeout: 240_000 }, async () => {
+    expect(titleOnlyIds.length).toBeGreaterThan(0);
+    await page.goto(server.url + '/?p=warwickshire&from=2019&to=2024');
+    await live(page);
+    expect(await kpi(page, 'reviews')).toBe(sql.warwick!.reviews);
+    expect(sql.warwick!.title_only_reviews).toBe(titleOnlyIds.length);
+    expect(await page.locator('.kpi').filter({ has: page.getByTestId('kpi-reviews') }).textContent()).toContain(`${titleOnlyIds.length} title-only set apart`);
+    // Recurrence (the top-themes table) counts only reviews with their own text.
+    const card = page.locator('[data-chart-id="top-themes"]');
+    if (await card.count()) {
+      await card.getByRole('button', { name: 'Show as table' }).click();
+      const first = await card.locator('table tbody tr').first().textContent();
+      const top = warwickThemes.find((r) => r.reviews > 0);
+      expect(first).toContain(top!.theme);
+    }
+    // De-duplicated briefings for the same filter.
+    expect(await kpi(page, 'briefings')).toBe(sql.warwick!.briefings);
+    expect(sql.warwick!.briefings).toBeLessThan(sql.warwick!.briefing_records);
+
+    await page.getByTestId('title-only-switch').check();
+    await page.waitForFunction((n) => document.querySelector('[data-testid="kpi-reviews"]')?.textContent === String(n), sql.warwickAll!.reviews);
+    expect(await kpi(page, 'reviews')).toBe(sql.warwick!.reviews + titleOnlyIds.length);
+    expect(new URL(page.url()).searchParams.get('titleonly')).toBe('1');
+    expect(warwickThemesAll[0]!.total).toBeGreaterThan(warwickThemes[0]?.total ?? 0);
+    await page.screenshot({ path: `${SHOTS}/counting-warwickshire-title-only.png`, fullPage: true });
+  });
+
+  it('marks a title-only review in the Explorer, labels its derived themes and links to the page address', { timeout: 240_000 }, async () => {
+    const id = titleOnlyIds.find((x) => x.includes('grace')) ?? titleOnlyIds[0]!;
+    await page.goto(server.url + `/explorer?p=warwickshire&titleonly=1&review=${id}`);
+    await page.waitForSelector('[data-testid="title-only-note"]');
+    expect(await page.getByTestId('derived-theme').count()).toBeGreaterThan(0);
+    const source = page.locator('.explorer-detail__source');
+    expect(await source.locator('a').getAttribute('href')).toMatch(/^https:\/\/www\.safeguardingwarwickshire\.co\.uk\//);
+    expect(await source.textContent()).not.toMatch(/\.txt/);
+    await page.screenshot({ path: `${SHOTS}/counting-explorer-title-only.png`, fullPage: true });
+  });
+
+  it('shows one briefing listed under several reviews as one briefing, linked to them', { timeout: 240_000 }, async () => {
+    const db = await openBundledDataset();
+    const [dup] = await db.query<{ id: string; linked_reviews: number }>(
+      `SELECT id, linked_reviews FROM briefing_facts WHERE linked_reviews > 1 ORDER BY linked_reviews DESC, id LIMIT 1`);
+    db.close();
+    await page.goto(server.url + `/explorer?briefing=${dup!.id}`);
+    await page.waitForSelector('[data-testid="briefing-links"]');
+    expect(await page.getByTestId('briefing-links').textContent()).toBe(`1 briefing, linked to ${dup!.linked_reviews} reviews (counted once).`);
+  });
+
+  it('gives the same verdict per theme on the Partnerships view and the planner under the same filter', { timeout: 300_000 }, async () => {
+    const filter = 'p=northamptonshire&from=2016&to=2022';
+    await page.goto(server.url + `/partnerships?${filter}`);
+    await page.waitForSelector('[data-testid="comparison-verdicts"] li');
+    const verdicts = async (selector: string, attr: string) => Object.fromEntries(await page.locator(selector).evaluateAll(
+      (els, a) => els.map((el) => [el.getAttribute('data-theme-id'), el.getAttribute(a)]), attr));
+    const onPartnerships = await verdicts('[data-testid="comparison-verdicts"] li', 'data-reading');
+    expect(await page.getByTestId('comparison-method').first().textContent()).toContain('Newcombe');
+    await page.screenshot({ path: `${SHOTS}/counting-partnerships.png`, fullPage: true });
+
+    await page.goto(server.url + `/planner?${filter}`);
+    await page.waitForSelector('[data-testid="planner-local"] tbody tr');
+    const onPlanner = await verdicts('[data-testid="planner-local"] tbody tr', 'data-reading');
+    expect(await page.getByTestId('comparison-method').first().textContent()).toContain('Newcombe');
+    const shared = Object.keys(onPartnerships).filter((t) => t in onPlanner);
+    expect(shared.length).toBeGreaterThan(3);
+    for (const t of shared) expect([t, onPlanner[t]]).toEqual([t, onPartnerships[t]]);
+    console.info(`verdicts compared on ${shared.length} themes: ${shared.map((t) => `${t}=${onPlanner[t]}`).join(', ')}`);
+    await page.screenshot({ path: `${SHOTS}/counting-planner.png`, fullPage: true });
+    expect(browser.foreignRequests).toEqual([]);
+    expect(browser.errors).toEqual([]);
+  });
+
+  it('imports a PDF as a new review (title from its heading, typed partnership, type, date) and shows its evidence in the detail panel', { timeout: 300_000 }, async () => {
+    await page.goto(server.url + '/import');
+    await page.waitForSelector('[data-testid="kpi-import-reviews"]');
+    await page.setInputFiles('.import-drop input[type=file]', [amberPdf(), notesTxt()]);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="import-doc"][data-status="ready"]').length === 2);
+    for (const [file, title, date] of [['Northshire Child Amber CSPR final.pdf', 'Child Safeguarding Practice Review: Child Amber', '2024-03'], ['Child Brook notes.txt', 'Brook notes', '2023']] as const) {
+      const row = page.locator(`[data-testid="import-doc"][data-file="${file}"]`);
+      await row.locator('select').first().selectOption('new');
+      expect(await row.getByLabel('Title').inputValue()).toBe(title);
+      await row.getByLabel('Partnership').fill('Northshire Safeguarding Children Partnership');
+      expect(await row.getByTestId('import-partnership-match').textContent()).toBe('New partnership: Northshire');
+      await row.getByLabel('Review type').selectOption('child-safeguarding-practice-review');
+      await row.getByLabel('Publication date').fill(date);
+    }
+    await page.screenshot({ path: `${SHOTS}/counting-import-new-review.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Import 2 documents' }).click();
+    await page.waitForSelector('[data-testid="import-tagging"][data-state="done"]', { timeout: 180_000 });
+
+    await goInApp(page, '/explorer?review=import-northshire-child-safeguarding-practice-review-child-amber');
+    await page.waitForSelector('[data-testid="item-passages"]');
+    expect(await page.locator('.explorer-detail').textContent()).not.toContain('No text held');
+    expect(await page.locator('[data-testid="item-passages"] mark.explorer-evidence').count()).toBeGreaterThan(0);
+    expect(await page.locator('.explorer-detail__meta').textContent()).toMatch(/Northshire · Child safeguarding practice review · 2024-03/);
+    await page.screenshot({ path: `${SHOTS}/counting-imported-pdf-evidence.png`, fullPage: true });
+  });
+
+  it('lists imported items on Your data, deletes one, and it stays deleted after a reload', { timeout: 300_000 }, async () => {
+    await goInApp(page, '/workspace');
+    await page.waitForSelector('[data-testid="user-items"] tbody tr');
+    const ids = () => page.locator('[data-testid="user-items"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-item-id')));
+    const before = await ids();
+    expect(before).toEqual(expect.arrayContaining(['import-northshire-brook-notes', 'import-northshire-child-safeguarding-practice-review-child-amber']));
+    await page.getByRole('button', { name: 'Delete Brook notes' }).click();
+    await page.getByRole('button', { name: 'Confirm delete' }).click();
+    await page.waitForSelector('[data-testid="user-items-outcome"]');
+    expect(await page.getByTestId('user-items-outcome').textContent()).toMatch(/^Deleted “Brook notes”/);
+    expect(await ids()).toEqual(before.filter((id) => id !== 'import-northshire-brook-notes'));
+    await page.screenshot({ path: `${SHOTS}/counting-your-data.png`, fullPage: true });
+
+    await page.reload();
+    await page.waitForSelector('[data-testid="user-items"] tbody tr');
+    expect(await ids()).toEqual(before.filter((id) => id !== 'import-northshire-brook-notes'));
+    expect(browser.errors).toEqual([]);
+  });
+});
