@@ -77,14 +77,18 @@ function gatheredEntries(knownThemes: Set<string>) {
   const { keywords } = JSON.parse(readInput(fromRoot('data/catalogue/keyword-themes.json'))) as { keywords: Record<string, string[]> };
   const records = catalogueEntriesToRecords(entries, keywords, knownThemes);
   for (const p of records.problems) console.error(`catalogue entries: ${p}`);
-  if (records.otherNations) console.error(`catalogue entries: ${records.otherNations} from outside England left out of the bundle`);
+  console.error(`catalogue entries: ${Object.entries(records.nations).map(([n, c]) => `${c} from ${n}`).join(', ')}`);
   return records;
 }
 
 function withRegions(partnerships: Partnership[]): Partnership[] {
   const { regions } = JSON.parse(readInput(fromRoot('data/reference/england-partnership-regions.json'))) as { regions: Record<string, string> };
   const byLower = new Map(Object.entries(regions).map(([k, v]) => [k.toLowerCase(), v]));
-  return partnerships.map((p) => ({ ...p, region: byLower.get(p.name.toLowerCase()) ?? byLower.get(p.name.replace(/^City of /i, '').toLowerCase()) ?? null }));
+  // Every bundled source but the gathered catalogue is England's; the catalogue records each entry's nation.
+  return partnerships.map((p) => ({
+    ...p, region: byLower.get(p.name.toLowerCase()) ?? byLower.get(p.name.replace(/^City of /i, '').toLowerCase()) ?? null,
+    nation: p.nation ?? 'England',
+  }));
 }
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

@@ -23,10 +23,15 @@ describe('catalogue entries', () => {
     expect(r.problems).toEqual([]);
   });
 
-  it('leave other nations out of the bundle, counted', () => {
-    const r = catalogueEntriesToRecords([entry({ nation: 'Wales' }), entry({ case: 'Child B' })], keywords, known);
-    expect(r.otherNations).toBe(1);
-    expect(r.reviews.map((x) => x.case_name)).toEqual(['Child B']);
+  it('keep each nation on its partnership, counted, and name a partnership given two nations', () => {
+    const r = catalogueEntriesToRecords([
+      entry({ nation: 'Wales', partnership: 'Cwm Taf Morgannwg', partnership_published: 'Cwm Taf Morgannwg Safeguarding Board' }),
+      entry({ case: 'Child B' }), entry({ case: 'Child C', nation: 'Wales' }),
+    ], keywords, known);
+    expect(r.nations).toEqual({ Wales: 2, England: 1 });
+    expect(r.reviews.map((x) => x.case_name)).toEqual(['Child A', 'Child B', 'Child C']);
+    expect(r.partnerships.map((p) => [p.id, p.nation, p.kind])).toEqual([['cwm-taf-morgannwg', 'Wales', 'partnership'], ['kent', 'England', 'partnership']]);
+    expect(r.problems.join('\n')).toMatch(/Child C.*Kent is in England on another entry/);
   });
 
   it('report an unmapped keyword, an unknown type or a malformed date instead of guessing', () => {

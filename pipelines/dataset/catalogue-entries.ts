@@ -1,8 +1,8 @@
 /**
  * Gathered catalogue entries (data/catalogue/reviews.jsonl, see its README)
  * become reviews with their learning keywords as "catalogue" theme tags.
- * Entries from outside England are counted and left out of the bundle: the
- * dashboards describe England's reviews and have no nation filter yet.
+ * Each entry's nation is kept on its partnership's row: the nation filter
+ * (England by default) decides whether entries from elsewhere count.
  */
 import { partnershipId, partnershipRecord, slugify } from '../../src/schema/partnership-name.ts';
 import type { Partnership, Review, ReviewType, ThemeTag } from '../../src/schema/records.ts';
@@ -28,8 +28,8 @@ export interface CatalogueEntryRecords {
   partnerships: Partnership[];
   reviews: Review[];
   tags: ThemeTag[];
-  /** Entries left out because they are not from England. */
-  otherNations: number;
+  /** Entries per nation. */
+  nations: Record<string, number>;
   problems: string[];
 }
 
@@ -41,20 +41,18 @@ export function catalogueEntriesToRecords(
   keywordThemes: Readonly<Record<string, readonly string[]>>,
   knownThemes: ReadonlySet<string>,
 ): CatalogueEntryRecords {
-  const out: CatalogueEntryRecords = { partnerships: [], reviews: [], tags: [], otherNations: 0, problems: [] };
+  const out: CatalogueEntryRecords = { partnerships: [], reviews: [], tags: [], nations: {}, problems: [] };
   const partnerships = new Map<string, Partnership>();
   entries.forEach((e, i) => {
     const where = `entry ${i + 1} (${e.case})`;
-    if (e.nation !== 'England') {
-      out.otherNations++;
-      return;
-    }
+    out.nations[e.nation] = (out.nations[e.nation] ?? 0) + 1;
     if (!REVIEW_TYPES.includes(e.review_type as ReviewType)) out.problems.push(`${where}: unknown review type "${e.review_type}"`);
     const date = e.published === null ? null : DATE.exec(e.published);
     if (e.published !== null && !date) out.problems.push(`${where}: published "${e.published}" is not YYYY or YYYY-MM`);
     const pid = partnershipId(e.partnership);
     // The same alias rules as every other source, so a board's former name lands on its partnership's row.
-    if (!partnerships.has(pid)) partnerships.set(pid, partnershipRecord(e.partnership));
+    if (!partnerships.has(pid)) partnerships.set(pid, { ...partnershipRecord(e.partnership), nation: e.nation });
+    else if (partnerships.get(pid)!.nation !== e.nation) out.problems.push(`${where}: ${e.partnership} is in ${partnerships.get(pid)!.nation} on another entry`);
     const year = date ? Number(date[1]) : null;
     const id = `entry-${pid}-${slugify(e.case)}`;
     out.reviews.push({

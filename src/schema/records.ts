@@ -63,6 +63,8 @@ export interface Partnership {
   region: string | null;
   /** Absent (older saved workspaces) means a partnership. */
   kind?: PartnershipKind | null;
+  /** England, Wales, Scotland or Northern Ireland; absent or null counts as England. */
+  nation?: string | null;
 }
 
 export interface Review {

@@ -2,6 +2,8 @@
  * The national picture on the bundled data: the Overview's theme-share chart
  * carries a national reference mark with its label, the exported CSV carries
  * it too, and small counts are hidden in the exported CSV and in charts.md.
+ * The nation filter starts on England and can take in the other nations; the
+ * "Themes from" filter narrows to reviews tagged from the catalogue's keywords.
  * Expected numbers come from the same SQL run in Node on the served dataset.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -11,7 +13,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeRunner } from '../../src/db/node-runner.ts';
 import { loadTables } from '../../src/db/load-tables.ts';
-import { NO_FILTERS } from '../../src/filters/filters.ts';
+import { NO_FILTERS, type Filters } from '../../src/filters/filters.ts';
 import { totalsSql, type TotalsRow } from '../../src/queries/overview.ts';
 import { themeShareSql, type ThemeShareRow } from '../../src/queries/themes.ts';
 import { referenceFor, referenceLabel } from '../../src/reference/national-figures.ts';
@@ -48,7 +50,7 @@ describe('the national picture on the Overview', () => {
     mkdirSync(SHOTS, { recursive: true });
     db = await createNodeRunner();
     await loadTables(db, TABLE_NAMES.map((name) => ({ name, ipc: new Uint8Array(readFileSync(resolve(DIST, `data/${name}.arrows`))) })));
-    ({ server, browser } = await openApp({ root: ROOT, outDir: DIST }));
+    ({ server, browser } = await openApp({ root: ROOT, outDir: DIST, viewport: { width: 1440, height: 900 } }));
   });
 
   afterAll(async () => {
@@ -111,7 +113,7 @@ describe('the national picture on the Overview', () => {
     const header = csv[0]!;
     const row = csv.find((r) => r[0] === small.theme)!;
     expect(row[header.indexOf('Tagged reviews with theme')]).toBe('fewer than 5');
-    expect(row[header.indexOf('Share')]).toBe('hidden (small count)');
+    expect(row[header.indexOf('Share (%)')]).toBe('hidden (small count)');
     // No count from 1 to 4 survives anywhere in the count columns.
     for (const r of csv.slice(1).filter((r) => r.length > 1)) {
       for (const col of ['Tagged reviews with theme', 'Tagged reviews']) expect(r[header.indexOf(col)]).not.toMatch(/^[1-4]$/);
@@ -123,5 +125,56 @@ describe('the national picture on the Overview', () => {
     expect(md).toContain('Small-number protection applied');
     expect(md).toMatch(new RegExp(`\\| ${small.theme.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\| fewer than 5 \\|`));
     expect(section.length).toBeGreaterThan(0);
+  });
+
+  it('starts on England, takes in every nation or Wales alone, and narrows to catalogue-tagged reviews', async () => {
+    const { page } = browser;
+    const totals = async (f: Partial<Filters>) => (await db.query<TotalsRow>(totalsSql({ ...NO_FILTERS, ...f })))[0]!;
+    const england = await totals({});
+    const all = await totals({ nation: null });
+    const wales = await totals({ nation: 'Wales' });
+    const catalogue = await totals({ tagSources: ['catalogue'] });
+    expect(all.reviews).toBeGreaterThan(england.reviews);
+    expect(wales.reviews).toBe(all.reviews - england.reviews);
+    expect(catalogue.reviews).toBeGreaterThan(0);
+    expect(catalogue.reviews).toBeLessThan(england.reviews);
+    console.info(`Nations: England ${england.reviews} reviews / ${england.partnerships} partnerships, Wales ${wales.reviews} / ${wales.partnerships}, all ${all.reviews}; catalogue-tagged (England) ${catalogue.reviews}`);
+
+    const kpi = () => page.getByTestId('kpi-reviews').textContent();
+    await page.goto(`${server.url}/`);
+    await page.waitForSelector(LIVE_CHART);
+    const nation = page.getByTestId('nation-select');
+    expect(await nation.inputValue()).toBe('England');
+    expect(await kpi()).toBe(england.reviews.toLocaleString('en-GB'));
+    expect(await page.locator('.active-filters').textContent()).toContain("all of England's reviews");
+
+    await nation.selectOption('all');
+    await expect.poll(kpi).toBe(all.reviews.toLocaleString('en-GB'));
+    expect(page.url()).toContain('nation=all');
+    expect(await page.locator('.active-filters').textContent()).toContain('All nations');
+    expect(await page.locator('[data-chart-id="top-themes"]').textContent()).toContain('all nations');
+    await page.screenshot({ path: `${SHOTS}/overview-all-nations.png` });
+
+    await nation.selectOption('Wales');
+    await expect.poll(kpi).toBe(wales.reviews.toLocaleString('en-GB'));
+    expect(await page.getByTestId('kpi-partnerships').textContent()).toBe(wales.partnerships.toLocaleString('en-GB'));
+    // The chip takes the filter back to its default, England.
+    await page.getByRole('button', { name: 'Remove filter Nation: Wales' }).click();
+    await expect.poll(kpi).toBe(england.reviews.toLocaleString('en-GB'));
+    expect(page.url()).not.toContain('nation=');
+
+    // Tag source: the "Themes from" picker.
+    await page.locator('.multi-select summary', { hasText: 'Themes from' }).click();
+    await page.getByRole('checkbox', { name: 'Catalogue keywords' }).check();
+    await expect.poll(kpi).toBe(catalogue.reviews.toLocaleString('en-GB'));
+    expect(page.url()).toContain('tags=catalogue');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('.active-filters').textContent()).toContain('Themes from: Catalogue keywords');
+    await page.screenshot({ path: `${SHOTS}/overview-catalogue-tagged.png`, fullPage: true });
+
+    // Exports name both filters.
+    const zip = await download(page, page.getByRole('button', { name: 'Download chart pack' }));
+    const md = strFromU8(unzipSync(new Uint8Array(zip.bytes))['charts.md']!);
+    expect(md).toContain('Filters: all partnerships; England; all years; themes from catalogue keywords.');
   });
 });
