@@ -5,7 +5,7 @@ import type { ReviewType } from '../schema/records.ts';
 
 export interface PartnershipOption { id: string; name: string; region: string | null; reviews: number }
 export interface ThemeOption { id: string; label: string; group_id: string; group_label: string; description: string }
-/** A nation with reviews in the data, and how many (every review counted, title-only too). */
+/** A nation with reviews in the data, and how many (title-only reviews set apart, as the Overview counts by default). */
 export interface NationOption { nation: string; reviews: number }
 export interface FilterOptions {
   partnerships: PartnershipOption[];
@@ -21,11 +21,13 @@ SELECT p.id, p.name, p.region, count(r.id)::INTEGER AS reviews
 FROM partnerships p LEFT JOIN reviews r ON r.partnership_id = p.id
 GROUP BY ALL ORDER BY p.name`;
 
-// A partnership with no recorded nation counts as England's (see the nation filter in filters.ts).
+// A partnership with no recorded nation counts as England's (see the nation filter in filters.ts);
+// an item whose partnership has no row is not listed here (it has no nation to offer).
 export const nationOptionsSql = `
-SELECT coalesce(p.nation, 'England') AS nation, count(r.id)::INTEGER AS reviews
-FROM partnerships p JOIN reviews r ON r.partnership_id = p.id
-GROUP BY ALL ORDER BY nation = 'England' DESC, nation`;
+SELECT n.nation, count(*)::INTEGER AS reviews
+FROM review_facts r JOIN (SELECT id, coalesce(nation, 'England') AS nation FROM partnerships) n ON n.id = r.partnership_id
+WHERE NOT r.title_only
+GROUP BY n.nation ORDER BY n.nation = 'England' DESC, n.nation`;
 
 export const themeOptionsSql = `
 SELECT t.id, t.label, t.group_id, g.label AS group_label, t.description

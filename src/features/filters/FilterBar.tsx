@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useFilters } from '../../state/url-state.ts';
 import { MultiSelect } from '../../components/MultiSelect.tsx';
-import { isUnfiltered, TAG_SOURCE_CHOICES, TAG_SOURCE_LABELS, type Filters, type TagSourceChoice } from '../../filters/filters.ts';
+import { DEFAULT_NATION, isUnfiltered, TAG_SOURCE_CHOICES, TAG_SOURCE_LABELS, type Filters, type TagSourceChoice } from '../../filters/filters.ts';
 import { ALL_NATIONS } from '../../filters/url.ts';
 import { REVIEW_TYPE_LABELS, type ReviewType } from '../../schema/records.ts';
 import { ActiveFilters, activeFilterCount } from './ActiveFilters.tsx';
@@ -19,15 +19,17 @@ function YearSelect({ label, value, years, onChange }: { label: string; value: n
   );
 }
 
-/** The nation whose reviews count: England by default, another nation, or all of them. */
-function NationSelect({ value, nations, onChange }: { value: string | null; nations: Array<{ nation: string; reviews: number }>; onChange(v: string | null): void }) {
-  const listed = nations.some((n) => n.nation === value) || value === null ? nations : [...nations, { nation: value, reviews: 0 }];
+/** The nation whose reviews count: England by default, another nation, or all of them (counts once the options have loaded). */
+function NationSelect({ value, nations, onChange }: { value: string | null; nations: Array<{ nation: string; reviews: number }> | null; onChange(v: string | null): void }) {
+  const known = nations ?? [{ nation: DEFAULT_NATION, reviews: -1 }];
+  const listed = value === null || known.some((n) => n.nation === value) ? known : [...known, { nation: value, reviews: -1 }];
+  const count = (n: number) => (n >= 0 ? ` (${n})` : '');
   return (
-    <label className="year-select">
+    <label className="year-select" title="Reviews from partnerships in this nation; the numbers count reviews with their own text.">
       Nation{' '}
       <select data-testid="nation-select" value={value ?? ALL_NATIONS} onChange={(e) => onChange(e.target.value === ALL_NATIONS ? null : e.target.value)}>
-        {listed.map((n) => <option key={n.nation} value={n.nation}>{n.nation} ({n.reviews})</option>)}
-        <option value={ALL_NATIONS}>All nations ({nations.reduce((s, n) => s + n.reviews, 0)})</option>
+        {listed.map((n) => <option key={n.nation} value={n.nation}>{n.nation}{count(n.reviews)}</option>)}
+        <option value={ALL_NATIONS}>All nations{count(nations ? nations.reduce((s, n) => s + n.reviews, 0) : -1)}</option>
       </select>
     </label>
   );
@@ -73,7 +75,7 @@ export function FilterBar() {
           <MultiSelect label="Regions" selected={filters.regions} onChange={(regions) => set({ regions })}
             options={options.regions.map((r) => ({ value: r, label: r }))} />
         )}
-        <NationSelect value={filters.nation} nations={options?.nations ?? [{ nation: 'England', reviews: 0 }]} onChange={(nation) => set({ nation })} />
+        <NationSelect value={filters.nation} nations={options?.nations ?? null} onChange={(nation) => set({ nation })} />
         <YearSelect label="From" value={filters.yearFrom} years={options?.years ?? []} onChange={(yearFrom) => set({ yearFrom })} />
         <YearSelect label="To" value={filters.yearTo} years={options?.years ?? []} onChange={(yearTo) => set({ yearTo })} />
         <MultiSelect label="Review types" selected={filters.types} onChange={(types) => set({ types: types as ReviewType[] })}
