@@ -1,7 +1,7 @@
 /** Horizontal bars: the share of tagged reviews carrying each of the most frequent themes. */
 import type { ThemeShareRow } from '../../queries/themes.ts';
 import { CATEGORY_COLOURS, OTHER_COLOUR } from '../palette.ts';
-import { axisName, baseOption } from './common.ts';
+import { axisName, baseOption, type DrawFor } from './common.ts';
 import { escapeHtml, ofTotal, pct } from './format.ts';
 import { plural } from '../../lib/plural.ts';
 
@@ -13,19 +13,20 @@ export function topThemesTitle(rows: readonly ThemeShareRow[]): string {
 }
 
 /** Bars for `rows` (already cut to the ones to show), most frequent on top; `selected` themes stand out. */
-export function topThemesOption(rows: readonly ThemeShareRow[], selected: readonly string[] = []) {
+export function topThemesOption(rows: readonly ThemeShareRow[], selected: readonly string[] = [], draw: DrawFor = {}) {
   const shown = [...rows].reverse();
   const highlight = selected.length > 0;
   return {
-    ...baseOption(`Bar chart of the share of tagged reviews carrying each of the ${rows.length} most frequent themes.`),
+    ...baseOption(`Bar chart of the share of tagged reviews carrying ${rows.length === 1 ? 'the most frequent theme' : `each of the ${rows.length} most frequent themes`}.`),
     tooltip: {
       trigger: 'item' as const,
       formatter: (p: { dataIndex: number }) => {
         const r = shown[p.dataIndex]!;
-        return `${escapeHtml(r.theme)}: ${pct(r.share)} (${ofTotal(r.reviews, r.total)} tagged reviews)`;
+        return `${escapeHtml(r.theme)}: ${pct(r.share)} (${ofTotal(r.reviews, r.total)} tagged ${r.total === 1 ? 'review' : 'reviews'})`;
       },
     },
-    grid: { left: 8, right: 48, top: 8, bottom: 40, containLabel: true },
+    // "38% (32 of 84)" beside a bar needs more room than "38%".
+    grid: { left: 8, right: draw.counts ? 150 : 48, top: 8, bottom: 40, containLabel: true },
     xAxis: { type: 'value' as const, max: 1, name: 'Share of tagged reviews', nameGap: 26, ...axisName,
       axisLabel: { formatter: (v: number) => pct(v) } },
     yAxis: { type: 'category' as const, data: shown.map((r) => r.theme), axisLabel: { width: 190, overflow: 'truncate' as const } },
@@ -37,7 +38,13 @@ export function topThemesOption(rows: readonly ThemeShareRow[], selected: readon
         value: r.share,
         itemStyle: { color: !highlight || selected.includes(r.theme_id) ? CATEGORY_COLOURS[0] : OTHER_COLOUR },
       })),
-      label: { show: true, position: 'right' as const, formatter: (p: { value: number }) => pct(p.value) },
+      label: {
+        show: true, position: 'right' as const,
+        formatter: (p: { value: number; dataIndex: number }) => {
+          const r = shown[p.dataIndex];
+          return draw.counts && r ? `${pct(p.value)} (${ofTotal(r.reviews, r.total)})` : pct(p.value);
+        },
+      },
     }],
   };
 }

@@ -18,6 +18,7 @@ export function TopThemesCard({ rows, top = 10, selected, footnote, onTheme }: {
 }) {
   const shown = useMemo(() => rows.filter((r) => r.reviews > 0).slice(0, top), [rows, top]);
   const option = useMemo(() => topThemesOption(shown, selected), [shown, selected]);
+  const printOption = useMemo(() => topThemesOption(shown, selected, { counts: true }), [shown, selected]);
   const reliability = useReliabilityFootnote(useMemo(() => shown.map((r) => r.theme_id), [shown]));
   const onClick = (e: ECElementEvent) => {
     const row = [...shown].reverse()[e.dataIndex];
@@ -29,6 +30,7 @@ export function TopThemesCard({ rows, top = 10, selected, footnote, onTheme }: {
       title={topThemesTitle(shown)}
       footnote={`${footnote} Share of the ${plural(shown[0]?.total ?? 0, 'review')} with at least one theme; the theme filter highlights bars here rather than narrowing the reviews counted.${reliability}`}
       option={option}
+      printOption={printOption}
       height={Math.max(220, shown.length * 28 + 60)}
       onElementClick={onClick}
       actions={<FilterPicker label="Filter to theme" options={shown.map((r) => ({ value: r.theme_id, label: r.theme }))} onApply={onTheme} />}
