@@ -72,8 +72,30 @@ export function minChartWidth(option: object): number | undefined {
 /** Below this width a chart counts as narrow (phones): smaller wrapped labels, fewer ticks. */
 export const NARROW_CHART = 560;
 
+const besideBar = (s: Box) => s.type === 'bar' && !!(s.label as Box | undefined)?.show && (s.label as Box).position === 'right';
+
+/**
+ * Value labels beside bars ("+33 pts (3 of 7 vs 2 of 20)") wrap within a
+ * fixed width on narrow charts, and the plot leaves them that room, instead
+ * of running off the canvas edge.
+ */
+function roomForBarLabels(option: Box, width: number): Box {
+  const series = asList(option.series);
+  if (!series.some(besideBar)) return option;
+  const labelWidth = Math.round(width * 0.24);
+  const fitted = series.map((s) => (besideBar(s) ? { ...s, label: { ...(s.label as Box), width: labelWidth, overflow: 'break', lineHeight: 13 } } : s));
+  const grid = option.grid === undefined ? undefined
+    : asList(option.grid).map((g) => ({ ...g, right: Math.max(typeof g.right === 'number' ? g.right : 0, labelWidth + 8) }));
+  return {
+    ...option,
+    series: Array.isArray(option.series) ? fitted : fitted[0],
+    ...(grid ? { grid: Array.isArray(option.grid) ? grid : grid[0] } : {}),
+  };
+}
+
 /** The option as drawn in a box `width` px wide: unchanged on wide screens, fitted on narrow ones. */
 export function fitToWidth<T extends object>(option: T, width: number): T {
   if (!width || width >= NARROW_CHART) return option;
-  return fitCategoryLabels(option, Math.max(90, Math.round(width * 0.4)), 11, Math.round(width * 0.85));
+  const fitted = fitCategoryLabels(option, Math.max(90, Math.round(width * 0.4)), 11, Math.round(width * 0.85));
+  return roomForBarLabels(fitted as Box, width) as T;
 }
