@@ -96,6 +96,7 @@ function roomForBarLabels(option: Box, width: number): Box {
 /** The option as drawn in a box `width` px wide: unchanged on wide screens, fitted on narrow ones. */
 export function fitToWidth<T extends object>(option: T, width: number): T {
   if (!width || width >= NARROW_CHART) return option;
-  const fitted = fitCategoryLabels(option, Math.max(90, Math.round(width * 0.4)), 11, Math.round(width * 0.85));
+  // An axis name is centred on the plot, which starts right of the category labels: it has about half the width.
+  const fitted = fitCategoryLabels(option, Math.max(90, Math.round(width * 0.4)), 11, Math.round(width * 0.55));
   return roomForBarLabels(fitted as Box, width) as T;
 }
