@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EXPORT_LABEL_WIDTH, exportOption } from '../../features/export/export-option.ts';
-import { fitCategoryLabels, fitToWidth, longestLabelWidth, minChartWidth } from './fit-labels.ts';
+import { fitCategoryLabels, fitToWidth, longestLabelWidth, minChartWidth, narrowHeightFactor } from './fit-labels.ts';
 import { themeChangeOption } from './theme-change.ts';
 import { topThemesOption } from './top-themes.ts';
 
@@ -42,6 +42,12 @@ describe('category labels that fit', () => {
     for (const s of narrow.series) expect(s.label).toMatchObject({ width: 82, overflow: 'break' });
     expect(narrow.grid.right).toBeGreaterThanOrEqual(90);
     expect((fitToWidth(option, 1000) as unknown as { series: { label: { width?: number } }[] }).series[0]!.label.width).toBeUndefined();
+  });
+
+  it('makes a bar per theme taller on a phone, where wrapped theme names would print over each other', () => {
+    const many = Array.from({ length: 30 }, (_, i) => ({ ...rows[1]!, theme_id: `t${i}`, theme: `${LONG} ${i}` }));
+    expect(narrowHeightFactor(topThemesOption(many))).toBeGreaterThan(1);
+    expect(narrowHeightFactor(topThemesOption(rows))).toBe(1);
   });
 
   it('gives a heatmap the width its columns need, so a phone scrolls it rather than crushing it', () => {

@@ -100,3 +100,14 @@ export function fitToWidth<T extends object>(option: T, width: number): T {
   const fitted = fitCategoryLabels(option, Math.max(90, Math.round(width * 0.4)), 11, Math.round(width * 0.55));
   return roomForBarLabels(fitted as Box, width) as T;
 }
+
+/**
+ * Extra height a chart needs on a narrow screen, where its category labels
+ * wrap onto two or three lines: a bar per theme at 26 px would print them over
+ * each other. 1 when the rows have room (or the axis is not a category axis).
+ */
+export function narrowHeightFactor(option: object): number {
+  const o = option as Box;
+  const rows = asList(o.yAxis).reduce((n, a) => (a.type === 'category' ? Math.max(n, asList(a.data).length) : n), 0);
+  return rows > 8 ? 1.5 : 1;
+}
