@@ -313,8 +313,8 @@ describe('keyboard, phone and print-ready exports', () => {
     let csvs = 0;
     let withCounts = 0;
     // On the filter that empties a chart, then on the whole dataset and on the largest partnership (legibility at scale).
-    const runs = [...views.map((v) => `${v}?p=${small}`), '/', '/trends', '/partnerships', `/partnerships?p=${big}`];
-    for (const path of runs) {
+    const runs = [...views.map((v) => `${v}?p=${small}`), '/', '/trends', '/trends?measure=share', '/partnerships', `/partnerships?p=${big}`];
+    for (const [run, path] of runs.entries()) {
       await goInApp(page, path);
       await page.waitForSelector('main:not(.first-screen) h1');
       await settled(page);
@@ -338,7 +338,7 @@ describe('keyboard, phone and print-ready exports', () => {
         const [png, svg] = [files[file.replace(/\.csv$/, '.png')], files[file.replace(/\.csv$/, '.svg')]];
         expect(png, `${file} has its image`).toBeDefined();
         if (checkImageCounts(`${path} ${file}`, bytes, strFromU8(svg!))) withCounts++;
-        writeFileSync(`${EXPORTS}/${file.replace(/\.csv$/, '.png')}`, png as Uint8Array);
+        writeFileSync(`${EXPORTS}/${run}-${file.replace(/\.csv$/, '.png')}`, png as Uint8Array);
         csvs++;
       }
       // Alt text is sentences about the data, not placeholders.
