@@ -60,7 +60,7 @@ export default function AgreementPage() {
               tags, the share people agree with. Found (recall): of the themes people see, the share the tagger finds. Ranges are
               95% intervals; “Usually right” needs both lower ends above one half. κ (Cohen’s kappa) is agreement beyond chance.
             </p>
-            <div className="table-scroll" tabIndex={0} role="region" aria-label="Agreement per theme (table)">
+            <div className="table-scroll agreement-table-wrap" tabIndex={0} role="region" aria-label="Agreement per theme (table)">
               <table className="workspace-table agreement-table" aria-describedby="agreement-table-note">
                 <caption className="visually-hidden">Agreement of the tagger with people, per theme</caption>
                 <thead>
