@@ -44,6 +44,15 @@ describe('category labels that fit', () => {
     expect((fitToWidth(option, 1000) as unknown as { series: { label: { width?: number } }[] }).series[0]!.label.width).toBeUndefined();
   });
 
+  it('wraps a long value-axis name on a phone instead of cutting it at the edge', () => {
+    const narrow = fitToWidth(topThemesOption(rows), 340) as unknown as { xAxis: { name: string } };
+    const name = 'Share of tagged reviews';
+    expect(narrow.xAxis.name.replace(/\n/g, ' ')).toBe(name);
+    const long = fitToWidth({ xAxis: { type: 'value', name: 'Share of tagged reviews (point) with 95% interval (bar)' } }, 340) as { xAxis: { name: string } };
+    for (const line of long.xAxis.name.split('\n')) expect(line.length).toBeLessThanOrEqual(Math.floor((340 * 0.55) / (12 * 0.6)));
+    expect(long.xAxis.name.split('\n').length).toBeGreaterThan(1);
+  });
+
   it('makes a bar per theme taller on a phone, where wrapped theme names would print over each other', () => {
     const many = Array.from({ length: 30 }, (_, i) => ({ ...rows[1]!, theme_id: `t${i}`, theme: `${LONG} ${i}` }));
     expect(narrowHeightFactor(topThemesOption(many))).toBeGreaterThan(1);

@@ -34,10 +34,22 @@ function fitAxis(axis: Box, maxWidth: number, fontSize: number): Box {
   };
 }
 
+/** Text broken into lines of at most `width` characters, at spaces. */
+export function wrapWords(text: string, width: number): string {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && `${last} ${word}`.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines.join('\n');
+}
+
 /** Values on value axes thin out instead of overlapping ("20%40%60%"); on narrow charts a long axis name wraps. */
 function thinValueAxis(axis: Box, narrowWidth: number | null): Box {
   if (axis.type !== 'value') return axis;
-  const name = narrowWidth && axis.name ? { nameTextStyle: { ...((axis.nameTextStyle ?? {}) as Box), width: narrowWidth, overflow: 'break' } } : {};
+  // ECharts does not wrap axis names (nameTextStyle overflow is ignored there): break the lines here.
+  const name = narrowWidth && typeof axis.name === 'string' ? { name: wrapWords(axis.name, Math.floor(narrowWidth / (12 * GLYPH))) } : {};
   return { ...axis, ...(narrowWidth ? { splitNumber: 3 } : {}), ...name, axisLabel: { ...((axis.axisLabel ?? {}) as Box), hideOverlap: true } };
 }
 
@@ -97,8 +109,14 @@ function roomForBarLabels(option: Box, width: number): Box {
 export function fitToWidth<T extends object>(option: T, width: number): T {
   if (!width || width >= NARROW_CHART) return option;
   // An axis name is centred on the plot, which starts right of the category labels: it has about half the width.
-  const fitted = fitCategoryLabels(option, Math.max(90, Math.round(width * 0.4)), 11, Math.round(width * 0.55));
-  return roomForBarLabels(fitted as Box, width) as T;
+  const fitted = fitCategoryLabels(option, Math.max(90, Math.round(width * 0.4)), 11, Math.round(width * 0.55)) as Box;
+  // A horizontal axis name wrapped onto more lines pushes into the legend below: lower the plot's bottom edge.
+  const extra = asList(fitted.xAxis).reduce((n, a) => Math.max(n, String(a.name ?? '').split('\n').length - 1), 0) * 15;
+  const grid = extra && fitted.grid !== undefined
+    ? asList(fitted.grid).map((g) => ({ ...g, bottom: (typeof g.bottom === 'number' ? g.bottom : 60) + extra }))
+    : null;
+  const withRoom = grid ? { ...fitted, grid: Array.isArray(fitted.grid) ? grid : grid[0] } : fitted;
+  return roomForBarLabels(withRoom, width) as T;
 }
 
 /**
