@@ -3,6 +3,10 @@ import { openBundledDataset } from '../../tests/support/dataset-db.ts';
 import type { QueryRunner } from './runner.ts';
 import { applyWorkspace, collectWorkspace, deleteUserData, snapshotBundledData } from '../workspace/apply.ts';
 import { packWorkspace, unpackWorkspace } from '../workspace/archive.ts';
+import { unzipSync, zipSync } from 'fflate';
+import { tableFromIPC } from 'apache-arrow';
+import { layoutToArrowIPC } from '../schema/arrow.ts';
+import { WORKSPACE_TABLES, type RecommendationTracking } from '../schema/workspace-tables.ts';
 import { NO_FILTERS } from '../filters/filters.ts';
 import {
   CREATE_RECOMMENDATION_TABLES_SQL, kindsByThemeSql, kindsByYearSql, openByOwnerSql, recommendationListSql, upsertTrackingSql,
@@ -58,5 +62,23 @@ describe('recommendation queries on the bundled data', () => {
     expect(await db.query('SELECT * FROM recommendation_tracking')).toEqual([]);
     await applyWorkspace(db, files, { replace: true });
     expect((await db.query<{ status: string }>('SELECT status FROM recommendation_tracking ORDER BY status')).map((r) => r.status)).toEqual(['done', 'in-progress']);
+  });
+
+  it('refuses an archive whose tracking has an unknown status or a bad due date, naming each row, and changes nothing', async () => {
+    const entries = unzipSync(packWorkspace(await collectWorkspace(db, null)));
+    const rows = tableFromIPC(entries['recommendation_tracking.arrows']!).toArray().map((r) => r.toJSON() as unknown as RecommendationTracking);
+    expect(rows).toHaveLength(2);
+    const bad = layoutToArrowIPC(WORKSPACE_TABLES.recommendation_tracking, [{ ...rows[0]!, status: 'finished' }, { ...rows[1]!, due_on: '31/01/2026' }]);
+    const before = await db.query('SELECT * FROM recommendation_tracking ORDER BY rec_id');
+    let message = '';
+    try {
+      unpackWorkspace(zipSync({ ...entries, 'recommendation_tracking.arrows': bad }), 'plan.zip');
+    } catch (err) {
+      message = [(err as Error).message, ...((err as { problems?: string[] }).problems ?? [])].join('\n');
+    }
+    expect(message).toMatch(/^“plan\.zip” cannot be used: 2 problems were found/);
+    expect(message).toContain('recommendation tracking row 1, status: “finished” is not a known status');
+    expect(message).toContain('recommendation tracking row 2, due_on: “31/01/2026” is not a date written YYYY-MM-DD');
+    expect(await db.query('SELECT * FROM recommendation_tracking ORDER BY rec_id')).toEqual(before);
   });
 });

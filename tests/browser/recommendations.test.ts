@@ -61,8 +61,13 @@ describe('recommendations: found, tracked, exported and read back', () => {
     await page.waitForSelector('[data-testid="import-doc"][data-status="ready"]', { timeout: 30_000 });
     const doc = page.locator('[data-testid="import-doc"][data-file="Child Rowan review.txt"]');
     await doc.locator('select').first().selectOption('new');
-    await doc.getByLabel('Partnership').selectOption({ index: 1 });
-    await doc.getByLabel('Case name').fill('Child Rowan');
+    // The new review form: title, a partnership typed and matched to a known one, review type and date.
+    await doc.getByLabel('Title').fill('Child Rowan');
+    const partnership = (await doc.locator('datalist option').first().getAttribute('value'))!;
+    await doc.getByLabel('Partnership').fill(partnership);
+    expect(await doc.getByTestId('import-partnership-match').textContent()).toBe(`Matches ${partnership}`);
+    await doc.getByLabel('Review type').selectOption('child-safeguarding-practice-review');
+    await doc.getByLabel('Publication date').fill('2025-06');
     await page.getByRole('button', { name: 'Import 1 document' }).click();
     await page.waitForFunction(() => document.querySelector('[data-testid="import-tagging"]')?.getAttribute('data-state') === 'done', undefined, { timeout: 60_000 });
 
