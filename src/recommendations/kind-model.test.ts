@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { crossValidate, groupFolds } from './kind-evaluation.ts';
+import { chooseL2, crossValidate, groupFolds, L2_CHOICES, repeatedCrossValidate } from './kind-evaluation.ts';
 import { loadKindModel, predictKind, trainKindModel } from './kind-model.ts';
 import { RECOMMENDATION_KINDS } from './kinds.ts';
 
@@ -41,5 +41,23 @@ describe('kind model', () => {
     expect(e.examples).toBe(6);
     expect(e.accuracy).toBeGreaterThanOrEqual(0);
     expect(Object.values(e.perKind).reduce((s, r) => s + r.support, 0)).toBe(6);
+  });
+
+  it('pools repeated fold draws (every example scored once per draw) and picks L2 from the training part alone', () => {
+    const grouped = [...TOY, ...TOY.map((t) => ({ ...t, text: `${t.text} now` }))].map((t, i) => ({ ...t, group: `g${i % 6}` }));
+    const opts = { l2: 0.01, epochs: 60, learningRate: 0.5, minCount: 1 };
+    const e = repeatedCrossValidate(grouped, 3, [1, 2], opts);
+    expect(e.repeats).toBe(2);
+    expect(Object.values(e.perKind).reduce((s, r) => s + r.support, 0)).toBe(grouped.length);
+    expect(e.accuracy).toBeGreaterThanOrEqual(e.accuracyRange[0]);
+    expect(e.accuracy).toBeLessThanOrEqual(e.accuracyRange[1]);
+    const seen: number[] = [];
+    repeatedCrossValidate(grouped, 3, [1], (train) => {
+      seen.push(train.length);
+      return { ...chooseL2(train, 2, opts) };
+    });
+    // Each outer training part leaves a fold out; the choice never sees the whole set.
+    expect(seen.every((n) => n < grouped.length)).toBe(true);
+    expect(L2_CHOICES).toContain(chooseL2(grouped, 2, opts).l2);
   });
 });

@@ -27,7 +27,8 @@ export interface KindModel {
   /** Feature-major weights: weights[f * kinds.length + k]. */
   weights: number[];
   bias: number[];
-  evaluation: { folds: number; examples: number; accuracy: number; macroF1: number; perKind: Record<RecommendationKind, KindReliability> } | null;
+  /** k-fold figures; `repeats` fold draws pooled (absent in files from before repeats: one draw). */
+  evaluation: { folds: number; repeats?: number; examples: number; accuracy: number; macroF1: number; perKind: Record<RecommendationKind, KindReliability> } | null;
 }
 
 export interface KindPrediction {

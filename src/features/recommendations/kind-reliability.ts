@@ -13,5 +13,6 @@ export function kindReliability(model: KindModel, kind: RecommendationKind): Kin
   const r = e?.perKind[kind];
   if (!e || !r || r.support < 5) return { verdict: 'Too few', detail: `only ${r?.support ?? 0} labelled examples` };
   const verdict = r.f1 >= 0.7 ? 'Usually right' : r.f1 >= 0.5 ? 'Check' : 'Take care';
-  return { verdict, detail: `F1 ${r.f1.toFixed(2)} over ${r.support} labelled examples (${e.folds}-fold by review)` };
+  const draws = e.repeats && e.repeats > 1 ? `, ${e.repeats} fold draws pooled` : '';
+  return { verdict, detail: `F1 ${r.f1.toFixed(2)} over ${r.support} labelled examples (${e.folds}-fold by review${draws})` };
 }
