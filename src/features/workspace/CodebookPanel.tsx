@@ -8,6 +8,7 @@ import { loadCodebook, replaceThemeSetSql } from '../../queries/themes-admin.ts'
 import { checkRows, problemLines } from '../../ingest/validate/schema-rules.ts';
 import { FilePickButton } from './FilePickButton.tsx';
 import { downloadBytes, today } from './download.ts';
+import { plural } from '../../lib/plural.ts';
 
 interface Pending {
   fileName: string;
@@ -83,7 +84,7 @@ export function CodebookPanel() {
         <div className="workspace-plan" role="region" aria-label="Codebook import preview" data-testid="codebook-plan">
           <h3>Importing {pending.fileName}</h3>
           <ul>
-            <li>{plan.unchanged} themes unchanged</li>
+            <li>{plural(plan.unchanged, 'theme')} unchanged</li>
             <li>{plan.renamed.length} renamed{plan.renamed.length > 0 && `: ${plan.renamed.map((r) => `${r.from} → ${r.to}`).join('; ')}`}</li>
             <li>{plan.updated.length} with a new description, group or status</li>
             <li>{plan.added.length} new{plan.added.length > 0 && `: ${plan.added.map((t) => t.label).join(', ')}`}</li>
