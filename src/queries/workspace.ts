@@ -8,6 +8,10 @@
  * from the bundled expert labels); and the theme set when the user changed it.
  */
 import type { TableName } from '../schema/tables.ts';
+import type { WorkspaceTableName } from '../schema/workspace-tables.ts';
+
+/** Every table saved with the workspace: the stored tables and the workspace-only ones. */
+export type SavedTableName = TableName | WorkspaceTableName;
 import { REFRESH_DERIVED_SQL } from './derived.ts';
 
 /** Origins of bundled rows; anything else was imported by the user. */
@@ -44,7 +48,7 @@ const ofUserEntity = (alias: string) =>
 const notBundled = (table: string) => `id NOT IN (SELECT id FROM ws_base_keys WHERE tbl = '${table}')`;
 
 /** The user's rows of one stored table, as saved to the browser and exported. */
-export function userRowsSql(table: TableName): string {
+export function userRowsSql(table: SavedTableName): string {
   switch (table) {
     case 'partnerships': return `SELECT * FROM partnerships WHERE ${notBundled('partnerships')} ORDER BY id`;
     case 'reviews': return 'SELECT * FROM ws_user_reviews ORDER BY id';
@@ -57,6 +61,7 @@ export function userRowsSql(table: TableName): string {
       return `SELECT * FROM ws_corrections UNION ALL SELECT * FROM theme_tags t WHERE t.source <> 'manual' AND ${ofUserEntity('t')}
               ORDER BY entity_type, entity_id, theme_id, source`;
     case 'tag_evidence': return `SELECT * FROM tag_evidence t WHERE ${ofUserEntity('t')} ORDER BY entity_type, entity_id, theme_id, rank`;
+    case 'recommendation_tracking': return 'SELECT * FROM recommendation_tracking ORDER BY rec_id';
   }
 }
 
@@ -74,18 +79,19 @@ DELETE FROM briefings WHERE id IN (SELECT entity_id FROM ws_gone WHERE entity_ty
 DELETE FROM partnerships WHERE ${notBundled('partnerships')};
 DELETE FROM themes; INSERT INTO themes SELECT * FROM ws_base_themes;
 DELETE FROM theme_groups; INSERT INTO theme_groups SELECT * FROM ws_base_theme_groups;
+DELETE FROM recommendation_tracking;
 DROP TABLE ws_gone;
 `;
 
 /** Staging table for one saved table: same columns, filled from Arrow before anything changes. */
-export const stagingTable = (table: TableName) => `ws_in_${table}`;
+export const stagingTable = (table: SavedTableName) => `ws_in_${table}`;
 
 /** Empty staging tables for every stored table. */
-export function createStagingSql(tables: readonly TableName[]): string {
+export function createStagingSql(tables: readonly SavedTableName[]): string {
   return tables.map((t) => `CREATE OR REPLACE TEMP TABLE ${stagingTable(t)} AS SELECT * FROM ${t} LIMIT 0`).join(';\n');
 }
 
-export function dropStagingSql(tables: readonly TableName[]): string {
+export function dropStagingSql(tables: readonly SavedTableName[]): string {
   return tables.map((t) => `DROP TABLE IF EXISTS ${stagingTable(t)}`).join(';\n');
 }
 
@@ -122,6 +128,8 @@ DELETE FROM theme_tags t WHERE (t.source <> 'manual' AND ${inStaged('t')}) OR (t
 INSERT INTO theme_tags SELECT * FROM ws_in_theme_tags;
 DELETE FROM tag_evidence t WHERE ${inStaged('t')};
 INSERT INTO tag_evidence SELECT * FROM ws_in_tag_evidence;
+DELETE FROM recommendation_tracking WHERE rec_id IN (SELECT rec_id FROM ws_in_recommendation_tracking);
+INSERT INTO recommendation_tracking SELECT * FROM ws_in_recommendation_tracking;
 DROP TABLE ws_in_entities;
 ${REFRESH_DERIVED_SQL}`;
 

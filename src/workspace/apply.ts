@@ -8,9 +8,8 @@ import {
   stagingTable, userRowsSql,
 } from '../queries/workspace.ts';
 import { REFRESH_DERIVED_SQL } from '../queries/derived.ts';
-import { TABLE_NAMES, type TableName } from '../schema/tables.ts';
 import { toError, type QueryRunner } from '../queries/runner.ts';
-import { WORKSPACE_FORMAT, WORKSPACE_VERSION, WorkspaceFileError, type WorkspaceFiles, type WorkspaceManifest } from './archive.ts';
+import { OPTIONAL_TABLES, SAVED_TABLES, WORKSPACE_FORMAT, WORKSPACE_VERSION, WorkspaceFileError, type WorkspaceFiles, type WorkspaceManifest } from './archive.ts';
 
 /** Remembers the bundled rows; call once right after the bundled dataset is loaded. */
 export async function snapshotBundledData(db: QueryRunner): Promise<void> {
@@ -19,12 +18,13 @@ export async function snapshotBundledData(db: QueryRunner): Promise<void> {
 
 /** The user's rows as workspace files (and the retrained model, when there is one). */
 export async function collectWorkspace(db: QueryRunner, model: Uint8Array | null): Promise<WorkspaceFiles> {
-  const tables = {} as Record<TableName, Uint8Array>;
+  const tables = {} as WorkspaceFiles['tables'];
   const counts = {} as WorkspaceManifest['tables'];
-  for (const name of TABLE_NAMES) {
-    tables[name] = await db.queryArrowIPC(userRowsSql(name), { label: `workspace.save.${name}` });
+  for (const name of SAVED_TABLES) {
+    const bytes = await db.queryArrowIPC(userRowsSql(name), { label: `workspace.save.${name}` });
+    tables[name] = bytes;
     const [row] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM (${userRowsSql(name)})`);
-    counts[name] = { rows: row?.n ?? 0, bytes: tables[name].byteLength };
+    counts[name] = { rows: row?.n ?? 0, bytes: bytes.byteLength };
   }
   const manifest: WorkspaceManifest = {
     format: WORKSPACE_FORMAT, version: WORKSPACE_VERSION, savedAt: new Date().toISOString(), tables: counts, model: !!model,
@@ -38,16 +38,19 @@ export async function collectWorkspace(db: QueryRunner, model: Uint8Array | null
  * current user data (import); otherwise the rows go on top (restore at start).
  */
 export async function applyWorkspace(db: QueryRunner, files: WorkspaceFiles, options: { replace: boolean }): Promise<void> {
-  await db.exec(createStagingSql(TABLE_NAMES));
+  await db.exec(createStagingSql(SAVED_TABLES));
   try {
-    for (const name of TABLE_NAMES) {
+    for (const name of SAVED_TABLES) {
+      const bytes = files.tables[name];
+      if (!bytes && OPTIONAL_TABLES.has(name)) continue;
+      if (!bytes) throw new WorkspaceFileError(`The workspace is damaged: ${name}.arrows is missing.`);
       try {
-        await db.insertArrow(stagingTable(name), files.tables[name]);
+        await db.insertArrow(stagingTable(name), bytes);
       } catch (err) {
         throw new WorkspaceFileError(`The saved ${name.replace('_', ' ')} cannot be read. Nothing was changed.`, { details: toError(err).message });
       }
       const [row] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${stagingTable(name)}`);
-      const expected = files.manifest.tables[name].rows;
+      const expected = files.manifest.tables[name]?.rows ?? 0;
       if (row?.n !== expected) throw new WorkspaceFileError(`The saved ${name.replace('_', ' ')} are incomplete (${row?.n ?? 0} of ${expected} rows).`);
     }
     const problems = await db.query<{ problem: string }>(STAGED_PROBLEMS_SQL);
@@ -60,7 +63,7 @@ export async function applyWorkspace(db: QueryRunner, files: WorkspaceFiles, opt
       throw err;
     }
   } finally {
-    await db.exec(dropStagingSql(TABLE_NAMES)).catch(() => undefined /* temp tables go with the session anyway */);
+    await db.exec(dropStagingSql(SAVED_TABLES)).catch(() => undefined /* temp tables go with the session anyway */);
   }
 }
 
