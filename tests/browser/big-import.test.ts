@@ -4,6 +4,8 @@
  * (PerformanceObserver "longtask") and the peak memory of the tab's renderer
  * process (resident set, sampled from /proc; workers live in that process).
  * Slow (minutes), so it runs only with BIG_IMPORT=1: `npm run test:big`.
+ * With BIG_IMPORT_PROFILE=FILE it also writes a CPU profile of the page's main
+ * thread (open it in the DevTools Performance panel) to find what a long task runs.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -82,6 +84,12 @@ describe.skipIf(!process.env.BIG_IMPORT)('a 48 MB CSV import', () => {
     const sampler = setInterval(() => (peak = Math.max(peak, rendererRss(profileDir))), 200);
     const baseline = rendererRss(profileDir);
     await page.evaluate(() => ((window as unknown as { __longest: number }).__longest = 0));
+    const profiler = process.env.BIG_IMPORT_PROFILE ? await browser.context.newCDPSession(page) : null;
+    if (profiler) {
+      await profiler.send('Profiler.enable');
+      await profiler.send('Profiler.setSamplingInterval', { interval: 1000 });
+      await profiler.send('Profiler.start');
+    }
     const t0 = Date.now();
     const pageT0 = await page.evaluate(() => performance.now());
     const stamp = () => page.evaluate(() => Math.round(performance.now()));
@@ -112,6 +120,7 @@ describe.skipIf(!process.env.BIG_IMPORT)('a 48 MB CSV import', () => {
     }, ROWS, { timeout: 900_000, polling: 1000 });
     const saved = Date.now() - t0;
     clearInterval(sampler);
+    if (profiler) writeFileSync(process.env.BIG_IMPORT_PROFILE!, JSON.stringify((await profiler.send('Profiler.stop')).profile));
     const { longest, longTasks, tasks } = await page.evaluate(() => {
       const w = window as unknown as { __longest: number; __longTasks: number[][] };
       return { longest: Math.round(w.__longest), longTasks: w.__longTasks.length, tasks: w.__longTasks.filter((t) => t[1]! > 200) };
