@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useDatabase } from '../../state/database-context.ts';
 import { codebookToTaxonomyJson, parseTaxonomyJson } from '../../codebook/json.ts';
 import { planCodebookImport, type CodebookPlan } from '../../codebook/merge.ts';
-import { codebookToQdc, parseQdc } from '../../codebook/qdc.ts';
+import { codebookSizeProblem, codebookToQdc, parseQdc } from '../../codebook/qdc.ts';
 import type { ParsedCodebook } from '../../codebook/types.ts';
 import { loadCodebook, replaceThemeSetSql } from '../../queries/themes-admin.ts';
 import { checkRows, problemLines } from '../../ingest/validate/schema-rules.ts';
@@ -31,6 +31,12 @@ export function CodebookPanel() {
 
   const read = async (file: File) => {
     setNote(null);
+    // Checked before reading: a huge file is refused without holding it in memory.
+    const tooBig = codebookSizeProblem(file.size);
+    if (tooBig) {
+      setPending({ fileName: file.name, parsed: { groups: [], themes: [], errors: [tooBig], warnings: [] }, plan: null });
+      return;
+    }
     const text = await file.text();
     const current = await loadCodebook(db);
     const isQdc = /\.qdc$|\.xml$/i.test(file.name) || text.trimStart().startsWith('<');
