@@ -101,6 +101,8 @@ function checkCsv(name: string, bytes: Uint8Array): string[][] {
     for (const row of rows) {
       const cell = row[i] ?? '';
       if (cell === '') continue;
+      // Small-number protection writes words in place of a count or a share it would give away.
+      if (/^(fewer than \d+|hidden \(small count\))$/.test(cell)) continue;
       if (format) expect(cell, `${name}: ${h}`).toMatch(format);
       // Any other number: whole, or at most three decimals (no 0.3333333333333333).
       else if (/^-?[\d.]+(e-?\d+)?$/.test(cell)) expect(cell, `${name}: ${h}`).toMatch(PLAIN);
