@@ -1,8 +1,8 @@
 /** Horizontal bars: the share of tagged reviews carrying each of the most frequent themes. */
 import type { ThemeShareRow } from '../../queries/themes.ts';
 import { CATEGORY_COLOURS, OTHER_COLOUR } from '../palette.ts';
-import { axisName, baseOption } from './common.ts';
-import { escapeHtml, ofTotal, pct } from './format.ts';
+import { axisName, baseOption, CANVAS_TOOLTIP } from './common.ts';
+import { ofTotal, pct } from './format.ts';
 import { plural } from '../../lib/plural.ts';
 
 /** The finding the chart's title states. */
@@ -17,12 +17,14 @@ export function topThemesOption(rows: readonly ThemeShareRow[], selected: readon
   const shown = [...rows].reverse();
   const highlight = selected.length > 0;
   return {
-    ...baseOption(`Bar chart of the share of tagged reviews carrying each of the ${rows.length} most frequent themes.`),
+    // One series: the highlight is a colour on top of the bar's own label, so no decal pattern.
+    ...baseOption(`Bar chart of the share of tagged reviews carrying each of the ${rows.length} most frequent themes.`, { decal: false }),
     tooltip: {
+      ...CANVAS_TOOLTIP,
       trigger: 'item' as const,
       formatter: (p: { dataIndex: number }) => {
         const r = shown[p.dataIndex]!;
-        return `${escapeHtml(r.theme)}: ${pct(r.share)} (${ofTotal(r.reviews, r.total)} tagged reviews)`;
+        return `${r.theme}: ${pct(r.share)} (${ofTotal(r.reviews, r.total)} tagged reviews)`;
       },
     },
     grid: { left: 8, right: 48, top: 8, bottom: 40, containLabel: true },
