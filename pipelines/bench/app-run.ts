@@ -79,6 +79,8 @@ export async function firstChart(page: Page, url: string, live: boolean): Promis
     const liveSel = `main:not(.first-screen) ${drawn}`;
     await page.waitForSelector(liveSel, { timeout: 600_000 });
     liveChartMs = Number(await page.getAttribute(liveSel, 'data-chart-ready'));
+    // The live view may come from the filter index file before DuckDB is up: the load marks come later.
+    await page.waitForFunction(() => document.documentElement.dataset.engine === 'ready', undefined, { timeout: 600_000 });
   }
   const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
   return { firstChartMs, liveChartMs, marks };
