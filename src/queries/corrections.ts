@@ -21,7 +21,7 @@ export interface EntityThemeRow {
   retired: boolean;
   /** The tagger's score when it tagged the theme (model or rule), else null. */
   model_score: number | null;
-  model_source: 'model' | 'rule' | null;
+  model_source: 'model' | 'rule' | 'catalogue' | null;
   /** The manual tag in force: true accepted, false rejected, null none. */
   manual: boolean | null;
   /** The manual tag is the bundled expert label (not the user's own correction). */
@@ -167,7 +167,7 @@ WHERE u.entity_type IN ('review', 'briefing') AND x.text <> '' ORDER BY u.entity
 export const REPLACE_MODEL_TAGS_SQL = `
 BEGIN TRANSACTION;
 CREATE OR REPLACE TEMP TABLE ws_retagged AS SELECT DISTINCT entity_type, entity_id FROM ws_in_entries;
-DELETE FROM theme_tags t WHERE t.source <> 'manual' AND EXISTS (SELECT 1 FROM ws_retagged r WHERE r.entity_type = t.entity_type AND r.entity_id = t.entity_id);
+DELETE FROM theme_tags t WHERE t.source IN ('model', 'rule') AND EXISTS (SELECT 1 FROM ws_retagged r WHERE r.entity_type = t.entity_type AND r.entity_id = t.entity_id);
 DELETE FROM tag_evidence t WHERE EXISTS (SELECT 1 FROM ws_retagged r WHERE r.entity_type = t.entity_type AND r.entity_id = t.entity_id);
 INSERT INTO theme_tags SELECT * FROM ws_in_theme_tags;
 INSERT INTO tag_evidence SELECT * FROM ws_in_tag_evidence;

@@ -14,7 +14,7 @@
 import type { FilterIndex } from '../filter-index/filter-index.ts';
 import type { FilterOptions } from './filter-options.ts';
 
-const MAGIC = 'LTFIDX01';
+const MAGIC = 'LTFIDX02';
 
 type ColumnType = 'u8' | 'u16' | 'i16' | 'i32';
 const ARRAY_OF = { u8: Uint8Array, u16: Uint16Array, i16: Int16Array, i32: Int32Array } as const;
@@ -68,7 +68,7 @@ export function encodeFilterIndexFile({ index, options }: FilterIndexFile): Uint
   const r = index.reviews;
   const b = index.briefings;
   const columns: Array<[string, Typed]> = [
-    ['reviews.partnership', r.partnership], ['reviews.year', r.year], ['reviews.type', r.type], ['reviews.titleOnly', r.titleOnly],
+    ['reviews.partnership', r.partnership], ['reviews.year', r.year], ['reviews.type', r.type], ['reviews.titleOnly', r.titleOnly], ['reviews.tagSources', r.tagSources],
     ['reviews.themes.start', r.themes.start], ['reviews.themes.themes', r.themes.themes],
     ['briefings.partnership', b.partnership], ['briefings.year', b.year],
     ['briefings.themes.start', b.themes.start], ['briefings.themes.themes', b.themes.themes],
@@ -117,7 +117,7 @@ export function decodeFilterIndexFile(bytes: Uint8Array): FilterIndexFile {
     partnerships: header.partnerships, themes: header.themes, reviewTypes: header.reviewTypes,
     reviews: {
       count: header.reviewCount, partnership: column('reviews.partnership', 'u16'), year: column('reviews.year', 'i16'),
-      type: column('reviews.type', 'u8'), titleOnly: column('reviews.titleOnly', 'u8'),
+      type: column('reviews.type', 'u8'), titleOnly: column('reviews.titleOnly', 'u8'), tagSources: column('reviews.tagSources', 'u8'),
       themes: { start: column('reviews.themes.start', 'i32'), themes: column('reviews.themes.themes', 'u16') },
     },
     briefings: {

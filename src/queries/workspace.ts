@@ -11,7 +11,7 @@ import type { TableName } from '../schema/tables.ts';
 import { REFRESH_DERIVED_SQL } from './derived.ts';
 
 /** Origins of bundled rows; anything else was imported by the user. */
-export const BUNDLED_ORIGINS = `('catalogue', 'pages')`;
+export const BUNDLED_ORIGINS = `('catalogue', 'catalogue-entries', 'pages')`;
 
 /** Run once after loading the bundled dataset and before restoring user data. */
 export const SNAPSHOT_BASE_SQL = `
@@ -91,7 +91,7 @@ export function dropStagingSql(tables: readonly TableName[]): string {
 
 /** What is wrong with staged rows (one row per problem); run before applying them. */
 export const STAGED_PROBLEMS_SQL = `
-SELECT 'a theme tag has an unknown source "' || source || '"' AS problem FROM ws_in_theme_tags WHERE source NOT IN ('model', 'rule', 'manual')
+SELECT 'a theme tag has an unknown source "' || source || '"' AS problem FROM ws_in_theme_tags WHERE source NOT IN ('model', 'rule', 'manual', 'catalogue')
 UNION ALL SELECT 'a theme tag is on an unknown kind of entry "' || entity_type || '"' FROM ws_in_theme_tags WHERE entity_type NOT IN ('review', 'briefing', 'passage')
 UNION ALL SELECT 'a review has no id' FROM ws_in_reviews WHERE id IS NULL OR id = ''
 UNION ALL SELECT 'a briefing has no id' FROM ws_in_briefings WHERE id IS NULL OR id = ''
