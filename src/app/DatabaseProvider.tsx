@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { database, loadBundledDataset, toError, type LoadProgress } from '../db/index.ts';
 import { packWorkspace, unpackWorkspace } from '../workspace/archive.ts';
 import { applyWorkspace, collectWorkspace, deleteUserData, snapshotBundledData } from '../workspace/apply.ts';
+import { writeChange, type Change } from '../workspace/write.ts';
 import * as storage from '../workspace/opfs-storage.ts';
 import { WorkspaceSession } from '../features/workspace/workspace-session.ts';
 import { WorkspaceContext } from '../features/workspace/workspace-context.ts';
@@ -22,7 +23,8 @@ const backend = {
 
 /**
  * Starts DuckDB, loads the bundled data and the user's saved workspace on top,
- * renders children once ready, and saves the workspace after every data change.
+ * renders children once ready, writes every change through the one write path
+ * and saves the workspace after every data change.
  */
 export function DatabaseProvider({ children, firstScreen }: { children: ReactNode; firstScreen?: ReactNode }) {
   const [status, setStatus] = useState<Status>({ kind: 'loading', progress: START });
@@ -48,7 +50,7 @@ export function DatabaseProvider({ children, firstScreen }: { children: ReactNod
     return () => controller.abort();
   }, [attempt, workspace]);
 
-  // Every data change after the load is saved (debounced) to this browser.
+  // Every new data version after the load is saved (debounced) to this browser.
   const loadedVersion = useRef<number | null>(null);
   useEffect(() => {
     if (status.kind !== 'ready') return;
@@ -57,7 +59,12 @@ export function DatabaseProvider({ children, firstScreen }: { children: ReactNod
   }, [dataVersion, status.kind, workspace]);
 
   const bumpDataVersion = useCallback(() => setDataVersion((v) => v + 1), []);
-  const value = useMemo(() => ({ db: database, dataVersion, bumpDataVersion }), [dataVersion, bumpDataVersion]);
+  // The one write path: stage → one transaction → refresh derived tables, then a new data version (which saves).
+  const change = useCallback(async (c: Change) => {
+    await writeChange(database, c);
+    bumpDataVersion();
+  }, [bumpDataVersion]);
+  const value = useMemo(() => ({ db: database, dataVersion, change, bumpDataVersion }), [dataVersion, change, bumpDataVersion]);
 
   if (status.kind === 'error') return <ErrorScreen error={status.error} onRetry={() => setAttempt((a) => a + 1)} />;
   if (status.kind === 'loading') return <LoadingScreen progress={status.progress}>{firstScreen}</LoadingScreen>;
