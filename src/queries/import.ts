@@ -7,7 +7,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { QueryRunner } from './runner.ts';
 import type { Briefing, Review } from '../schema/records.ts';
-import { str } from './sql.ts';
+import { countsSql, str } from './sql.ts';
 import { BUNDLED_ORIGINS } from './workspace.ts';
 
 /**
@@ -70,25 +70,19 @@ export function clearDocumentsSql(documentIds: readonly string[]): string[] {
   ];
 }
 
-export interface WorkspaceCounts {
-  reviews: number;
-  briefings: number;
-  documents: number;
-  passages: number;
-  imported_reviews: number;
-  imported_briefings: number;
-  model_tags: number;
-}
-
 /** Headline numbers for the import page; "imported" = an origin other than the bundled ones (as the workspace counts it). */
-export const workspaceCountsSql = `
-SELECT (SELECT count(*) FROM reviews)::INTEGER AS reviews,
-       (SELECT count(*) FROM briefings)::INTEGER AS briefings,
-       (SELECT count(*) FROM documents)::INTEGER AS documents,
-       (SELECT count(*) FROM passages)::INTEGER AS passages,
-       (SELECT count(*) FROM reviews WHERE origin NOT IN ${BUNDLED_ORIGINS})::INTEGER AS imported_reviews,
-       (SELECT count(*) FROM briefings WHERE origin NOT IN ${BUNDLED_ORIGINS})::INTEGER AS imported_briefings,
-       (SELECT count(*) FROM theme_tags WHERE source = 'model')::INTEGER AS model_tags`;
+const WORKSPACE_COUNTS = {
+  reviews: 'reviews',
+  briefings: 'briefings',
+  documents: 'documents',
+  passages: 'passages',
+  imported_reviews: `reviews WHERE origin NOT IN ${BUNDLED_ORIGINS}`,
+  imported_briefings: `briefings WHERE origin NOT IN ${BUNDLED_ORIGINS}`,
+  model_tags: "theme_tags WHERE source = 'model'",
+} as const;
+
+export type WorkspaceCounts = Record<keyof typeof WORKSPACE_COUNTS, number>;
+export const workspaceCountsSql = countsSql(WORKSPACE_COUNTS);
 
 export const workspaceCountsQuery = (db: QueryRunner, dataVersion: number) =>
   queryOptions({

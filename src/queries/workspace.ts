@@ -8,6 +8,7 @@
  * from the bundled expert labels); and the theme set when the user changed it.
  */
 import type { TableName } from '../schema/tables.ts';
+import { countsSql } from './sql.ts';
 import { stageTable as staged } from './staging.ts';
 
 /** Origins of bundled rows; anything else was imported by the user. */
@@ -113,30 +114,19 @@ DELETE FROM tag_evidence t WHERE ${inStaged('t')};
 INSERT INTO tag_evidence SELECT * FROM ${staged('tag_evidence')};
 DROP TABLE ws_in_entities`;
 
-export interface UserDataSummary {
-  reviews: number;
-  briefings: number;
-  documents: number;
-  passages: number;
-  corrections: number;
-  accepted: number;
-  rejected: number;
-  model_tags: number;
-  themes_changed: boolean;
-  themes_added: number;
-  themes_retired: number;
-}
-
 /** Counts of the user's data, for the workspace page. */
-export const USER_DATA_SUMMARY_SQL = `
-SELECT (SELECT count(*) FROM ws_user_reviews)::INTEGER AS reviews,
-       (SELECT count(*) FROM ws_user_briefings)::INTEGER AS briefings,
-       (SELECT count(*) FROM documents WHERE ${notBundled('documents')})::INTEGER AS documents,
-       (SELECT count(*) FROM passages WHERE ${notBundled('passages')})::INTEGER AS passages,
-       (SELECT count(*) FROM ws_corrections)::INTEGER AS corrections,
-       (SELECT count(*) FROM ws_corrections WHERE accepted)::INTEGER AS accepted,
-       (SELECT count(*) FROM ws_corrections WHERE NOT accepted)::INTEGER AS rejected,
-       (SELECT count(*) FROM theme_tags t WHERE t.source <> 'manual' AND ${ofUserEntity('t')})::INTEGER AS model_tags,
-       (SELECT changed FROM ws_themes_changed) AS themes_changed,
-       (SELECT count(*) FROM themes WHERE id NOT IN (SELECT id FROM ws_base_themes))::INTEGER AS themes_added,
-       (SELECT count(*) FROM themes WHERE retired)::INTEGER AS themes_retired`;
+const USER_DATA_COUNTS = {
+  reviews: 'ws_user_reviews',
+  briefings: 'ws_user_briefings',
+  documents: `documents WHERE ${notBundled('documents')}`,
+  passages: `passages WHERE ${notBundled('passages')}`,
+  corrections: 'ws_corrections',
+  accepted: 'ws_corrections WHERE accepted',
+  rejected: 'ws_corrections WHERE NOT accepted',
+  model_tags: `theme_tags t WHERE t.source <> 'manual' AND ${ofUserEntity('t')}`,
+  themes_added: 'themes WHERE id NOT IN (SELECT id FROM ws_base_themes)',
+  themes_retired: 'themes WHERE retired',
+} as const;
+
+export type UserDataSummary = Record<keyof typeof USER_DATA_COUNTS, number> & { themes_changed: boolean };
+export const USER_DATA_SUMMARY_SQL = countsSql(USER_DATA_COUNTS, { themes_changed: '(SELECT changed FROM ws_themes_changed)' });
