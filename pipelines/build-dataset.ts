@@ -6,10 +6,12 @@
  *         data/sources/pages.jsonl), data/sources/page-addresses.json (each capture's
  *         public address), data/reference/england-partnership-regions.json and
  *         partnership-aliases.json (through src/schema/partnership-name.ts),
+ *         data/catalogue/reviews.jsonl + keyword-themes.json (gathered catalogue entries),
  *         public/model/theme-model.json (the trained tagger; `npm run train`).
  * Writes: public/data/<table>.arrows (Arrow IPC streams, one per table),
  *         public/data/summary.json (first-screen numbers, drawn before DuckDB starts),
- *         public/data/manifest.json (row counts, byte sizes and hashes of inputs and outputs),
+ *         public/data/manifest.json (row counts, byte sizes and hashes of inputs and outputs,
+ *         and every source address the bundled reviews and briefings came from),
  *         data/sources/pages.jsonl (facts from the seed pages, when the seeds are present).
  * Run:    npm run data   (deterministic: the same inputs give byte-identical files)
  */
@@ -20,6 +22,7 @@ import { mergeReviews } from '../src/ingest/merge-reviews.ts';
 import { rowsToArrowIPC } from '../src/schema/arrow.ts';
 import { briefingText, reviewText, type Briefing, type Partnership, type Review, type Theme, type ThemeGroup, type ThemeTag } from '../src/schema/records.ts';
 import { TABLE_NAMES, type TableName, type TableRows } from '../src/schema/tables.ts';
+import { catalogueEntriesToRecords, type CatalogueEntry } from './dataset/catalogue-entries.ts';
 import { pageFactsToRecords, toFact, type PageFact } from './dataset/page-records.ts';
 import { briefingRuleTags } from './dataset/briefing-rule-tags.ts';
 import { buildSummary } from './dataset/summary.ts';
@@ -67,10 +70,25 @@ function catalogue(knownThemes: Set<string>) {
   return records;
 }
 
+function gatheredEntries(knownThemes: Set<string>) {
+  const entriesPath = fromRoot('data/catalogue/reviews.jsonl');
+  const entries = jsonlValues<CatalogueEntry>(readJsonl(entriesPath), entriesPath);
+  readInput(entriesPath);
+  const { keywords } = JSON.parse(readInput(fromRoot('data/catalogue/keyword-themes.json'))) as { keywords: Record<string, string[]> };
+  const records = catalogueEntriesToRecords(entries, keywords, knownThemes);
+  for (const p of records.problems) console.error(`catalogue entries: ${p}`);
+  console.error(`catalogue entries: ${Object.entries(records.nations).map(([n, c]) => `${c} from ${n}`).join(', ')}`);
+  return records;
+}
+
 function withRegions(partnerships: Partnership[]): Partnership[] {
   const { regions } = JSON.parse(readInput(fromRoot('data/reference/england-partnership-regions.json'))) as { regions: Record<string, string> };
   const byLower = new Map(Object.entries(regions).map(([k, v]) => [k.toLowerCase(), v]));
-  return partnerships.map((p) => ({ ...p, region: byLower.get(p.name.toLowerCase()) ?? byLower.get(p.name.replace(/^City of /i, '').toLowerCase()) ?? null }));
+  // Every bundled source but the gathered catalogue is England's; the catalogue records each entry's nation.
+  return partnerships.map((p) => ({
+    ...p, region: byLower.get(p.name.toLowerCase()) ?? byLower.get(p.name.replace(/^City of /i, '').toLowerCase()) ?? null,
+    nation: p.nation ?? 'England',
+  }));
 }
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -92,14 +110,15 @@ export async function buildDataset({ outDir = fromRoot('public/data'), factsFile
   readInput(fromRoot('data/reference/partnership-aliases.json')); // applied by partnership-name.ts; hashed here so the manifest records it
   const { addresses } = JSON.parse(readInput(fromRoot('data/sources/page-addresses.json'))) as { addresses: Record<string, string | null> };
   const pages = pageFactsToRecords(await pageFacts(factsFile), addresses);
+  const gathered = gatheredEntries(new Set(themes.map((t) => t.id)));
 
-  const merged = mergeReviews(cat.reviews, pages.reviews);
+  const merged = mergeReviews(cat.reviews, [...pages.reviews, ...gathered.reviews]);
   for (const m of merged.messages) console.error(`merge: ${m}`);
   const remap = (id: string | null) => (id ? merged.mergedInto.get(id) ?? id : null);
   const briefings: Briefing[] = [...cat.briefings, ...pages.briefings].map((b) => ({ ...b, review_id: remap(b.review_id) }));
   const reviews: Review[] = merged.reviews;
   const partnershipMap = new Map<string, Partnership>();
-  for (const p of [...cat.partnerships, ...pages.partnerships]) if (!partnershipMap.has(p.id)) partnershipMap.set(p.id, p);
+  for (const p of [...cat.partnerships, ...pages.partnerships, ...gathered.partnerships]) if (!partnershipMap.has(p.id)) partnershipMap.set(p.id, p);
 
   const modelPath = fromRoot('public/model/theme-model.json');
   let modelTags: { tags: ThemeTag[]; evidence: TableRows['tag_evidence'][] } = { tags: [], evidence: [] };
@@ -141,7 +160,7 @@ export async function buildDataset({ outDir = fromRoot('public/data'), factsFile
     briefings: briefings.sort(byId),
     documents: [],
     passages: [],
-    theme_tags: [...cat.tags.map((t) => ({ ...t, entity_id: remap(t.entity_id)! })), ...modelTags.tags],
+    theme_tags: [...[...cat.tags, ...gathered.tags].map((t) => ({ ...t, entity_id: remap(t.entity_id)! })), ...modelTags.tags],
     tag_evidence: modelTags.evidence,
   };
 
@@ -153,7 +172,12 @@ export async function buildDataset({ outDir = fromRoot('public/data'), factsFile
   }
   const summary = await buildSummary(tables);
   writeFile(join(outDir, 'summary.json'), JSON.stringify(summary, null, 1) + '\n');
-  const manifest = { format: 'learning-themes-dataset', version: 1, dataVersion: sha256(JSON.stringify(outputs)).slice(0, 12), tables: outputs, inputs: Object.fromEntries(Object.entries(inputs).sort()) };
+  const sources = [...new Set([...tables.reviews, ...tables.briefings].map((r) => r.source_url).filter((u): u is string => !!u && /^https?:\/\//.test(u)))].sort();
+  const manifest = {
+    format: 'learning-themes-dataset', version: 1, dataVersion: sha256(JSON.stringify(outputs)).slice(0, 12), tables: outputs,
+    inputs: Object.fromEntries(Object.entries(inputs).sort()),
+    sources,
+  };
   writeFile(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 1) + '\n');
   return manifest;
 }

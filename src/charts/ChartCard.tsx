@@ -6,6 +6,19 @@ import type { ChartOption, ECElementEvent } from './echarts.ts';
 import { ChartMenuSlot } from './chart-menu-slot.tsx';
 import { StatusMessage } from '../components/StatusMessage.tsx';
 import { EMPTY_CHART_MESSAGE, isEmptyChart } from './empty-chart.ts';
+import { DEFAULT_SMALL_NUMBERS } from '../lib/small-numbers.ts';
+
+const SMALL_BASE = DEFAULT_SMALL_NUMBERS.minShareBase;
+
+/** Rows whose share columns rest on fewer than SMALL_BASE reviews (marked † on screen). */
+function smallBaseShareRows<Row>(table: ChartTableData<Row>): number {
+  const shares = table.columns.flatMap((c) => (c.suppression?.kind === 'share' ? [c.suppression.base] : []));
+  if (!shares.length) return 0;
+  return table.rows.filter((r) => shares.some((b) => {
+    const v = (r as Record<string, unknown>)[b];
+    return typeof v === 'number' && v < SMALL_BASE;
+  })).length;
+}
 
 export interface ChartCardProps<Row> {
   /** Stable id, used in file names and tests, e.g. "reviews-per-year". */
@@ -21,14 +34,17 @@ export interface ChartCardProps<Row> {
   onElementClick?: (event: ECElementEvent) => void;
   /** Extra controls in the card header (e.g. count/share toggle, export menu). */
   actions?: ReactNode;
+  /** Notes shown under the chart and carried into exports (reference figures, bases). */
+  notes?: string[];
 }
 
 /** A chart with its title, footnote, a "Show as table" toggle rendering the same numbers, and the menu the app slots in (exports). */
-export function ChartCard<Row>({ id, title, footnote, option, table, height, onElementClick, actions }: ChartCardProps<Row>) {
+export function ChartCard<Row>({ id, title, footnote, option, table, height, onElementClick, actions, notes }: ChartCardProps<Row>) {
   const [asTable, setAsTable] = useState(false);
   const menu = useContext(ChartMenuSlot);
   const headingId = useId();
-  const spec = useMemo(() => ({ id, title, footnote, option, table, height }), [id, title, footnote, option, table, height]);
+  const spec = useMemo(() => ({ id, title, footnote, option, table, height, notes }), [id, title, footnote, option, table, height, notes]);
+  const smallBases = smallBaseShareRows(table);
   useRegisterChart(spec);
   // No data: a message in place of blank axes, and nothing to export.
   const empty = isEmptyChart(table as ChartTableData<any>); // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -58,6 +74,16 @@ export function ChartCard<Row>({ id, title, footnote, option, table, height, onE
         <ChartTable caption={title} data={table} />
       ) : (
         <EChart option={option} label={title} height={height} onElementClick={onElementClick} />
+      )}
+      {notes && notes.length > 0 && (
+        <ul className="chart-card__notes" data-testid={`${id}-notes`}>
+          {notes.map((n) => <li key={n}>{n}</li>)}
+        </ul>
+      )}
+      {smallBases > 0 && (
+        <p className="chart-card__footnote chart-card__small-base">
+          † {smallBases === table.rows.length ? 'Every share here rests' : `${smallBases} of these shares rest`} on fewer than {SMALL_BASE} reviews: read them as indications, not findings.
+        </p>
       )}
       <p className="chart-card__footnote">{footnote}</p>
     </section>

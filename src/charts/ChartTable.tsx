@@ -1,9 +1,13 @@
 /** The numbers behind a chart as an accessible HTML table. */
+import type { SuppressionRole } from '../lib/small-numbers.ts';
+
 export interface TableColumn<Row> {
   key: keyof Row & string;
   label: string;
   format?: (value: Row[keyof Row], row: Row) => string;
   numeric?: boolean;
+  /** A count, or a share of one count column out of another: exports protect small numbers in these. */
+  suppression?: SuppressionRole;
   /**
    * What a number means, so exports can write it the way a reader expects:
    * a share (0–1) as a percentage, percentage points, a p-value, a count or
@@ -18,6 +22,13 @@ export interface ChartTableData<Row = Record<string, unknown>> {
   columns: TableColumn<Row>[];
   rows: Row[];
 }
+
+// The same cut-off exports use (src/lib/small-numbers.ts), marked here with a dagger.
+const smallBase = <Row,>(c: TableColumn<Row>, row: Row): boolean => {
+  if (c.suppression?.kind !== 'share') return false;
+  const base = (row as Record<string, unknown>)[c.suppression.base];
+  return typeof base === 'number' && base < 10;
+};
 
 export function ChartTable<Row>({ caption, data }: { caption: string; data: ChartTableData<Row> }) {
   return (
@@ -37,6 +48,7 @@ export function ChartTable<Row>({ caption, data }: { caption: string; data: Char
               {data.columns.map((c) => (
                 <td key={c.key} className={c.numeric ? 'num' : undefined}>
                   {c.format ? c.format(row[c.key], row) : String(row[c.key] ?? '')}
+                  {smallBase(c, row) && <span title="Share on fewer than 10 reviews"> †</span>}
                 </td>
               ))}
             </tr>

@@ -13,6 +13,8 @@ export interface ChartSpec {
   option: ChartOption;
   /** On-screen height in CSS pixels, so exports keep the chart's proportions. */
   height?: number;
+  /** Notes that travel with the chart into exports (e.g. national reference figures and their bases). */
+  notes?: string[];
   // Rows differ per chart; the columns say how to read them.
   table: ChartTableData<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 }

@@ -28,6 +28,8 @@ export interface PartnershipInfo {
   region: string | null;
   /** 'partnership', 'joint', 'source' or 'not-known' (see schema/records.ts). */
   kind: string;
+  /** The partnership's nation (England when none is recorded). */
+  nation: string;
 }
 
 export interface FilterIndex {
@@ -43,6 +45,8 @@ export interface FilterIndex {
     type: Uint8Array;
     /** 1 for a title-only review (derived.ts): left out unless the filters include them. */
     titleOnly: Uint8Array;
+    /** Which tag sources stand behind the review's themes, as TAG_SOURCE_BITS (review_facts.tag_sources). */
+    tagSources: Uint8Array;
     themes: ThemeLists;
   };
   briefings: {

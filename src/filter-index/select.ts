@@ -1,6 +1,6 @@
 /** Which reviews and briefings the shared filters keep, as a 0/1 flag per item: the index's WHERE clause. */
-import type { Filters } from '../filters/filters.ts';
-import type { FilterIndex, ThemeLists } from './filter-index.ts';
+import { DEFAULT_NATION, tagSourceMask, type Filters } from '../filters/filters.ts';
+import { NO_PARTNERSHIP, type FilterIndex, type ThemeLists } from './filter-index.ts';
 
 export interface SearchHits {
   reviews: Int32Array;
@@ -19,14 +19,26 @@ export interface SelectOptions {
   keepTitleOnly?: boolean;
 }
 
-/** Flags over the partnerships the partnership and region filters allow (null: all). */
-function partnershipFlags(index: FilterIndex, f: Filters, ignore: boolean): Uint8Array | null {
-  if (ignore || (!f.partnerships.length && !f.regions.length)) return null;
-  const ids = new Set(f.partnerships);
-  const regions = new Set(f.regions);
-  return Uint8Array.from(index.partnerships, (p) =>
-    (!ids.size || ids.has(p.id)) && (!regions.size || (p.region !== null && regions.has(p.region))) ? 1 : 0);
+/** Which partnership indexes the partnership, region and nation filters allow. */
+interface PartnershipFilter {
+  flags: Uint8Array;
+  /** Whether an item with no partnership row passes (only the nation filter lets it: it counts as England's). */
+  orphans: boolean;
 }
+
+/** The partnership, region and nation filters as flags over the partnerships (null: all pass). */
+function partnershipFlags(index: FilterIndex, f: Filters, ignore: boolean): PartnershipFilter | null {
+  const ids = new Set(ignore ? [] : f.partnerships);
+  const regions = new Set(ignore ? [] : f.regions);
+  if (!ids.size && !regions.size && f.nation === null) return null;
+  const flags = Uint8Array.from(index.partnerships, (p) =>
+    (!ids.size || ids.has(p.id)) && (!regions.size || (p.region !== null && regions.has(p.region))) &&
+    (f.nation === null || p.nation === f.nation) ? 1 : 0);
+  return { flags, orphans: !ids.size && !regions.size && (f.nation === null || f.nation === DEFAULT_NATION) };
+}
+
+const passes = (allowed: PartnershipFilter | null, p: number) =>
+  !allowed || (p === NO_PARTNERSHIP || p >= allowed.flags.length ? allowed.orphans : allowed.flags[p] === 1);
 
 /** True when the item's theme list holds every wanted theme index. */
 function hasAll(lists: ThemeLists, item: number, wanted: readonly number[]): boolean {
@@ -52,7 +64,8 @@ function hitFlags(count: number, hits: Int32Array): Uint8Array {
 
 /** Reviews matching the filters (as reviewWhere does), with the options' narrowing. */
 export function selectReviews(index: FilterIndex, f: Filters, hits: SearchHits | null, opts: SelectOptions = {}): Uint8Array {
-  const { count, partnership, year, type, themes, titleOnly } = index.reviews;
+  const { count, partnership, year, type, themes, titleOnly, tagSources } = index.reviews;
+  const sourceMask = tagSourceMask(f.tagSources);
   const dropTitleOnly = !f.titleOnly && !opts.keepTitleOnly;
   const out = new Uint8Array(count);
   const allowedP = partnershipFlags(index, f, !!opts.ignorePartnerships);
@@ -64,7 +77,7 @@ export function selectReviews(index: FilterIndex, f: Filters, hits: SearchHits |
   const text = f.q.trim() && hits ? hitFlags(count, hits.reviews) : null;
   for (let i = 0; i < count; i++) {
     const y = year[i]!;
-    if (allowedP && !allowedP[partnership[i]!]) continue;
+    if (!passes(allowedP, partnership[i]!)) continue;
     if ((from !== null || to !== null || opts.datedOnly) && y === 0) continue;
     if ((from !== null && y < from) || (to !== null && y > to)) continue;
     if (types && !types[type[i]!]) continue;
@@ -72,6 +85,7 @@ export function selectReviews(index: FilterIndex, f: Filters, hits: SearchHits |
     if (wanted.length && !hasAll(themes, i, wanted)) continue;
     if (text && !text[i]) continue;
     if (dropTitleOnly && titleOnly[i]) continue;
+    if (sourceMask && !(tagSources[i]! & sourceMask)) continue;
     out[i] = 1;
   }
   return out;
@@ -87,7 +101,7 @@ export function selectBriefings(index: FilterIndex, f: Filters, hits: SearchHits
   const text = f.q.trim() && hits ? hitFlags(count, hits.briefings) : null;
   for (let i = 0; i < count; i++) {
     const y = year[i]!;
-    if (allowedP && !allowedP[partnership[i]!]) continue;
+    if (!passes(allowedP, partnership[i]!)) continue;
     if (!opts.ignoreYears) {
       if ((f.yearFrom !== null || f.yearTo !== null) && y === 0) continue;
       if ((f.yearFrom !== null && y < f.yearFrom) || (f.yearTo !== null && y > f.yearTo)) continue;

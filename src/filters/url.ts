@@ -1,6 +1,9 @@
 /** Filters ⇄ URL query string (pure; the hooks are in src/state/url-state.ts). */
 import { REVIEW_TYPES, type ReviewType } from '../schema/records.ts';
-import type { Filters } from './filters.ts';
+import { DEFAULT_NATION, TAG_SOURCE_CHOICES, type Filters, type TagSourceChoice } from './filters.ts';
+
+/** The URL value for "every nation" (no `nation` parameter means the default, England). */
+export const ALL_NATIONS = 'all';
 
 const list = (p: URLSearchParams, key: string) => p.get(key)?.split(',').filter(Boolean) ?? [];
 const year = (p: URLSearchParams, key: string) => {
@@ -20,6 +23,8 @@ export function filtersFromSearch(search: string): Filters {
     themes: list(p, 'theme'),
     q: p.get('q') ?? '',
     titleOnly: p.get('titleonly') === '1',
+    nation: !p.get('nation') ? DEFAULT_NATION : p.get('nation') === ALL_NATIONS ? null : p.get('nation'),
+    tagSources: list(p, 'tags').filter((t): t is TagSourceChoice => (TAG_SOURCE_CHOICES as readonly string[]).includes(t)),
   };
 }
 
@@ -35,6 +40,8 @@ export function searchFromFilters(f: Filters, base = ''): string {
   set('theme', f.themes.join(','));
   set('q', f.q);
   set('titleonly', f.titleOnly ? '1' : '');
+  set('nation', f.nation === DEFAULT_NATION ? '' : f.nation ?? ALL_NATIONS);
+  set('tags', f.tagSources.join(','));
   const s = p.toString();
   return s ? `?${s}` : '';
 }

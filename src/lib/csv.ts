@@ -20,6 +20,10 @@ export function neutraliseFormula(text: string): string {
 /** A number already written out (e.g. "33.3", "-2.0", "0.200"): written as is, never treated as text. */
 export class NumberText {
   constructor(readonly text: string) {}
+  /** Written as its text wherever it is printed (charts.md tables too). */
+  toString(): string {
+    return this.text;
+  }
 }
 
 /** One CSV field: numbers as written, text neutralised, quoted when RFC 4180 requires it. */

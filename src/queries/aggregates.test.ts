@@ -68,6 +68,7 @@ describe('index aggregates on the documented fixture', () => {
     {}, { themes: ['neglect'] }, { themes: ['neglect', 'domestic-abuse'] }, { themes: ['online-harm'] }, { themes: ['nope'] },
     { partnerships: ['b'], yearFrom: 2021 }, { regions: ['North'] }, { yearTo: 2021 }, { types: ['rapid-review'] },
     { q: 'home' }, { q: 'neglect', themes: ['domestic-abuse'] },
+    { nation: null }, { nation: 'Wales' }, { tagSources: ['expert'] }, { tagSources: ['tagger'], themes: ['neglect'] },
   ];
   for (const c of cases) it(`agree with the SQL for ${JSON.stringify(c)}`, () => expectSameAsSql(db, { ...NO_FILTERS, ...c }));
 
@@ -94,6 +95,7 @@ describe('index aggregates on the bundled dataset', () => {
     {}, { yearFrom: 2019, yearTo: 2023 }, { regions: ['West Midlands'] }, { partnerships: ['warwickshire', 'york'] },
     { types: ['child-safeguarding-practice-review'] }, { themes: ['neglect'] }, { themes: ['neglect', 'professional-curiosity'] },
     { q: 'interpreter' }, { q: 'Mother', yearFrom: 2020, regions: ['London'] },
+    { nation: null }, { nation: 'Wales' }, { tagSources: ['catalogue'] }, { tagSources: ['expert', 'tagger'], nation: null, yearFrom: 2015 },
   ];
   for (const c of cases) it(`agree with the SQL for ${JSON.stringify(c)}`, () => expectSameAsSql(db, { ...NO_FILTERS, ...c }));
 });

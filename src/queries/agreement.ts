@@ -21,7 +21,8 @@ WITH rolled AS (
   SELECT p.entity_type, p.entity_id, t.theme_id, t.source
   FROM theme_tags t JOIN passages p ON p.id = t.entity_id WHERE t.entity_type = 'passage'
 ),
-predicted AS (SELECT DISTINCT entity_type, entity_id, theme_id FROM rolled WHERE source <> 'manual'),
+-- The tagger's own predictions: catalogue keywords are published labels, not the tagger's output.
+predicted AS (SELECT DISTINCT entity_type, entity_id, theme_id FROM rolled WHERE source IN ('model', 'rule')),
 judged AS (SELECT entity_type, entity_id, theme_id, bool_or(accepted) AS truth FROM ws_corrections GROUP BY ALL)
 SELECT j.entity_type || ':' || j.entity_id AS key, j.theme_id, j.truth, (p.theme_id IS NOT NULL) AS tagged
 FROM judged j JOIN themes t ON t.id = j.theme_id AND NOT t.retired
@@ -37,7 +38,7 @@ export interface AgreementCoverage {
 
 /** How much there is to compare: entries the tagger tagged, expert-labelled ones, the user's corrections. */
 export const agreementCoverageSql = `
-SELECT (SELECT count(*) FROM (SELECT DISTINCT entity_type, entity_id FROM theme_tags WHERE source <> 'manual'))::INTEGER AS tagged_entries,
+SELECT (SELECT count(*) FROM (SELECT DISTINCT entity_type, entity_id FROM theme_tags WHERE source IN ('model', 'rule')))::INTEGER AS tagged_entries,
        (SELECT count(*) FROM (SELECT DISTINCT entity_type, entity_id FROM ws_base_manual_tags))::INTEGER AS expert_entries,
        (SELECT count(*) FROM (SELECT DISTINCT entity_type, entity_id FROM ws_corrections))::INTEGER AS corrected_entries,
        (SELECT count(*) FROM ws_corrections)::INTEGER AS corrections`;

@@ -21,7 +21,7 @@ export interface EntityThemeRow {
   retired: boolean;
   /** The tagger's score when it tagged the theme (model or rule), else null. */
   model_score: number | null;
-  model_source: 'model' | 'rule' | null;
+  model_source: 'model' | 'rule' | 'catalogue' | null;
   /** The manual tag in force: true accepted, false rejected, null none. */
   manual: boolean | null;
   /** The manual tag is the bundled expert label (not the user's own correction). */

@@ -49,11 +49,28 @@ ORDER BY entity_type, entity_id, theme_id;
 -- The dashboard's hot tables: one row per review, and one per (review, effective theme),
 -- each carrying the columns the shared filters test, so a filtered aggregate is one scan
 -- of a few narrow columns with no join (reviewWhere works on both as alias r).
+-- tag_sources: which sources stand behind the review's counted themes, as bits (1 expert labels,
+-- 2 tagger: model or phrase rule, 4 catalogue keywords; TAG_SOURCE_BITS in src/filters/filters.ts).
 CREATE OR REPLACE TABLE review_facts AS
+WITH review_tags AS (
+  SELECT entity_id, theme_id, source, accepted FROM theme_tags WHERE entity_type = 'review'
+  UNION ALL
+  SELECT p.entity_id, t.theme_id, t.source, t.accepted
+  FROM theme_tags t JOIN passages p ON p.id = t.entity_id WHERE t.entity_type = 'passage' AND p.entity_type = 'review'
+),
+sources AS (
+  SELECT e.entity_id AS id,
+         bit_or(CASE t.source WHEN 'manual' THEN 1 WHEN 'catalogue' THEN 4 ELSE 2 END)::UTINYINT AS tag_sources
+  FROM entity_themes e
+  JOIN review_tags t ON t.entity_id = e.entity_id AND t.theme_id = e.theme_id AND (t.source <> 'manual' OR t.accepted)
+  WHERE e.entity_type = 'review'
+  GROUP BY ALL
+)
 SELECT r.id, r.partnership_id, r.year, r.review_type, coalesce(t.n, 0)::INTEGER AS theme_count,
-       (r.origin = 'pages') AS title_only
+       (r.origin = 'pages') AS title_only, coalesce(s.tag_sources, 0)::UTINYINT AS tag_sources
 FROM reviews r
 LEFT JOIN (SELECT entity_id, count(*) AS n FROM entity_themes WHERE entity_type = 'review' GROUP BY entity_id) t ON t.entity_id = r.id
+LEFT JOIN sources s ON s.id = r.id
 ORDER BY r.id;
 
 CREATE OR REPLACE TABLE review_theme_facts AS

@@ -231,7 +231,7 @@ export function explorerRowsByIdSql(kind: ItemKind): string {
 export function explorerOrderSql(o: Pick<ExplorerQuery, 'sort' | 'descending'>): string {
   const q: ExplorerQuery = { ...o, kind: 'all' };
   // The whole collection, title-only reviews included (the filters decide later which are shown).
-  const all: Filters = { ...NO_FILTERS, titleOnly: true };
+  const all: Filters = { ...NO_FILTERS, titleOnly: true, nation: null };
   const parts = (['review', 'briefing'] as const).map((k) => kindItemsSql(SOURCES[k], all, q, undefined, true));
   return `SELECT (kind = 'briefing')::UTINYINT AS briefing, row FROM (
     (${parts.join(')\n    UNION ALL\n    (')})

@@ -1,12 +1,15 @@
-/** What the filter controls offer: partnerships, regions, years, types and themes present in the data. */
+/** What the filter controls offer: partnerships, nations, regions, years, types and themes present in the data. */
 import { queryOptions } from '@tanstack/react-query';
 import type { QueryRunner } from './runner.ts';
 import type { ReviewType } from '../schema/records.ts';
 
 export interface PartnershipOption { id: string; name: string; region: string | null; reviews: number }
 export interface ThemeOption { id: string; label: string; group_id: string; group_label: string; description: string }
+/** A nation with reviews in the data, and how many (title-only reviews set apart, as the Overview counts by default). */
+export interface NationOption { nation: string; reviews: number }
 export interface FilterOptions {
   partnerships: PartnershipOption[];
+  nations: NationOption[];
   regions: string[];
   years: number[];
   types: ReviewType[];
@@ -17,6 +20,14 @@ export const partnershipOptionsSql = `
 SELECT p.id, p.name, p.region, count(r.id)::INTEGER AS reviews
 FROM partnerships p LEFT JOIN reviews r ON r.partnership_id = p.id
 GROUP BY ALL ORDER BY p.name`;
+
+// A partnership with no recorded nation counts as England's (see the nation filter in filters.ts);
+// an item whose partnership has no row is not listed here (it has no nation to offer).
+export const nationOptionsSql = `
+SELECT n.nation, count(*)::INTEGER AS reviews
+FROM review_facts r JOIN (SELECT id, coalesce(nation, 'England') AS nation FROM partnerships) n ON n.id = r.partnership_id
+WHERE NOT r.title_only
+GROUP BY n.nation ORDER BY n.nation = 'England' DESC, n.nation`;
 
 export const themeOptionsSql = `
 SELECT t.id, t.label, t.group_id, g.label AS group_label, t.description
@@ -32,11 +43,12 @@ export const typeOptionsSql = `SELECT DISTINCT review_type AS type FROM reviews 
 /** Loads every filter option in one go. */
 export async function loadFilterOptions(db: QueryRunner, signal?: AbortSignal): Promise<FilterOptions> {
   const partnerships = await db.query<PartnershipOption>(partnershipOptionsSql, { signal });
+  const nations = await db.query<NationOption>(nationOptionsSql, { signal });
   const themes = await db.query<ThemeOption>(themeOptionsSql, { signal });
   const years = (await db.query<{ year: number }>(yearOptionsSql, { signal })).map((r) => r.year);
   const types = (await db.query<{ type: ReviewType }>(typeOptionsSql, { signal })).map((r) => r.type);
   const regions = [...new Set(partnerships.map((p) => p.region).filter((r): r is string => !!r))].sort();
-  return { partnerships, regions, years, types, themes };
+  return { partnerships, nations, regions, years, types, themes };
 }
 
 export const filterOptionsQuery = (db: QueryRunner, dataVersion: number) =>

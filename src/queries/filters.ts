@@ -1,5 +1,5 @@
 /** The SQL conditions the shared filters (src/filters) become. */
-import { searchKey, type Filters } from '../filters/filters.ts';
+import { DEFAULT_NATION, searchKey, tagSourceMask, type Filters } from '../filters/filters.ts';
 import { and, int, str, strList } from './sql.ts';
 
 export interface ReviewWhereOptions {
@@ -23,6 +23,7 @@ export function reviewWhere(f: Filters, opts: ReviewWhereOptions = {}): string {
   return and([
     f.partnerships.length > 0 && `r.partnership_id IN ${strList(f.partnerships)}`,
     f.regions.length > 0 && `r.partnership_id IN (SELECT id FROM partnerships WHERE region IN ${strList(f.regions)})`,
+    nationCondition('r', f),
     !opts.ignoreYears && f.yearFrom !== null && `r.year >= ${int(f.yearFrom)}`,
     !opts.ignoreYears && f.yearTo !== null && `r.year <= ${int(f.yearTo)}`,
     f.types.length > 0 && `r.review_type IN ${strList(f.types)}`,
@@ -32,7 +33,21 @@ export function reviewWhere(f: Filters, opts: ReviewWhereOptions = {}): string {
     f.q.trim() !== '' && searchHitsCondition('r.id', 'review', f.q),
     // A semi-join rather than a column, so the condition works on \`reviews\` as on the derived tables.
     !f.titleOnly && !opts.keepTitleOnly && 'r.id NOT IN (SELECT id FROM review_facts WHERE title_only)',
+    f.tagSources.length > 0 && `r.id IN (SELECT id FROM review_facts WHERE tag_sources & ${int(tagSourceMask(f.tagSources))} <> 0)`,
   ]);
+}
+
+/**
+ * The nation filter on an item's partnership. An item whose partnership has
+ * no row, or no recorded nation, counts as England's (as the filter index
+ * does), hence "not in another nation's partnerships" for England.
+ */
+function nationCondition(alias: string, f: Filters): string | false {
+  if (f.nation === null) return false;
+  const nation = `coalesce(nation, ${str(DEFAULT_NATION)})`;
+  return f.nation === DEFAULT_NATION
+    ? `${alias}.partnership_id NOT IN (SELECT id FROM partnerships WHERE ${nation} <> ${str(f.nation)})`
+    : `${alias}.partnership_id IN (SELECT id FROM partnerships WHERE ${nation} = ${str(f.nation)})`;
 }
 
 function searchHitsCondition(idExpr: string, kind: 'review' | 'briefing', q: string): string {
@@ -40,13 +55,15 @@ function searchHitsCondition(idExpr: string, kind: 'review' | 'briefing', q: str
 }
 
 /**
- * Conditions on a `briefings` row aliased `b`: partnership, region, years,
- * themes (as for reviews) and text (title and body). Review types do not apply.
+ * Conditions on a `briefings` row aliased `b`: partnership, region, nation,
+ * years, themes (as for reviews) and text (title and body). Review types and
+ * tag sources do not apply.
  */
 export function briefingWhere(f: Filters, opts: ReviewWhereOptions = {}): string {
   return and([
     f.partnerships.length > 0 && `b.partnership_id IN ${strList(f.partnerships)}`,
     f.regions.length > 0 && `b.partnership_id IN (SELECT id FROM partnerships WHERE region IN ${strList(f.regions)})`,
+    nationCondition('b', f),
     !opts.ignoreYears && f.yearFrom !== null && `b.year >= ${int(f.yearFrom)}`,
     !opts.ignoreYears && f.yearTo !== null && `b.year <= ${int(f.yearTo)}`,
     !opts.ignoreThemes && f.themes.length > 0 &&

@@ -46,12 +46,13 @@ export async function loadExisting(db: QueryRunner) {
 
 /**
  * Model tags and evidence of the given entities, before re-tagging them; with
- * `rules`, phrase-rule tags too (retraining replaces everything the tagger gave).
+ * `rules`, phrase-rule tags too (retraining replaces everything the tagger gave;
+ * manual and catalogue tags stay).
  */
 export function clearModelTagsSql(entityType: string, ids: readonly string[], options: { rules?: boolean } = {}): string[] {
   if (!ids.length) return [];
   const list = `(${ids.map(str).join(', ')})`;
-  const sources = options.rules ? "source <> 'manual'" : "source = 'model'";
+  const sources = options.rules ? "source IN ('model', 'rule')" : "source = 'model'";
   return [
     `DELETE FROM theme_tags WHERE entity_type = ${str(entityType)} AND ${sources} AND entity_id IN ${list}`,
     `DELETE FROM tag_evidence WHERE entity_type = ${str(entityType)} AND entity_id IN ${list}`,

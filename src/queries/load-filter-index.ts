@@ -1,7 +1,7 @@
 /** Reads the filter index out of DuckDB: a handful of narrow queries, once per data version. */
 import type { QueryRunner } from './runner.ts';
 import { ensureSearchHits } from './search-hits.ts';
-import { searchKey } from '../filters/filters.ts';
+import { DEFAULT_NATION, searchKey } from '../filters/filters.ts';
 import { str } from './sql.ts';
 import { themeLists, type PartnershipInfo, type FilterIndex, type ThemeInfo } from '../filter-index/filter-index.ts';
 
@@ -23,7 +23,7 @@ const texts = (column: ArrayLike<unknown>): Array<string | null> => Array.from(c
 
 /** Loads the index for the data as it is now. */
 export async function loadFilterIndex(db: QueryRunner): Promise<FilterIndex> {
-  const partnerships = await db.query<PartnershipInfo>(`SELECT id, name, region, coalesce(kind, 'partnership') AS kind FROM partnerships ORDER BY id`, { label: 'index.partnerships' });
+  const partnerships = await db.query<PartnershipInfo>(`SELECT id, name, region, coalesce(kind, 'partnership') AS kind, coalesce(nation, ${str(DEFAULT_NATION)}) AS nation FROM partnerships ORDER BY id`, { label: 'index.partnerships' });
   const themes = await db.query<ThemeInfo>(
     `SELECT t.id, t.label, g.label AS "group", t.retired FROM themes t LEFT JOIN theme_groups g ON g.id = t.group_id ORDER BY t.id`,
     { label: 'index.themes' },
@@ -32,7 +32,7 @@ export async function loadFilterIndex(db: QueryRunner): Promise<FilterIndex> {
   const typeCase = `CASE r.review_type ${reviewTypes.map((t, i) => `WHEN ${str(t)} THEN ${i}`).join(' ')} ELSE 255 END`;
   const r = await columns(db, `WITH ${INDEXED}
 SELECT coalesce(p.i, 65535)::USMALLINT AS partnership, coalesce(r.year, 0)::SMALLINT AS year, (${typeCase})::UTINYINT AS type,
-       r.title_only::UTINYINT AS title_only
+       r.title_only::UTINYINT AS title_only, r.tag_sources::UTINYINT AS tag_sources
 FROM review_facts r LEFT JOIN p_idx p ON p.id = r.partnership_id ORDER BY r.id`, 'index.reviews');
   const rt = await columns(db, `WITH ${INDEXED}
 SELECT ri.i AS item, ti.i::USMALLINT AS theme FROM review_theme_facts f JOIN r_idx ri ON ri.id = f.id JOIN t_idx ti ON ti.id = f.theme_id
@@ -59,7 +59,7 @@ WHERE e.entity_type = 'briefing' ORDER BY bi.i, ti.i`, 'index.briefingThemes');
     partnerships, themes, reviewTypes,
     reviews: {
       count: reviewCount, partnership: Uint16Array.from(r.partnership!), year: Int16Array.from(r.year!), type: Uint8Array.from(r.type!),
-      titleOnly: Uint8Array.from(r.title_only!),
+      titleOnly: Uint8Array.from(r.title_only!), tagSources: Uint8Array.from(r.tag_sources!),
       themes: themeLists(reviewCount, rt.item!, rt.theme!),
     },
     briefings: {

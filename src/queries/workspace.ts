@@ -12,7 +12,7 @@ import { countsSql } from './sql.ts';
 import { stageTable as staged } from './staging.ts';
 
 /** Origins of bundled rows; anything else was imported by the user. */
-export const BUNDLED_ORIGINS = `('catalogue', 'pages')`;
+export const BUNDLED_ORIGINS = `('catalogue', 'catalogue-entries', 'pages')`;
 
 /** Run once after loading the bundled dataset and before restoring user data. */
 export const SNAPSHOT_BASE_SQL = `
@@ -80,7 +80,7 @@ DROP TABLE ws_gone;
 
 /** What is wrong with a staged saved workspace (one row per problem); run before applying it. */
 export const STAGED_PROBLEMS_SQL = `
-SELECT 'a theme tag has an unknown source "' || source || '"' AS problem FROM ${staged('theme_tags')} WHERE source NOT IN ('model', 'rule', 'manual')
+SELECT 'a theme tag has an unknown source "' || source || '"' AS problem FROM ${staged('theme_tags')} WHERE source NOT IN ('model', 'rule', 'manual', 'catalogue')
 UNION ALL SELECT 'a theme tag is on an unknown kind of entry "' || entity_type || '"' FROM ${staged('theme_tags')} WHERE entity_type NOT IN ('review', 'briefing', 'passage')
 UNION ALL SELECT 'a review has no id' FROM ${staged('reviews')} WHERE id IS NULL OR id = ''
 UNION ALL SELECT 'a briefing has no id' FROM ${staged('briefings')} WHERE id IS NULL OR id = ''

@@ -38,8 +38,8 @@ export const BRIEFING_KIND_LABELS: Record<BriefingKind, string> = {
   other: 'Other',
 };
 
-/** Where a theme tag came from: the trained model, a phrase rule, or a person. */
-export const TAG_SOURCES = ['model', 'rule', 'manual'] as const;
+/** Where a theme tag came from: the trained model, a phrase rule, a person, or the learning keywords a published catalogue lists. */
+export const TAG_SOURCES = ['model', 'rule', 'manual', 'catalogue'] as const;
 export type TagSource = (typeof TAG_SOURCES)[number];
 
 export const ENTITY_TYPES = ['review', 'briefing', 'passage'] as const;
@@ -63,6 +63,8 @@ export interface Partnership {
   region: string | null;
   /** Absent (older saved workspaces) means a partnership. */
   kind?: PartnershipKind | null;
+  /** England, Wales, Scotland or Northern Ireland; absent or null counts as England. */
+  nation?: string | null;
 }
 
 export interface Review {

@@ -11,7 +11,7 @@ export type ColumnType = 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'BOOLEAN';
 
 type Columns<T> = { readonly [K in keyof Required<T>]: ColumnType };
 
-const partnerships: Columns<Partnership> = { id: 'VARCHAR', name: 'VARCHAR', region: 'VARCHAR', kind: 'VARCHAR' };
+const partnerships: Columns<Partnership> = { id: 'VARCHAR', name: 'VARCHAR', region: 'VARCHAR', kind: 'VARCHAR', nation: 'VARCHAR' };
 
 const reviews: Columns<Review> = {
   id: 'VARCHAR', partnership_id: 'VARCHAR', case_name: 'VARCHAR', review_type: 'VARCHAR',

@@ -48,8 +48,9 @@ describe('counted right on the bundled data', () => {
     sql.all = await totals(NO_FILTERS);
     sql.warwick = await totals(WARWICKSHIRE);
     sql.warwickAll = await totals({ ...WARWICKSHIRE, titleOnly: true });
+    // England's, the nation filter's default (the catalogue's Welsh partnerships count only when chosen).
     [{ n: statutoryPresent }] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM partnerships p
-      WHERE p.kind = 'partnership' AND (p.id IN (SELECT partnership_id FROM reviews) OR p.id IN (SELECT partnership_id FROM briefings))`) as [{ n: number }];
+      WHERE p.kind = 'partnership' AND coalesce(p.nation, 'England') = 'England' AND (p.id IN (SELECT partnership_id FROM reviews) OR p.id IN (SELECT partnership_id FROM briefings))`) as [{ n: number }];
     warwickThemes = await db.query<ThemeShareRow>(themeShareSql(WARWICKSHIRE));
     warwickThemesAll = await db.query<ThemeShareRow>(themeShareSql({ ...WARWICKSHIRE, titleOnly: true }));
     titleOnlyIds = (await db.query<{ id: string }>(`SELECT id FROM review_facts WHERE title_only AND partnership_id = 'warwickshire' AND year BETWEEN 2019 AND 2024 ORDER BY id`)).map((r) => r.id);

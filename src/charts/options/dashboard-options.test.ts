@@ -97,3 +97,15 @@ describe('partnership comparison', () => {
     expect(comparisonOption(pts, 'York').series.some((s) => s.name === 'York (small numbers)')).toBe(true);
   });
 });
+
+describe('top themes: national reference marks', () => {
+  it('draws a mark on the bar of each theme with a reference, aligned to the reversed bars', () => {
+    const rows = [share('neglect', 6), share('dv', 3)];
+    const o = topThemesOption(rows, [], [{ share: 0.55, label: '55% of 235 serious case reviews, 2017–2019', baseDiffers: false }, null]);
+    expect(o.series).toHaveLength(2);
+    expect(o.series[1]!.name).toBe('National reference');
+    // Neglect is drawn on top: category index 1.
+    expect(o.series[1]!.data.map((d) => d.value)).toEqual([[0.55, 1]]);
+    expect(topThemesOption(rows).series).toHaveLength(1);
+  });
+});

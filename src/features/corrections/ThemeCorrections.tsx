@@ -8,9 +8,10 @@ import type { Change } from '../../workspace/write.ts';
 import { useFilterOptions } from '../filters/use-filter-options.ts';
 
 function statusOf(t: EntityThemeRow): string {
-  const tagger = t.model_score === null ? '' : ` · tagger ${t.model_score.toFixed(2)}`;
+  const tagger = t.model_score === null ? '' : t.model_source === 'catalogue' ? ' · in the catalogue' : ` · tagger ${t.model_score.toFixed(2)}`;
   if (t.manual === true) return (t.expert ? 'Expert label' : t.model_score === null ? 'Added by you' : 'Accepted by you') + tagger;
   if (t.manual === false) return (t.expert ? 'Rejected by experts' : 'Rejected by you') + tagger;
+  if (t.model_source === 'catalogue') return 'Listed in the published catalogue';
   return `Found by the ${t.model_source === 'rule' ? 'phrase rules' : 'tagger'}${tagger.replace(' · tagger', ', score')}`;
 }
 

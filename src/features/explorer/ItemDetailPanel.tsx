@@ -9,7 +9,7 @@ import { BRIEFING_KIND_LABELS, REVIEW_TYPE_LABELS, type BriefingKind, type Revie
 import { ReliabilityNote } from '../agreement/ReliabilityNote.tsx';
 import { itemHighlights, itemText, passageHighlights } from './item-highlights.ts';
 
-const SOURCE_LABEL = { model: 'Tagger', rule: 'Phrase rule', manual: 'Expert' } as const;
+const SOURCE_LABEL = { model: 'Tagger', rule: 'Phrase rule', manual: 'Expert', catalogue: 'Catalogue keywords' } as const;
 
 /** Only web links are shown as the source: a file name or other internal reference means the page's address is not recorded. */
 const isWebLink = (url: string | null): url is string => !!url && /^https?:\/\//i.test(url);
@@ -40,9 +40,9 @@ function ThemeList({ themes, evidence, titleOnly }: { themes: ItemThemeRow[]; ev
         return (
           <li key={t.theme_id}>
             <span className="explorer-themes__name">{t.theme}</span>{' '}
-            <span className="hint">{SOURCE_LABEL[t.source] ?? t.source}{t.source === 'manual' ? '' : `, score ${t.score.toFixed(2)}`}</span>
-            {titleOnly && t.source !== 'manual' && <span className="explorer-themes__derived" data-testid="derived-theme"> · derived from briefing titles</span>}
-            {t.source !== 'manual' && <ReliabilityNote themeId={t.theme_id} prefix=" · on entries it had not seen, " />}
+            <span className="hint">{SOURCE_LABEL[t.source] ?? t.source}{t.source === 'manual' || t.source === 'catalogue' ? '' : `, score ${t.score.toFixed(2)}`}</span>
+            {titleOnly && t.source !== 'manual' && t.source !== 'catalogue' && <span className="explorer-themes__derived" data-testid="derived-theme"> · derived from briefing titles</span>}
+            {(t.source === 'model' || t.source === 'rule') && <ReliabilityNote themeId={t.theme_id} prefix=" · on entries it had not seen, " />}
             {sentences.length > 0 && (
               <details className="explorer-themes__more">
                 <summary>{sentences.length} evidence sentence{sentences.length > 1 ? 's' : ''}</summary>

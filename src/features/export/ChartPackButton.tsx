@@ -1,6 +1,7 @@
 import { useViewCharts } from '../../charts/chart-registry.tsx';
 import { downloadBlob } from '../../lib/download.ts';
 import { slugify } from './file-names.ts';
+import { readSmallNumberPolicy } from './small-number-setting.ts';
 import { exportDate, type ExportContext } from './use-export-context.ts';
 import type { ExportJob } from './use-export-job.ts';
 
@@ -18,7 +19,7 @@ export function ChartPackButton({ viewLabel, ctx, job }: { viewLabel: string; ct
         ({ option: chart.option as Record<string, unknown>, text, description, screenHeight: chart.height, table: chart.table });
       const { zip, withoutImages, leftOut } = await buildChartPack(
         snapshot,
-        { viewLabel, filtersText: ctx.filtersText, exportedOn: exportDate(), baseName: ctx.baseName },
+        { viewLabel, filtersText: ctx.filtersText, exportedOn: exportDate(), baseName: ctx.baseName, smallNumbers: readSmallNumberPolicy() },
         {
           png: async (chart, text, description) =>
             new Uint8Array(await (await images.renderChartPng(request(chart, text, description))).arrayBuffer()),

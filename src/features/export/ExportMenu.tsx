@@ -2,6 +2,7 @@ import { useContext, useEffect, useId, useRef, useState } from 'react';
 import { DatabaseContext } from '../../state/database-context.ts';
 import type { ChartSpec } from '../../charts/chart-registry.tsx';
 import { chartTableCsv } from './csv.ts';
+import { readSmallNumberPolicy } from './small-number-setting.ts';
 import { downloadBlob, textBlob } from '../../lib/download.ts';
 import { ExportStatus } from './ExportStatus.tsx';
 import { imageTextFor } from './export-option.ts';
@@ -55,8 +56,9 @@ function ChartExportMenu({ chart }: { chart: ChartSpec }) {
     const file = `${ctx.baseName(chart.id)}.${format.toLowerCase()}`;
     void job.run(format, async () => {
       if (format === 'CSV') {
-        downloadBlob(textBlob(chartTableCsv(chart.table), 'text/csv'), file);
-        return `Saved ${file}.`;
+        const policy = readSmallNumberPolicy();
+        downloadBlob(textBlob(chartTableCsv(chart.table, policy), 'text/csv'), file);
+        return `Saved ${file}${policy.enabled ? ` (counts below ${policy.threshold} shown as “fewer than ${policy.threshold}”)` : ' (small-number protection off)'}.`;
       }
       const [images, { describeChartData }] = await Promise.all([import('./chart-image.ts'), import('./describe-chart.ts')]);
       const request = {

@@ -5,8 +5,9 @@
  */
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { ChartSpec } from '../../charts/chart-registry.tsx';
+import { DEFAULT_SMALL_NUMBERS, suppressionNote, type SmallNumberPolicy } from '../../lib/small-numbers.ts';
 import { isEmptyChart } from '../../charts/empty-chart.ts';
-import { chartTableCsv } from './csv.ts';
+import { chartTableCsv, protectedChartTable } from './csv.ts';
 import { describeChartData } from './describe-chart.ts';
 import { imageTextFor, sourceText, type ImageText } from './export-option.ts';
 
@@ -18,6 +19,8 @@ export interface PackContext {
   exportedOn: string;
   /** File name without extension for a chart, e.g. "reviews-per-year_warwickshire_2021-2024". */
   baseName(chartId: string): string;
+  /** Small-number protection for the CSVs and charts.md (default: on, threshold 5). */
+  smallNumbers?: SmallNumberPolicy;
 }
 
 /** Draws the images; the browser passes the ECharts renderers, tests pass stubs. */
@@ -57,6 +60,7 @@ export function chartsMarkdown(entries: readonly PackEntry[], ctx: PackContext, 
     `Filters: ${ctx.filtersText}.`,
     `Exported ${ctx.exportedOn} from Learning Themes. Each chart comes as a PNG (2400 px wide, for print), an SVG (vector, editable) and a CSV of exactly the numbers plotted.`,
   ];
+  const policy = ctx.smallNumbers ?? DEFAULT_SMALL_NUMBERS;
   entries.forEach(({ chart, base, description, imageError }, i) => {
     const files = imageError ? `\`${base}.csv\` (images could not be drawn: ${oneLine(imageError)}; ` : `\`${base}.png\`, \`${base}.svg\`, \`${base}.csv\` (`;
     lines.push(
@@ -67,7 +71,12 @@ export function chartsMarkdown(entries: readonly PackEntry[], ctx: PackContext, 
       `- Description (alt text): ${oneLine(description)}`,
       `- Filters: ${ctx.filtersText}`,
       `- Source: ${sourceText(chart.footnote, ctx.filtersText).replace(/^Source:\s*/i, '')}`,
+      `- Small numbers: ${suppressionNote(protectedChartTable(chart.table, policy), policy)}`,
+      ...(chart.notes ?? []).map((n) => `- Note: ${oneLine(n)}`),
     );
+    const numbers = protectedChartTable(chart.table, policy);
+    lines.push('', `| ${numbers.columns.join(' | ')} |`, `| ${numbers.columns.map(() => '---').join(' | ')} |`,
+      ...numbers.rows.map((r) => `| ${r.map((v) => oneLine(String(v ?? '')).replace(/\|/g, '\\|')).join(' | ')} |`));
   });
   if (leftOut.length) {
     lines.push(
@@ -108,7 +117,7 @@ export async function buildChartPack(
     const base = ctx.baseName(chart.id);
     const description = describeChartData(chart);
     const text = imageTextFor(chart, ctx.filtersText, ctx.exportedOn);
-    files[`${base}.csv`] = strToU8(chartTableCsv(chart.table));
+    files[`${base}.csv`] = strToU8(chartTableCsv(chart.table, ctx.smallNumbers ?? DEFAULT_SMALL_NUMBERS));
     try {
       const [png, svg] = [await render.png(chart, text, description), await render.svg(chart, text, description)];
       // PNG is already compressed: store it as is.

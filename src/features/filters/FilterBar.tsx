@@ -1,7 +1,8 @@
 import { useEffect, useId, useState } from 'react';
 import { useFilters } from '../../state/url-state.ts';
 import { MultiSelect } from '../../components/MultiSelect.tsx';
-import { isUnfiltered, type Filters } from '../../filters/filters.ts';
+import { DEFAULT_NATION, isUnfiltered, TAG_SOURCE_CHOICES, TAG_SOURCE_LABELS, type Filters, type TagSourceChoice } from '../../filters/filters.ts';
+import { ALL_NATIONS } from '../../filters/url.ts';
 import { REVIEW_TYPE_LABELS, type ReviewType } from '../../schema/records.ts';
 import { ActiveFilters, activeFilterCount } from './ActiveFilters.tsx';
 import { useFilterOptions } from './use-filter-options.ts';
@@ -13,6 +14,22 @@ function YearSelect({ label, value, years, onChange }: { label: string; value: n
       <select value={value ?? ''} onChange={(e) => onChange(e.target.value ? Number(e.target.value) : null)}>
         <option value="">Any</option>
         {years.map((y) => <option key={y} value={y}>{y}</option>)}
+      </select>
+    </label>
+  );
+}
+
+/** The nation whose reviews count: England by default, another nation, or all of them (counts once the options have loaded). */
+function NationSelect({ value, nations, onChange }: { value: string | null; nations: Array<{ nation: string; reviews: number }> | null; onChange(v: string | null): void }) {
+  const known = nations ?? [{ nation: DEFAULT_NATION, reviews: -1 }];
+  const listed = value === null || known.some((n) => n.nation === value) ? known : [...known, { nation: value, reviews: -1 }];
+  const count = (n: number) => (n >= 0 ? ` (${n})` : '');
+  return (
+    <label className="year-select" title="Reviews from partnerships in this nation; the numbers count reviews with their own text.">
+      Nation{' '}
+      <select data-testid="nation-select" value={value ?? ALL_NATIONS} onChange={(e) => onChange(e.target.value === ALL_NATIONS ? null : e.target.value)}>
+        {listed.map((n) => <option key={n.nation} value={n.nation}>{n.nation}{count(n.reviews)}</option>)}
+        <option value={ALL_NATIONS}>All nations{count(nations ? nations.reduce((s, n) => s + n.reviews, 0) : -1)}</option>
       </select>
     </label>
   );
@@ -58,12 +75,15 @@ export function FilterBar() {
           <MultiSelect label="Regions" selected={filters.regions} onChange={(regions) => set({ regions })}
             options={options.regions.map((r) => ({ value: r, label: r }))} />
         )}
+        <NationSelect value={filters.nation} nations={options?.nations ?? null} onChange={(nation) => set({ nation })} />
         <YearSelect label="From" value={filters.yearFrom} years={options?.years ?? []} onChange={(yearFrom) => set({ yearFrom })} />
         <YearSelect label="To" value={filters.yearTo} years={options?.years ?? []} onChange={(yearTo) => set({ yearTo })} />
         <MultiSelect label="Review types" selected={filters.types} onChange={(types) => set({ types: types as ReviewType[] })}
           options={(options?.types ?? []).map((t) => ({ value: t, label: REVIEW_TYPE_LABELS[t] }))} />
         <MultiSelect label="Themes" selected={filters.themes} onChange={(themes) => set({ themes })}
           options={(options?.themes ?? []).map((t) => ({ value: t.id, label: t.label }))} />
+        <MultiSelect label="Themes from" selected={filters.tagSources} onChange={(s) => set({ tagSources: s as TagSourceChoice[] })}
+          options={TAG_SOURCE_CHOICES.map((s) => ({ value: s, label: TAG_SOURCE_LABELS[s] }))} />
         <SearchBox value={filters.q} onChange={(q) => setFilters({ q }, { replace: true })} />
         <label className="title-only-switch" title="Reviews known only from a source page's list: their only text is their briefings' titles, so their themes repeat what was already briefed.">
           <input type="checkbox" data-testid="title-only-switch" checked={filters.titleOnly} onChange={(e) => set({ titleOnly: e.target.checked })} />{' '}

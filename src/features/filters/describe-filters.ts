@@ -1,5 +1,5 @@
 /** Plain-words description of the filters in force, for footnotes and exports. */
-import type { Filters } from '../../filters/filters.ts';
+import { TAG_SOURCE_LABELS, type Filters } from '../../filters/filters.ts';
 import { REVIEW_TYPE_LABELS } from '../../schema/records.ts';
 
 export interface NameLookup {
@@ -14,17 +14,19 @@ function listOf(items: string[], max = 4): string {
   return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
 }
 
-/** E.g. "Warwickshire; 2021–2024; serious case reviews; themes: Neglect; text “home alone”". */
+/** E.g. "Warwickshire; England; 2021–2024; serious case reviews; themes: Neglect; text “home alone”". */
 export function describeFilters(f: Filters, names: NameLookup = plain): string {
   const parts = [
     f.partnerships.length ? listOf(f.partnerships.map(names.partnership)) : 'all partnerships',
     f.regions.length ? `region ${listOf(f.regions)}` : null,
+    f.nation ?? 'all nations',
     f.yearFrom !== null || f.yearTo !== null
       ? f.yearFrom === f.yearTo ? `${f.yearFrom}` : `${f.yearFrom ?? 'earliest'}–${f.yearTo ?? 'latest'}`
       : 'all years',
     f.types.length ? listOf(f.types.map((t) => REVIEW_TYPE_LABELS[t])) : null,
     f.themes.length ? `themes: ${listOf(f.themes.map(names.theme))}` : null,
     f.q.trim() ? `text “${f.q.trim()}”` : null,
+    f.tagSources.length ? `themes from ${listOf(f.tagSources.map((s) => TAG_SOURCE_LABELS[s].toLowerCase()))}` : null,
   ];
   return parts.filter(Boolean).join('; ');
 }

@@ -48,7 +48,7 @@ export default function OverviewPage() {
               <>
                 <h2 className="dash-section-title">Themes</h2>
                 <div className="chart-grid">
-                  <TopThemesCard rows={shares.data!} selected={filters.themes} footnote={footnote} onTheme={cross.addTheme} />
+                  <TopThemesCard rows={shares.data!} selected={filters.themes} footnote={footnote} years={{ first: totals.data!.first_year, last: totals.data!.last_year }} onTheme={cross.addTheme} />
                   <ThemeTrendCard id="top-theme-trend" rows={trend.data!} measure={defaultTrendMeasure(trend.data!)} footnote={footnote} onYear={cross.setYear} />
                 </div>
                 <LatestChangeCard rows={latest.data!} footnote={footnote} onTheme={cross.addTheme} />

@@ -7,6 +7,14 @@ import { localVsRestQuery } from '../../queries/planner.ts';
 import { COMPARISON_METHOD_TEXT, compareShares, READING_WORDS, SMALL_N } from '../../stats/share-difference.ts';
 import { pct } from '../../planner/reasons.ts';
 import { windowLabel, type PlannerWindow } from '../../planner/window.ts';
+import { referenceFor, referenceLabel } from '../../reference/national-figures.ts';
+
+/** The published national share for a theme, labelled with its base and period. */
+function nationalCell(themeId: string): string {
+  const f = referenceFor(themeId);
+  if (!f) return '—';
+  return `${referenceLabel(f)}${f.base_kind === 'subset' ? ' (base differs)' : ''}`;
+}
 
 const points = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(Math.round(x * 100))}`;
 
@@ -46,6 +54,7 @@ export function LocalComparison({ scope, partnershipId, name, window }: { scope:
                 <th scope="col" className="num">Other partnerships</th>
                 <th scope="col" className="num">Difference, points (95% interval)</th>
                 <th scope="col">Reading</th>
+                <th scope="col">National reference</th>
               </tr>
             </thead>
             <tbody>
@@ -58,11 +67,17 @@ export function LocalComparison({ scope, partnershipId, name, window }: { scope:
                   <td className={`planner-reading planner-reading--${r.c.reading}`}>
                     {READING_WORDS[r.c.reading]}{r.c.small && <span className="planner-small"> · small numbers</span>}
                   </td>
+                  <td className="planner-reference">{nationalCell(r.theme_id)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
+        <p className="hint">
+          National reference: a published share for the theme where one exists, with its base and period. No published base
+          matches ours (reviews of every type in the window); “base differs” marks figures counted on a subgroup of reviews.
+          See the README for the sources.
+        </p>
       </>
     );
   }

@@ -2,6 +2,7 @@ import { StoragePanel } from './StoragePanel.tsx';
 import { TransferPanel } from './TransferPanel.tsx';
 import { CodebookPanel } from './CodebookPanel.tsx';
 import { ThemeEditor } from './ThemeEditor.tsx';
+import { SmallNumbersPanel } from './SmallNumbersPanel.tsx';
 import { UserItemsPanel } from './UserItemsPanel.tsx';
 
 /** Your data: what is kept in this browser, export/import/delete, and the theme set. */
@@ -11,6 +12,7 @@ export default function WorkspacePage() {
       <StoragePanel />
       <UserItemsPanel />
       <TransferPanel />
+      <SmallNumbersPanel />
       <CodebookPanel />
       <ThemeEditor />
     </div>
