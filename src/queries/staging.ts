@@ -7,17 +7,17 @@
  * writes there), named here only, never from user input, and dropped after
  * each change.
  */
-import type { TableName } from '../schema/tables.ts';
+import type { SavedTableName } from '../schema/workspace-tables.ts';
 
-export const stageTable = (name: TableName) => `stage_${name}`;
+export const stageTable = (name: SavedTableName) => `stage_${name}`;
 
 /** An empty staging copy of a stored table. */
-export const createStageSql = (name: TableName) => `CREATE OR REPLACE TABLE ${stageTable(name)} AS SELECT * FROM ${name} LIMIT 0`;
-export const dropStageSql = (name: TableName) => `DROP TABLE IF EXISTS ${stageTable(name)}`;
-export const stagedCountSql = (name: TableName) => `SELECT count(*)::INTEGER AS n FROM ${stageTable(name)}`;
+export const createStageSql = (name: SavedTableName) => `CREATE OR REPLACE TABLE ${stageTable(name)} AS SELECT * FROM ${name} LIMIT 0`;
+export const dropStageSql = (name: SavedTableName) => `DROP TABLE IF EXISTS ${stageTable(name)}`;
+export const stagedCountSql = (name: SavedTableName) => `SELECT count(*)::INTEGER AS n FROM ${stageTable(name)}`;
 
 /** How staged rows replace stored ones: the key columns a staged row overwrites. */
-const REPLACE_KEYS: Partial<Record<TableName, readonly string[]>> = {
+const REPLACE_KEYS: Partial<Record<SavedTableName, readonly string[]>> = {
   partnerships: ['id'],
   reviews: ['id'],
   briefings: ['id'],
@@ -25,10 +25,11 @@ const REPLACE_KEYS: Partial<Record<TableName, readonly string[]>> = {
   passages: ['id'],
   theme_tags: ['entity_type', 'entity_id', 'theme_id', 'source'],
   tag_evidence: ['entity_type', 'entity_id', 'theme_id'],
+  recommendation_tracking: ['rec_id'],
 };
 
 /** Statements that move one staged table into its stored table, replacing rows with the same key. */
-export function mergeStageSql(name: TableName): string[] {
+export function mergeStageSql(name: SavedTableName): string[] {
   const keys = REPLACE_KEYS[name];
   const stage = stageTable(name);
   const out: string[] = [];

@@ -8,8 +8,11 @@
  * from the bundled expert labels); and the theme set when the user changed it.
  */
 import type { TableName } from '../schema/tables.ts';
+import type { SavedTableName } from '../schema/workspace-tables.ts';
 import { countsSql } from './sql.ts';
 import { stageTable as staged } from './staging.ts';
+
+export type { SavedTableName };
 
 /** Origins of bundled rows; anything else was imported by the user. */
 export const BUNDLED_ORIGINS = `('catalogue', 'catalogue-entries', 'pages')`;
@@ -45,7 +48,7 @@ const ofUserEntity = (alias: string) =>
 const notBundled = (table: string) => `id NOT IN (SELECT id FROM ws_base_keys WHERE tbl = '${table}')`;
 
 /** The user's rows of one stored table, as saved to the browser and exported. */
-export function userRowsSql(table: TableName): string {
+export function userRowsSql(table: SavedTableName): string {
   switch (table) {
     case 'partnerships': return `SELECT * FROM partnerships WHERE ${notBundled('partnerships')} ORDER BY id`;
     case 'reviews': return 'SELECT * FROM ws_user_reviews ORDER BY id';
@@ -58,6 +61,7 @@ export function userRowsSql(table: TableName): string {
       return `SELECT * FROM ws_corrections UNION ALL SELECT * FROM theme_tags t WHERE t.source <> 'manual' AND ${ofUserEntity('t')}
               ORDER BY entity_type, entity_id, theme_id, source`;
     case 'tag_evidence': return `SELECT * FROM tag_evidence t WHERE ${ofUserEntity('t')} ORDER BY entity_type, entity_id, theme_id, rank`;
+    case 'recommendation_tracking': return 'SELECT * FROM recommendation_tracking ORDER BY rec_id';
   }
 }
 
@@ -75,6 +79,7 @@ DELETE FROM briefings WHERE id IN (SELECT entity_id FROM ws_gone WHERE entity_ty
 DELETE FROM partnerships WHERE ${notBundled('partnerships')};
 DELETE FROM themes; INSERT INTO themes SELECT * FROM ws_base_themes;
 DELETE FROM theme_groups; INSERT INTO theme_groups SELECT * FROM ws_base_theme_groups;
+DELETE FROM recommendation_tracking;
 DROP TABLE ws_gone;
 `;
 
@@ -112,6 +117,8 @@ DELETE FROM theme_tags t WHERE (t.source <> 'manual' AND ${inStaged('t')}) OR (t
 INSERT INTO theme_tags SELECT * FROM ${staged('theme_tags')};
 DELETE FROM tag_evidence t WHERE ${inStaged('t')};
 INSERT INTO tag_evidence SELECT * FROM ${staged('tag_evidence')};
+DELETE FROM recommendation_tracking WHERE rec_id IN (SELECT rec_id FROM ${staged('recommendation_tracking')});
+INSERT INTO recommendation_tracking SELECT * FROM ${staged('recommendation_tracking')};
 DROP TABLE ws_in_entities`;
 
 /** Counts of the user's data, for the workspace page. */

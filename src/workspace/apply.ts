@@ -5,10 +5,9 @@
  * write path (write.ts).
  */
 import { APPLY_STAGED_SQL, DELETE_USER_DATA_SQL, SNAPSHOT_BASE_SQL, STAGED_PROBLEMS_SQL, userRowsSql } from '../queries/workspace.ts';
-import { TABLE_NAMES, type TableName } from '../schema/tables.ts';
 import { toError, type QueryRunner, type WriteRunner } from '../queries/runner.ts';
 import { writeChange, type Staging } from './write.ts';
-import { WORKSPACE_FORMAT, WORKSPACE_VERSION, WorkspaceFileError, type WorkspaceFiles, type WorkspaceManifest } from './archive.ts';
+import { OPTIONAL_TABLES, SAVED_TABLES, WORKSPACE_FORMAT, WORKSPACE_VERSION, WorkspaceFileError, type WorkspaceFiles, type WorkspaceManifest } from './archive.ts';
 
 /** Remembers the bundled rows; call once right after the bundled dataset is loaded. */
 export async function snapshotBundledData(db: QueryRunner): Promise<void> {
@@ -17,12 +16,13 @@ export async function snapshotBundledData(db: QueryRunner): Promise<void> {
 
 /** The user's rows as workspace files (and the retrained model, when there is one). */
 export async function collectWorkspace(db: QueryRunner, model: Uint8Array | null): Promise<WorkspaceFiles> {
-  const tables = {} as Record<TableName, Uint8Array>;
+  const tables = {} as WorkspaceFiles['tables'];
   const counts = {} as WorkspaceManifest['tables'];
-  for (const name of TABLE_NAMES) {
-    tables[name] = await db.queryArrowIPC(userRowsSql(name), { label: `workspace.save.${name}` });
+  for (const name of SAVED_TABLES) {
+    const bytes = await db.queryArrowIPC(userRowsSql(name), { label: `workspace.save.${name}` });
+    tables[name] = bytes;
     const [row] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM (${userRowsSql(name)})`);
-    counts[name] = { rows: row?.n ?? 0, bytes: tables[name].byteLength };
+    counts[name] = { rows: row?.n ?? 0, bytes: bytes.byteLength };
   }
   const manifest: WorkspaceManifest = {
     format: WORKSPACE_FORMAT, version: WORKSPACE_VERSION, savedAt: new Date().toISOString(), tables: counts, model: !!model,
@@ -45,15 +45,22 @@ export async function applyWorkspace(db: WriteRunner, files: WorkspaceFiles, opt
 }
 
 async function stageSavedTables(staging: Staging, files: WorkspaceFiles): Promise<void> {
-  for (const name of TABLE_NAMES) {
+  for (const name of SAVED_TABLES) {
     const what = name.replace('_', ' ');
+    const bytes = files.tables[name];
+    // Archives saved before a workspace-only table existed lack it: its staging table stays empty.
+    if (!bytes && OPTIONAL_TABLES.has(name)) {
+      await staging.open(name);
+      continue;
+    }
+    if (!bytes) throw new WorkspaceFileError(`The workspace is damaged: ${name}.arrows is missing.`);
     try {
-      await staging.arrow(name, files.tables[name]);
+      await staging.arrow(name, bytes);
     } catch (err) {
       throw new WorkspaceFileError(`The saved ${what} cannot be read. Nothing was changed.`, { details: toError(err).message });
     }
     const rows = await staging.count(name);
-    const expected = files.manifest.tables[name].rows;
+    const expected = files.manifest.tables[name]?.rows ?? 0;
     if (rows !== expected) throw new WorkspaceFileError(`The saved ${what} are incomplete (${rows} of ${expected} rows).`);
   }
   const problems = await staging.query<{ problem: string }>(STAGED_PROBLEMS_SQL);

@@ -2,6 +2,7 @@
 import { CATEGORY_COLOURS } from '../palette.ts';
 import { axisName, baseOption } from './common.ts';
 import { escapeHtml, ofTotal, pct, points } from './format.ts';
+import { plural } from '../../lib/plural.ts';
 
 export interface ThemeChange {
   theme_id: string;
@@ -33,7 +34,7 @@ export function themeChangeOption(rows: readonly ThemeChange[], labels: { recent
     ...(labels.flagged ? [{ name: labels.flagged, data: bar('flagged'), color: CATEGORY_COLOURS[5] }] : []),
   ];
   return {
-    ...baseOption(`Bar chart of the change in share of tagged reviews, ${labels.recent} against ${labels.earlier}, for ${rows.length} themes.`),
+    ...baseOption(`Bar chart of the change in share of tagged reviews, ${labels.recent} against ${labels.earlier}, for ${plural(rows.length, 'theme')}.`),
     tooltip: {
       trigger: 'item' as const,
       formatter: (p: { dataIndex: number }) => {

@@ -74,7 +74,7 @@ export function ThemeEditor() {
       </form>
       {error && <p className="workspace-error" role="alert">{error}</p>}
       <details>
-        <summary>All {rows.length} themes</summary>
+        <summary>{rows.length === 1 ? 'The one theme' : `All ${rows.length} themes`}</summary>
         <table className="workspace-table">
           <thead><tr><th scope="col">Theme</th><th scope="col">Group</th><th scope="col" className="numeric">Entries</th><th scope="col">Change</th></tr></thead>
           <tbody>
