@@ -10,6 +10,8 @@
  *         npm run eval -- FILE.jsonl [FILE ...] [--k 5] [--seed 1] [--natural-lr] [--only-kept]
  *         npm run eval -- --no-cv FILE.jsonl   (score the shipped public/model/theme-model.json)
  *         npm run eval -- --without-test-part   (k-fold without any test-part line: for choosing settings)
+ *         npm run eval -- --set reviews|briefings   (only that set of data/cases)
+ *         npm run eval -- --train NAME=NUMBER   (a training option, e.g. thresholdShrink=300, to compare settings)
  * With cross-validation no line is scored by a model trained on it: each fold trains on the
  * set's other folds + data/examples + every other data/cases file. Sets drawn from data/cases
  * are also scored on their fixed test part (pipelines/lib/test-part.ts) by one model trained
@@ -17,7 +19,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadModel, parseTaxonomy, scoreText, tagDocument, trainModel, type ThemeModel, type Variant } from '../src/classify/index.ts';
+import { loadModel, parseTaxonomy, scoreText, tagDocument, trainModel, type ThemeModel, type TrainOptions, type Variant } from '../src/classify/index.ts';
 import { seededFolds } from '../src/classify/random.ts';
 import { literalLabels, naturalBayes, naturalLogistic, type Predictor } from './lib/baselines.ts';
 import { multiLabel, topK } from './lib/metrics.ts';
@@ -36,10 +38,14 @@ interface Args {
   onlyKept: boolean;
   /** Leave every data/cases test-part line out (for choosing settings without touching the test part). */
   withoutTestPart: boolean;
+  /** With no files: only the review set or only the briefing set of data/cases. */
+  set?: 'reviews' | 'briefings';
+  /** Training options to try instead of the defaults (numbers only), for choosing settings. */
+  train: TrainOptions;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { files: [], k: 5, seed: 1, cv: true, naturalLr: false, onlyKept: false, withoutTestPart: false };
+  const a: Args = { files: [], k: 5, seed: 1, cv: true, naturalLr: false, onlyKept: false, withoutTestPart: false, train: {} };
   for (let i = 0; i < argv.length; i++) {
     const x = argv[i]!;
     if (x === '--k') a.k = Number(argv[++i]);
@@ -48,6 +54,12 @@ function parseArgs(argv: string[]): Args {
     else if (x === '--natural-lr') a.naturalLr = true;
     else if (x === '--only-kept') a.onlyKept = true;
     else if (x === '--without-test-part') a.withoutTestPart = true;
+    else if (x === '--set') a.set = argv[++i] === 'briefings' ? 'briefings' : 'reviews';
+    else if (x === '--train') {
+      const [name, value] = String(argv[++i]).split('=');
+      if (!name || value === undefined || !Number.isFinite(Number(value))) throw new Error(`--train wants NAME=NUMBER (e.g. thresholdShrink=300), got "${argv[i]}"`);
+      (a.train as Record<string, number>)[name] = Number(value);
+    }
     else a.files.push(x);
   }
   return a;
@@ -121,19 +133,21 @@ function evaluateSet(label: string, files: string[], a: Args): void {
     const base = loadTrainingDocs(files.map((f) => resolve(f))).filter(keep);
     const variants: Variant[] = a.onlyKept ? [KEPT] : [KEPT, 'lr', 'lexicon'];
     for (const v of variants) {
-      const trainer: Trainer = (train) => modelPredictor(trainModel(train, taxonomy, lexicon, { seed: a.seed, variant: v }));
+      const trainer: Trainer = (train) => modelPredictor(trainModel(train, taxonomy, lexicon, { ...a.train, seed: a.seed, variant: v }));
       const [r, s] = timed(() => crossValidate(docs, base, trainer, a));
       results.push(score(v === KEPT ? `ours: ${v} (kept)` : `ours: ${v}`, r, s));
     }
-    const [lit, s1] = timed(() => crossValidate(docs, base, () => literalLabels(themes), a));
-    results.push(score('baseline: literal labels', lit, s1));
-    const [bayes, s2] = timed(() => crossValidate(docs, base, naturalBayes, a));
-    results.push(score('baseline: natural Bayes (top 3)', bayes, s2));
+    if (!a.onlyKept) {
+      const [lit, s1] = timed(() => crossValidate(docs, base, () => literalLabels(themes), a));
+      results.push(score('baseline: literal labels', lit, s1));
+      const [bayes, s2] = timed(() => crossValidate(docs, base, naturalBayes, a));
+      results.push(score('baseline: natural Bayes (top 3)', bayes, s2));
+    }
     if (a.naturalLr) {
       const [lr, s3] = timed(() => crossValidate(docs, base, naturalLogistic, a));
       results.push(score('natural LogisticRegression (top 3)', lr, s3));
     }
-    speedModel = trainModel([...base, ...docs], taxonomy, lexicon, { seed: a.seed });
+    speedModel = trainModel([...base, ...docs], taxonomy, lexicon, { ...a.train, seed: a.seed });
   }
   printMethods(results, single);
   printPerTheme(results[0]!.summary);
@@ -152,7 +166,7 @@ function scoreTestPart(docs: LabelledDoc[], files: string[], a: Args, scoreOn: (
   const t0 = performance.now();
   const outsideTest = (d: LabelledDoc) => !(inCases(d.source) && isTestPart(d.id));
   const train = [...loadTrainingDocs(files.map((f) => resolve(f))), ...docs].filter(outsideTest);
-  const p = modelPredictor(trainModel(train, loadTaxonomy(), loadLexicon(), { seed: a.seed, variant: KEPT }));
+  const p = modelPredictor(trainModel(train, loadTaxonomy(), loadLexicon(), { ...a.train, seed: a.seed, variant: KEPT }));
   const r = { predicted: test.map((d) => p.predict(d.text)), ranked: test.map((d) => p.rank(d.text)) };
   const result = scoreOn(test.map((d) => d.gold))(`ours: ${KEPT} on the fixed test part`, r, (performance.now() - t0) / 1000);
   console.log(`\n### fixed test part: ${test.length} lines (SHA-256 of the id below 64/256), trained on ${train.length} lines outside it`);
@@ -174,7 +188,7 @@ function defaultSets(): Array<{ label: string; files: string[] }> {
 
 function main(): void {
   const a = parseArgs(process.argv.slice(2));
-  const sets = a.files.length ? a.files.map((f) => ({ label: f, files: [f] })) : defaultSets();
+  const sets = a.files.length ? a.files.map((f) => ({ label: f, files: [f] })) : defaultSets().filter((s) => !a.set || s.label.startsWith(a.set));
   for (const set of sets) evaluateSet(set.label, set.files, a);
 }
 

@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { database, loadBundledDataset, toError, type LoadProgress } from '../db/index.ts';
 import { packWorkspace, unpackWorkspace } from '../workspace/archive.ts';
 import { applyWorkspace, collectWorkspace, deleteUserData, snapshotBundledData } from '../workspace/apply.ts';
+import { writeChange, type Change } from '../workspace/write.ts';
 import * as storage from '../workspace/opfs-storage.ts';
 import { WorkspaceSession } from '../features/workspace/workspace-session.ts';
 import { WorkspaceContext } from '../features/workspace/workspace-context.ts';
@@ -37,7 +38,8 @@ const backend = {
 
 /**
  * Starts DuckDB, loads the bundled data and the user's saved workspace on top,
- * and saves the workspace after every data change. Meanwhile it fetches the
+ * writes every change through the one write path and saves the workspace
+ * after every data change. Meanwhile it fetches the
  * dataset's filter index file: once that is in (and nothing saved in this
  * browser would change the data), children render and filter from it while
  * the engine starts; calls needing SQL wait behind a gate until it is ready.
@@ -93,7 +95,7 @@ export function DatabaseProvider({ children, firstScreen }: { children: ReactNod
     return () => controller.abort();
   }, [attempt, workspace, gate, queryClient]);
 
-  // Every data change after the load is saved (debounced) to this browser.
+  // Every new data version after the load is saved (debounced) to this browser.
   const loadedVersion = useRef<number | null>(null);
   useEffect(() => {
     if (status.kind !== 'ready') return;
@@ -102,7 +104,13 @@ export function DatabaseProvider({ children, firstScreen }: { children: ReactNod
   }, [dataVersion, status.kind, workspace]);
 
   const bumpDataVersion = useCallback(() => setDataVersion((v) => v + 1), []);
-  const value = useMemo(() => ({ db: gate.runner, dataVersion, bumpDataVersion }), [gate, dataVersion, bumpDataVersion]);
+  // The one write path: stage → one transaction → refresh derived tables, then a new data version (which saves).
+  // Writes wait behind the gate like every other call until the engine has loaded the data.
+  const change = useCallback(async (c: Change) => {
+    await writeChange(gate.runner, c);
+    bumpDataVersion();
+  }, [gate, bumpDataVersion]);
+  const value = useMemo(() => ({ db: gate.runner, dataVersion, change, bumpDataVersion }), [gate, dataVersion, change, bumpDataVersion]);
 
   if (status.kind === 'error') return <ErrorScreen error={status.error} onRetry={() => setAttempt((a) => a + 1)} />;
   if (status.kind === 'loading') return <LoadingScreen progress={status.progress}>{firstScreen}</LoadingScreen>;

@@ -50,6 +50,12 @@ export const ROUTES: Route[] = [
     component: lazy(() => import('../features/planner/PlannerPage.tsx')),
   },
   {
+    path: '/recommendations',
+    label: 'Recommendations',
+    blurb: 'What reviews recommend, of whom, and how far each action has got: kinds by year and theme, open items by owner, and the action plan.',
+    component: lazy(() => import('../features/recommendations/RecommendationsPage.tsx')),
+  },
+  {
     path: '/import',
     label: 'Import',
     blurb: 'Bring your own reviews, briefings and reports: read and tagged on this device, never uploaded.',

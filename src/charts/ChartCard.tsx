@@ -28,6 +28,8 @@ export interface ChartCardProps<Row> {
   /** Source and filters in force. */
   footnote: string;
   option: ChartOption;
+  /** The option exported images draw, when it differs from the screen's (counts beside shares). */
+  printOption?: ChartOption;
   /** Exactly the plotted numbers: the table view and the CSV export. */
   table: ChartTableData<Row>;
   height?: number;
@@ -39,11 +41,11 @@ export interface ChartCardProps<Row> {
 }
 
 /** A chart with its title, footnote, a "Show as table" toggle rendering the same numbers, and the menu the app slots in (exports). */
-export function ChartCard<Row>({ id, title, footnote, option, table, height, onElementClick, actions, notes }: ChartCardProps<Row>) {
+export function ChartCard<Row>({ id, title, footnote, option, printOption, table, height, onElementClick, actions, notes }: ChartCardProps<Row>) {
   const [asTable, setAsTable] = useState(false);
   const menu = useContext(ChartMenuSlot);
   const headingId = useId();
-  const spec = useMemo(() => ({ id, title, footnote, option, table, height, notes }), [id, title, footnote, option, table, height, notes]);
+  const spec = useMemo(() => ({ id, title, footnote, option, printOption, table, height, notes }), [id, title, footnote, option, printOption, table, height, notes]);
   const smallBases = smallBaseShareRows(table);
   useRegisterChart(spec);
   // No data: a message in place of blank axes, and nothing to export.

@@ -1,8 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type CSSProperties } from 'react';
 import type { ECharts } from 'echarts/core';
 import type { ChartOption, ECElementEvent } from './echarts.ts';
 import { countPlotted } from './options/count-plotted.ts';
-import { fitToWidth, minChartWidth, NARROW_CHART } from './options/fit-labels.ts';
+import { fitToWidth, minChartWidth, NARROW_CHART, narrowHeightFactor } from './options/fit-labels.ts';
 
 export interface EChartProps {
   option: ChartOption;
@@ -68,7 +68,9 @@ export function EChart({ option, label, height = 320, onElementClick }: EChartPr
   }, [option]);
   const minWidth = minChartWidth(option);
 
-  const box = <div ref={el} className="echart" role="img" aria-label={label} style={{ height, minWidth }} data-chart-ready="" />;
+  // On a phone, wrapped category labels need taller rows: the stylesheet uses the narrow height there.
+  const heights = { '--chart-height': `${height}px`, '--chart-height-narrow': `${Math.round(height * narrowHeightFactor(option))}px` } as CSSProperties;
+  const box = <div ref={el} className="echart" role="img" aria-label={label} style={{ ...heights, minWidth }} data-chart-ready="" />;
   // A chart too dense for a phone (a heatmap) keeps its legible width and scrolls sideways in its own box.
   return minWidth ? <div className="echart-scroll" tabIndex={0} role="region" aria-label={`${label} (scrolls sideways)`}>{box}</div> : box;
 }

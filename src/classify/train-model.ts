@@ -42,6 +42,8 @@ export interface TrainOptions {
    * multi-label ones (review-like; short single-theme examples and briefings score differently).
    */
   thresholdsOn?: 'all' | 'multi-label';
+  /** Weight of an exhaustively labelled multi-label document (a review) against a one-theme example. */
+  multiLabelWeight?: number;
 }
 
 const DEFAULTS = { seed: 1, folds: 5, variant: 'lr+lexicon' as Variant, l2: 1e-3, epochs: 12, learningRate: 0.1, optimizer: 'sgd' as 'sgd' | 'batch', calibrationPull: 20, thresholdShrink: 1000, thresholdsOn: 'multi-label' as 'all' | 'multi-label' };
@@ -95,7 +97,7 @@ export function trainModel(examples: Example[], taxonomy: unknown, lexicon: unkn
   const analyses = examples.map((e) => analyseText(e.text, compiled, options.titleBoost, options.learningBoost));
   if (o.variant === 'lr') for (const a of analyses) (a.strength.fill(0), a.relative.fill(0));
   const T = themes.length;
-  const p: Prepared = { analyses, T, ...buildLabels(examples, themes.map((t) => t.id)) };
+  const p: Prepared = { analyses, T, ...buildLabels(examples, themes.map((t) => t.id), opts.multiLabelWeight) };
   const oof = o.variant === 'lexicon' ? new Float64Array(analyses.length * T) : outOfFold(p, o, options.lexScale);
   const lex = new Float64Array(analyses.length * T);
   const rel = new Float64Array(analyses.length * T);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { codeGuid } from './guid.ts';
-import { codebookToQdc, parseQdc } from './qdc.ts';
+import { codebookSizeProblem, codebookToQdc, MAX_CODEBOOK_BYTES, MAX_CODEBOOK_DEPTH, parseQdc } from './qdc.ts';
 import { parseTaxonomyJson } from './json.ts';
 import { parseXml } from './xml.ts';
 import type { Codebook } from './types.ts';
@@ -63,5 +63,29 @@ describe('REFI-QDA codebook', () => {
     expect(parseQdc('not xml at all').errors[0]).toMatch(/not a readable XML file/);
     const dup = parseQdc('<CodeBook><Codes><Code name="G"><Code name="Neglect"/><Code name="neglect"/></Code></Codes></CodeBook>');
     expect(dup.errors).toEqual(['Two codes are named "neglect": theme names must be unique.']);
+  });
+
+  it('refuses a codebook nested past its depth limit with a message, not a stack overflow', () => {
+    const deep = 100_000;
+    const xml = `<CodeBook><Codes>${'<Code name="x">'.repeat(deep)}${'</Code>'.repeat(deep)}</Codes></CodeBook>`;
+    const parsed = parseQdc(xml, known);
+    expect(parsed.errors).toHaveLength(1);
+    expect(parsed.errors[0]).toMatch(new RegExp(`more than ${MAX_CODEBOOK_DEPTH} levels deep.*Flatten the code tree`));
+    expect(parsed.themes).toEqual([]);
+    // Just inside the limit is still read (deep codes become themes of their top group).
+    const inside = MAX_CODEBOOK_DEPTH - 2; // CodeBook and Codes take two levels
+    const names = Array.from({ length: inside }, (_, i) => `Code ${i}`);
+    const ok = parseQdc(`<CodeBook><Codes>${names.map((n) => `<Code name="${n}">`).join('')}${'</Code>'.repeat(inside)}</Codes></CodeBook>`, known);
+    expect(ok.errors).toEqual([]);
+    expect(ok.themes).toHaveLength(inside - 1);
+  });
+
+  it('refuses a codebook past its size limit before reading it, naming the size and what to export instead', () => {
+    expect(codebookSizeProblem(MAX_CODEBOOK_BYTES)).toBeNull();
+    expect(codebookSizeProblem(48_000_000)).toMatch(/48\.0 MB, more than the 5 MB a codebook can be.*Export only the codebook/);
+    const padded = `<CodeBook><Codes><Code name="G"><Code name="A"><Description>${'x'.repeat(MAX_CODEBOOK_BYTES)}</Description></Code></Code></Codes></CodeBook>`;
+    const parsed = parseQdc(padded, known);
+    expect(parsed.errors).toHaveLength(1);
+    expect(parsed.errors[0]).toMatch(/MB, more than the 5 MB a codebook can be/);
   });
 });

@@ -4,10 +4,32 @@
  * nested; retired themes stay in the file but are not codable.
  */
 import { codeGuid } from './guid.ts';
-import { escapeXml, parseXml, type XmlElement } from './xml.ts';
+import { escapeXml, parseXml, XmlLimitError, type XmlElement } from './xml.ts';
 import { slugify, type Codebook, type CodebookTheme, type ParsedCodebook } from './types.ts';
 
 export const QDC_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
+/**
+ * A codebook of a few hundred codes is tens of kilobytes; QDA tools nest codes
+ * a handful of levels. Past these a file is not a codebook the app can use, and
+ * reading it in full would hold the page (or, nested deep, exhaust the stack of
+ * the walk that turns codes into themes).
+ */
+export const MAX_CODEBOOK_BYTES = 5_000_000;
+export const MAX_CODEBOOK_DEPTH = 32;
+
+/** A sentence for the user when a codebook file is past the size limit, else null (checked before the file is read). */
+export function codebookSizeProblem(bytes: number): string | null {
+  return bytes > MAX_CODEBOOK_BYTES
+    ? `This file is ${(bytes / 1e6).toFixed(1)} MB, more than the ${MAX_CODEBOOK_BYTES / 1e6} MB a codebook can be. Export only the codebook (.qdc) from your QDA tool, not the whole project, and import that.`
+    : null;
+}
+
+function limitProblem(err: XmlLimitError): string {
+  return err.limit === 'maxDepth'
+    ? `This file nests its elements more than ${err.max} levels deep, which is not the shape of a codebook. Flatten the code tree in your QDA tool (themes under at most a few levels of groups), export the codebook again and import that.`
+    : (codebookSizeProblem(err.value) ?? err.message);
+}
+
 /** Where top-level codes without children go on import. */
 export const UNGROUPED = { id: 'imported', label: 'Imported codes' };
 
@@ -75,8 +97,12 @@ export function parseQdc(source: string, knownIds: { themes: string[]; groups: s
   const out: ParsedCodebook = { groups: [], themes: [], errors: [], warnings: [], guids: {} };
   let root: XmlElement;
   try {
-    root = parseXml(source);
+    root = parseXml(source, { maxDepth: MAX_CODEBOOK_DEPTH, maxChars: MAX_CODEBOOK_BYTES });
   } catch (err) {
+    if (err instanceof XmlLimitError) {
+      out.errors.push(limitProblem(err));
+      return out;
+    }
     out.errors.push(`This is not a readable XML file: ${(err as Error).message}.`);
     return out;
   }

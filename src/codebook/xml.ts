@@ -32,8 +32,32 @@ export function escapeXml(s: string): string {
 
 const ATTR = /([^\s=/>]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
 
-/** Parses an XML document and returns its root element; throws an Error saying where it went wrong. */
-export function parseXml(source: string): XmlElement {
+/** How much XML the reader takes on: untrusted files are refused past these rather than read in full. */
+export interface XmlLimits {
+  /** Elements open at once (root = 1). */
+  maxDepth: number;
+  /** Characters of source text. */
+  maxChars: number;
+}
+
+/** A document past one of the reader's limits; `limit` says which, `value` how far the file went. */
+export class XmlLimitError extends Error {
+  constructor(readonly limit: keyof XmlLimits, readonly value: number, readonly max: number) {
+    super(limit === 'maxDepth' ? `Elements nest more than ${max} levels deep` : `The text is longer than ${max} characters`);
+    this.name = 'XmlLimitError';
+  }
+}
+
+const NO_LIMITS: XmlLimits = { maxDepth: Infinity, maxChars: Infinity };
+
+/**
+ * Parses an XML document and returns its root element; throws an Error saying
+ * where it went wrong, or an XmlLimitError past `limits`. The walk keeps its own
+ * stack (no recursion) and expands no DTD entities, so neither deep nesting nor
+ * entity tricks can exhaust the page.
+ */
+export function parseXml(source: string, limits: XmlLimits = NO_LIMITS): XmlElement {
+  if (source.length > limits.maxChars) throw new XmlLimitError('maxChars', source.length, limits.maxChars);
   const stack: XmlElement[] = [];
   let root: XmlElement | null = null;
   let i = source.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -83,6 +107,7 @@ export function parseXml(source: string): XmlElement {
       else if (root) fail('More than one root element');
       else root = el;
       if (!selfClosing) stack.push(el);
+      if (stack.length > limits.maxDepth) throw new XmlLimitError('maxDepth', stack.length, limits.maxDepth);
       i = end + 1;
     }
   }

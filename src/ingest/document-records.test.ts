@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { documentRecords, suggestLink, titleFromFileName, type LinkCandidate } from './document-records.ts';
 import { fileKind, signatureProblem } from './file-kinds.ts';
-import { decodeText, sniffDelimiter } from './text-encoding.ts';
+import { decodeText, decodeTextInSlices, sniffDelimiter } from './text-encoding.ts';
 
 const candidates: LinkCandidate[] = [
   { entity_type: 'review', id: 'r-k-war', name: 'Child K', partnership: 'Warwickshire' },
@@ -63,6 +63,21 @@ describe('decodeText', () => {
     const latin = decodeText(new Uint8Array([0x5a, 0x6f, 0xeb, 0x20, 0xa3, 0x35]), 'a.csv');
     expect(latin.text).toBe('Zoë £5');
     expect(latin.note).toMatch(/not UTF-8.*save it as "CSV UTF-8"/);
+  });
+
+  it('gives the same text a slice at a time, across a character split between slices and a late Windows-1252 byte', async () => {
+    // 4 MiB slices: put a two-byte "ë" across the first boundary.
+    const head = 'a'.repeat((1 << 22) - 1);
+    const utf8 = new TextEncoder().encode(`\uFEFF${head.slice(1)}ë then £5 and more`);
+    let pauses = 0;
+    const pause = async () => void pauses++;
+    expect(await decodeTextInSlices(utf8, 'a.csv', pause)).toEqual(decodeText(utf8, 'a.csv'));
+    expect(pauses).toBe(1);
+    const latin = new Uint8Array(9_000_000).fill(0x61);
+    latin[8_999_999] = 0xeb;
+    const sliced = await decodeTextInSlices(latin, 'a.csv', pause);
+    expect(sliced).toEqual(decodeText(latin, 'a.csv'));
+    expect(sliced.text.endsWith('aë')).toBe(true);
   });
 
   it('sniffs the delimiter', () => {

@@ -2,11 +2,14 @@
  * What an import will write, worked out before anything is written: incoming
  * records merged with each other and with what the workspace already holds
  * (same id, or same partnership and case / title), tags moved onto the kept ids.
+ * Written as steps (work-steps.ts) so the page can plan 100,000 rows a slice at a
+ * time; tests and pipelines run the same steps straight through.
  */
 import type { Briefing, Partnership, Review, ThemeTag } from '../schema/records.ts';
-import { briefingKey, mergeBriefings } from './merge-briefings.ts';
-import { mergeReviews, reviewCaseKey } from './merge-reviews.ts';
+import { briefingKey, mergeBriefingsSteps } from './merge-briefings.ts';
+import { mergeReviewsSteps, reviewCaseKey } from './merge-reviews.ts';
 import type { ImportRecords } from './metadata-records.ts';
+import { eachStep, memoKey, runSteps, runStepsInSlices, type Steps } from './work-steps.ts';
 
 export interface ExistingRecords {
   partnerships: Pick<Partnership, 'id'>[];
@@ -30,12 +33,14 @@ export interface ImportPlan {
 
 const same = (a: object, b: object) => JSON.stringify(a) === JSON.stringify(b);
 
-function describeDuplicates<T extends { id: string }>(items: readonly T[], rows: readonly number[], key: (t: T) => string, name: (t: T) => string, existing: readonly T[]): string[] {
+function* describeDuplicates<T extends { id: string }>(
+  items: readonly T[], rows: readonly number[], key: (t: T) => string, name: (t: T) => string, existing: readonly T[],
+): Steps<string[]> {
   const stored = new Map<string, T>();
-  for (const e of existing) (stored.set(`id:${e.id}`, e), stored.set(`key:${key(e)}`, e));
+  yield* eachStep(existing, (e) => (stored.set(`id:${e.id}`, e), stored.set(`key:${key(e)}`, e)));
   const seen = new Map<string, number>();
   const out: string[] = [];
-  items.forEach((t, i) => {
+  yield* eachStep(items, (t, i) => {
     const row = rows[i] ?? i + 1;
     const earlier = seen.get(`id:${t.id}`) ?? seen.get(`key:${key(t)}`);
     const reason = seen.has(`id:${t.id}`) ? `same id '${t.id}'` : `same ${name(t)}`;
@@ -48,23 +53,49 @@ function describeDuplicates<T extends { id: string }>(items: readonly T[], rows:
 }
 
 /** Stored records an incoming one collides with; others are left alone, even if they duplicate each other. */
-function colliding<T extends { id: string }>(stored: readonly T[], incoming: readonly T[], key: (t: T) => string): T[] {
-  const keys = new Set(incoming.flatMap((x) => [`id:${x.id}`, `key:${key(x)}`]));
-  return stored.filter((x) => keys.has(`id:${x.id}`) || keys.has(`key:${key(x)}`));
+function* colliding<T extends { id: string }>(stored: readonly T[], incoming: readonly T[], key: (t: T) => string): Steps<T[]> {
+  const keys = new Set<string>();
+  yield* eachStep(incoming, (x) => (keys.add(`id:${x.id}`), keys.add(`key:${key(x)}`)));
+  const out: T[] = [];
+  yield* eachStep(stored, (x) => {
+    if (keys.has(`id:${x.id}`) || keys.has(`key:${key(x)}`)) out.push(x);
+  });
+  return out;
 }
 
-/** Plans an import of `incoming` into a workspace holding `existing`. */
-export function planImport(incoming: ImportRecords, existing: ExistingRecords): ImportPlan {
-  const r = mergeReviews(colliding(existing.reviews, incoming.reviews, reviewCaseKey), incoming.reviews);
-  const b = mergeBriefings(colliding(existing.briefings, incoming.briefings, briefingKey), incoming.briefings);
-  const storedReviews = new Map(existing.reviews.map((x) => [x.id, x]));
-  const storedBriefings = new Map(existing.briefings.map((x) => [x.id, x]));
-  const reviews = r.reviews.filter((x) => !storedReviews.has(x.id) || !same(storedReviews.get(x.id)!, x));
-  const briefings = b.briefings.filter((x) => !storedBriefings.has(x.id) || !same(storedBriefings.get(x.id)!, x));
+/** The records of `merged` that are new or differ from the stored record with their id. */
+function* changed<T extends { id: string }>(merged: readonly T[], stored: ReadonlyMap<string, T>): Steps<T[]> {
+  const out: T[] = [];
+  yield* eachStep(merged, (x) => {
+    const old = stored.get(x.id);
+    if (!old || !same(old, x)) out.push(x);
+  });
+  return out;
+}
+
+function* byId<T extends { id: string }>(items: readonly T[]): Steps<Map<string, T>> {
+  const out = new Map<string, T>();
+  yield* eachStep(items, (x) => out.set(x.id, x));
+  return out;
+}
+
+/** planImport as steps that may be paused between (see work-steps.ts). */
+export function* planImportSteps(incoming: ImportRecords, existing: ExistingRecords): Steps<ImportPlan> {
+  const reviewKey = memoKey(reviewCaseKey);
+  const briefKey = memoKey(briefingKey);
+  const r = yield* mergeReviewsSteps(yield* colliding(existing.reviews, incoming.reviews, reviewKey), incoming.reviews, reviewKey);
+  const b = yield* mergeBriefingsSteps(yield* colliding(existing.briefings, incoming.briefings, briefKey), incoming.briefings, briefKey);
+  const storedReviews = yield* byId(existing.reviews);
+  const storedBriefings = yield* byId(existing.briefings);
+  const reviews = yield* changed(r.reviews, storedReviews);
+  const briefings = yield* changed(b.briefings, storedBriefings);
   const known = new Set(existing.partnerships.map((p) => p.id));
   const partnerships = incoming.partnerships.filter((p) => !known.has(p.id));
-  const moved = (t: ThemeTag) => ({ ...t, entity_id: (t.entity_type === 'review' ? r.mergedInto : b.mergedInto).get(t.entity_id) ?? t.entity_id });
-  const tags = [...new Map(incoming.tags.map(moved).map((t) => [`${t.entity_type}|${t.entity_id}|${t.theme_id}`, t])).values()];
+  const tagsByKey = new Map<string, ThemeTag>();
+  yield* eachStep(incoming.tags, (t) => {
+    const moved = { ...t, entity_id: (t.entity_type === 'review' ? r.mergedInto : b.mergedInto).get(t.entity_id) ?? t.entity_id };
+    tagsByKey.set(`${moved.entity_type}|${moved.entity_id}|${moved.theme_id}`, moved);
+  });
   const reviewRows = incoming.rows.slice(0, incoming.reviews.length);
   const briefingRows = incoming.reviews.length ? [] : incoming.rows;
   const added = {
@@ -72,14 +103,31 @@ export function planImport(incoming: ImportRecords, existing: ExistingRecords): 
     briefings: b.briefings.filter((x) => !storedBriefings.has(x.id)).length,
     partnerships: partnerships.length,
   };
+  yield;
+  const distinct = {
+    reviews: (yield* mergeReviewsSteps([], incoming.reviews, reviewKey)).reviews.length,
+    briefings: (yield* mergeBriefingsSteps([], incoming.briefings, briefKey)).briefings.length,
+  };
+  const duplicates = [
+    ...(yield* describeDuplicates(incoming.reviews, reviewRows, reviewKey, (x) => `case '${x.case_name}' of ${x.partnership_id}`, existing.reviews)),
+    ...(yield* describeDuplicates(incoming.briefings, briefingRows, briefKey, (x) => `briefing '${x.title}' of ${x.partnership_id}`, existing.briefings)),
+  ];
   return {
-    partnerships, reviews, briefings, tags, added,
+    partnerships, reviews, briefings, tags: [...tagsByKey.values()], added,
     // Every incoming record not added was merged, into another incoming one or a stored one.
     merged: { reviews: incoming.reviews.length - added.reviews, briefings: incoming.briefings.length - added.briefings },
-    distinct: { reviews: mergeReviews([], incoming.reviews).reviews.length, briefings: mergeBriefings([], incoming.briefings).briefings.length },
-    duplicates: [
-      ...describeDuplicates(incoming.reviews, reviewRows, reviewCaseKey, (x) => `case '${x.case_name}' of ${x.partnership_id}`, existing.reviews),
-      ...describeDuplicates(incoming.briefings, briefingRows, briefingKey, (x) => `briefing '${x.title}' of ${x.partnership_id}`, existing.briefings),
-    ],
+    distinct, duplicates,
   };
+}
+
+/** Plans an import of `incoming` into a workspace holding `existing`. */
+export function planImport(incoming: ImportRecords, existing: ExistingRecords): ImportPlan {
+  return runSteps(planImportSteps(incoming, existing));
+}
+
+/** The same plan as planImport, worked out a slice at a time: `pause` runs between slices, `signal` stops it. */
+export function planImportInSlices(
+  incoming: ImportRecords, existing: ExistingRecords, options: { pause: () => Promise<void>; signal?: AbortSignal; sliceMs?: number },
+): Promise<ImportPlan> {
+  return runStepsInSlices(planImportSteps(incoming, existing), options);
 }

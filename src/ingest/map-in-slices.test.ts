@@ -13,7 +13,7 @@ describe('mapRecordsInSlices', () => {
     const mapping = guessMapping(columns, 'review');
     let pauses = 0;
     const sliced = await mapRecordsInSlices(table, mapping, ctx, { pause: async () => void pauses++ });
-    expect(pauses).toBe(2);
+    expect(pauses).toBe(12);
     expect(sliced).toEqual(mapRecords(table, mapping, ctx));
   });
 });

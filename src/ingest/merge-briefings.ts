@@ -1,7 +1,8 @@
 /** Duplicate briefings (same id, or same partnership and title) are merged like reviews. */
 import { slugify } from '../schema/partnership-name.ts';
 import type { Briefing } from '../schema/records.ts';
-import { mergeByKey } from './merge-by-key.ts';
+import { mergeByKeySteps } from './merge-by-key.ts';
+import { runSteps, type Steps } from './work-steps.ts';
 
 export interface BriefingMergeResult {
   briefings: Briefing[];
@@ -19,8 +20,13 @@ function fillGaps(kept: Briefing, extra: Briefing): Briefing {
   return merged as unknown as Briefing;
 }
 
+/** mergeBriefings as steps that may be paused between; `keyOf` may be a memoised briefingKey. */
+export function* mergeBriefingsSteps(existing: readonly Briefing[], incoming: readonly Briefing[], keyOf = briefingKey): Steps<BriefingMergeResult> {
+  const { kept, mergedInto, messages } = yield* mergeByKeySteps([...existing, ...incoming], keyOf, fillGaps, (b) => `${b.title} (${b.partnership_id})`);
+  return { briefings: kept, mergedInto, messages };
+}
+
 /** Merges `incoming` into `existing`; earlier records win where both have a value. */
 export function mergeBriefings(existing: readonly Briefing[], incoming: readonly Briefing[]): BriefingMergeResult {
-  const { kept, mergedInto, messages } = mergeByKey([...existing, ...incoming], briefingKey, fillGaps, (b) => `${b.title} (${b.partnership_id})`);
-  return { briefings: kept, mergedInto, messages };
+  return runSteps(mergeBriefingsSteps(existing, incoming));
 }

@@ -4,7 +4,8 @@
  */
 import { slugify } from '../schema/partnership-name.ts';
 import type { Review } from '../schema/records.ts';
-import { mergeByKey } from './merge-by-key.ts';
+import { mergeByKeySteps } from './merge-by-key.ts';
+import { runSteps, type Steps } from './work-steps.ts';
 
 export interface MergeResult {
   reviews: Review[];
@@ -32,8 +33,13 @@ function fillGaps(kept: Review, extra: Review): Review {
   return merged as unknown as Review;
 }
 
+/** mergeReviews as steps that may be paused between; `keyOf` may be a memoised reviewCaseKey. */
+export function* mergeReviewsSteps(existing: readonly Review[], incoming: readonly Review[], keyOf = reviewCaseKey): Steps<MergeResult> {
+  const { kept, mergedInto, messages } = yield* mergeByKeySteps([...existing, ...incoming], keyOf, fillGaps, (r) => `${r.case_name} (${r.partnership_id})`);
+  return { reviews: kept, mergedInto, messages };
+}
+
 /** Merges `incoming` into `existing`; earlier records win where both have a value. */
 export function mergeReviews(existing: readonly Review[], incoming: readonly Review[]): MergeResult {
-  const { kept, mergedInto, messages } = mergeByKey([...existing, ...incoming], reviewCaseKey, fillGaps, (r) => `${r.case_name} (${r.partnership_id})`);
-  return { reviews: kept, mergedInto, messages };
+  return runSteps(mergeReviewsSteps(existing, incoming));
 }

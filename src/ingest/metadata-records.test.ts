@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { guessMapping } from './fields.ts';
-import { planImport } from './import-plan.ts';
+import { planImport, planImportInSlices } from './import-plan.ts';
 import { mapRecords } from './metadata-records.ts';
 import { rawTableFromGrid } from './raw-table.ts';
 import { defaultMatcher } from './test-themes.ts';
@@ -75,5 +75,23 @@ describe('mapRecords', () => {
       ['7-minute-briefing', 'R4', '2023-05'], ['lessons-learned-briefing', null, '2023'],
     ]);
     expect(out.problems.map((p) => p.message)).toEqual(["row 3: review 'Child E' is not among the reviews of Dorset; briefing imported unlinked"]);
+  });
+});
+
+describe('planImportInSlices', () => {
+  it('gives the same plan as planImport, pausing between slices, and stops when cancelled', async () => {
+    const columns = ['Ref', 'Partnership', 'Case', 'Year', 'Themes'];
+    // Every tenth row repeats an earlier case, so merging and duplicate lines are exercised too.
+    const rows = Array.from({ length: 6_000 }, (_, i) => [`R-${i}`, `Shire ${(i % 10 === 9 ? i - 9 : i) % 7}`, `Child ${i % 10 === 9 ? i - 9 : i}`, String(2010 + (i % 15)), i % 3 ? 'neglect' : 'the weather']);
+    const records = mapRecords({ columns, rows, firstRowNumber: 2, notes: [] }, guessMapping(columns, 'review'), { kind: 'review', origin: 'import', matcher: defaultMatcher() });
+    const existing = { partnerships: [{ id: 'shire-1' }], reviews: records.reviews.slice(0, 50).map((r) => ({ ...r, summary: 'stored' })), briefings: [] };
+    let pauses = 0;
+    const sliced = await planImportInSlices(records, existing, { pause: async () => void pauses++, sliceMs: 0 });
+    expect(pauses).toBeGreaterThan(20);
+    expect(sliced).toEqual(planImport(records, existing));
+    expect(sliced.duplicates.length).toBeGreaterThan(600);
+    const ctrl = new AbortController();
+    const cancelled = planImportInSlices(records, existing, { pause: async () => ctrl.abort(), signal: ctrl.signal, sliceMs: 0 });
+    await expect(cancelled).rejects.toThrow(/abort/i);
   });
 });

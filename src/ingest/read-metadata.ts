@@ -9,7 +9,7 @@ import { jsonDepthProblem } from '../lib/json-depth.ts';
 import { dropScratchSql, scratchColumnsSql, scratchRowsSql, scratchTable } from '../queries/import.ts';
 import type { MetadataKind } from './file-kinds.ts';
 import { cellText, rawTableFromGrid, type RawTable } from './raw-table.ts';
-import { decodeText, sniffDelimiter } from './text-encoding.ts';
+import { decodeTextInSlices, sniffDelimiter } from './text-encoding.ts';
 import { readDelimited, yieldToPage } from './validate/csv-shape.ts';
 import { parseJsonl } from '../lib/jsonl.ts';
 
@@ -103,7 +103,7 @@ export async function readMetadataFile(db: WriteRunner, fileName: string, kind: 
       await db.createFromArrow(table, ipc);
       return await scratchRows(db, table, 1);
     }
-    const decoded = decodeText(bytes, fileName);
+    const decoded = await decodeTextInSlices(bytes, fileName, yieldToPage);
     if (decoded.note) notes.push(decoded.note);
     if (!decoded.text.trim()) throw new FileProblem(`${fileName} holds no text.`);
     if (kind === 'csv' || kind === 'tsv') {

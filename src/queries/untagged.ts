@@ -28,13 +28,49 @@ export interface UntaggedText {
   source: string;
 }
 
-/** Every untagged imported text (empty texts, such as a review known only by its report, are left out). */
+/** Rows per query when reading untagged texts: turning 100,000 rows of text into objects at once holds the page for seconds. */
+const PAGE_ROWS = 5000;
+
+async function inPages<Row>(db: QueryRunner, sql: string, label: string, signal?: AbortSignal): Promise<Row[]> {
+  const out: Row[] = [];
+  for (let at = 0; ; at += PAGE_ROWS) {
+    const page = await db.query<Row>(`${sql} LIMIT ${PAGE_ROWS} OFFSET ${at}`, { signal, label });
+    for (const row of page) out.push(row);
+    if (page.length < PAGE_ROWS) return out;
+  }
+}
+
+const hasText = (column: string) => `regexp_matches(coalesce(${column}, ''), '\\S')`;
+
+/** How many untagged imported texts there are (as untaggedTexts would list them) and from how many sources. */
+export const untaggedCountSql = `
+WITH texts AS (
+  SELECT 'imported reviews' AS source FROM (${untaggedReviewsSql}) r
+  WHERE ${hasText('r.summary')} OR ${hasText('r.findings')} OR ${hasText('r.recommendations')}
+  UNION ALL
+  SELECT 'imported briefings' FROM (${untaggedBriefingsSql}) b WHERE ${hasText('b.title')} OR ${hasText('b.text')}
+  UNION ALL
+  SELECT file_name FROM (${untaggedPassagesSql}) p WHERE ${hasText('p.text')}
+)
+SELECT count(*)::INTEGER AS texts, count(DISTINCT source)::INTEGER AS sources FROM texts`;
+
+export interface UntaggedCount {
+  texts: number;
+  sources: number;
+}
+
+/** The count the Import page shows; the texts themselves are read only when the user asks to tag them. */
+export const untaggedCountQuery = (db: QueryRunner, dataVersion: number) =>
+  queryOptions({
+    queryKey: ['import', 'untagged-count', dataVersion],
+    queryFn: async ({ signal }) => (await db.query<UntaggedCount>(untaggedCountSql, { signal, label: 'import.untagged.count' }))[0] ?? { texts: 0, sources: 0 },
+  });
+
+/** Every untagged imported text (empty texts, such as a review known only by its report, are left out), read a page at a time. */
 export async function untaggedTexts(db: QueryRunner, signal?: AbortSignal): Promise<UntaggedText[]> {
-  const [reviews, briefings, passages] = await Promise.all([
-    db.query<Review>(untaggedReviewsSql, { signal, label: 'import.untagged.reviews' }),
-    db.query<Briefing>(untaggedBriefingsSql, { signal, label: 'import.untagged.briefings' }),
-    db.query<{ id: string; text: string; file_name: string }>(untaggedPassagesSql, { signal, label: 'import.untagged.passages' }),
-  ]);
+  const reviews = await inPages<Review>(db, untaggedReviewsSql, 'import.untagged.reviews', signal);
+  const briefings = await inPages<Briefing>(db, untaggedBriefingsSql, 'import.untagged.briefings', signal);
+  const passages = await inPages<{ id: string; text: string; file_name: string }>(db, untaggedPassagesSql, 'import.untagged.passages', signal);
   return [
     ...reviews.map((r) => ({ entity_type: 'review' as const, entity_id: r.id, text: reviewText(r), source: 'imported reviews' })),
     ...briefings.map((b) => ({ entity_type: 'briefing' as const, entity_id: b.id, text: briefingText(b), source: 'imported briefings' })),

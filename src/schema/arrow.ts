@@ -48,9 +48,14 @@ function vector(type: ColumnType, values: readonly unknown[]): Vector {
 
 /** Encodes rows of a stored table as an Arrow IPC stream (`.arrows`), safely under a strict CSP. */
 export function rowsToArrowIPC<N extends TableName>(name: N, rows: readonly TableRows[N][]): Uint8Array {
+  return layoutToArrowIPC(TABLES[name], rows);
+}
+
+/** Encodes rows with the given column layout (for tables outside TABLES, e.g. derived ones built in the app). */
+export function layoutToArrowIPC(layout: Readonly<Record<string, ColumnType>>, rows: readonly object[]): Uint8Array {
   const columns: Record<string, Vector> = {};
-  for (const [col, type] of Object.entries(TABLES[name]) as [string, ColumnType][]) {
-    columns[col] = vector(type, rows.map((r) => (r as unknown as Record<string, unknown>)[col]));
+  for (const [col, type] of Object.entries(layout)) {
+    columns[col] = vector(type, rows.map((r) => (r as Record<string, unknown>)[col]));
   }
   return tableToIPC(new Table(columns), 'stream');
 }

@@ -9,25 +9,30 @@ import { checkArchiveTable } from '../ingest/validate/archive-table.ts';
 import { unzipBounded } from '../lib/bounded-unzip.ts';
 import { jsonDepthProblem } from '../lib/json-depth.ts';
 import { TABLE_NAMES, type TableName } from '../schema/tables.ts';
+import { WORKSPACE_TABLE_NAMES, type WorkspaceTableName } from '../schema/workspace-tables.ts';
+import type { SavedTableName } from '../queries/workspace.ts';
 import { toError } from '../queries/runner.ts';
 
 export const WORKSPACE_FORMAT = 'learning-themes-workspace';
 export const WORKSPACE_VERSION = 1;
 export const MODEL_FILE = 'theme-model.json';
 export const MANIFEST_FILE = 'manifest.json';
+/** Everything saved; workspace-only tables may be missing from archives saved before they existed. */
+export const SAVED_TABLES: readonly SavedTableName[] = [...TABLE_NAMES, ...WORKSPACE_TABLE_NAMES];
+export const OPTIONAL_TABLES: ReadonlySet<SavedTableName> = new Set<SavedTableName>(WORKSPACE_TABLE_NAMES);
 
 export interface WorkspaceManifest {
   format: typeof WORKSPACE_FORMAT;
   version: number;
   savedAt: string;
-  tables: Record<TableName, { rows: number; bytes: number }>;
+  tables: Record<TableName, { rows: number; bytes: number }> & Partial<Record<WorkspaceTableName, { rows: number; bytes: number }>>;
   /** A retrained theme model is included. */
   model: boolean;
 }
 
 export interface WorkspaceFiles {
   manifest: WorkspaceManifest;
-  tables: Record<TableName, Uint8Array>;
+  tables: Record<TableName, Uint8Array> & Partial<Record<WorkspaceTableName, Uint8Array>>;
   model: Uint8Array | null;
 }
 
@@ -62,11 +67,14 @@ export function checkWorkspaceFiles(entries: Record<string, Uint8Array>, what = 
   if (typeof manifest.version !== 'number' || manifest.version > WORKSPACE_VERSION) {
     throw new WorkspaceFileError(`${what} was saved by a newer version of Learning Themes (workspace format ${String(manifest.version)}; this app reads up to ${WORKSPACE_VERSION}). Update the app, then import it again. Nothing was changed.`);
   }
-  const tables = {} as Record<TableName, Uint8Array>;
+  const tables = {} as WorkspaceFiles['tables'];
   const problems: string[] = [];
-  for (const name of TABLE_NAMES) {
+  for (const name of SAVED_TABLES) {
     const bytes = entries[`${name}.arrows`];
-    if (!bytes || !manifest.tables?.[name]) {
+    // Archives saved before a workspace-only table existed simply lack it.
+    if (OPTIONAL_TABLES.has(name) && !bytes && !manifest.tables?.[name]) continue;
+    const listed = manifest.tables?.[name];
+    if (!bytes || !listed) {
       problems.push(`${name}.arrows is missing`);
       continue;
     }
@@ -78,8 +86,8 @@ export function checkWorkspaceFiles(entries: Record<string, Uint8Array>, what = 
     // Columns by name and type, every value by the shared rules; the checked copy has the stored column order.
     const checked = checkArchiveTable(name, bytes);
     problems.push(...checked.problems);
-    if (!checked.problems.length && checked.rows !== manifest.tables[name].rows) {
-      problems.push(`${name}.arrows holds ${checked.rows} rows, but the manifest says ${manifest.tables[name].rows}`);
+    if (!checked.problems.length && checked.rows !== listed.rows) {
+      problems.push(`${name}.arrows holds ${checked.rows} rows, but the manifest says ${listed.rows}`);
     }
     tables[name] = checked.ipc;
   }
@@ -95,7 +103,10 @@ export function checkWorkspaceFiles(entries: Record<string, Uint8Array>, what = 
 /** One zip: manifest.json, one Arrow IPC stream per table, and the retrained model if any. */
 export function packWorkspace(files: WorkspaceFiles): Uint8Array {
   const entries: Record<string, Uint8Array> = { [MANIFEST_FILE]: strToU8(JSON.stringify(files.manifest, null, 1)) };
-  for (const name of TABLE_NAMES) entries[`${name}.arrows`] = files.tables[name];
+  for (const name of SAVED_TABLES) {
+    const bytes = files.tables[name];
+    if (bytes) entries[`${name}.arrows`] = bytes;
+  }
   if (files.model) entries[MODEL_FILE] = files.model;
   return zipSync(entries, { level: 6, mtime: new Date(files.manifest.savedAt) });
 }
@@ -108,7 +119,7 @@ export function unpackWorkspace(bytes: Uint8Array, fileName: string): WorkspaceF
   let entries: Record<string, Uint8Array>;
   try {
     // Only the parts a workspace has are kept; anything else is inflated (and counted) but dropped.
-    const known = new Set([MANIFEST_FILE, MODEL_FILE, ...TABLE_NAMES.map((t) => `${t}.arrows`)]);
+    const known = new Set([MANIFEST_FILE, MODEL_FILE, ...SAVED_TABLES.map((t) => `${t}.arrows`)]);
     entries = unzipBounded(bytes, { maxBytes: ARCHIVE_MAX_EXPANDED_BYTES, maxEntries: 1000 }, (name) => known.has(name));
   } catch (err) {
     if ((err as Error)?.name === 'ExpansionLimitError') {

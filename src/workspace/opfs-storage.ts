@@ -3,8 +3,7 @@
  * (OPFS) of this browser, one folder per save behind a pointer file.
  */
 import { strFromU8, strToU8 } from 'fflate';
-import { TABLE_NAMES } from '../schema/tables.ts';
-import { MANIFEST_FILE, MODEL_FILE, checkWorkspaceFiles, type WorkspaceFiles, type WorkspaceManifest } from './archive.ts';
+import { MANIFEST_FILE, MODEL_FILE, SAVED_TABLES, checkWorkspaceFiles, type WorkspaceFiles, type WorkspaceManifest } from './archive.ts';
 
 type DirectoryWithValues = FileSystemDirectoryHandle & { values(): AsyncIterable<FileSystemHandle> };
 const POINTER = 'current.txt';
@@ -77,7 +76,10 @@ export async function writeSavedWorkspace(files: WorkspaceFiles): Promise<void> 
   if (!root) throw new Error('This browser cannot keep data between visits (no origin-private file system). Export your workspace to keep it.');
   const name = `save-${Date.now().toString(36)}`;
   const dir = await root.getDirectoryHandle(name, { create: true });
-  for (const table of TABLE_NAMES) await writeBytes(dir, `${table}.arrows`, files.tables[table]);
+  for (const table of SAVED_TABLES) {
+    const bytes = files.tables[table];
+    if (bytes) await writeBytes(dir, `${table}.arrows`, bytes);
+  }
   if (files.model) await writeBytes(dir, MODEL_FILE, files.model);
   await writeBytes(dir, MANIFEST_FILE, strToU8(JSON.stringify(files.manifest, null, 1)));
   await writeBytes(root, POINTER, strToU8(name));

@@ -5,7 +5,7 @@
  * - on a filter that empties a chart, every view's chart pack has no empty chart, and every
  *   exported CSV (chart packs and data exports) is parsed and its headers and number formats checked.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Locator, Page } from 'playwright-core';
@@ -22,6 +22,7 @@ import { openApp } from '../support/open-app.ts';
 import { parseCsv } from '../support/csv.ts';
 
 const SHOTS = 'test-results/screenshots';
+const EXPORTS = 'test-results/exports';
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIST = resolve(ROOT, process.env.APP_DIST ?? 'dist');
 const LIVE_CHART = 'main:not(.first-screen) .echart[data-chart-ready]:not([data-chart-ready=""])';
@@ -110,6 +111,35 @@ function checkCsv(name: string, bytes: Uint8Array): string[][] {
   return rows;
 }
 
+/** The words an SVG shows, as a reader sees them (tags gone, entities decoded). */
+const svgWords = (svg: string) =>
+  svg.replace(/<(title|desc)>[\s\S]*?<\/\1>/g, ' ').replace(/<[^>]+>/g, ' ')
+    .replace(/&#(\d+);/g, (_, c) => String.fromCharCode(Number(c))).replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+const COUNT = new Intl.NumberFormat('en-GB');
+
+/**
+ * A printed chart has no tooltip: where its CSV has a share, its image must show each row's
+ * count and base ("12 of 40"), or the base on the axis ("n = 40") beside the counts.
+ * Count and base are the CSV's first count column and the one after it.
+ */
+function checkImageCounts(name: string, csv: Uint8Array, svg: string): number {
+  const [header, ...rows] = parseCsv(strFromU8(csv).replace(/^\uFEFF/, ''));
+  if (!header!.some((h) => /\(%\)$/.test(h))) return 0;
+  const k = header!.findIndex((h) => /with theme$|: tagged$|^Tagged \d/.test(h));
+  expect(k, `${name}: count column in ${JSON.stringify(header)}`).toBeGreaterThanOrEqual(0);
+  const words = svgWords(svg);
+  let checked = 0;
+  for (const row of rows) {
+    const [count, base] = [Number(row[k]), Number(row[k + 1])];
+    if (!base) continue;
+    const pair = `${COUNT.format(count)} of ${COUNT.format(base)}`;
+    const shown = words.includes(pair) || words.includes(`n = ${COUNT.format(base)}`);
+    expect(shown, `${name}: "${pair}" or "n = ${base}" in the image text: ${words.slice(0, 400)}`).toBe(true);
+    checked++;
+  }
+  return checked;
+}
+
 describe('keyboard, phone and print-ready exports', () => {
   let server: AppServer;
   let browser: BrowserSession;
@@ -117,14 +147,18 @@ describe('keyboard, phone and print-ready exports', () => {
   let views: string[] = [];
   /** A partnership with tagged reviews but no year with 5 or more of them: it empties the latest-change chart. */
   let small = '';
+  /** The partnership with most tagged, dated reviews. */
+  let big = '';
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
+    mkdirSync(EXPORTS, { recursive: true });
     db = await createNodeRunner();
     await loadTables(db, TABLE_NAMES.map((name) => ({ name, ipc: new Uint8Array(readFileSync(resolve(DIST, `data/${name}.arrows`))) })));
     const candidates = await db.query<{ id: string }>(`
       SELECT r.partnership_id AS id FROM reviews r JOIN theme_tags t ON t.entity_type = 'review' AND t.entity_id = r.id
       WHERE r.year IS NOT NULL GROUP BY ALL HAVING count(DISTINCT r.id) >= 3 ORDER BY count(DISTINCT r.id) DESC, id`);
+    big = candidates[0]!.id;
     for (const { id } of candidates) {
       const rows = await db.query(themeWindowCountsSql({ ...NO_FILTERS, partnerships: [id] }, 1, 3, 5));
       if (rows.length === 0) {
@@ -277,8 +311,11 @@ describe('keyboard, phone and print-ready exports', () => {
     await page.setViewportSize(DESKTOP);
     let leftOut = 0;
     let csvs = 0;
-    for (const path of views) {
-      await goInApp(page, `${path}?p=${small}`);
+    let withCounts = 0;
+    // On the filter that empties a chart, then on the whole dataset and on the largest partnership (legibility at scale).
+    const runs = [...views.map((v) => `${v}?p=${small}`), '/', '/trends', '/trends?measure=share', '/partnerships', `/partnerships?p=${big}`];
+    for (const [run, path] of runs.entries()) {
+      await goInApp(page, path);
       await page.waitForSelector('main:not(.first-screen) h1');
       await settled(page);
       const pack = page.getByRole('button', { name: 'Download chart pack' });
@@ -298,7 +335,10 @@ describe('keyboard, phone and print-ready exports', () => {
         const rows = checkCsv(`${path} ${file}`, bytes);
         // No empty chart: every CSV in a pack has a row with a number that is not zero.
         expect(rows.some((r) => r.some((c) => /^-?\d/.test(c) && Number(c) !== 0)), `${path} ${file} is empty`).toBe(true);
-        expect(files[file.replace(/\.csv$/, '.png')], `${file} has its image`).toBeDefined();
+        const [png, svg] = [files[file.replace(/\.csv$/, '.png')], files[file.replace(/\.csv$/, '.svg')]];
+        expect(png, `${file} has its image`).toBeDefined();
+        if (checkImageCounts(`${path} ${file}`, bytes, strFromU8(svg!))) withCounts++;
+        writeFileSync(`${EXPORTS}/${run}-${file.replace(/\.csv$/, '.png')}`, png as Uint8Array);
         csvs++;
       }
       // Alt text is sentences about the data, not placeholders.
@@ -320,7 +360,8 @@ describe('keyboard, phone and print-ready exports', () => {
     const plan = await download(page, planner);
     expect(checkCsv(plan.name, plan.bytes).length).toBeGreaterThan(0);
     csvs++;
-    console.info(`CSV files checked: ${csvs}; empty charts left out of packs: ${leftOut}`);
+    console.info(`CSV files checked: ${csvs}; images of shares checked for counts: ${withCounts}; empty charts left out of packs: ${leftOut}`);
+    expect(withCounts, 'charts of shares whose images were checked').toBeGreaterThanOrEqual(4);
     expect(browser.errors).toEqual([]);
     expect(browser.foreignRequests).toEqual([]);
   });

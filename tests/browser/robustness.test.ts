@@ -14,10 +14,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packWorkspace } from '../../src/workspace/archive.ts';
 import { collectWorkspace, snapshotBundledData } from '../../src/workspace/apply.ts';
-import { ROUTES } from '../../src/app/routes.tsx';
 import { serveBuiltApp, type AppServer } from '../support/app-server.ts';
 import { openBrowser, type BrowserSession } from '../support/browser.ts';
 import { openBundledDataset } from '../support/dataset-db.ts';
+import { everyViewDraws, goInApp } from '../support/every-view.ts';
 import * as H from '../support/hostile-files.ts';
 
 const SHOTS = 'test-results/screenshots';
@@ -35,25 +35,6 @@ async function seedArchive(): Promise<Uint8Array> {
   const zip = packWorkspace(await collectWorkspace(db, null));
   db.close();
   return zip;
-}
-
-/** Navigates inside the running app (no reload), as its own links do. */
-async function goInApp(page: Page, path: string) {
-  await page.evaluate((p) => (history.pushState(null, '', p), dispatchEvent(new PopStateEvent('popstate'))), path);
-}
-
-/** Visits every view and checks each draws: something on screen, nothing loading, no error (e.g. a failed cast). */
-async function everyViewDraws(page: Page) {
-  for (const route of ROUTES) {
-    await goInApp(page, route.path);
-    await expect.poll(async () => page.evaluate(() => {
-      const main = document.querySelector('main');
-      const text = main?.textContent ?? '';
-      if (main?.querySelector('.status--loading') || /Computing the/.test(text)) return 'loading';
-      if (main?.querySelector('.status--error') || /Could not compute|Conversion Error|INT16/.test(text)) return `error: ${text.slice(0, 300)}`;
-      return main?.querySelector('canvas, svg, table, [role="grid"], [role="table"], [role="row"], [data-testid^="kpi-"], form, section') ? 'drawn' : 'empty';
-    }), { ...SLOW, message: `view ${route.path}` }).toBe('drawn');
-  }
 }
 
 const kpi = async (page: Page, id: string) => Number(await page.getByTestId(`kpi-${id}`).textContent());
@@ -176,7 +157,7 @@ describe('nothing lost, nothing broken', () => {
     await everyViewDraws(page);
   });
 
-  it('speaks in the user’s words: deep JSON and a damaged archive name the file and say what to do', async () => {
+  it('speaks in the user’s words: deep JSON, a damaged archive and a deep codebook name the file and say what to do', async () => {
     await goInApp(page, '/import');
     await page.getByRole('button', { name: 'Clear these messages' }).click().catch(() => undefined /* none shown */);
     await page.setInputFiles('.import-drop input[type=file]', [H.deepJson()]);
@@ -196,6 +177,15 @@ describe('nothing lost, nothing broken', () => {
     expect(said).toMatch(/“broken\.zip” cannot be used: tag_evidence\.arrows cannot be read as an Arrow table\. Nothing was changed\./);
     expect(said).not.toMatch(INTERNALS);
     await page.screenshot({ path: `${SHOTS}/robust-broken-archive.png`, fullPage: true });
+
+    // The codebook door: a .qdc nested 100,000 deep is refused with a sentence, not a stack overflow.
+    await page.getByTestId('codebook-import-input').setInputFiles([H.deepCodebook()]);
+    const problem = page.locator('.workspace-problems', { hasText: 'deep-codebook.qdc' });
+    await expect.poll(() => problem.count(), SLOW).toBe(1);
+    const codebookSaid = await problem.textContent();
+    expect(codebookSaid).toMatch(/deep-codebook\.qdc cannot be imported.*more than 32 levels deep.*Flatten the code tree.*Nothing was changed/);
+    expect(codebookSaid).not.toMatch(INTERNALS);
+    await page.screenshot({ path: `${SHOTS}/robust-deep-codebook.png`, fullPage: true });
   });
 
   it('lists imported reviews left untagged after a reload, and “Tag them now” tags them', async () => {

@@ -33,20 +33,26 @@ describe('how far to trust the tagger', () => {
   let browser: BrowserSession;
   let expected: ThemeAgreement[];
   let modelTagged: { id: string; theme: string };
+  let expertKeys: Set<string>;
+  let themeIds: string[];
+  let labelOf: Map<string, string>;
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     const model = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../dist/model/theme-model.json'), 'utf8')) as ThemeModel;
     const db = await openBundledDataset();
     const keys = await db.query<{ key: string }>(`SELECT DISTINCT entity_type || ':' || entity_id AS key FROM theme_tags WHERE source = 'manual'`);
-    const themes = await db.query<{ id: string }>('SELECT id FROM themes WHERE NOT retired ORDER BY id');
+    const themes = await db.query<{ id: string; label: string }>('SELECT id, label FROM themes WHERE NOT retired ORDER BY id');
     const [row] = await db.query<{ id: string; theme: string }>(`
       SELECT e.entity_id AS id, e.theme_id AS theme FROM entity_themes e JOIN reviews r ON r.id = e.entity_id
       WHERE e.entity_type = 'review' AND e.source = 'model' ORDER BY r.id, e.theme_id LIMIT 1`);
     db.close();
     modelTagged = row!;
     expect(model.outOfFold?.entries.length).toBeGreaterThan(100);
-    expected = outOfFoldAgreement({ outOfFold: model.outOfFold, themeIds: themes.map((t) => t.id), expertKeys: new Set(keys.map((k) => k.key)), corrections: [], basis: 'all' });
+    themeIds = themes.map((t) => t.id);
+    labelOf = new Map(themes.map((t) => [t.id, t.label]));
+    expertKeys = new Set(keys.map((k) => k.key));
+    expected = outOfFoldAgreement({ outOfFold: model.outOfFold, themeIds, expertKeys, corrections: [], basis: 'all' });
     server = await serveBuiltApp();
     browser = await openBrowser({ viewport: { width: 1366, height: 1000 } });
   });
@@ -93,6 +99,33 @@ describe('how far to trust the tagger', () => {
     await page.screenshot({ path: `${SHOTS}/explorer-reliability.png`, fullPage: true });
     await page.goto(`${server.url}/trends`);
     await expect.poll(() => page.locator('.chart-card').first().textContent(), { timeout: 60_000 }).toMatch(/on entries it had not seen: .+ \d+ in 10 tags right, finds \d+ in 10/);
+  });
+
+  it("scores the user's correction against the tags made before the tagger learned from it", async () => {
+    const { page } = browser;
+    const model = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../dist/model/theme-model.json'), 'utf8')) as ThemeModel;
+    const { id, theme } = modelTagged;
+    await page.goto(`${server.url}/explorer?review=${encodeURIComponent(id)}`);
+    const panel = page.getByRole('region', { name: 'Correct the themes' });
+    await panel.waitFor({ timeout: 60_000 });
+    await panel.getByRole('button', { name: `Reject ${labelOf.get(theme)}`, exact: true }).click();
+    await expect.poll(() => panel.getByText(/Rejected by you/).count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    // In-app navigation: a reload before the workspace is saved would drop the correction.
+    await page.getByRole('link', { name: 'Tagger agreement' }).first().click();
+    await page.getByLabel('Your corrections only').check();
+    const row = page.locator(`.agreement-table tbody tr[data-theme="${theme}"]`);
+    await row.waitFor({ timeout: 60_000 });
+    const shown = await row.evaluate((r) => ({
+      counts: ['tp', 'fp', 'fn', 'tn'].map((k) => Number(r.getAttribute(`data-${k}`))),
+      n: Number(r.querySelector('[data-testid^="agreement-n-"]')!.textContent),
+    }));
+    // Scored against the tags of a tagger that never saw the rejection (the tags in force, or the
+    // out-of-fold tags where the entry is an expert-labelled one): one judgment, one row.
+    const [want] = outOfFoldAgreement({ outOfFold: model.outOfFold, themeIds: [theme], expertKeys, corrections: [{ key: `review:${id}`, theme_id: theme, truth: false, tagged: true }], basis: 'corrections' });
+    expect(shown.counts).toEqual([want!.tp, want!.fp, want!.fn, want!.tn]);
+    expect(shown.n).toBe(1);
+    expect(await page.locator('.agreement-table tbody tr').count()).toBe(1);
+    await page.screenshot({ path: `${SHOTS}/agreement-corrections.png`, fullPage: true });
   });
 
   it('retrains on examples, expert labels and corrections, shows both taggers side by side, and going back restores the previous tags', async () => {

@@ -50,6 +50,10 @@ export const raggedCsv = () => file('ragged-reviews.csv', 'text/csv', [
 /** JSON nested 100,000 levels deep. */
 export const deepJson = () => file('deep.json', 'application/json', '['.repeat(100_000) + ']'.repeat(100_000));
 
+/** A REFI-QDA codebook whose codes nest 100,000 deep (the theme walk would overflow the stack). */
+export const deepCodebook = () =>
+  file('deep-codebook.qdc', 'application/xml', `<?xml version="1.0"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>${'<Code name="Nested">'.repeat(100_000)}${'</Code>'.repeat(100_000)}</Codes></CodeBook>`);
+
 /** A review CSV of `n` rows in partnership Quotashire. */
 export function reviewsCsvOf(n: number, name = 'quota-reviews.csv'): FixtureFile {
   const lines = ['Ref,Partnership,Case,Type,Year,Summary'];

@@ -26,3 +26,10 @@ export const CANVAS_TOOLTIP = { renderMode: 'richText' as const };
 
 /** Axis name styling used across charts. */
 export const axisName = { nameLocation: 'middle' as const, nameTextStyle: { color: '#3e4c59', fontSize: 12 } };
+
+/**
+ * How an option builder draws for an exported image rather than the screen.
+ * `counts`: an image has no tooltip, so every share also shows its count and
+ * base ("33% (4 of 12)", or the base on the axis and the count at the point).
+ */
+export interface DrawFor { counts?: boolean }

@@ -7,7 +7,7 @@
 import { compareShares, SMALL_N, type Comparison } from '../../stats/share-difference.ts';
 import { wilsonInterval, type Interval } from '../../stats/wilson.ts';
 import { CATEGORY_COLOURS } from '../palette.ts';
-import { axisName, baseOption, CANVAS_TOOLTIP } from './common.ts';
+import { axisName, baseOption, CANVAS_TOOLTIP, type DrawFor } from './common.ts';
 import { ofTotal, pct } from './format.ts';
 import { plural } from '../../lib/plural.ts';
 
@@ -54,8 +54,12 @@ export function comparisonTitle(name: string, points: readonly ComparisonPoint[]
   return `${name} ${parts.join(' and ')} than other partnerships`;
 }
 
-/** Horizontal chart, themes on the y axis; `name` labels the partnership's series. */
-export function comparisonOption(points: readonly ComparisonPoint[], name: string) {
+/**
+ * Horizontal chart, themes on the y axis; `name` labels the partnership's
+ * series. Drawn for print with counts, each interval ends in its count and
+ * base ("4 of 12"), which the tooltip gives on screen.
+ */
+export function comparisonOption(points: readonly ComparisonPoint[], name: string, draw: DrawFor = {}) {
   const shown = [...points].reverse();
   const small = (points[0]?.total ?? 0) < SMALL_NUMBER;
   const own = small ? `${name} (small numbers)` : name;
@@ -65,6 +69,14 @@ export function comparisonOption(points: readonly ComparisonPoint[], name: strin
       type: 'bar' as const, stack, name: `${label}: 95% interval`, barWidth: 10,
       itemStyle: { color: colour, opacity: 0.35, borderColor: colour, borderWidth: 1, ...(key === 'own' && small ? { borderType: 'dashed' as const } : {}) },
       data: shown.map((p) => p[key].high - p[key].low),
+      label: {
+        // Full ink: the label would otherwise take the interval bar's faded opacity.
+        show: !!draw.counts, position: 'right' as const, fontSize: 11, color: '#1f2933', opacity: 1,
+        formatter: (x: { dataIndex: number }) => {
+          const p = shown[x.dataIndex];
+          return !p ? '' : key === 'own' ? ofTotal(p.reviews, p.total) : ofTotal(p.others, p.others_total);
+        },
+      },
     },
   ];
   return {
@@ -84,7 +96,8 @@ export function comparisonOption(points: readonly ComparisonPoint[], name: strin
       },
     },
     legend: { bottom: 0 },
-    grid: { left: 8, right: 24, top: 8, bottom: 72, containLabel: true },
+    // Room for "1,234 of 5,678" right of an interval that reaches 100%.
+    grid: { left: 8, right: draw.counts ? 110 : 24, top: 8, bottom: 72, containLabel: true },
     xAxis: { type: 'value' as const, min: 0, max: 1, name: 'Share of tagged reviews (point) with 95% interval (bar)', nameGap: 26, ...axisName, axisLabel: { formatter: (v: number) => pct(v) } },
     yAxis: { type: 'category' as const, data: shown.map((p) => p.theme), axisLabel: { width: 190, overflow: 'truncate' as const } },
     series: [

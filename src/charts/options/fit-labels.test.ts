@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXPORT_LABEL_WIDTH, exportOption } from '../../features/export/export-option.ts';
-import { fitCategoryLabels, fitToWidth, longestLabelWidth, minChartWidth } from './fit-labels.ts';
+import { fitCategoryLabels, fitToWidth, longestLabelWidth, minChartWidth, narrowHeightFactor } from './fit-labels.ts';
+import { themeChangeOption } from './theme-change.ts';
 import { topThemesOption } from './top-themes.ts';
 
 const LONG = 'Suicide, self-harm and children’s mental health in adolescence';
@@ -32,6 +33,30 @@ describe('category labels that fit', () => {
     expect(narrow.xAxis.axisLabel.hideOverlap).toBe(true);
     // Axes without a label limit are left alone.
     expect(fitCategoryLabels({ xAxis: { type: 'category', data: ['a'] } }, 100).xAxis).toEqual({ type: 'category', data: ['a'] });
+  });
+
+  it('on a phone, labels beside bars wrap within the room the plot leaves them instead of running off the edge (cut "+33 pts (3 o")', () => {
+    const change = { theme_id: 'a', theme: 'Neglect', recent: 3, recentTotal: 7, earlier: 2, earlierTotal: 20, change: 33 };
+    const option = themeChangeOption([change], { recent: '2022', earlier: '2019–2021' });
+    const narrow = fitToWidth(option, 340) as unknown as { grid: { right: number }; series: { label: { width: number; overflow: string } }[] };
+    for (const s of narrow.series) expect(s.label).toMatchObject({ width: 82, overflow: 'break' });
+    expect(narrow.grid.right).toBeGreaterThanOrEqual(90);
+    expect((fitToWidth(option, 1000) as unknown as { series: { label: { width?: number } }[] }).series[0]!.label.width).toBeUndefined();
+  });
+
+  it('wraps a long value-axis name on a phone instead of cutting it at the edge', () => {
+    const narrow = fitToWidth(topThemesOption(rows), 340) as unknown as { xAxis: { name: string } };
+    const name = 'Share of tagged reviews';
+    expect(narrow.xAxis.name.replace(/\n/g, ' ')).toBe(name);
+    const long = fitToWidth({ xAxis: { type: 'value', name: 'Share of tagged reviews (point) with 95% interval (bar)' } }, 340) as { xAxis: { name: string } };
+    for (const line of long.xAxis.name.split('\n')) expect(line.length).toBeLessThanOrEqual(Math.floor((340 * 0.55) / (12 * 0.6)));
+    expect(long.xAxis.name.split('\n').length).toBeGreaterThan(1);
+  });
+
+  it('makes a bar per theme taller on a phone, where wrapped theme names would print over each other', () => {
+    const many = Array.from({ length: 30 }, (_, i) => ({ ...rows[1]!, theme_id: `t${i}`, theme: `${LONG} ${i}` }));
+    expect(narrowHeightFactor(topThemesOption(many))).toBeGreaterThan(1);
+    expect(narrowHeightFactor(topThemesOption(rows))).toBe(1);
   });
 
   it('gives a heatmap the width its columns need, so a phone scrolls it rather than crushing it', () => {

@@ -34,10 +34,22 @@ function fitAxis(axis: Box, maxWidth: number, fontSize: number): Box {
   };
 }
 
+/** Text broken into lines of at most `width` characters, at spaces. */
+export function wrapWords(text: string, width: number): string {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && `${last} ${word}`.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines.join('\n');
+}
+
 /** Values on value axes thin out instead of overlapping ("20%40%60%"); on narrow charts a long axis name wraps. */
 function thinValueAxis(axis: Box, narrowWidth: number | null): Box {
   if (axis.type !== 'value') return axis;
-  const name = narrowWidth && axis.name ? { nameTextStyle: { ...((axis.nameTextStyle ?? {}) as Box), width: narrowWidth, overflow: 'break' } } : {};
+  // ECharts does not wrap axis names (nameTextStyle overflow is ignored there): break the lines here.
+  const name = narrowWidth && typeof axis.name === 'string' ? { name: wrapWords(axis.name, Math.floor(narrowWidth / (12 * GLYPH))) } : {};
   return { ...axis, ...(narrowWidth ? { splitNumber: 3 } : {}), ...name, axisLabel: { ...((axis.axisLabel ?? {}) as Box), hideOverlap: true } };
 }
 
@@ -72,8 +84,48 @@ export function minChartWidth(option: object): number | undefined {
 /** Below this width a chart counts as narrow (phones): smaller wrapped labels, fewer ticks. */
 export const NARROW_CHART = 560;
 
+const besideBar = (s: Box) => s.type === 'bar' && !!(s.label as Box | undefined)?.show && (s.label as Box).position === 'right';
+
+/**
+ * Value labels beside bars ("+33 pts (3 of 7 vs 2 of 20)") wrap within a
+ * fixed width on narrow charts, and the plot leaves them that room, instead
+ * of running off the canvas edge.
+ */
+function roomForBarLabels(option: Box, width: number): Box {
+  const series = asList(option.series);
+  if (!series.some(besideBar)) return option;
+  const labelWidth = Math.round(width * 0.24);
+  const fitted = series.map((s) => (besideBar(s) ? { ...s, label: { ...(s.label as Box), width: labelWidth, overflow: 'break', lineHeight: 13 } } : s));
+  const grid = option.grid === undefined ? undefined
+    : asList(option.grid).map((g) => ({ ...g, right: Math.max(typeof g.right === 'number' ? g.right : 0, labelWidth + 8) }));
+  return {
+    ...option,
+    series: Array.isArray(option.series) ? fitted : fitted[0],
+    ...(grid ? { grid: Array.isArray(option.grid) ? grid : grid[0] } : {}),
+  };
+}
+
 /** The option as drawn in a box `width` px wide: unchanged on wide screens, fitted on narrow ones. */
 export function fitToWidth<T extends object>(option: T, width: number): T {
   if (!width || width >= NARROW_CHART) return option;
-  return fitCategoryLabels(option, Math.max(90, Math.round(width * 0.4)), 11, Math.round(width * 0.85));
+  // An axis name is centred on the plot, which starts right of the category labels: it has about half the width.
+  const fitted = fitCategoryLabels(option, Math.max(90, Math.round(width * 0.4)), 11, Math.round(width * 0.55)) as Box;
+  // A horizontal axis name wrapped onto more lines pushes into the legend below: lower the plot's bottom edge.
+  const extra = asList(fitted.xAxis).reduce((n, a) => Math.max(n, String(a.name ?? '').split('\n').length - 1), 0) * 15;
+  const grid = extra && fitted.grid !== undefined
+    ? asList(fitted.grid).map((g) => ({ ...g, bottom: (typeof g.bottom === 'number' ? g.bottom : 60) + extra }))
+    : null;
+  const withRoom = grid ? { ...fitted, grid: Array.isArray(fitted.grid) ? grid : grid[0] } : fitted;
+  return roomForBarLabels(withRoom, width) as T;
+}
+
+/**
+ * Extra height a chart needs on a narrow screen, where its category labels
+ * wrap onto two or three lines: a bar per theme at 26 px would print them over
+ * each other. 1 when the rows have room (or the axis is not a category axis).
+ */
+export function narrowHeightFactor(option: object): number {
+  const o = option as Box;
+  const rows = asList(o.yAxis).reduce((n, a) => (a.type === 'category' ? Math.max(n, asList(a.data).length) : n), 0);
+  return rows > 8 ? 1.5 : 1;
 }

@@ -2,6 +2,7 @@
 import { CATEGORY_COLOURS } from '../palette.ts';
 import { axisName, baseOption, CANVAS_TOOLTIP } from './common.ts';
 import { ofTotal, pct, points } from './format.ts';
+import { plural } from '../../lib/plural.ts';
 
 export interface ThemeChange {
   theme_id: string;
@@ -33,7 +34,7 @@ export function themeChangeOption(rows: readonly ThemeChange[], labels: { recent
     ...(labels.flagged ? [{ name: labels.flagged, data: bar('flagged'), color: CATEGORY_COLOURS[5] }] : []),
   ];
   return {
-    ...baseOption(`Bar chart of the change in share of tagged reviews, ${labels.recent} against ${labels.earlier}, for ${rows.length} themes.`),
+    ...baseOption(`Bar chart of the change in share of tagged reviews, ${labels.recent} against ${labels.earlier}, for ${plural(rows.length, 'theme')}.`),
     tooltip: {
       ...CANVAS_TOOLTIP,
       trigger: 'item' as const,

@@ -1,8 +1,8 @@
 /** Lines: chosen themes over publication years, as counts or shares of tagged reviews. */
 import type { ThemeYearRow } from '../../queries/trends.ts';
 import { SMALL_N } from '../../stats/share-difference.ts';
-import { axisName, baseOption, CANVAS_TOOLTIP } from './common.ts';
-import { ofTotal, pct } from './format.ts';
+import { axisName, baseOption, CANVAS_TOOLTIP, type DrawFor } from './common.ts';
+import { count, ofTotal, pct } from './format.ts';
 import { yearRange } from './reviews-per-year.ts';
 import { plural } from '../../lib/plural.ts';
 
@@ -30,14 +30,21 @@ export function themeTrendTitle(rows: readonly ThemeYearRow[], measure: TrendMea
   return years < 2 ? `${lead} (one year only: widen the years to see a trend)` : lead;
 }
 
-/** One line per theme; years without tagged reviews are gaps, not zeros. */
-export function themeTrendOption(rows: readonly ThemeYearRow[], measure: TrendMeasure) {
+/**
+ * One line per theme; years without tagged reviews are gaps, not zeros. Drawn
+ * for print with counts, each year says its base under it ("n = 40") and each
+ * point its count, so a share in the image can be read back as "12 of 40".
+ */
+export function themeTrendOption(rows: readonly ThemeYearRow[], measure: TrendMeasure, draw: DrawFor = {}) {
   const years = yearRange(rows.map((r) => r.year));
   const themes = [...new Map(rows.map((r) => [r.theme_id, r.theme])).entries()];
   const cell = new Map(rows.map((r) => [`${r.theme_id}|${r.year}`, r]));
   const share = measure === 'share';
+  // Every theme's row for a year has the same base: the year's tagged reviews.
+  const base = new Map(rows.map((r) => [String(r.year), r.total]));
+  const yearLabel = (y: string) => (base.has(y) ? `${y}\nn = ${count(base.get(y)!)}` : `${y}\nnone`);
   return {
-    ...baseOption(`Line chart of ${share ? 'the share of tagged reviews' : 'tagged reviews'} per publication year for ${themes.length} themes.`),
+    ...baseOption(`Line chart of ${share ? 'the share of tagged reviews' : 'tagged reviews'} per publication year for ${plural(themes.length, 'theme')}.`),
     tooltip: {
       ...CANVAS_TOOLTIP,
       trigger: 'axis' as const,
@@ -48,15 +55,20 @@ export function themeTrendOption(rows: readonly ThemeYearRow[], measure: TrendMe
           const [id, name] = themes[p.seriesIndex]!;
           const r = cell.get(`${id}|${year}`);
           if (!r) return `${p.marker}${name}: no tagged reviews`;
-          const value = share ? `${pct(r.share)} (${ofTotal(r.reviews, r.total)})` : `${ofTotal(r.reviews, r.total)} tagged reviews`;
+          const value = share ? `${pct(r.share)} (${ofTotal(r.reviews, r.total)})` : `${ofTotal(r.reviews, r.total)} tagged ${r.total === 1 ? 'review' : 'reviews'}`;
           return `${p.marker}${name}: ${value}${r.total < SMALL_N ? ' · small number' : ''}`;
         });
         return [String(year), ...lines].join('\n');
       },
     },
     legend: { type: 'scroll' as const, bottom: 0 },
-    grid: { left: 56, right: 24, top: 16, bottom: 72 },
-    xAxis: { type: 'category' as const, data: years.map(String), name: 'Publication year', nameGap: 28, ...axisName },
+    grid: { left: 56, right: 24, top: draw.counts ? 28 : 16, bottom: draw.counts ? 96 : 72 },
+    xAxis: {
+      type: 'category' as const, data: years.map(String), ...axisName,
+      ...(draw.counts
+        ? { name: share ? 'Publication year (n = tagged reviews that year; labels are counts)' : 'Publication year (n = tagged reviews that year)', nameGap: 48, axisLabel: { interval: 0, formatter: yearLabel, lineHeight: 16 } }
+        : { name: 'Publication year', nameGap: 28 }),
+    },
     yAxis: share
       ? { type: 'value' as const, max: 1, name: 'Share of tagged reviews', nameGap: 44, ...axisName, axisLabel: { formatter: (v: number) => pct(v) } }
       : { type: 'value' as const, minInterval: 1, name: 'Tagged reviews', nameGap: 36, ...axisName },
@@ -69,6 +81,13 @@ export function themeTrendOption(rows: readonly ThemeYearRow[], measure: TrendMe
       symbolOffset: [(i - (themes.length - 1) / 2) * 3, 0],
       lineStyle: { type: DASHES[i % DASHES.length], width: 2 },
       cursor: 'pointer',
+      ...(draw.counts && share
+        ? {
+            label: { show: true, position: 'top' as const, fontSize: 11, formatter: (p: { dataIndex: number }) => String(cell.get(`${id}|${years[p.dataIndex]}`)?.reviews ?? '') },
+            // Where lines cross, two counts would print over each other: keep one legible.
+            labelLayout: { hideOverlap: true },
+          }
+        : {}),
       // A share from fewer than SMALL_N reviews is drawn faded: shown, but not to be read as a finding.
       data: years.map((y) => {
         const r = cell.get(`${id}|${y}`);

@@ -1,7 +1,7 @@
 /** Horizontal bars: the share of tagged reviews carrying each of the most frequent themes. */
 import type { ThemeShareRow } from '../../queries/themes.ts';
 import { CATEGORY_COLOURS, OTHER_COLOUR } from '../palette.ts';
-import { axisName, baseOption, CANVAS_TOOLTIP } from './common.ts';
+import { axisName, baseOption, CANVAS_TOOLTIP, type DrawFor } from './common.ts';
 import { ofTotal, pct } from './format.ts';
 import { plural } from '../../lib/plural.ts';
 
@@ -25,7 +25,7 @@ export interface ReferenceMark {
  * Bars for `rows` (already cut to the ones to show), most frequent on top; `selected` themes stand out.
  * `references[i]` (aligned with `rows`) adds a national reference mark on that theme's bar.
  */
-export function topThemesOption(rows: readonly ThemeShareRow[], selected: readonly string[] = [], references: readonly (ReferenceMark | null)[] = []) {
+export function topThemesOption(rows: readonly ThemeShareRow[], selected: readonly string[] = [], references: readonly (ReferenceMark | null)[] = [], draw: DrawFor = {}) {
   const shown = [...rows].reverse();
   const refs = [...rows.map((_, i) => references[i] ?? null)].reverse();
   const marks = refs.flatMap((m, i) => (m ? [{ value: [m.share, i], mark: m }] : []));
@@ -38,7 +38,13 @@ export function topThemesOption(rows: readonly ThemeShareRow[], selected: readon
       value: r.share,
       itemStyle: { color: !highlight || selected.includes(r.theme_id) ? CATEGORY_COLOURS[0] : OTHER_COLOUR },
     })),
-    label: { show: true, position: 'right' as const, formatter: (p: { value: number }) => pct(p.value) },
+    label: {
+      show: true, position: 'right' as const,
+      formatter: (p: { value: number; dataIndex: number }) => {
+        const r = shown[p.dataIndex];
+        return draw.counts && r ? `${pct(p.value)} (${ofTotal(r.reviews, r.total)})` : pct(p.value);
+      },
+    },
   };
   const reference = {
     type: 'scatter' as const,
@@ -54,7 +60,7 @@ export function topThemesOption(rows: readonly ThemeShareRow[], selected: readon
   const series: [typeof bars, ...(typeof reference)[]] = marks.length ? [bars, reference] : [bars];
   return {
     // One series of bars (national references are labelled diamonds): a decal pattern would be the same on every bar.
-    ...baseOption(`Bar chart of the share of tagged reviews carrying each of the ${rows.length} most frequent themes.`, { decal: false }),
+    ...baseOption(`Bar chart of the share of tagged reviews carrying ${rows.length === 1 ? 'the most frequent theme' : `each of the ${rows.length} most frequent themes`}.`, { decal: false }),
     tooltip: {
       ...CANVAS_TOOLTIP,
       trigger: 'item' as const,
@@ -64,10 +70,11 @@ export function topThemesOption(rows: readonly ThemeShareRow[], selected: readon
           return `National reference: ${m.label}${m.baseDiffers ? ' (a subgroup of reviews: base differs)' : ''}`;
         }
         const r = shown[p.dataIndex]!;
-        return `${r.theme}: ${pct(r.share)} (${ofTotal(r.reviews, r.total)} tagged reviews)`;
+        return `${r.theme}: ${pct(r.share)} (${ofTotal(r.reviews, r.total)} tagged ${r.total === 1 ? 'review' : 'reviews'})`;
       },
     },
-    grid: { left: 8, right: 48, top: 8, bottom: 40, containLabel: true },
+    // "38% (32 of 84)" beside a bar needs more room than "38%".
+    grid: { left: 8, right: draw.counts ? 150 : 48, top: 8, bottom: 40, containLabel: true },
     xAxis: { type: 'value' as const, max: 1, name: 'Share of tagged reviews', nameGap: 26, ...axisName,
       axisLabel: { formatter: (v: number) => pct(v) } },
     yAxis: { type: 'category' as const, data: shown.map((r) => r.theme), axisLabel: { width: 190, overflow: 'truncate' as const } },

@@ -53,38 +53,44 @@ export default function AgreementPage() {
           </StatusMessage>
         )}
         {judged.length > 0 && (
-          <table className="workspace-table agreement-table">
-            <caption>
+          <>
+            {/* The explanation sits above the table, not in its caption: a caption is as wide as the table, which on a phone scrolls sideways. */}
+            <p className="hint" id="agreement-table-note">
               Agreement of the tagger with people on entries it had not seen, per theme. Tags right (precision): of the tagger’s
               tags, the share people agree with. Found (recall): of the themes people see, the share the tagger finds. Ranges are
               95% intervals; “Usually right” needs both lower ends above one half. κ (Cohen’s kappa) is agreement beyond chance.
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Theme</th><th scope="col">Verdict</th><th scope="col" className="numeric">Tags right</th>
-                <th scope="col" className="numeric">Found</th><th scope="col" className="numeric">κ</th>
-                <th scope="col" className="numeric">Entries</th><th scope="col" className="numeric">Yours</th><th scope="col">Reading</th>
-              </tr>
-            </thead>
-            <tbody>
-              {judged.map((r) => (
-                <tr key={r.theme_id} data-theme={r.theme_id} data-tp={r.tp} data-fp={r.fp} data-fn={r.fn} data-tn={r.tn}>
-                  <th scope="row">{r.label}</th>
-                  <td className={`agreement-verdict agreement-verdict--${r.verdict}`}>{VERDICT[r.verdict]}</td>
-                  <td className="numeric" data-testid={`agreement-precision-${r.theme_id}`}>
-                    {pct(r.precision)} <span className="hint">{range(r.precisionCI)}</span>
-                  </td>
-                  <td className="numeric" data-testid={`agreement-recall-${r.theme_id}`}>
-                    {pct(r.recall)} <span className="hint">{range(r.recallCI)}</span>
-                  </td>
-                  <td className="numeric">{r.kappa === null ? '—' : r.kappa.toFixed(2)}</td>
-                  <td className="numeric" data-testid={`agreement-n-${r.theme_id}`}>{r.n}</td>
-                  <td className="numeric">{r.corrections}</td>
-                  <td>{reading(r.label, r)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            </p>
+            <div className="table-scroll agreement-table-wrap" tabIndex={0} role="region" aria-label="Agreement per theme (table)">
+              <table className="workspace-table agreement-table" aria-describedby="agreement-table-note">
+                <caption className="visually-hidden">Agreement of the tagger with people, per theme</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Theme</th><th scope="col">Verdict</th><th scope="col" className="numeric">Tags right</th>
+                    <th scope="col" className="numeric">Found</th><th scope="col" className="numeric">κ</th>
+                    <th scope="col" className="numeric">Entries</th><th scope="col" className="numeric">Yours</th><th scope="col">Reading</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {judged.map((r) => (
+                    <tr key={r.theme_id} data-theme={r.theme_id} data-tp={r.tp} data-fp={r.fp} data-fn={r.fn} data-tn={r.tn}>
+                      <th scope="row">{r.label}</th>
+                      <td className={`agreement-verdict agreement-verdict--${r.verdict}`}>{VERDICT[r.verdict]}</td>
+                      <td className="numeric" data-testid={`agreement-precision-${r.theme_id}`}>
+                        {pct(r.precision)} <span className="hint">{range(r.precisionCI)}</span>
+                      </td>
+                      <td className="numeric" data-testid={`agreement-recall-${r.theme_id}`}>
+                        {pct(r.recall)} <span className="hint">{range(r.recallCI)}</span>
+                      </td>
+                      <td className="numeric">{r.kappa === null ? '—' : r.kappa.toFixed(2)}</td>
+                      <td className="numeric" data-testid={`agreement-n-${r.theme_id}`}>{r.n}</td>
+                      <td className="numeric">{r.corrections}</td>
+                      <td>{reading(r.label, r)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
         )}
         <p className="hint">
           Your corrections tend to be where the tagger was wrong, so on their own they understate it; the expert-labelled entries

@@ -3,6 +3,7 @@ import { downloadBlob } from '../../lib/download.ts';
 import { slugify } from './file-names.ts';
 import { readSmallNumberPolicy } from './small-number-setting.ts';
 import { exportDate, type ExportContext } from './use-export-context.ts';
+import { imageOption } from './export-option.ts';
 import type { ExportJob } from './use-export-job.ts';
 
 /** Every chart on the view as PNG, SVG and CSV in one zip, with charts.md describing each. */
@@ -16,7 +17,7 @@ export function ChartPackButton({ viewLabel, ctx, job }: { viewLabel: string; ct
     void job.run('chart pack', async ({ signal, progress }) => {
       const [{ buildChartPack }, images] = await Promise.all([import('./chart-pack.ts'), import('./chart-image.ts')]);
       const request = (chart: (typeof snapshot)[number], text: Parameters<typeof images.renderChartPng>[0]['text'], description: string) =>
-        ({ option: chart.option as Record<string, unknown>, text, description, screenHeight: chart.height, table: chart.table });
+        ({ option: imageOption(chart), text, description, screenHeight: chart.height });
       const { zip, withoutImages, leftOut } = await buildChartPack(
         snapshot,
         { viewLabel, filtersText: ctx.filtersText, exportedOn: exportDate(), baseName: ctx.baseName, smallNumbers: readSmallNumberPolicy() },

@@ -5,7 +5,7 @@ import { chartTableCsv } from './csv.ts';
 import { readSmallNumberPolicy } from './small-number-setting.ts';
 import { downloadBlob, textBlob } from '../../lib/download.ts';
 import { ExportStatus } from './ExportStatus.tsx';
-import { imageTextFor } from './export-option.ts';
+import { imageOption, imageTextFor } from './export-option.ts';
 import { exportDate, useExportContext } from './use-export-context.ts';
 import { useExportJob } from './use-export-job.ts';
 
@@ -62,11 +62,10 @@ function ChartExportMenu({ chart }: { chart: ChartSpec }) {
       }
       const [images, { describeChartData }] = await Promise.all([import('./chart-image.ts'), import('./describe-chart.ts')]);
       const request = {
-        option: chart.option as Record<string, unknown>,
+        option: imageOption(chart),
         text: imageTextFor(chart, ctx.filtersText, exportDate()),
         screenHeight: chart.height,
         description: describeChartData(chart),
-        table: chart.table,
       };
       const blob = format === 'PNG' ? await images.renderChartPng(request) : textBlob(await images.renderChartSvg(request), 'image/svg+xml');
       downloadBlob(blob, file);

@@ -6,13 +6,13 @@
  * initial JavaScript.
  */
 import { GraphicComponent } from 'echarts/components';
+import { LabelLayout } from 'echarts/features';
 import { SVGRenderer } from 'echarts/renderers';
 import { echarts } from '../../charts/echarts.ts';
 import { EXPORT_WIDTH, exportOption, imageHeight, plotHeight, type ImageText } from './export-option.ts';
-import type { ChartTableData } from '../../charts/ChartTable.tsx';
-import { withCountLabels } from './image-counts.ts';
 
-echarts.use([SVGRenderer, GraphicComponent]);
+// LabelLayout: print options hide a count that would overprint another (labelLayout.hideOverlap).
+echarts.use([SVGRenderer, GraphicComponent, LabelLayout]);
 
 /** Device pixels per CSS pixel in the PNG: 1200 × 2 = 2400 px wide, ~200 dpi across a page. */
 export const PNG_PIXEL_RATIO = 2;
@@ -24,14 +24,11 @@ export interface ImageRequest {
   screenHeight?: number;
   /** Alt text written into the SVG's <desc>. */
   description?: string;
-  /** The chart's numbers: where bars are labelled with shares, the image adds their counts. */
-  table?: ChartTableData<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
 function framed(req: ImageRequest) {
   const height = imageHeight(req.text, plotHeight(req.screenHeight));
-  const option = req.table ? withCountLabels(req.option, req.table) : req.option;
-  return { height, option: exportOption(option, req.text, height) };
+  return { height, option: exportOption(req.option, req.text, height) };
 }
 
 /** The chart as a PNG on white, 2400 px wide. */

@@ -58,6 +58,21 @@ describe('describeChartData', () => {
     expect(text).toBe('Bar chart of change in share (points) by theme (2 plotted values). The highest is Neglect with +12 pts; the lowest is Housing with -5 pts.');
   });
 
+  it('speaks of pairs in a theme × theme heatmap and leaves out a theme paired with itself', () => {
+    const row = (label_a: string, label_b: string, both: number) => ({ label_a, label_b, both });
+    const text = describeChartData({
+      option: { series: [{ type: 'heatmap', data: [[0, 0, 9], [1, 0, 4], [1, 1, 7], [2, 0, 1], [2, 1, 2], [2, 2, 5]] }] },
+      table: {
+        columns: [
+          { key: 'label_a', label: 'Theme' }, { key: 'label_b', label: 'With theme' },
+          { key: 'both', label: 'Reviews with both', numeric: true, kind: 'count' },
+        ],
+        rows: [row('Neglect', 'Neglect', 9), row('Neglect', 'Housing', 4), row('Housing', 'Housing', 7), row('Neglect', 'Online harm', 1), row('Housing', 'Online harm', 2), row('Online harm', 'Online harm', 5)],
+      },
+    });
+    expect(text).toBe('Heatmap of reviews with both for each pair of themes (3 plotted values). The highest is Neglect and Housing with 4 reviews with both; the lowest is Neglect and Online harm with 1 review with both.');
+  });
+
   it('describes the values a heatmap draws (shares), not the counts beside them', () => {
     const pct = (v: unknown) => `${Math.round(Number(v) * 100)}%`;
     const text = describeChartData({

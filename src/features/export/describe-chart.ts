@@ -161,11 +161,22 @@ function measureColumn(numeric: Column[], rows: Row[], option: unknown): Column 
   return best ?? numeric[0];
 }
 
+/** The two label columns of a matrix of one thing against itself (theme × theme), when the table is one. */
+function pairColumns(columns: Column[], rows: Row[]): [Column, Column] | null {
+  const labels = columns.filter((c) => !c.numeric);
+  if (labels.length !== 2 || !rows.length) return null;
+  const [a, b] = labels as [Column, Column];
+  const names = new Set(rows.map((r) => cellText(a, r)));
+  return rows.every((r) => names.has(cellText(b, r))) && rows.some((r) => cellText(a, r) === cellText(b, r)) ? [a, b] : null;
+}
+
 /** One paragraph describing a chart from its plotted numbers (its table). */
 export function describeChartData(spec: DescribableChart): string {
   const columns = spec.table.columns as Column[];
-  const rows = spec.table.rows as Row[];
   const kind = chartKind(spec.option);
+  const pair = pairColumns(columns, spec.table.rows as Row[]);
+  // A theme paired with itself is its own total, not a pair: the sentences speak of pairs.
+  const rows = pair ? (spec.table.rows as Row[]).filter((r) => cellText(pair[0], r) !== cellText(pair[1], r)) : (spec.table.rows as Row[]);
   if (!rows.length) return `${kind} with no values for the filters in force.`;
   const yearCol = columns.find((c) => isYearColumn(c, rows));
   const measureCol = measureColumn(columns.filter((c) => c.numeric && c !== yearCol), rows, spec.option);
@@ -175,7 +186,7 @@ export function describeChartData(spec: DescribableChart): string {
   const isFlag = (c: Column) => !c.numeric && (/^notes?$/i.test(c.label.trim()) || rows.every((r) => /^(yes|no)$/i.test(cellText(c, r))));
   const dims = columns.filter((c) => (!c.numeric && !isFlag(c)) || c === yearCol);
   const value = (r: Row) => Number(r[measureCol.key] ?? 0);
-  const rowLabel = (r: Row) => dims.map((c) => cellText(c, r)).filter(Boolean).join(', ');
+  const rowLabel = (r: Row) => dims.map((c) => cellText(c, r)).filter(Boolean).join(pair ? ' and ' : ', ');
   // A bare "Share" says too little in a sentence: name what it is a share of, as the value axis does.
   const axis = valueAxisName(spec.option);
   // So does a bare "Change": the axis name says change in what.
@@ -192,7 +203,7 @@ export function describeChartData(spec: DescribableChart): string {
   const years = yearCol ? rows.map((r) => Number(r[yearCol.key])).filter(Number.isFinite) : [];
   const [first, last] = [Math.min(...years), Math.max(...years)];
   const span = !years.length ? '' : first === last ? `, ${first}` : `, ${first}–${last}`;
-  const by = dims.length ? ` by ${dims.map((c) => lower(c.label)).join(' and ')}` : '';
+  const by = pair ? ` for each pair of ${lower(pair[0].label)}s` : dims.length ? ` by ${dims.map((c) => lower(c.label)).join(' and ')}` : '';
   let text = `${kind} of ${measure}${by}${span} (${rows.length} plotted value${rows.length === 1 ? '' : 's'}). `;
   // Counts follow a share they make up; beside a change in points they would mislead.
   text += extremes(rows, value, rowLabel, show, measureCol.kind === 'share' ? countNote(columns) : () => '');

@@ -32,12 +32,13 @@ export function plotHeight(screenHeight = 320): number {
 }
 
 // Text in an image cannot be measured here: estimate lines from an average glyph width.
-const lines = (text: string, fontSize: number) => Math.max(1, Math.ceil((text.length * fontSize * 0.55) / TEXT_WIDTH));
+// Bold title glyphs run wider: under-counting them let a two-line title touch the plot.
+const lines = (text: string, fontSize: number, glyph = 0.55) => Math.max(1, Math.ceil((text.length * fontSize * glyph) / TEXT_WIDTH));
 
 /** Heights of the title block and footer for the given text. */
 export function frameHeights(text: ImageText): { header: number; footer: number } {
   return {
-    header: 24 + lines(text.title, 22) * 30 + 10 + lines(text.filters, 14) * 20 + 20,
+    header: 24 + lines(text.title, 22, 0.62) * 30 + 10 + lines(text.filters, 14) * 20 + 20,
     footer: 16 + lines(text.footer, 12) * 18 + 16,
   };
 }
@@ -131,6 +132,11 @@ export function exportOption(screenOption: Record<string, unknown>, text: ImageT
   delete out.toolbox;
   delete out.dataZoom;
   return out;
+}
+
+/** The option an image of the chart starts from: its print version (counts beside shares) where it has one. */
+export function imageOption(chart: { option: unknown; printOption?: unknown }): Record<string, unknown> {
+  return (chart.printOption ?? chart.option) as Record<string, unknown>;
 }
 
 /** Total image height for a plot height and the frame around it. */

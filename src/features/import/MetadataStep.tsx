@@ -2,8 +2,8 @@
  * One metadata file: choose reviews or briefings, check the guessed column for
  * each field, see the first rows and every problem, then import in one go.
  */
-import { useEffect, useMemo, useState } from 'react';
-import { useDatabase } from '../../state/database-context.ts';
+import { useEffect, useState } from 'react';
+import { useDatabase, useWorkspaceChange } from '../../state/database-context.ts';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { FIELDS, guessKind, guessMapping, missingRequired, type ColumnMapping, type RecordKind } from '../../ingest/fields.ts';
 import type { MetadataKind } from '../../ingest/file-kinds.ts';
@@ -12,7 +12,7 @@ import type { ImportRecords } from '../../ingest/metadata-records.ts';
 import { mapRecordsInSlices } from '../../ingest/map-in-slices.ts';
 import type { RawTable } from '../../ingest/raw-table.ts';
 import { loadExisting } from '../../queries/import.ts';
-import { planImport } from '../../ingest/import-plan.ts';
+import { planImportInSlices } from '../../ingest/import-plan.ts';
 import { MetadataPreview } from './MetadataPreview.tsx';
 import { ProblemReport } from '../../components/ProblemReport.tsx';
 import { describeRaggedRow, yieldToPage } from '../../ingest/validate/csv-shape.ts';
@@ -44,6 +44,7 @@ function summarise(file: string, plan: ImportPlan, kind: RecordKind): string {
 
 export function MetadataStep({ file, kind: fileKind, themes, onImported, onDiscard }: MetadataStepProps) {
   const { db } = useDatabase();
+  const change = useWorkspaceChange();
   const [table, setTable] = useState<RawTable | null>(null);
   const [existing, setExisting] = useState<Existing | null>(null);
   const [recordKind, setRecordKind] = useState<RecordKind>('review');
@@ -73,18 +74,22 @@ export function MetadataStep({ file, kind: fileKind, themes, onImported, onDisca
     return () => void (live = false);
   }, [db, file, fileKind, onDiscard]);
 
-  // Mapped a slice at a time so a sheet of 100,000 rows does not freeze the page; remapped when a column choice changes.
-  const [records, setRecords] = useState<ImportRecords | null>(null);
+  // Mapped and planned a slice at a time so a sheet of 100,000 rows does not freeze the page; redone when a column choice changes.
+  const [mapped, setMapped] = useState<{ records: ImportRecords; plan: ImportPlan } | null>(null);
   useEffect(() => {
     if (!table || !existing) return;
     const ctrl = new AbortController();
-    setRecords(null);
-    mapRecordsInSlices(table, mapping, { kind: recordKind, origin: 'import', matcher: themes.matcher, reviewIdFor: reviewLookup(existing.reviews) }, { pause: yieldToPage, signal: ctrl.signal })
-      .then((r) => !ctrl.signal.aborted && setRecords(r))
-      .catch(() => undefined /* superseded by a newer mapping */);
+    const slices = { pause: yieldToPage, signal: ctrl.signal };
+    setMapped(null);
+    void (async () => {
+      const records = await mapRecordsInSlices(table, mapping, { kind: recordKind, origin: 'import', matcher: themes.matcher, reviewIdFor: reviewLookup(existing.reviews) }, slices);
+      const plan = await planImportInSlices(records, existing, slices);
+      if (!ctrl.signal.aborted) setMapped({ records, plan });
+    })().catch(() => undefined /* superseded by a newer mapping */);
     return () => ctrl.abort();
   }, [table, existing, mapping, recordKind, themes]);
-  const plan = useMemo(() => (records && existing ? planImport(records, existing) : null), [records, existing]);
+  const records = mapped?.records ?? null;
+  const plan = mapped?.plan ?? null;
 
   if (!table || !records || !plan) return <StatusMessage kind="loading">Reading {file.name}…</StatusMessage>;
   const ragged = table.ragged ?? [];
@@ -118,7 +123,7 @@ export function MetadataStep({ file, kind: fileKind, themes, onImported, onDisca
     setBusy(true);
     setError(null);
     try {
-      const jobs = await commitPlan(db, plan, file.name);
+      const jobs = await commitPlan(change, plan, file.name);
       onImported(summarise(file.name, plan, recordKind), jobs);
     } catch (err) {
       setError(userMessage(err, `${file.name} could not be imported, and nothing was changed. Try again; if it fails again, reload the page and import it once more.`));

@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useDatabase } from '../../state/database-context.ts';
-import { untaggedTextsQuery, type UntaggedText } from '../../queries/untagged.ts';
+import { untaggedCountQuery, untaggedTexts, type UntaggedText } from '../../queries/untagged.ts';
 import { useSaveState } from '../workspace/workspace-context.ts';
 import { dismissLost, lostImports } from './unsaved-imports.ts';
 
@@ -14,10 +14,16 @@ export function ResumePanel({ taggingShown, onTag }: { taggingShown: boolean; on
   const save = useSaveState();
   // Read once per page visit: the saved workspace's time decides which notes were saved after all.
   const [lost, setLost] = useState(() => lostImports(save.at));
-  const untagged = useQuery({ ...untaggedTextsQuery(db, dataVersion), enabled: !taggingShown });
-  const texts = untagged.data ?? [];
-  if (!lost.length && (taggingShown || !texts.length)) return null;
-  const files = new Set(texts.map((t) => t.source)).size;
+  // Only counted here: reading 100,000 texts right after an import would hold the page; they are read on "Tag them now".
+  const untagged = useQuery({ ...untaggedCountQuery(db, dataVersion), enabled: !taggingShown });
+  const [reading, setReading] = useState(false);
+  const count = untagged.data?.texts ?? 0;
+  const files = untagged.data?.sources ?? 0;
+  if (!lost.length && (taggingShown || !count)) return null;
+  const tagNow = () => {
+    setReading(true);
+    void untaggedTexts(db).then(onTag).catch(() => undefined /* the count stays shown, so the user can try again */).finally(() => setReading(false));
+  };
   return (
     <section className="import-step" aria-labelledby="import-resume-heading" data-testid="import-resume">
       <h2 id="import-resume-heading">Unfinished from before</h2>
@@ -31,13 +37,13 @@ export function ResumePanel({ taggingShown, onTag }: { taggingShown: boolean; on
           <button type="button" className="button-secondary" onClick={() => (dismissLost(), setLost([]))}>I have read this</button>
         </div>
       )}
-      {!taggingShown && texts.length > 0 && (
+      {!taggingShown && count > 0 && (
         <div data-testid="import-untagged">
           <p>
-            {texts.length} imported text{texts.length === 1 ? ' has' : 's have'} no theme tags from the tagger yet ({files} source{files === 1 ? '' : 's'}):
+            {count} imported text{count === 1 ? ' has' : 's have'} no theme tags from the tagger yet ({files} source{files === 1 ? '' : 's'}):
             tagging was cancelled, failed, or the page closed before it finished.
           </p>
-          <button type="button" onClick={() => onTag(texts)}>Tag them now</button>
+          <button type="button" disabled={reading} onClick={tagNow}>{reading ? 'Reading the texts…' : 'Tag them now'}</button>
         </div>
       )}
     </section>

@@ -33,6 +33,10 @@ export function TopThemesCard({ rows, top = 10, selected, footnote, years, onThe
     () => topThemesOption(shown, selected, refs.map((f) => (f ? { share: f.share, label: referenceLabel(f), baseDiffers: f.base_kind === 'subset' } : null))),
     [shown, selected, refs],
   );
+  const printOption = useMemo(
+    () => topThemesOption(shown, selected, refs.map((f) => (f ? { share: f.share, label: referenceLabel(f), baseDiffers: f.base_kind === 'subset' } : null)), { counts: true }),
+    [shown, selected, refs],
+  );
   const notes = useMemo(() => {
     const ours: OurBase = { reviews: shown[0]?.total ?? 0, firstYear: years.first, lastYear: years.last };
     return shown.flatMap((r, i) => {
@@ -51,6 +55,7 @@ export function TopThemesCard({ rows, top = 10, selected, footnote, years, onThe
       title={topThemesTitle(shown)}
       footnote={`${footnote} Share of the ${plural(shown[0]?.total ?? 0, 'review')} with at least one theme; the theme filter highlights bars here rather than narrowing the reviews counted.${reliability}`}
       option={option}
+      printOption={printOption}
       height={Math.max(220, shown.length * 28 + 60)}
       onElementClick={(e) => {
         if (e.seriesIndex === 0) onClick(e);

@@ -15,6 +15,7 @@ export function ComparisonCard({ name, rows, footnote, onTheme }: { name: string
   const shownRows = useMemo(() => rows.slice(0, SHOWN), [rows]);
   const pts = useMemo(() => comparisonPoints(shownRows), [shownRows]);
   const option = useMemo(() => comparisonOption(pts, name), [pts, name]);
+  const printOption = useMemo(() => comparisonOption(pts, name, { counts: true }), [pts, name]);
   const total = rows[0]?.total ?? 0;
   const reliability = useReliabilityFootnote(useMemo(() => shownRows.map((r) => r.theme_id), [shownRows]));
   const table = useMemo(() => pts.map((p, i) => ({
@@ -52,6 +53,7 @@ export function ComparisonCard({ name, rows, footnote, onTheme }: { name: string
         title={comparisonTitle(name, pts)}
         footnote={`${footnote} Partnership and region filters do not apply here: “other partnerships” means every other statutory partnership. Points are shares of tagged reviews; bars are 95% Wilson intervals of each share. ${COMPARISON_METHOD_TEXT} The ${pts.length} themes most often tagged in ${name}.${reliability}`}
         option={option}
+        printOption={printOption}
         height={Math.max(260, pts.length * 34 + 100)}
         onElementClick={onClick}
         table={{

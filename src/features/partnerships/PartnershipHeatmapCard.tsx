@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { ChartCard } from '../../charts/ChartCard.tsx';
 import type { ECElementEvent } from '../../charts/echarts.ts';
-import { ofTotal, pct } from '../../charts/options/format.ts';
-import { heatmapOption } from '../../charts/options/heatmap.ts';
+import { pct } from '../../charts/options/format.ts';
+import { heatmapAxes, partnershipHeatmapOption } from '../../charts/options/partnership-heatmap.ts';
 import { FilterPicker } from '../../components/FilterPicker.tsx';
 import type { HeatmapCellRow } from '../../queries/partnerships.ts';
 import { plural } from '../../lib/plural.ts';
@@ -15,22 +15,10 @@ export function PartnershipHeatmapCard({ rows, top, footnote, onCell }: {
   footnote: string;
   onCell(partnershipId: string, themeId: string): void;
 }) {
-  const { option, partnerships, themes, best } = useMemo(() => {
-    const partnerships = [...new Map(rows.map((r) => [r.partnership_id, `${r.partnership} (${r.total})`])).entries()];
-    const themes = [...new Map(rows.map((r) => [r.theme_id, r.theme])).entries()].sort((a, b) => a[1].localeCompare(b[1]));
-    const label = new Map(partnerships);
-    const option = heatmapOption({
-      xLabels: themes.map(([, t]) => t),
-      yLabels: partnerships.map(([, p]) => p),
-      cells: rows.map((r) => ({
-        x: r.theme, y: label.get(r.partnership_id)!, value: r.share, label: r.reviews ? pct(r.share) : '',
-        tooltip: `${r.partnership} · ${r.theme}: ${pct(r.share)} (${ofTotal(r.reviews, r.total)} tagged reviews)`,
-      })),
-      xName: '', yName: '', min: 0, max: 1, scaleText: ['0%', '100%'],
-      description: `Heatmap of the share of each partnership's tagged reviews carrying each theme, ${partnerships.length} partnerships by ${themes.length} themes.`,
-    });
+  const { option, printOption, partnerships, themes, best } = useMemo(() => {
+    const { partnerships, themes } = heatmapAxes(rows);
     const best = rows.filter((r) => r.total >= 3).sort((a, b) => b.share - a.share || b.reviews - a.reviews)[0];
-    return { option, partnerships, themes, best };
+    return { option: partnershipHeatmapOption(rows), printOption: partnershipHeatmapOption(rows, { counts: true }), partnerships, themes, best };
   }, [rows]);
   const reliability = useReliabilityFootnote(useMemo(() => themes.map(([id]) => id), [themes]));
   const onClick = (e: ECElementEvent) => {
@@ -48,6 +36,7 @@ export function PartnershipHeatmapCard({ rows, top, footnote, onCell }: {
       title={title}
       footnote={`${footnote} ${partnerships.length === 1 ? 'One partnership' : `The ${partnerships.length} partnerships with most tagged reviews (at most ${top})`}, tagged reviews in brackets. Cells show the share of the partnership's tagged reviews carrying the theme; hover for counts.${reliability}`}
       option={option}
+      printOption={printOption}
       height={Math.max(280, partnerships.length * 30 + 200)}
       onElementClick={onClick}
       actions={

@@ -7,6 +7,7 @@ import { localVsRestQuery } from '../../queries/planner.ts';
 import { COMPARISON_METHOD_TEXT, compareShares, READING_WORDS, SMALL_N } from '../../stats/share-difference.ts';
 import { pct } from '../../planner/reasons.ts';
 import { windowLabel, type PlannerWindow } from '../../planner/window.ts';
+import { plural } from '../../lib/plural.ts';
 import { referenceFor, referenceLabel } from '../../reference/national-figures.ts';
 
 /** The published national share for a theme, labelled with its base and period. */
@@ -40,7 +41,7 @@ export function LocalComparison({ scope, partnershipId, name, window }: { scope:
     body = (
       <>
         <p className="hint">
-          {name}: {local_n} reviews; other partnerships: {rest_n} reviews, published {windowLabel(window)}.{' '}
+          {name}: {plural(local_n, 'review')}; other partnerships: {plural(rest_n, 'review')}, published {windowLabel(window)}.{' '}
           <span data-testid="comparison-method">{COMPARISON_METHOD_TEXT}</span> Shares from fewer than {SMALL_N} reviews are
           marked “small numbers”.
         </p>

@@ -15,6 +15,7 @@ import { PlannerControls } from './PlannerControls.tsx';
 import { PlannerNotes } from './PlannerNotes.tsx';
 import { PRINT_TOP, RankedThemes } from './RankedThemes.tsx';
 import { usePlanner } from './use-planner.ts';
+import { plural } from '../../lib/plural.ts';
 
 /** The briefing planner: which learning theme most needs a 7-minute briefing next, and why. */
 export default function PlannerPage() {
@@ -45,7 +46,7 @@ export default function PlannerPage() {
   return (
     <div className="planner">
       <p className="planner-scope" data-testid="planner-scope">
-        Ranking the themes of <strong>{total} reviews published {windowLabel(win)}</strong> in{' '}
+        Ranking the themes of <strong>{plural(total, 'review')} published {windowLabel(win)}</strong> in{' '}
         <strong>{scopeWords}</strong> against the briefings in the same scope.
       </p>
       <PlannerNotes years={years} window={win} windowTotal={total} notice={p.windowNotice} ignored={ignoredFilters(p.filters)} />
@@ -67,7 +68,7 @@ export default function PlannerPage() {
           <>
             <RankedThemes ranking={ranking} window={win} latestYear={latestYear} scope={p.scope} />
             {ranking.ranked.length > PRINT_TOP && (
-              <p className="planner-print-only">Top {PRINT_TOP} of {ranking.ranked.length} themes; the CSV download lists them all.</p>
+              <p className="planner-print-only">Top {PRINT_TOP} of {plural(ranking.ranked.length, 'theme')}; the CSV download lists them all.</p>
             )}
           </>
         )}

@@ -1,6 +1,7 @@
 import { displayScore } from '../../planner/export.ts';
 import type { Ranking, Weights } from '../../planner/score.ts';
 import { windowLabel, type PlannerWindow } from '../../planner/window.ts';
+import { plural } from '../../lib/plural.ts';
 
 /** The printed page has room for the top few themes' evidence; the CSV carries every theme's. */
 const EVIDENCE_TOP = 3;
@@ -17,7 +18,7 @@ export function PrintRecord({ ranking, window, weights, producedOn, evidence }: 
         Reviews published {windowLabel(window)}; weights: recurrence {weights.recurrence}, trend {weights.trend}, briefing gap {weights.gap};
         produced on {producedOn}.
       </p>
-      <h3>Starting evidence for the top {Math.min(EVIDENCE_TOP, ranking.ranked.length)} themes (the CSV has every theme’s)</h3>
+      <h3>Starting evidence for the top {Math.min(EVIDENCE_TOP, ranking.ranked.length) === 1 ? 'theme' : plural(Math.min(EVIDENCE_TOP, ranking.ranked.length), 'theme')} (the CSV has every theme’s)</h3>
       <ol>
         {ranking.ranked.slice(0, EVIDENCE_TOP).map((s) => {
           const e = evidence.get(s.theme_id);

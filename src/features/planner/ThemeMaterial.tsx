@@ -10,6 +10,7 @@ import { formatPublished } from '../../planner/reasons.ts';
 import type { ScoredTheme } from '../../planner/score.ts';
 import { windowLabel, type PlannerWindow } from '../../planner/window.ts';
 import { BRIEFING_KIND_LABELS, type BriefingKind } from '../../schema/records.ts';
+import { plural } from '../../lib/plural.ts';
 
 /** Briefings listed before "Show all": the newest, which matter most for a gap. */
 const BRIEFINGS_SHOWN = 6;
@@ -36,7 +37,7 @@ export function ThemeMaterial({ theme, window, scope }: { theme: ScoredTheme; wi
       <section aria-label={`Review evidence on ${theme.label}`}>
         <h3>From the reviews, {windowLabel(window)}</h3>
         <p className="hint">
-          {material.length < total ? `The ${material.length} reviews with the strongest evidence, of ${total}.` : `All ${total} reviews with the theme.`}
+          {material.length < total ? `The ${material.length === 1 ? 'review' : plural(material.length, 'review')} with the strongest evidence, of ${total}.` : total === 1 ? 'The one review with the theme.' : `All ${total} reviews with the theme.`}
         </p>
         <ul className="planner-evidence">
           {material.map((m) => (

@@ -17,6 +17,7 @@ export function ThemeTrendCard({ id = 'theme-trend', rows, measure, footnote, on
   actions?: React.ReactNode;
 }) {
   const option = useMemo(() => themeTrendOption(rows, measure), [rows, measure]);
+  const printOption = useMemo(() => themeTrendOption(rows, measure, { counts: true }), [rows, measure]);
   const years = useMemo(() => [...new Set(rows.map((r) => r.year))], [rows]);
   const reliability = useReliabilityFootnote(useMemo(() => [...new Set(rows.map((r) => r.theme_id))], [rows]));
   const onClick = (e: ECElementEvent) => e.name && onYear(Number(e.name));
@@ -26,6 +27,7 @@ export function ThemeTrendCard({ id = 'theme-trend', rows, measure, footnote, on
       title={themeTrendTitle(rows, measure)}
       footnote={`${footnote} ${measure === 'share' ? 'Share of the tagged reviews published each year.' : 'Tagged reviews published each year.'} Years with no tagged reviews are gaps.${reliability}`}
       option={option}
+      printOption={printOption}
       onElementClick={onClick}
       actions={<>{actions}<FilterPicker label="Show year" button="Apply" options={years.map((y) => ({ value: String(y), label: String(y) }))} onApply={(y) => onYear(Number(y))} /></>}
       table={{

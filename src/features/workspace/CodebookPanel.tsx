@@ -1,13 +1,15 @@
 import { useState } from 'react';
-import { useDatabase } from '../../state/database-context.ts';
+import { useDatabase, useWorkspaceChange } from '../../state/database-context.ts';
 import { codebookToTaxonomyJson, parseTaxonomyJson } from '../../codebook/json.ts';
 import { planCodebookImport, type CodebookPlan } from '../../codebook/merge.ts';
-import { codebookToQdc, parseQdc } from '../../codebook/qdc.ts';
+import { codebookSizeProblem, codebookToQdc, parseQdc } from '../../codebook/qdc.ts';
 import type { ParsedCodebook } from '../../codebook/types.ts';
-import { loadCodebook, replaceThemeSetSql } from '../../queries/themes-admin.ts';
+import { loadCodebook } from '../../queries/themes-admin.ts';
+import { replaceThemeSet } from '../../workspace/changes.ts';
 import { checkRows, problemLines } from '../../ingest/validate/schema-rules.ts';
 import { FilePickButton } from './FilePickButton.tsx';
 import { downloadBytes, today } from './download.ts';
+import { plural } from '../../lib/plural.ts';
 
 interface Pending {
   fileName: string;
@@ -17,7 +19,8 @@ interface Pending {
 
 /** Exchange the theme set with QDA tools (REFI-QDA .qdc) or as taxonomy JSON; an import is previewed before it applies. */
 export function CodebookPanel() {
-  const { db, bumpDataVersion } = useDatabase();
+  const { db } = useDatabase();
+  const change = useWorkspaceChange();
   const [pending, setPending] = useState<Pending | null>(null);
   const [retireMissing, setRetireMissing] = useState(false);
   const [note, setNote] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
@@ -30,6 +33,12 @@ export function CodebookPanel() {
 
   const read = async (file: File) => {
     setNote(null);
+    // Checked before reading: a huge file is refused without holding it in memory.
+    const tooBig = codebookSizeProblem(file.size);
+    if (tooBig) {
+      setPending({ fileName: file.name, parsed: { groups: [], themes: [], errors: [tooBig], warnings: [] }, plan: null });
+      return;
+    }
     const text = await file.text();
     const current = await loadCodebook(db);
     const isQdc = /\.qdc$|\.xml$/i.test(file.name) || text.trimStart().startsWith('<');
@@ -50,8 +59,7 @@ export function CodebookPanel() {
     if (!pending?.plan) return;
     try {
       const plan = planCodebookImport(await loadCodebook(db), pending.parsed, { retireMissing });
-      await db.exec(replaceThemeSetSql(plan.result));
-      bumpDataVersion();
+      await change(replaceThemeSet(plan.result));
       setNote({ kind: 'ok', text: `Applied ${pending.fileName}: ${plan.added.length} added, ${plan.renamed.length} renamed, ${plan.updated.length} updated${retireMissing ? `, ${plan.missing.length} retired` : ''}.` });
       setPending(null);
     } catch (err) {
@@ -83,7 +91,7 @@ export function CodebookPanel() {
         <div className="workspace-plan" role="region" aria-label="Codebook import preview" data-testid="codebook-plan">
           <h3>Importing {pending.fileName}</h3>
           <ul>
-            <li>{plan.unchanged} themes unchanged</li>
+            <li>{plural(plan.unchanged, 'theme')} unchanged</li>
             <li>{plan.renamed.length} renamed{plan.renamed.length > 0 && `: ${plan.renamed.map((r) => `${r.from} → ${r.to}`).join('; ')}`}</li>
             <li>{plan.updated.length} with a new description, group or status</li>
             <li>{plan.added.length} new{plan.added.length > 0 && `: ${plan.added.map((t) => t.label).join(', ')}`}</li>

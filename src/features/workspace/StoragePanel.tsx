@@ -4,6 +4,7 @@ import { KpiRow } from '../../components/KpiRow.tsx';
 import { USER_DATA_SUMMARY_SQL, type UserDataSummary } from '../../queries/workspace.ts';
 import { useSaveState, useWorkspace } from './workspace-context.ts';
 import { formatBytes } from './download.ts';
+import { plural } from '../../lib/plural.ts';
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : 'never');
 
@@ -42,7 +43,7 @@ export function StoragePanel() {
       {u && (
         <p data-testid="ws-usage">
           {u.available
-            ? <>Your saved workspace takes <strong>{formatBytes(u.savedBytes)}</strong> in {u.savedFiles} files.</>
+            ? <>Your saved workspace takes <strong>{formatBytes(u.savedBytes)}</strong> in {plural(u.savedFiles, 'file')}.</>
             : 'This browser cannot keep data between visits: export your workspace to keep it.'}{' '}
           {u.estimate && <>The browser reports {formatBytes(u.estimate.usage)} used by this site of {formatBytes(u.estimate.quota)} available. </>}
           {u.persisted === true && 'The browser has agreed not to clear it when space runs low.'}

@@ -6,6 +6,7 @@ import { useWorkspace } from './workspace-context.ts';
 import { DeleteAllDialog } from './DeleteAllDialog.tsx';
 import { FilePickButton } from './FilePickButton.tsx';
 import { downloadBytes, fileBytes, today } from './download.ts';
+import { plural } from '../../lib/plural.ts';
 
 type Outcome = { kind: 'ok'; text: string } | { kind: 'error'; report: UserMessage } | null;
 
@@ -32,7 +33,7 @@ export function TransferPanel() {
     const { bytes, manifest } = await workspace.exportArchive();
     const name = `learning-themes-workspace_${today()}.zip`;
     downloadBytes(bytes, name, 'application/zip');
-    return `Saved ${name}: ${manifest.tables.reviews.rows} reviews, ${manifest.tables.briefings.rows} briefings, ${manifest.tables.theme_tags.rows} theme tags.`;
+    return `Saved ${name}: ${plural(manifest.tables.reviews.rows, 'review')}, ${plural(manifest.tables.briefings.rows, 'briefing')}, ${plural(manifest.tables.theme_tags.rows, 'theme tag')}.`;
   }, 'The workspace could not be exported. Nothing was changed; try again, and if it fails again reload the page first.');
 
   const importZip = (file: File) => run(async () => {

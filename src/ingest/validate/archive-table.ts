@@ -5,8 +5,8 @@
  * back in the stored table's order so the engine's positional insert lines up.
  */
 import { tableFromIPC, tableToIPC, Type, type DataType, type Table } from 'apache-arrow';
-import { TABLES, type ColumnType, type TableName, type TableRows } from '../../schema/tables.ts';
-import { checkColumn, problemLines, type ValueProblem } from './schema-rules.ts';
+import type { ColumnType } from '../../schema/tables.ts';
+import { CHECKED_COLUMNS, checkColumn, problemLines, type CheckedRows, type CheckedTableName, type ValueProblem } from './schema-rules.ts';
 
 export interface CheckedTable {
   /** Arrow IPC stream with the stored table's columns in its order. */
@@ -32,14 +32,14 @@ function fits(type: DataType, want: ColumnType): boolean {
 const plain = (v: unknown) => (typeof v === 'bigint' ? Number(v) : v);
 
 /** Checks `bytes` as the archive's copy of `table`; `file` names it in problems (e.g. "reviews.arrows"). */
-export function checkArchiveTable(table: TableName, bytes: Uint8Array, file = `${table}.arrows`): CheckedTable {
+export function checkArchiveTable(table: CheckedTableName, bytes: Uint8Array, file = `${table}.arrows`): CheckedTable {
   let arrow: Table;
   try {
     arrow = tableFromIPC(bytes);
   } catch {
     return { ipc: bytes, rows: 0, problems: [`${file} cannot be read as an Arrow table`] };
   }
-  const want = TABLES[table] as Record<string, ColumnType>;
+  const want = CHECKED_COLUMNS[table];
   const problems: string[] = [];
   const have = new Map(arrow.schema.fields.map((f) => [f.name, f.type]));
   for (const [name, type] of Object.entries(want)) {
@@ -47,12 +47,12 @@ export function checkArchiveTable(table: TableName, bytes: Uint8Array, file = `$
     if (!got) problems.push(`${file} has no column “${name}”`);
     else if (!fits(got, type)) problems.push(`${file}, column “${name}” holds ${String(got)}, not ${TYPE_WORDS[type]}`);
   }
-  for (const name of have.keys()) if (!(name in want)) problems.push(`${file} has a column “${name}” that is not part of ${table.replace('_', ' ')}`);
+  for (const name of have.keys()) if (!(name in want)) problems.push(`${file} has a column “${name}” that is not part of ${table.replaceAll('_', ' ')}`);
   if (problems.length) return { ipc: bytes, rows: arrow.numRows, problems };
 
   const found: ValueProblem[] = [];
   let count = 0;
-  for (const name of Object.keys(want) as (keyof TableRows[typeof table] & string)[]) {
+  for (const name of Object.keys(want) as (keyof CheckedRows[typeof table] & string)[]) {
     const column = arrow.getChild(name)!;
     count += checkColumn(table, name, arrow.numRows, (i) => plain(column.get(i)), found);
   }

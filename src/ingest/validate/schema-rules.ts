@@ -8,6 +8,12 @@
  */
 import { BRIEFING_KINDS, ENTITY_TYPES, REVIEW_TYPES, TAG_SOURCES } from '../../schema/records.ts';
 import { TABLES, type ColumnType, type TableName, type TableRows } from '../../schema/tables.ts';
+import { TRACKING_STATUSES, WORKSPACE_TABLES, type RecommendationTracking, type WorkspaceTableName } from '../../schema/workspace-tables.ts';
+
+/** Every table whose values these rules check: the stored ones and the workspace-only ones. */
+export type CheckedTableName = TableName | WorkspaceTableName;
+export interface CheckedRows extends TableRows { recommendation_tracking: RecommendationTracking }
+export const CHECKED_COLUMNS: { readonly [T in CheckedTableName]: Readonly<Record<string, ColumnType>> } = { ...TABLES, ...WORKSPACE_TABLES };
 
 export const MIN_YEAR = 1900;
 export const MAX_YEAR = 2100;
@@ -53,6 +59,8 @@ const published: Check = (v) => {
   return null;
 };
 const day: Check = (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v as string) ? published(v) : `${show(v)} is not a date written YYYY-MM-DD`);
+/** An optional day: empty, or YYYY-MM-DD. */
+const dayOrEmpty: Check = (v) => (v === '' ? null : day(v));
 const link: Check = (v) => {
   try {
     const { protocol } = new URL(v as string);
@@ -63,7 +71,7 @@ const link: Check = (v) => {
 };
 
 /** Per-column rules beyond the type; `required` columns may not be null. */
-const RULES: { [T in TableName]: { required: readonly (keyof TableRows[T])[]; checks: { [C in keyof TableRows[T]]?: Check } } } = {
+const RULES: { [T in CheckedTableName]: { required: readonly (keyof CheckedRows[T])[]; checks: { [C in keyof CheckedRows[T]]?: Check } } } = {
   partnerships: { required: ['id', 'name'], checks: { id } },
   theme_groups: { required: ['id', 'label'], checks: { id } },
   themes: { required: ['id', 'group_id', 'label', 'retired'], checks: { id, group_id: id } },
@@ -91,20 +99,24 @@ const RULES: { [T in TableName]: { required: readonly (keyof TableRows[T])[]; ch
     required: ['entity_type', 'entity_id', 'theme_id', 'rank', 'start_offset', 'end_offset'],
     checks: { entity_type: oneOf(ENTITY_TYPES, 'kind of entry'), entity_id: id, theme_id: id, rank: nonNegative, start_offset: nonNegative, end_offset: nonNegative },
   },
+  recommendation_tracking: {
+    required: ['rec_id', 'status', 'owner', 'due_on', 'note', 'updated_at'],
+    checks: { rec_id: id, status: oneOf(TRACKING_STATUSES, 'status'), due_on: dayOrEmpty },
+  },
 };
 
 /** What is wrong with `value` in `table.column`, or null. */
-export function checkValue<T extends TableName>(table: T, column: keyof TableRows[T] & string, value: unknown): string | null {
+export function checkValue<T extends CheckedTableName>(table: T, column: keyof CheckedRows[T] & string, value: unknown): string | null {
   const rules = RULES[table];
   if (value === null || value === undefined) return (rules.required as readonly string[]).includes(column) ? 'is missing' : null;
-  const type = (TABLES[table] as Record<string, ColumnType>)[column];
+  const type = CHECKED_COLUMNS[table][column];
   if (!type) return 'is not a column of this table';
   return TYPE_CHECKS[type](value) ?? (rules.checks as Record<string, Check | undefined>)[column]?.(value) ?? null;
 }
 
 /** One bad value, located. `row` counts from 1. */
 export interface ValueProblem {
-  table: TableName;
+  table: CheckedTableName;
   row: number;
   column: string;
   problem: string;
@@ -112,15 +124,15 @@ export interface ValueProblem {
 
 /** "reviews row 3, year: 99999 is outside 1900–2100". */
 export function describeValueProblem(p: ValueProblem): string {
-  return `${p.table.replace('_', ' ')} row ${p.row}, ${p.column}: ${p.problem}`;
+  return `${p.table.replaceAll('_', ' ')} row ${p.row}, ${p.column}: ${p.problem}`;
 }
 
 /** Problems listed before "and N more"; a file with thousands of bad values is refused just the same. */
 export const LISTED_PROBLEMS = 20;
 
 /** Checks one column given as a getter; appends problems to `out`, returns how many it found. */
-export function checkColumn<T extends TableName>(
-  table: T, column: keyof TableRows[T] & string, length: number, get: (i: number) => unknown, out: ValueProblem[],
+export function checkColumn<T extends CheckedTableName>(
+  table: T, column: keyof CheckedRows[T] & string, length: number, get: (i: number) => unknown, out: ValueProblem[],
 ): number {
   let found = 0;
   for (let i = 0; i < length; i++) {
@@ -133,10 +145,10 @@ export function checkColumn<T extends TableName>(
 }
 
 /** Every problem in rows about to be stored (the first LISTED_PROBLEMS kept) and how many there are. */
-export function checkRows<T extends TableName>(table: T, rows: readonly TableRows[T][]): { problems: ValueProblem[]; count: number } {
+export function checkRows<T extends CheckedTableName>(table: T, rows: readonly CheckedRows[T][]): { problems: ValueProblem[]; count: number } {
   const problems: ValueProblem[] = [];
   let count = 0;
-  for (const column of Object.keys(TABLES[table]) as (keyof TableRows[T] & string)[]) {
+  for (const column of Object.keys(CHECKED_COLUMNS[table]) as (keyof CheckedRows[T] & string)[]) {
     count += checkColumn(table, column, rows.length, (i) => rows[i]![column], problems);
   }
   return { problems, count };

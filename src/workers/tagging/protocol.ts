@@ -30,7 +30,13 @@ export interface Taxonomy {
 export type TaggingRequest =
   | { id: number; type: 'load-model'; url: string }
   /** Only the texts cross to the worker (keys stay with the caller; results come back in order). */
-  | { id: number; type: 'tag'; texts: string[]; passageChars?: number }
+  /**
+   * `total`, when more than `texts.length`, says the rest follow in 'tag-texts' messages: the page sends
+   * 100,000 texts a few thousand at a time, as copying them all in one message holds it for a second.
+   */
+  | { id: number; type: 'tag'; texts: string[]; passageChars?: number; total?: number }
+  /** More texts for the 'tag' request `target` (no reply of its own). */
+  | { id: number; type: 'tag-texts'; target: number; texts: string[] }
   | { id: number; type: 'retrain'; examples: TrainingExample[]; taxonomy: Taxonomy; lexicon: LexiconData }
   /** Uses a model the app already holds (e.g. a retrained one kept with the workspace); the worker validates it. */
   | { id: number; type: 'use-model'; model: ThemeModel }

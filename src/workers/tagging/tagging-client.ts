@@ -4,6 +4,12 @@ import type { LexiconData } from '../../classify/lexicon-data.ts';
 import type { ThemeModel } from '../../classify/model.ts';
 import type { ReplyTo, TagItem, Taxonomy, TaggingProgress, TaggingReplies, TaggingRequest, TaggingResponse, TrainingExample } from './protocol.ts';
 
+/** Texts per message to the worker: copying 2,000 review texts takes a few milliseconds. */
+const TEXTS_PER_MESSAGE = 2000;
+
+/** A macrotask turn, so input and paint can run between the parts of a big request. */
+const pauseForPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 type Pending = {
   resolve(msg: TaggingResponse): void;
   reject(err: Error): void;
@@ -42,7 +48,19 @@ export class TaggingClient {
    * cancels. Read the batch with batchTags / batchTagResult from src/classify.
    */
   async tag(items: TagItem[], options: { signal?: AbortSignal; onProgress?: (p: TaggingProgress) => void; passageChars?: number } = {}): Promise<{ batch: TagBatch; passages: number; elapsedMs: number }> {
-    const msg = await this.request({ type: 'tag', texts: items.map((item) => item.text), passageChars: options.passageChars }, options);
+    const texts = items.map((item) => item.text);
+    let id = 0;
+    const reply = this.request(
+      { type: 'tag', texts: texts.slice(0, TEXTS_PER_MESSAGE), total: texts.length, passageChars: options.passageChars },
+      { ...options, onPosted: (posted) => (id = posted) },
+    );
+    reply.catch(() => undefined /* awaited below; this only keeps a failure during sending from going unhandled */);
+    // The rest in parts, with the page getting a turn between: the worker starts on the first part meanwhile.
+    for (let at = TEXTS_PER_MESSAGE; at < texts.length && !options.signal?.aborted; at += TEXTS_PER_MESSAGE) {
+      await pauseForPage();
+      this.worker.postMessage({ id: this.nextId++, type: 'tag-texts', target: id, texts: texts.slice(at, at + TEXTS_PER_MESSAGE) } satisfies TaggingRequest);
+    }
+    const msg = await reply;
     return { batch: msg.batch, passages: msg.batch.passages, elapsedMs: msg.elapsedMs };
   }
 
@@ -63,8 +81,11 @@ export class TaggingClient {
     this.failAll(new DOMException('The tagging worker was stopped.', 'AbortError'));
   }
 
-  private request<T extends keyof TaggingReplies>(body: { type: T } & RequestBody<T>, options: { signal?: AbortSignal; onProgress?: (p: TaggingProgress) => void } = {}): Promise<ReplyTo<T>> {
+  private request<T extends keyof TaggingReplies>(
+    body: { type: T } & RequestBody<T>, options: { signal?: AbortSignal; onProgress?: (p: TaggingProgress) => void; onPosted?: (id: number) => void } = {},
+  ): Promise<ReplyTo<T>> {
     const id = this.nextId++;
+    options.onPosted?.(id);
     const { signal, onProgress } = options;
     if (signal?.aborted) return Promise.reject(new DOMException('Cancelled.', 'AbortError'));
     return new Promise<ReplyTo<T>>((resolve, reject) => {

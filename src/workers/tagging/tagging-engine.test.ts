@@ -34,6 +34,30 @@ describe('TaggingEngine', () => {
     expect(progress[progress.length - 1]).toMatchObject({ done: 20, total: 20, passages: batch.passages });
   });
 
+  it('takes texts in parts (the page sends big batches a slice at a time) and gives the same batch as one message', async () => {
+    const { engine, sent } = await engineWithModel();
+    const texts = reviews.slice(0, 12);
+    await engine.handle({ id: 2, type: 'tag', texts, passageChars: 1500 });
+    const whole = sent.pop()!.msg;
+    const running = engine.handle({ id: 3, type: 'tag', texts: texts.slice(0, 5), total: 12, passageChars: 1500 });
+    await new Promise((r) => setTimeout(r, 20)); // the run waits for the rest
+    expect(sent.some((s) => s.msg.type === 'tagged' && s.msg.id === 3)).toBe(false);
+    await engine.handle({ id: 4, type: 'tag-texts', target: 3, texts: texts.slice(5, 9) });
+    await engine.handle({ id: 5, type: 'tag-texts', target: 3, texts: texts.slice(9) });
+    await running;
+    const parted = sent.pop()!.msg;
+    if (whole.type !== 'tagged' || parted.type !== 'tagged') throw new Error('expected two results');
+    expect(parted.batch).toEqual(whole.batch);
+
+    // Cancelled while waiting for its remaining texts: it stops at once, and late parts are dropped.
+    const waiting = engine.handle({ id: 6, type: 'tag', texts: texts.slice(0, 2), total: 12 });
+    await engine.handle({ id: 7, type: 'cancel', target: 6 });
+    await waiting;
+    expect(sent.pop()?.msg).toMatchObject({ id: 6, type: 'error', error: { name: 'AbortError' } });
+    await engine.handle({ id: 8, type: 'tag-texts', target: 6, texts: texts.slice(2) });
+    expect(sent.some((s) => s.msg.id === 6 && s.msg.type === 'tagged')).toBe(false);
+  });
+
   it('reports progress while it works and stops at a cancel', async () => {
     const { engine, sent } = await engineWithModel();
     // Long enough to need several time slices.

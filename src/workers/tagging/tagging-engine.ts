@@ -34,6 +34,8 @@ function modelVersion(model: ThemeModel): string {
 export class TaggingEngine {
   private model: ThemeModel | null = null;
   private readonly cancelled = new Set<number>();
+  /** Texts of running 'tag' requests still arriving in parts, and the wake-up of a run waiting for them. */
+  private readonly inbox = new Map<number, { texts: string[]; wake: (() => void) | null }>();
 
   constructor(private readonly post: (msg: TaggingResponse, transfer?: Transferable[]) => void, private readonly fetchJson: (url: string) => Promise<unknown>) {}
 
@@ -42,7 +44,15 @@ export class TaggingEngine {
       switch (req.type) {
         case 'cancel':
           this.cancelled.add(req.target);
+          this.inbox.get(req.target)?.wake?.(); // a run waiting for texts sees the cancel at once
           return;
+        case 'tag-texts': {
+          const box = this.inbox.get(req.target);
+          if (!box) return; // the run was cancelled or failed; late parts are dropped
+          for (const text of req.texts) box.texts.push(text);
+          box.wake?.();
+          return;
+        }
         case 'load-model': {
           this.model = loadModel(await this.fetchJson(req.url));
           this.post({ id: req.id, type: 'model-loaded', version: modelVersion(this.model), themes: this.model.themes.length });
@@ -76,27 +86,34 @@ export class TaggingEngine {
     const model = this.model;
     if (!model) throw new Error('No theme model loaded: load one before tagging.');
     const started = performance.now();
-    const { texts } = req;
-    const writer = new TagBatchWriter(model, req.passageChars, texts.length);
-    let sliceStart = started;
-    let lastProgress = started;
-    for (let i = 0; i <= texts.length; i++) {
-      // Reading the clock is not free: look every 16 texts.
-      if ((i & 15) === 0 && performance.now() - sliceStart >= SLICE_MS) {
-        const now = performance.now();
-        if (now - lastProgress >= PROGRESS_MS) {
-          this.post({ id: req.id, type: 'progress', progress: { done: i, total: texts.length, passages: writer.passages, elapsedMs: now - started } });
-          lastProgress = now;
+    const total = Math.max(req.total ?? 0, req.texts.length);
+    const box = { texts: req.texts, wake: null as (() => void) | null };
+    this.inbox.set(req.id, box);
+    try {
+      const writer = new TagBatchWriter(model, req.passageChars, total);
+      let sliceStart = started;
+      let lastProgress = started;
+      for (let i = 0; i <= total; i++) {
+        // Reading the clock is not free: look every 16 texts.
+        if ((i & 15) === 0 && performance.now() - sliceStart >= SLICE_MS) {
+          const now = performance.now();
+          if (now - lastProgress >= PROGRESS_MS) {
+            this.post({ id: req.id, type: 'progress', progress: { done: i, total, passages: writer.passages, elapsedMs: now - started } });
+            lastProgress = now;
+          }
+          await yieldToMessages();
+          sliceStart = performance.now();
         }
-        await yieldToMessages();
-        sliceStart = performance.now();
+        while (i < total && i >= box.texts.length && !this.cancelled.has(req.id)) await new Promise<void>((wake) => (box.wake = wake));
+        if (this.cancelled.has(req.id)) throw new DOMException('Tagging was cancelled.', 'AbortError');
+        if (i < total) writer.add(box.texts[i]!);
       }
-      if (this.cancelled.has(req.id)) throw new DOMException('Tagging was cancelled.', 'AbortError');
-      if (i < texts.length) writer.add(texts[i]!);
+      const batch = writer.finish();
+      const elapsedMs = performance.now() - started;
+      this.post({ id: req.id, type: 'progress', progress: { done: total, total, passages: batch.passages, elapsedMs } });
+      this.post({ id: req.id, type: 'tagged', batch, elapsedMs }, batchBuffers(batch));
+    } finally {
+      this.inbox.delete(req.id);
     }
-    const batch = writer.finish();
-    const elapsedMs = performance.now() - started;
-    this.post({ id: req.id, type: 'progress', progress: { done: texts.length, total: texts.length, passages: batch.passages, elapsedMs } });
-    this.post({ id: req.id, type: 'tagged', batch, elapsedMs }, batchBuffers(batch));
   }
 }

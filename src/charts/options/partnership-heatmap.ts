@@ -1,0 +1,40 @@
+/**
+ * Partnership × theme: the share of each partnership's tagged reviews that
+ * carries each theme. On screen a cell shows its share (the count is in the
+ * tooltip); drawn for print, each partnership's label states its base
+ * ("n = 40") and each cell its count under the share.
+ */
+import type { HeatmapCellRow } from '../../queries/partnerships.ts';
+import type { DrawFor } from './common.ts';
+import { count, ofTotal, pct } from './format.ts';
+import { heatmapOption } from './heatmap.ts';
+import { plural } from '../../lib/plural.ts';
+
+/** Partnerships (most tagged reviews first, as the rows come) and themes (by name), as [id, label] pairs. */
+export function heatmapAxes(rows: readonly HeatmapCellRow[]) {
+  const partnerships = [...new Map(rows.map((r) => [r.partnership_id, `${r.partnership} (${r.total})`])).entries()];
+  const themes = [...new Map(rows.map((r) => [r.theme_id, r.theme])).entries()].sort((a, b) => a[1].localeCompare(b[1]));
+  return { partnerships, themes };
+}
+
+/** The heatmap option; `draw.counts` adds each cell's count and each partnership's base. */
+export function partnershipHeatmapOption(rows: readonly HeatmapCellRow[], draw: DrawFor = {}) {
+  const { partnerships, themes } = heatmapAxes(rows);
+  const yLabel = new Map(rows.map((r) => [r.partnership_id, draw.counts ? `${r.partnership} (n = ${count(r.total)})` : `${r.partnership} (${r.total})`]));
+  const option = heatmapOption({
+    xLabels: themes.map(([, t]) => t),
+    yLabels: partnerships.map(([id]) => yLabel.get(id)!),
+    cells: rows.map((r) => ({
+      x: r.theme, y: yLabel.get(r.partnership_id)!, value: r.share,
+      label: !r.reviews ? '' : draw.counts ? `${pct(r.share)}\n${count(r.reviews)}` : pct(r.share),
+      tooltip: `${r.partnership} · ${r.theme}: ${pct(r.share)} (${ofTotal(r.reviews, r.total)} tagged ${r.total === 1 ? 'review' : 'reviews'})`,
+    })),
+    xName: '', yName: '', min: 0, max: 1,
+    // The scale's text says how to read a printed cell: share on top, count of reviews under it.
+    scaleText: draw.counts ? ['0%', '100% of the partnership’s tagged reviews (n); under each share, the count of reviews with the theme'] : ['0%', '100%'],
+    description: `Heatmap of the share of each partnership's tagged reviews carrying each theme, ${plural(partnerships.length, 'partnership')} by ${plural(themes.length, 'theme')}.`,
+  });
+  if (!draw.counts) return option;
+  // Two lines per cell need a line height that fits the row.
+  return { ...option, series: option.series.map((s) => ({ ...s, label: { ...s.label, lineHeight: 12 } })) };
+}

@@ -1,0 +1,182 @@
+/**
+ * Recommendations: the texts they are found in, the table the app derives from
+ * them (recommendations, recommendation_themes), the user's tracking of each
+ * (recommendation_tracking, saved with the workspace) and the aggregates the
+ * Recommendations view charts. Filters are the shared ones: review filters on
+ * the recommendation's review, the Themes filter on the recommendation's own themes.
+ */
+import { queryOptions } from '@tanstack/react-query';
+import type { QueryRunner } from './runner.ts';
+import type { ColumnType } from '../schema/tables.ts';
+import type { RecommendationTracking } from '../schema/workspace-tables.ts';
+import type { Filters } from '../filters/filters.ts';
+import { reviewWhere } from './filters.ts';
+import { queryFiltered } from './search-hits.ts';
+import { and, int, str, strList } from './sql.ts';
+
+/** Columns of the derived tables (rebuilt whenever the texts change; never saved: they come from the texts). */
+export const RECOMMENDATION_COLUMNS = {
+  id: 'VARCHAR', review_id: 'VARCHAR', source: 'VARCHAR', source_id: 'VARCHAR', field: 'VARCHAR', seq: 'INTEGER', text: 'VARCHAR',
+  start_offset: 'INTEGER', end_offset: 'INTEGER', via: 'VARCHAR', kind: 'VARCHAR', kind_confidence: 'DOUBLE', addressee: 'VARCHAR', agency: 'VARCHAR',
+} as const satisfies Record<string, ColumnType>;
+export const RECOMMENDATION_THEME_COLUMNS = { rec_id: 'VARCHAR', theme_id: 'VARCHAR', score: 'DOUBLE' } as const satisfies Record<string, ColumnType>;
+
+const columnsDdl = (cols: Record<string, ColumnType>) => Object.entries(cols).map(([c, t]) => `"${c}" ${t}`).join(', ');
+
+export const CREATE_RECOMMENDATION_TABLES_SQL = `
+CREATE OR REPLACE TABLE recommendations (${columnsDdl(RECOMMENDATION_COLUMNS)});
+CREATE OR REPLACE TABLE recommendation_themes (${columnsDdl(RECOMMENDATION_THEME_COLUMNS)})`;
+
+export interface RecommendationSourceRow {
+  /** 'catalogue' (a field of the review record) or 'document' (an imported document's passages, joined by blank lines). */
+  source: 'catalogue' | 'document';
+  review_id: string;
+  /** The review id for catalogue fields, the document id for documents. */
+  source_id: string;
+  field: 'recommendations' | 'summary' | 'findings' | 'document';
+  text: string;
+}
+
+const SOURCES_SQL = `
+SELECT 'catalogue' AS source, id AS review_id, id AS source_id, 'recommendations' AS field, recommendations AS text FROM reviews WHERE trim(coalesce(recommendations, '')) <> ''
+UNION ALL SELECT 'catalogue', id, id, 'summary', summary FROM reviews WHERE trim(coalesce(summary, '')) <> ''
+UNION ALL SELECT 'catalogue', id, id, 'findings', findings FROM reviews WHERE trim(coalesce(findings, '')) <> ''
+UNION ALL SELECT 'document', d.entity_id, d.id, 'document', string_agg(p.text, chr(10) || chr(10) ORDER BY p.seq)
+  FROM documents d JOIN passages p ON p.document_id = d.id WHERE d.entity_type = 'review' GROUP BY d.entity_id, d.id`;
+
+/** Every text a recommendation can be found in, in a stable order. */
+export const RECOMMENDATION_SOURCES_SQL = `SELECT * FROM (${SOURCES_SQL}) ORDER BY review_id, source, source_id, field`;
+
+/** One value that changes whenever any of those texts changes (so a status edit does not re-read every text). */
+export const RECOMMENDATION_SOURCES_FINGERPRINT_SQL = `
+SELECT coalesce(md5(string_agg(source_id || '|' || field || '|' || md5(text), ',' ORDER BY source_id, field)), '') AS fingerprint,
+       count(*)::INTEGER AS texts FROM (${SOURCES_SQL})`;
+
+/** The recommendations the filters keep, with their review and tracking (missing tracking = not started). */
+function filteredRecsCte(f: Filters): string {
+  const themes = [...new Set(f.themes)];
+  return `recs AS (
+  SELECT x.*, r.year::INTEGER AS year, r.case_name AS review, r.partnership_id, p.name AS partnership,
+         coalesce(t.status, 'not-started') AS status, coalesce(t.owner, '') AS owner, coalesce(t.due_on, '') AS due_on, coalesce(t.note, '') AS note
+  FROM recommendations x JOIN reviews r ON r.id = x.review_id JOIN partnerships p ON p.id = r.partnership_id
+  LEFT JOIN recommendation_tracking t ON t.rec_id = x.id
+  WHERE ${and([
+    reviewWhere(f, { ignoreThemes: true }),
+    themes.length > 0 && `x.id IN (SELECT rec_id FROM recommendation_themes WHERE theme_id IN ${strList(themes)} GROUP BY rec_id HAVING count(DISTINCT theme_id) = ${int(themes.length)})`,
+  ])}
+)`;
+}
+
+export interface KindYearRow {
+  year: number;
+  kind: string;
+  recommendations: number;
+  /** Recommendations made in reviews published that year (the base of the share). */
+  total: number;
+  share: number;
+}
+
+/** Recommendations per publication year and kind, with each kind's share of that year. */
+export function kindsByYearSql(f: Filters): string {
+  return `WITH ${filteredRecsCte(f)},
+counts AS (SELECT year, kind, count(*)::INTEGER AS recommendations FROM recs WHERE year IS NOT NULL GROUP BY year, kind)
+SELECT year, kind, recommendations, (sum(recommendations) OVER (PARTITION BY year))::INTEGER AS total,
+       recommendations / sum(recommendations) OVER (PARTITION BY year) AS share
+FROM counts ORDER BY year, kind`;
+}
+
+export interface KindThemeRow {
+  theme_id: string;
+  theme: string;
+  kind: string;
+  recommendations: number;
+}
+
+/** Recommendations per theme (the tagger on the recommendation's text) and kind, for the themes with most recommendations. */
+export function kindsByThemeSql(f: Filters, top = 12): string {
+  return `WITH ${filteredRecsCte(f)},
+per AS (SELECT rt.theme_id, recs.kind, count(*)::INTEGER AS n FROM recs JOIN recommendation_themes rt ON rt.rec_id = recs.id GROUP BY ALL),
+ranked AS (SELECT theme_id, sum(n) AS total, row_number() OVER (ORDER BY sum(n) DESC, theme_id) AS rank FROM per GROUP BY theme_id)
+SELECT per.theme_id, coalesce(th.label, per.theme_id) AS theme, per.kind, per.n AS recommendations
+FROM per JOIN ranked USING (theme_id) LEFT JOIN themes th ON th.id = per.theme_id
+WHERE ranked.rank <= ${int(top)} ORDER BY ranked.rank, per.kind`;
+}
+
+export interface OwnerRow {
+  owner: string;
+  open: number;
+  overdue: number;
+}
+
+/** Open recommendations (not started or in progress) per owner, and how many are past their due date on `today` (YYYY-MM-DD). */
+export function openByOwnerSql(f: Filters, today: string): string {
+  return `WITH ${filteredRecsCte(f)}
+SELECT CASE WHEN trim(owner) = '' THEN 'No owner' ELSE owner END AS owner,
+       count(*)::INTEGER AS open,
+       count(*) FILTER (WHERE due_on <> '' AND due_on < ${str(today)})::INTEGER AS overdue
+FROM recs WHERE status IN ('not-started', 'in-progress')
+GROUP BY ALL ORDER BY overdue DESC, open DESC, owner`;
+}
+
+export interface RecommendationListRow {
+  id: string;
+  review_id: string;
+  review: string;
+  partnership: string;
+  year: number | null;
+  source: string;
+  field: string;
+  text: string;
+  start_offset: number;
+  end_offset: number;
+  kind: string;
+  kind_confidence: number;
+  addressee: string | null;
+  agency: string | null;
+  themes: string[];
+  status: string;
+  owner: string;
+  due_on: string;
+  note: string;
+}
+
+/** Every recommendation the filters keep, newest reviews first, in text order within a review. */
+export function recommendationListSql(f: Filters): string {
+  return `WITH ${filteredRecsCte(f)},
+th AS (SELECT rt.rec_id, list(coalesce(t.label, rt.theme_id) ORDER BY rt.score DESC) AS themes
+       FROM recommendation_themes rt LEFT JOIN themes t ON t.id = rt.theme_id GROUP BY rt.rec_id)
+SELECT recs.id, recs.review_id, recs.review, recs.partnership, recs.year, recs.source, recs.field, recs.text, recs.start_offset, recs.end_offset,
+       recs.kind, recs.kind_confidence, recs.addressee, recs.agency, coalesce(th.themes, []) AS themes,
+       recs.status, recs.owner, recs.due_on, recs.note
+FROM recs LEFT JOIN th ON th.rec_id = recs.id
+ORDER BY recs.year DESC NULLS LAST, recs.review, recs.review_id, recs.source, recs.source_id, recs.seq`;
+}
+
+/** Every recommendation (id, text) with its tracking, to check an action plan against whatever the filters. */
+export const KNOWN_RECOMMENDATIONS_SQL = `
+SELECT x.id, x.text, coalesce(t.status, 'not-started') AS status, coalesce(t.owner, '') AS owner, coalesce(t.due_on, '') AS due_on, coalesce(t.note, '') AS note
+FROM recommendations x LEFT JOIN recommendation_tracking t ON t.rec_id = x.id ORDER BY x.id`;
+
+/** Replaces the tracking of the given recommendations (one statement list; run as one transaction). */
+export function upsertTrackingSql(rows: readonly RecommendationTracking[]): string {
+  if (!rows.length) return 'SELECT 1';
+  const values = rows.map((r) => `(${[r.rec_id, r.status, r.owner, r.due_on, r.note, r.updated_at].map(str).join(', ')})`).join(',\n');
+  return `DELETE FROM recommendation_tracking WHERE rec_id IN ${strList(rows.map((r) => r.rec_id))};
+INSERT INTO recommendation_tracking VALUES ${values}`;
+}
+
+const run = <Row>(db: QueryRunner, f: Filters, sql: string, label: string) => ({ signal }: { signal: AbortSignal }) =>
+  queryFiltered<Row>(db, f, sql, { signal, label });
+
+/** Query keys include the version of the derived table, bumped after each rebuild. */
+export const kindsByYearQuery = (db: QueryRunner, f: Filters, version: string) =>
+  queryOptions({ queryKey: ['recommendations', 'kindsByYear', f, version], queryFn: run<KindYearRow>(db, f, kindsByYearSql(f), 'recommendations.kindsByYear') });
+
+export const kindsByThemeQuery = (db: QueryRunner, f: Filters, version: string) =>
+  queryOptions({ queryKey: ['recommendations', 'kindsByTheme', f, version], queryFn: run<KindThemeRow>(db, f, kindsByThemeSql(f), 'recommendations.kindsByTheme') });
+
+export const openByOwnerQuery = (db: QueryRunner, f: Filters, today: string, version: string) =>
+  queryOptions({ queryKey: ['recommendations', 'openByOwner', f, today, version], queryFn: run<OwnerRow>(db, f, openByOwnerSql(f, today), 'recommendations.openByOwner') });
+
+export const recommendationListQuery = (db: QueryRunner, f: Filters, version: string) =>
+  queryOptions({ queryKey: ['recommendations', 'list', f, version], queryFn: run<RecommendationListRow>(db, f, recommendationListSql(f), 'recommendations.list') });
