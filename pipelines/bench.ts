@@ -18,7 +18,8 @@ import { buildApps } from './bench/build-apps.ts';
 import { filterSets } from './bench/filter-sets.ts';
 import { initialJs } from './bench/initial-js.ts';
 import { navigateAndSettle } from './bench/app-run.ts';
-import { measureBundled, measurePresetLoad, measureViews } from './bench/measure-app.ts';
+import { measureBundled, measureInteractive, measurePresetLoad, measureViews } from './bench/measure-app.ts';
+import { NO_FILTERS } from '../src/filters/filters.ts';
 import { sampleMemory } from './bench/memory.ts';
 import { checkTargets, table } from './bench/report.ts';
 import { serveStatic } from './bench/static-server.ts';
@@ -75,11 +76,15 @@ async function main() {
     }
     log('Bundled data: first chart…');
     const bundled = await measureBundled(page, server.url, 3);
+    log('Bundled data: navigation → Overview answers a filter…');
+    const bundledInteractive = await measureInteractive(page, server.url, '', { ...NO_FILTERS, yearFrom: 2020 });
     server.resetCounts();
     memory.reset();
     log(`Preset ${preset}: loading…`);
     const load = await measurePresetLoad(page, server.url, preset);
     const downloaded = { ...server.sent };
+    log(`Preset ${preset}: navigation → Overview answers a filter…`);
+    const presetInteractive = await measureInteractive(page, server.url, preset, sets[0] ?? { ...NO_FILTERS, yearFrom: 2020 });
     log(`Views under ${sets.length} filter changes each:`);
     const app = await measureViews(page, preset, sets, log);
     const appPeaks = memory.peaks();
@@ -109,6 +114,8 @@ async function main() {
       preset_summary_chart_ms: round(load.summaryChartMs, 0), preset_live_chart_ms: round(load.liveChartMs, 0),
       duckdb_start_ms: round(load.engineMs ?? NaN, 0), data_load_ms: round((load.dataLoadedMs ?? NaN) - (load.engineMs ?? NaN), 0),
       first_tables_loaded_ms: round(load.firstScreenTablesMs ?? NaN, 0),
+      interactive_ms: round(bundledInteractive.interactiveMs, 0), interactive_engine_ready_ms: round(bundledInteractive.engineReadyMs ?? NaN, 0),
+      preset_interactive_ms: round(presetInteractive.interactiveMs, 0), preset_interactive_engine_ready_ms: round(presetInteractive.engineReadyMs ?? NaN, 0),
       filter_changes: sets.length,
       filter_redraw_p50_ms: round(Math.max(...redraws.map((r) => r.p50)), 0),
       filter_redraw_p95_ms: round(Math.max(...redraws.map((r) => r.p95)), 0),
@@ -158,6 +165,9 @@ function printReport(f: Record<string, unknown>) {
     ['first chart, preset (precomputed summary)', v('preset_summary_chart_ms', ' ms')],
     ['DuckDB started / data loaded after it', `${v('duckdb_start_ms')} / ${v('data_load_ms')} ms`],
     ['first live chart (DuckDB), preset', v('preset_live_chart_ms', ' ms')],
+    ['navigation → Overview answers a filter, bundled (engine ready at)', `${v('interactive_ms')} ms (${v('interactive_engine_ready_ms')} ms)`],
+    ['navigation → Overview answers a filter, preset (engine ready at)', `${v('preset_interactive_ms')} ms (${v('preset_interactive_engine_ready_ms')} ms)`],
+    ['load average at start / end', `${JSON.stringify((f.machine as { load_average_at_start?: number[] }).load_average_at_start)} / ${JSON.stringify((f.machine as { load_average_at_end?: number[] }).load_average_at_end)}`],
     ...((f.views as Array<{ view: string; charts: number; p50: number; p95: number }>) ?? []).map((r): [string, string] => [`filter change → ${r.view} redrawn (${r.charts} charts)`, `p50 ${r.p50} ms, p95 ${r.p95} ms`]),
     ['text search → Overview redrawn, p95', v('search_redraw_p95_ms', ' ms')],
     ...((f.queries as Array<{ label: string; n: number; p50: number; p95: number }>) ?? []).map((q): [string, string] => [`  ${q.label.startsWith('index:') ? '' : 'sql:'}${q.label} (n=${q.n})`, `p50 ${q.p50} ms, p95 ${q.p95} ms`]),

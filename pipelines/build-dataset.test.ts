@@ -23,6 +23,7 @@ describe('npm run data', () => {
       expect(readFileSync(join(b, `${name}.arrows`)).equals(readFileSync(join(a, `${name}.arrows`)))).toBe(true);
     }
     expect(readFileSync(join(b, 'summary.json'), 'utf8')).toBe(readFileSync(join(a, 'summary.json'), 'utf8'));
+    expect(readFileSync(join(b, 'filter-index.bin')).equals(readFileSync(join(a, 'filter-index.bin')))).toBe(true);
 
     const reviews = tableFromIPC(readFileSync(join(a, 'reviews.arrows'))).toArray().map((r) => r.toJSON());
     const warwickshire = reviews.filter((r) => r.partnership_id === 'warwickshire');

@@ -9,7 +9,8 @@
  *         data/catalogue/reviews.jsonl + keyword-themes.json (gathered catalogue entries),
  *         public/model/theme-model.json (the trained tagger; `npm run train`).
  * Writes: public/data/<table>.arrows (Arrow IPC streams, one per table),
- *         public/data/summary.json (first-screen numbers, drawn before DuckDB starts),
+ *         public/data/summary.json (first-screen numbers, drawn before DuckDB starts), filter-index.bin (the
+ *         filter index and options, so filters answer before DuckDB starts),
  *         public/data/manifest.json (row counts, byte sizes and hashes of inputs and outputs,
  *         and every source address the bundled reviews and briefings came from),
  *         data/sources/pages.jsonl (facts from the seed pages, when the seeds are present).
@@ -25,7 +26,7 @@ import { TABLE_NAMES, type TableName, type TableRows } from '../src/schema/table
 import { catalogueEntriesToRecords, type CatalogueEntry } from './dataset/catalogue-entries.ts';
 import { pageFactsToRecords, toFact, type PageFact } from './dataset/page-records.ts';
 import { briefingRuleTags } from './dataset/briefing-rule-tags.ts';
-import { buildSummary } from './dataset/summary.ts';
+import { buildFirstScreen } from './dataset/summary.ts';
 import { loadTagger, tagRecords } from './dataset/tag-records.ts';
 import { SHARED_DIR, exists, fromRoot, sha256, writeFile } from './lib/files.ts';
 import { readJsonl } from './lib/jsonl.ts';
@@ -170,8 +171,9 @@ export async function buildDataset({ outDir = fromRoot('public/data'), factsFile
     writeFile(join(outDir, `${name}.arrows`), ipc);
     outputs[name] = { rows: tables[name].length, bytes: ipc.byteLength, sha256: sha256(ipc) };
   }
-  const summary = await buildSummary(tables);
+  const { summary, filterIndex } = await buildFirstScreen(tables);
   writeFile(join(outDir, 'summary.json'), JSON.stringify(summary, null, 1) + '\n');
+  writeFile(join(outDir, 'filter-index.bin'), filterIndex);
   const sources = [...new Set([...tables.reviews, ...tables.briefings].map((r) => r.source_url).filter((u): u is string => !!u && /^https?:\/\//.test(u)))].sort();
   const manifest = {
     format: 'learning-themes-dataset', version: 1, dataVersion: sha256(JSON.stringify(outputs)).slice(0, 12), tables: outputs,

@@ -3,7 +3,7 @@
  *
  * Reads:  data/taxonomy.json (theme ids), data/cases/dev-reviews.jsonl (gold theme lists:
  *         prevalence and co-occurrence), data/reference/england-partnership-regions.json.
- * Writes: .bench/datasets/<preset>/<table>.arrows, summary.json, manifest.json
+ * Writes: .bench/datasets/<preset>/<table>.arrows, summary.json, filter-index.bin, manifest.json
  *         (git-ignored: generated corpora are never committed).
  * Run:    npx tsx pipelines/build-synthetic.ts --preset small|national|x10 [--seed N] [--out DIR]
  *         (deterministic: the same preset and seed give byte-identical files)

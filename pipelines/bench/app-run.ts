@@ -12,10 +12,10 @@ import type { Page } from 'playwright-core';
  * then the view counts as settled once nothing has drawn or queried for
  * `quietMs`, and the time is that of the last draw or query.
  */
-export async function navigateAndSettle(page: Page, to: string, quietMs = 400, timeoutMs = 120_000): Promise<{ ms: number; charts: number; empty: boolean }> {
+export async function navigateAndSettle(page: Page, to: string, quietMs = 400, timeoutMs = 120_000): Promise<{ ms: number; charts: number; empty: boolean; endedAt: number }> {
   return page.evaluate(
     ({ to, quietMs, timeoutMs }) =>
-      new Promise<{ ms: number; charts: number; empty: boolean }>((resolve, reject) => {
+      new Promise<{ ms: number; charts: number; empty: boolean; endedAt: number }>((resolve, reject) => {
         const since = performance.now();
         history.pushState(null, '', to);
         dispatchEvent(new PopStateEvent('popstate'));
@@ -34,8 +34,8 @@ export async function navigateAndSettle(page: Page, to: string, quietMs = 400, t
           const empty = main?.querySelector('.status--empty, .status--error') !== null;
           const fresh = charts.length > 0 && charts.every((c) => (Number(c.dataset.chartReady) || 0) >= since);
           const last = lastEvent();
-          if (!loading && fresh) return resolve({ ms: now - since, charts: charts.length, empty });
-          if (!loading && now - Math.max(last, since) >= quietMs) return resolve({ ms: Math.max(last, since) - since, charts: charts.length, empty });
+          if (!loading && fresh) return resolve({ ms: now - since, charts: charts.length, empty, endedAt: now });
+          if (!loading && now - Math.max(last, since) >= quietMs) return resolve({ ms: Math.max(last, since) - since, charts: charts.length, empty, endedAt: Math.max(last, since) });
           requestAnimationFrame(check);
         };
         requestAnimationFrame(check);
@@ -79,6 +79,8 @@ export async function firstChart(page: Page, url: string, live: boolean): Promis
     const liveSel = `main:not(.first-screen) ${drawn}`;
     await page.waitForSelector(liveSel, { timeout: 600_000 });
     liveChartMs = Number(await page.getAttribute(liveSel, 'data-chart-ready'));
+    // The live view may come from the filter index file before DuckDB is up: the load marks come later.
+    await page.waitForFunction(() => document.documentElement.dataset.engine === 'ready', undefined, { timeout: 600_000 });
   }
   const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
   return { firstChartMs, liveChartMs, marks };

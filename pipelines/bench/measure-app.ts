@@ -22,6 +22,23 @@ export async function measureBundled(page: Page, url: string, runs: number): Pro
   return { cold: times[0]!, median: percentile(times, 50) };
 }
 
+/**
+ * Navigation → the Overview responds to a filter: loads `url`, waits for the
+ * first live (not precomputed) Overview chart, applies `f` at once and times
+ * until the view has redrawn, from navigation start. Also when the engine
+ * reported ready (the `app:engine-ready` mark), to show whether the filter
+ * was answered before it.
+ */
+export async function measureInteractive(page: Page, url: string, dataset: string, f: Filters): Promise<{ interactiveMs: number; engineReadyMs: number | null }> {
+  const query = dataset ? `?dataset=${dataset}` : '';
+  await page.goto(`${url}/${query}`);
+  await page.waitForSelector('main#main:not(.first-screen) .echart[data-chart-ready]:not([data-chart-ready=""])', { timeout: 600_000 });
+  const { endedAt } = await navigateAndSettle(page, '/' + searchFromFilters(f, query), 400, 600_000);
+  await page.waitForFunction(() => document.documentElement.dataset.engine === 'ready', undefined, { timeout: 600_000 });
+  const engineReadyMs = await page.evaluate(() => performance.getEntriesByName('app:engine-ready')[0]?.startTime ?? null);
+  return { interactiveMs: endedAt, engineReadyMs };
+}
+
 /** Opens the preset and waits for the live (DuckDB) chart; reads the load marks. */
 export async function measurePresetLoad(page: Page, url: string, preset: string) {
   const { firstChartMs, liveChartMs, marks } = await firstChart(page, `${url}/?dataset=${preset}`, true);

@@ -16,6 +16,9 @@ export const TARGETS: Target[] = [
   { key: 'first_chart_ms', label: 'first chart, bundled data', limit: 1_500, kind: 'max' },
   { key: 'initial_js_gz_kb', label: 'initial JS, gzipped', limit: 300, kind: 'max' },
   { key: 'peak_tab_mb', label: 'peak tab memory', limit: 1_536, kind: 'max' },
+  { key: 'interactive_ms', label: 'navigation → Overview answers a filter, bundled data', limit: 1_500, kind: 'max' },
+  { key: 'preset_interactive_ms', label: 'navigation → Overview answers a filter, preset', limit: 5_000, kind: 'max' },
+  { key: 'search_redraw_p95_ms', label: 'new search term → Overview redrawn, p95', limit: 200, kind: 'max' },
 ];
 
 /** Whether each target is met (null when the figure is missing). */

@@ -1,10 +1,10 @@
 /**
  * Writes a synthetic corpus in the layout the app loads: one `<table>.arrows`
- * per table, summary.json (the first screen) and manifest.json.
+ * per table, summary.json and filter-index.bin (the first screen) and manifest.json.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSummary } from '../dataset/summary.ts';
+import { buildFirstScreen } from '../dataset/summary.ts';
 import { fromRoot, sha256, writeFile } from '../lib/files.ts';
 import { partnershipId, partnershipKind } from '../../src/schema/partnership-name.ts';
 import type { Partnership, Theme, ThemeGroup } from '../../src/schema/records.ts';
@@ -65,9 +65,12 @@ export async function writeCorpus(options: WriteCorpusOptions) {
   mkdirSync(outDir, { recursive: true });
   const files = Object.fromEntries(TABLE_NAMES.map((n) => [n, new ArrowTableFile(n, join(outDir, `${n}.arrows`))])) as { [N in TableName]: ArrowTableFile<N> };
   let rows = 0;
+  // Theme tags are kept (they are short) for the filter index; long texts only go to the files.
+  const tags: TableRows['theme_tags'][] = [];
   const sink: RowSink = {
     add: (name, row) => {
       (files[name] as ArrowTableFile<typeof name>).add(row);
+      if (name === 'theme_tags' && !options.skipSummary) tags.push(row as TableRows['theme_tags']);
       if (++rows % 250_000 === 0) log(`${rows.toLocaleString('en-GB')} rows written`);
     },
   };
@@ -79,9 +82,11 @@ export async function writeCorpus(options: WriteCorpusOptions) {
 
   // The first screen reads only reviews, briefings and partnerships; long texts are left out to keep this cheap at scale.
   if (!options.skipSummary) {
-    const empty = { documents: [], passages: [], theme_tags: [], tag_evidence: [] };
-    const summary = await buildSummary({ partnerships, theme_groups, themes, reviews: light.reviews, briefings: light.briefings, ...empty } as { [N in TableName]: TableRows[N][] });
+    // Synthetic tags are on reviews and briefings, never on passages, so the index needs no passages.
+    const empty = { documents: [], passages: [], tag_evidence: [] };
+    const { summary, filterIndex } = await buildFirstScreen({ partnerships, theme_groups, themes, reviews: light.reviews, briefings: light.briefings, theme_tags: tags, ...empty } as { [N in TableName]: TableRows[N][] });
     writeFile(join(outDir, 'summary.json'), JSON.stringify(summary, null, 1) + '\n');
+    writeFile(join(outDir, 'filter-index.bin'), filterIndex);
   }
   const manifest = {
     format: 'learning-themes-dataset', version: 1,

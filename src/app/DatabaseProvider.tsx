@@ -1,18 +1,34 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { database, loadBundledDataset, toError, type LoadProgress } from '../db/index.ts';
 import { packWorkspace, unpackWorkspace } from '../workspace/archive.ts';
 import { applyWorkspace, collectWorkspace, deleteUserData, snapshotBundledData } from '../workspace/apply.ts';
+import { writeChange, type Change } from '../workspace/write.ts';
 import * as storage from '../workspace/opfs-storage.ts';
 import { WorkspaceSession } from '../features/workspace/workspace-session.ts';
 import { WorkspaceContext } from '../features/workspace/workspace-context.ts';
 import { DatabaseContext } from '../state/database-context.ts';
+import { EngineGate } from '../queries/gated-runner.ts';
+import { primeFilterIndex } from '../queries/coordinator.ts';
+import { filterOptionsQuery } from '../queries/filter-options.ts';
 import { datasetBaseUrl } from './dataset-source.ts';
-import { LoadingScreen } from './LoadingScreen.tsx';
+import { fetchFilterIndexFile } from './filter-index-source.ts';
+import { LoadingScreen, EngineStatus } from './LoadingScreen.tsx';
 import { ErrorScreen } from './ErrorScreen.tsx';
 
-type Status = { kind: 'loading'; progress: LoadProgress } | { kind: 'ready' } | { kind: 'error'; error: Error };
+/**
+ * 'early': the filter index file is in and DuckDB is still starting: the
+ * dashboard answers filters from the index, everything needing SQL waits.
+ */
+type Status =
+  | { kind: 'loading'; progress: LoadProgress }
+  | { kind: 'early'; progress: LoadProgress }
+  | { kind: 'ready' }
+  | { kind: 'error'; error: Error };
 
 const START: LoadProgress = { stage: 'engine', fraction: 0, message: 'Starting…' };
+/** The data version of the bundled data as loaded; the early index is primed under it. */
+const FIRST_VERSION = 1;
 
 const backend = {
   collect: collectWorkspace, apply: applyWorkspace, deleteUserData,
@@ -22,33 +38,64 @@ const backend = {
 
 /**
  * Starts DuckDB, loads the bundled data and the user's saved workspace on top,
- * renders children once ready, and saves the workspace after every data change.
+ * writes every change through the one write path and saves the workspace
+ * after every data change. Meanwhile it fetches the
+ * dataset's filter index file: once that is in (and nothing saved in this
+ * browser would change the data), children render and filter from it while
+ * the engine starts; calls needing SQL wait behind a gate until it is ready.
  */
 export function DatabaseProvider({ children, firstScreen }: { children: ReactNode; firstScreen?: ReactNode }) {
   const [status, setStatus] = useState<Status>({ kind: 'loading', progress: START });
-  const [dataVersion, setDataVersion] = useState(1);
+  const [dataVersion, setDataVersion] = useState(FIRST_VERSION);
   const [attempt, setAttempt] = useState(0);
   const workspace = useMemo(() => new WorkspaceSession(database, backend), []);
+  const gate = useMemo(() => new EngineGate(database), []);
+  const queryClient = useQueryClient();
 
   useEffect(() => {
     const controller = new AbortController();
-    const onProgress = (progress: LoadProgress) => setStatus({ kind: 'loading', progress });
+    const { signal } = controller;
+    let early = false;
+    const onProgress = (progress: LoadProgress) => setStatus((s) => (s.kind === 'early' ? { kind: 'early', progress } : { kind: 'loading', progress }));
     setStatus({ kind: 'loading', progress: START });
-    loadBundledDataset(datasetBaseUrl(), database, onProgress, controller.signal)
+    gate.close();
+    document.documentElement.dataset.engine = 'starting';
+    // Saved work changes the data, so the bundled index would show numbers the user does not have: then wait for DuckDB.
+    const indexFile = storage.hasSavedWorkspace().catch(() => true)
+      .then((saved) => (saved ? null : fetchFilterIndexFile(datasetBaseUrl(), signal)))
+      .catch(() => null /* no early filters; the load below still brings the data */);
+    void indexFile.then((file) => {
+      if (!file || signal.aborted) return;
+      primeFilterIndex(gate.runner, FIRST_VERSION, file.index);
+      queryClient.setQueryData(filterOptionsQuery(gate.runner, FIRST_VERSION).queryKey, file.options);
+      early = true;
+      setStatus((s) => (s.kind === 'loading' ? { kind: 'early', progress: s.progress } : s));
+    });
+    loadBundledDataset(datasetBaseUrl(), database, onProgress, signal)
       .then(async () => {
         await snapshotBundledData(database);
-        if (controller.signal.aborted) return;
+        if (signal.aborted) return;
         onProgress({ stage: 'insert', fraction: 1, message: 'Restoring your saved work…' });
-        await workspace.restore();
+        const restored = await workspace.restore();
+        // Saved work that appeared since the check: the primed index is the bundled data's, so start a new version.
+        if (restored && early) setDataVersion((v) => v + 1);
       })
-      .then(() => !controller.signal.aborted && setStatus({ kind: 'ready' }))
+      .then(() => {
+        if (signal.aborted) return;
+        gate.open();
+        document.documentElement.dataset.engine = 'ready';
+        performance.mark('app:engine-ready');
+        setStatus({ kind: 'ready' });
+      })
       .catch((err: unknown) => {
-        if (!controller.signal.aborted) setStatus({ kind: 'error', error: toError(err) });
+        if (signal.aborted) return;
+        gate.fail(toError(err));
+        setStatus({ kind: 'error', error: toError(err) });
       });
     return () => controller.abort();
-  }, [attempt, workspace]);
+  }, [attempt, workspace, gate, queryClient]);
 
-  // Every data change after the load is saved (debounced) to this browser.
+  // Every new data version after the load is saved (debounced) to this browser.
   const loadedVersion = useRef<number | null>(null);
   useEffect(() => {
     if (status.kind !== 'ready') return;
@@ -57,13 +104,22 @@ export function DatabaseProvider({ children, firstScreen }: { children: ReactNod
   }, [dataVersion, status.kind, workspace]);
 
   const bumpDataVersion = useCallback(() => setDataVersion((v) => v + 1), []);
-  const value = useMemo(() => ({ db: database, dataVersion, bumpDataVersion }), [dataVersion, bumpDataVersion]);
+  // The one write path: stage → one transaction → refresh derived tables, then a new data version (which saves).
+  // Writes wait behind the gate like every other call until the engine has loaded the data.
+  const change = useCallback(async (c: Change) => {
+    await writeChange(gate.runner, c);
+    bumpDataVersion();
+  }, [gate, bumpDataVersion]);
+  const value = useMemo(() => ({ db: gate.runner, dataVersion, change, bumpDataVersion }), [gate, dataVersion, change, bumpDataVersion]);
 
   if (status.kind === 'error') return <ErrorScreen error={status.error} onRetry={() => setAttempt((a) => a + 1)} />;
   if (status.kind === 'loading') return <LoadingScreen progress={status.progress}>{firstScreen}</LoadingScreen>;
   return (
-    <DatabaseContext.Provider value={value}>
-      <WorkspaceContext.Provider value={workspace}>{children}</WorkspaceContext.Provider>
-    </DatabaseContext.Provider>
+    <>
+      {status.kind === 'early' && <EngineStatus progress={status.progress} early />}
+      <DatabaseContext.Provider value={value}>
+        <WorkspaceContext.Provider value={workspace}>{children}</WorkspaceContext.Provider>
+      </DatabaseContext.Provider>
+    </>
   );
 }

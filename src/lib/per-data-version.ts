@@ -23,6 +23,11 @@ export class PerDataVersion<Owner extends object, Base, Keyed> {
     return entry;
   }
 
+  /** Uses `base` as this data version's base load (one already at hand, e.g. read from a file). */
+  prime(owner: Owner, dataVersion: number, base: Base): void {
+    this.entries.set(owner, { dataVersion, base: Promise.resolve(base), keyed: new Map() });
+  }
+
   /** The base load for this data version. */
   base(owner: Owner, dataVersion: number): Promise<Base> {
     return this.entry(owner, dataVersion).base;

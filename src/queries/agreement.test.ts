@@ -1,14 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBundledDataset } from '../../tests/support/dataset-db.ts';
 import { snapshotBundledData } from '../workspace/apply.ts';
-import type { QueryRunner } from './runner.ts';
+import { clearCorrection, setCorrection } from '../workspace/changes.ts';
+import { writeChange } from '../workspace/write.ts';
+import type { WriteRunner } from './runner.ts';
 import type { CorrectionCell } from '../agreement/out-of-fold.ts';
 import { agreementCoverageSql, correctionCellsSql, expertKeysSql, type AgreementCoverage } from './agreement.ts';
 import {
-  clearCorrectionSql, entityThemesSql, setCorrectionSql, trainingExamplesSql, type EntityThemeRow, type TrainingExampleRow,
+  entityThemesSql, trainingExamplesSql, type EntityThemeRow, type TrainingExampleRow,
 } from './corrections.ts';
 
-type Db = QueryRunner & { close(): void };
+type Db = WriteRunner & { close(): void };
 
 describe('corrections and agreement on the bundled data', () => {
   let db: Db;
@@ -36,13 +38,13 @@ describe('corrections and agreement on the bundled data', () => {
 
   it('a rejection overrides the model, counts as a correction, and can be withdrawn', async () => {
     const entity = { type: 'review' as const, id: pageReview.id };
-    await db.exec(setCorrectionSql(entity, pageReview.theme_id, false));
+    await writeChange(db, setCorrection(entity, pageReview.theme_id, false));
     let themes = await db.query<EntityThemeRow>(entityThemesSql(entity));
     expect(themes.find((t) => t.theme_id === pageReview.theme_id)).toMatchObject({ manual: false, effective: false, expert: false, model_source: 'model' });
     const cells = await db.query<CorrectionCell>(correctionCellsSql);
     expect(cells).toEqual([{ key: `review:${pageReview.id}`, theme_id: pageReview.theme_id, truth: false, tagged: true }]);
 
-    await db.exec(setCorrectionSql(entity, 'online-harm', true));
+    await writeChange(db, setCorrection(entity, 'online-harm', true));
     themes = await db.query<EntityThemeRow>(entityThemesSql(entity));
     expect(themes.find((t) => t.theme_id === 'online-harm')).toMatchObject({ manual: true, effective: true, model_score: null });
     const examples = await db.query<TrainingExampleRow>(trainingExamplesSql);
@@ -51,7 +53,7 @@ describe('corrections and agreement on the bundled data', () => {
     expect(ex.gold).not.toContain(pageReview.theme_id);
     expect(ex.text.length).toBeGreaterThan(0);
 
-    await db.exec(clearCorrectionSql(entity, pageReview.theme_id));
+    await writeChange(db, clearCorrection(entity, pageReview.theme_id));
     themes = await db.query<EntityThemeRow>(entityThemesSql(entity));
     expect(themes.find((t) => t.theme_id === pageReview.theme_id)).toMatchObject({ manual: null, effective: true });
   });

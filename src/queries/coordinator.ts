@@ -18,6 +18,11 @@ import type { ExplorerQuery } from './explorer-list-sql.ts';
 // Per runner and data version: the index, and the hits of each search on top.
 const loaded = new PerDataVersion<QueryRunner, FilterIndex, SearchHits>(loadFilterIndex);
 
+/** Uses `index` (read from the dataset's filter-index.bin) as this data version's index, so no query loads it. */
+export function primeFilterIndex(db: QueryRunner, dataVersion: number, index: FilterIndex): void {
+  loaded.prime(db, dataVersion, index);
+}
+
 /**
  * Answers `compute` from the index of this data version, loading it (and the
  * filters' search hits) first when needed. Timed as `index:<label>` (the

@@ -1,12 +1,12 @@
 /**
  * Correcting the tagger on one review, briefing or passage: its themes as the
  * tagger and people see them, and the manual tags that override the model.
- * Every view reads entity_themes, so a correction counts everywhere after REFRESH_DERIVED_SQL.
+ * Every view reads entity_themes, so a correction counts everywhere once written
+ * (the write path refreshes the derived tables).
  */
 import { queryOptions } from '@tanstack/react-query';
 import type { QueryRunner } from './runner.ts';
-import type { EntityType } from '../schema/records.ts';
-import { REFRESH_DERIVED_SQL } from './derived.ts';
+import type { EntityType, ThemeTag } from '../schema/records.ts';
 import { str } from './sql.ts';
 
 export interface EntityRef {
@@ -55,20 +55,17 @@ LEFT JOIN eff f USING (theme_id) LEFT JOIN ev USING (theme_id)
 ORDER BY effective DESC, a.score DESC NULLS LAST, label`;
 }
 
-/** Records a person's verdict on a theme for one entry, replacing any earlier manual tag, and refreshes derived tables. */
-export function setCorrectionSql(e: EntityRef, themeId: string, accepted: boolean): string {
-  return `
-DELETE FROM theme_tags WHERE ${where(e)} AND theme_id = ${str(themeId)} AND source = 'manual';
-INSERT INTO theme_tags VALUES (${str(e.type)}, ${str(e.id)}, ${str(themeId)}, ${accepted ? '1.0' : '0.0'}, 'manual', ${accepted});
-${REFRESH_DERIVED_SQL}`;
+/** A person's verdict on a theme for one entry: a manual tag, which replaces any earlier one (same key) when written. */
+export function correctionTag(e: EntityRef, themeId: string, accepted: boolean): ThemeTag {
+  return { entity_type: e.type, entity_id: e.id, theme_id: themeId, score: accepted ? 1 : 0, source: 'manual', accepted };
 }
 
 /** Withdraws the user's correction: back to the bundled expert label if there is one, else to the tagger. */
-export function clearCorrectionSql(e: EntityRef, themeId: string): string {
-  return `
-DELETE FROM theme_tags WHERE ${where(e)} AND theme_id = ${str(themeId)} AND source = 'manual';
-INSERT INTO theme_tags SELECT * FROM ws_base_manual_tags WHERE ${where(e)} AND theme_id = ${str(themeId)};
-${REFRESH_DERIVED_SQL}`;
+export function clearCorrectionSql(e: EntityRef, themeId: string): string[] {
+  return [
+    `DELETE FROM theme_tags WHERE ${where(e)} AND theme_id = ${str(themeId)} AND source = 'manual'`,
+    `INSERT INTO theme_tags SELECT * FROM ws_base_manual_tags WHERE ${where(e)} AND theme_id = ${str(themeId)}`,
+  ];
 }
 
 export interface CorrectableEntry {
@@ -162,15 +159,3 @@ export const userEntriesToTagSql = `
 ${ENTRY_TEXT_SQL}
 SELECT u.entity_type, u.entity_id, x.text FROM ws_user_entities u JOIN entry_text x USING (entity_type, entity_id)
 WHERE u.entity_type IN ('review', 'briefing') AND x.text <> '' ORDER BY u.entity_type, u.entity_id`;
-
-/** Swaps in new model tags and evidence (staged in ws_in_theme_tags / ws_in_tag_evidence) for the staged entries. */
-export const REPLACE_MODEL_TAGS_SQL = `
-BEGIN TRANSACTION;
-CREATE OR REPLACE TEMP TABLE ws_retagged AS SELECT DISTINCT entity_type, entity_id FROM ws_in_entries;
-DELETE FROM theme_tags t WHERE t.source IN ('model', 'rule') AND EXISTS (SELECT 1 FROM ws_retagged r WHERE r.entity_type = t.entity_type AND r.entity_id = t.entity_id);
-DELETE FROM tag_evidence t WHERE EXISTS (SELECT 1 FROM ws_retagged r WHERE r.entity_type = t.entity_type AND r.entity_id = t.entity_id);
-INSERT INTO theme_tags SELECT * FROM ws_in_theme_tags;
-INSERT INTO tag_evidence SELECT * FROM ws_in_tag_evidence;
-DROP TABLE ws_retagged;
-${REFRESH_DERIVED_SQL}
-COMMIT;`;

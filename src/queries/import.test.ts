@@ -2,7 +2,8 @@ import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeRunner } from '../db/node-runner.ts';
 import type { WriteRunner } from './runner.ts';
-import { commitRows } from '../ingest/commit.ts';
+import { storeRecords } from '../workspace/changes.ts';
+import { writeChange } from '../workspace/write.ts';
 import { readMetadataFile, type BinaryReaders } from '../ingest/read-metadata.ts';
 import type { Review } from '../schema/records.ts';
 import { CREATE_SCHEMA_SQL } from './schema-sql.ts';
@@ -65,16 +66,16 @@ describe('import SQL on DuckDB-WASM', () => {
   });
 
   it('commits staged rows in one transaction, replacing rows with the same id', async () => {
-    await commitRows(db, { partnerships: [{ id: 'somerset', name: 'Somerset', region: null }], reviews: [review('r1'), review('r2')] });
-    await commitRows(db, { reviews: [review('r2', { summary: 'updated' })] });
+    await writeChange(db, storeRecords({ partnerships: [{ id: 'somerset', name: 'Somerset', region: null }], reviews: [review('r1'), review('r2')] }));
+    await writeChange(db, storeRecords({ reviews: [review('r2', { summary: 'updated' })] }));
     expect(await counts()).toMatchObject({ reviews: 2, imported_reviews: 2 });
     expect((await db.query<{ summary: string }>("SELECT summary FROM reviews WHERE id = 'r2'"))[0]!.summary).toBe('updated');
-    expect(await db.query("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'import_%'")).toEqual([]);
+    expect(await db.query("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'stage_%'")).toEqual([]);
   });
 
   it('a failed import leaves no partial rows', async () => {
     const before = await counts();
-    await expect(commitRows(db, { reviews: [review('r3'), review('r4')] }, ['DELETE FROM reviews', 'SELECT no_such_column FROM reviews'])).rejects.toThrow();
+    await expect(writeChange(db, { rows: { reviews: [review('r3'), review('r4')] }, before: ['DELETE FROM reviews', 'SELECT no_such_column FROM reviews'] })).rejects.toThrow();
     expect(await counts()).toEqual(before);
     // The connection is usable again after the rollback.
     expect((await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM reviews'))[0]!.n).toBe(2);

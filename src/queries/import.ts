@@ -1,22 +1,21 @@
 /**
  * SQL for importing: reading a registered file into a scratch table, what the
- * workspace already holds, and writing staged rows in one transaction so a
- * failed import leaves no partial rows.
+ * workspace already holds, and what an import clears before its rows go in
+ * (old tags, earlier copies of a document). Staging and the one transaction
+ * are the write path's (src/workspace/write.ts).
  */
 import { queryOptions } from '@tanstack/react-query';
 import type { QueryRunner } from './runner.ts';
 import type { Briefing, Review } from '../schema/records.ts';
-import type { TableName } from '../schema/tables.ts';
-import { str } from './sql.ts';
+import { countsSql, str } from './sql.ts';
 import { BUNDLED_ORIGINS } from './workspace.ts';
 
 /**
- * Scratch and staging tables are plain tables in `main` (duckdb-wasm's Arrow
- * insert writes there), named here only, never from user input, and dropped
- * after each import.
+ * Scratch tables are plain tables in `main` (duckdb-wasm's Arrow insert
+ * writes there), named here only, never from user input, and dropped after
+ * each import.
  */
 export const scratchTable = (n: number) => `import_scratch_${n}`;
-export const stageTable = (name: TableName) => `import_stage_${name}`;
 
 /** A CSV or TSV file (registered under `fileName`) as text columns; row 1 is the header. */
 export function readCsvSql(table: string, fileName: string, delimiter: ',' | '\t' | ';' | null): string {
@@ -45,40 +44,17 @@ export async function loadExisting(db: QueryRunner) {
   };
 }
 
-/** An empty staging copy of a stored table. */
-export const createStageSql = (name: TableName) => `CREATE OR REPLACE TABLE ${stageTable(name)} AS SELECT * FROM ${name} LIMIT 0`;
-export const dropStageSql = (name: TableName) => `DROP TABLE IF EXISTS ${stageTable(name)}`;
-
-/** How staged rows replace stored ones: the key columns a staged row overwrites. */
-const REPLACE_KEYS: Partial<Record<TableName, readonly string[]>> = {
-  partnerships: ['id'],
-  reviews: ['id'],
-  briefings: ['id'],
-  documents: ['id'],
-  passages: ['id'],
-  theme_tags: ['entity_type', 'entity_id', 'theme_id', 'source'],
-  tag_evidence: ['entity_type', 'entity_id', 'theme_id'],
-};
-
-/** Statements that move one staged table into its stored table, replacing rows with the same key. */
-export function mergeStageSql(name: TableName): string[] {
-  const keys = REPLACE_KEYS[name];
-  const stage = stageTable(name);
-  const out: string[] = [];
-  if (keys) {
-    const on = keys.map((k) => `s."${k}" = t."${k}"`).join(' AND ');
-    out.push(`DELETE FROM ${name} t WHERE EXISTS (SELECT 1 FROM ${stage} s WHERE ${on})`);
-  }
-  out.push(`INSERT INTO ${name} SELECT * FROM ${stage}`);
-  return out;
-}
-
-/** Model tags and evidence of the given entities, before re-tagging them. */
-export function clearModelTagsSql(entityType: string, ids: readonly string[]): string[] {
+/**
+ * Model tags and evidence of the given entities, before re-tagging them; with
+ * `rules`, phrase-rule tags too (retraining replaces everything the tagger gave;
+ * manual and catalogue tags stay).
+ */
+export function clearModelTagsSql(entityType: string, ids: readonly string[], options: { rules?: boolean } = {}): string[] {
   if (!ids.length) return [];
   const list = `(${ids.map(str).join(', ')})`;
+  const sources = options.rules ? "source IN ('model', 'rule')" : "source = 'model'";
   return [
-    `DELETE FROM theme_tags WHERE entity_type = ${str(entityType)} AND source = 'model' AND entity_id IN ${list}`,
+    `DELETE FROM theme_tags WHERE entity_type = ${str(entityType)} AND ${sources} AND entity_id IN ${list}`,
     `DELETE FROM tag_evidence WHERE entity_type = ${str(entityType)} AND entity_id IN ${list}`,
   ];
 }
@@ -95,25 +71,19 @@ export function clearDocumentsSql(documentIds: readonly string[]): string[] {
   ];
 }
 
-export interface WorkspaceCounts {
-  reviews: number;
-  briefings: number;
-  documents: number;
-  passages: number;
-  imported_reviews: number;
-  imported_briefings: number;
-  model_tags: number;
-}
-
 /** Headline numbers for the import page; "imported" = an origin other than the bundled ones (as the workspace counts it). */
-export const workspaceCountsSql = `
-SELECT (SELECT count(*) FROM reviews)::INTEGER AS reviews,
-       (SELECT count(*) FROM briefings)::INTEGER AS briefings,
-       (SELECT count(*) FROM documents)::INTEGER AS documents,
-       (SELECT count(*) FROM passages)::INTEGER AS passages,
-       (SELECT count(*) FROM reviews WHERE origin NOT IN ${BUNDLED_ORIGINS})::INTEGER AS imported_reviews,
-       (SELECT count(*) FROM briefings WHERE origin NOT IN ${BUNDLED_ORIGINS})::INTEGER AS imported_briefings,
-       (SELECT count(*) FROM theme_tags WHERE source = 'model')::INTEGER AS model_tags`;
+const WORKSPACE_COUNTS = {
+  reviews: 'reviews',
+  briefings: 'briefings',
+  documents: 'documents',
+  passages: 'passages',
+  imported_reviews: `reviews WHERE origin NOT IN ${BUNDLED_ORIGINS}`,
+  imported_briefings: `briefings WHERE origin NOT IN ${BUNDLED_ORIGINS}`,
+  model_tags: "theme_tags WHERE source = 'model'",
+} as const;
+
+export type WorkspaceCounts = Record<keyof typeof WORKSPACE_COUNTS, number>;
+export const workspaceCountsSql = countsSql(WORKSPACE_COUNTS);
 
 export const workspaceCountsQuery = (db: QueryRunner, dataVersion: number) =>
   queryOptions({

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBundledDataset } from '../../tests/support/dataset-db.ts';
-import type { QueryRunner } from './runner.ts';
+import type { WriteRunner } from './runner.ts';
 import { applyWorkspace, collectWorkspace, deleteUserData, snapshotBundledData } from '../workspace/apply.ts';
 import { packWorkspace, unpackWorkspace } from '../workspace/archive.ts';
 import { unzipSync, zipSync } from 'fflate';
@@ -13,7 +13,7 @@ import {
   type KindYearRow, type OwnerRow, type RecommendationListRow,
 } from './recommendations.ts';
 
-type Db = QueryRunner & { close(): void };
+type Db = WriteRunner & { close(): void };
 
 describe('recommendation queries on the bundled data', () => {
   let db: Db;

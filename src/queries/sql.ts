@@ -26,3 +26,16 @@ export function and(conditions: readonly (string | null | false | undefined)[]):
   const kept = conditions.filter((c): c is string => typeof c === 'string' && c !== '');
   return kept.length ? kept.map((c) => `(${c})`).join(' AND ') : 'TRUE';
 }
+
+/**
+ * One row of named counts: each entry counts the rows of its `FROM` clause (a
+ * table or view with an optional WHERE) as an INTEGER; `values` adds other
+ * scalar expressions by name.
+ */
+export function countsSql(counts: Readonly<Record<string, string>>, values: Readonly<Record<string, string>> = {}): string {
+  const columns = [
+    ...Object.entries(counts).map(([name, from]) => `(SELECT count(*) FROM ${from})::INTEGER AS ${name}`),
+    ...Object.entries(values).map(([name, expr]) => `${expr} AS ${name}`),
+  ];
+  return `SELECT ${columns.join(',\n       ')}`;
+}

@@ -2,7 +2,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { QueryRunner } from './runner.ts';
 import type { Codebook } from '../codebook/types.ts';
-import { REFRESH_DERIVED_SQL } from './derived.ts';
 import { str } from './sql.ts';
 
 export interface ThemeAdminRow {
@@ -33,22 +32,8 @@ export function setRetiredSql(id: string, retired: boolean): string {
   return `UPDATE themes SET retired = ${retired} WHERE id = ${str(id)}`;
 }
 
-/** Adds a theme; the id must be new. */
-export function addThemeSql(t: { id: string; group_id: string; label: string; description: string }): string {
-  return `INSERT INTO themes VALUES (${str(t.id)}, ${str(t.group_id)}, ${str(t.label)}, ${str(t.description)}, false)`;
-}
-
-/** Replaces the theme set with a planned one (ids of existing themes never change, so tags stay attached). */
-export function replaceThemeSetSql(book: Codebook): string {
-  const groups = book.groups.map((g) => `(${str(g.id)}, ${str(g.label)})`).join(', ');
-  const themes = book.themes.map((t) => `(${str(t.id)}, ${str(t.group_id)}, ${str(t.label)}, ${str(t.description)}, ${t.retired})`).join(', ');
-  return `
-BEGIN TRANSACTION;
-DELETE FROM theme_groups; ${groups ? `INSERT INTO theme_groups VALUES ${groups};` : ''}
-DELETE FROM themes; ${themes ? `INSERT INTO themes VALUES ${themes};` : ''}
-${REFRESH_DERIVED_SQL}
-COMMIT;`;
-}
+/** Empties the theme set before a planned one is staged in its place (ids of existing themes never change, so tags stay attached). */
+export const CLEAR_THEME_SET_SQL = ['DELETE FROM theme_groups', 'DELETE FROM themes'] as const;
 
 export const themesAdminQuery = (db: QueryRunner, dataVersion: number) =>
   queryOptions({

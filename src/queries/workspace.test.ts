@@ -2,15 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBundledDataset } from '../../tests/support/dataset-db.ts';
 import { packWorkspace, unpackWorkspace, WORKSPACE_VERSION } from '../workspace/archive.ts';
 import { applyWorkspace, collectWorkspace, deleteUserData, snapshotBundledData } from '../workspace/apply.ts';
-import type { QueryRunner } from './runner.ts';
+import type { WriteRunner } from './runner.ts';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { rowsToArrowIPC } from '../schema/arrow.ts';
 import type { Review } from '../schema/records.ts';
 import { USER_DATA_SUMMARY_SQL, type UserDataSummary } from './workspace.ts';
-import { setCorrectionSql } from './corrections.ts';
+import { setCorrection } from '../workspace/changes.ts';
+import { writeChange } from '../workspace/write.ts';
 
-type Db = QueryRunner & { close(): void };
+type Db = WriteRunner & { close(): void };
 const count = async (db: Db, sql: string) => (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM (${sql})`))[0]!.n;
 const summary = async (db: Db) => (await db.query<UserDataSummary>(USER_DATA_SUMMARY_SQL))[0]!;
 
@@ -23,7 +24,7 @@ async function addUserData(db: Db) {
     INSERT INTO tag_evidence VALUES ('review', 'imp-1', 'neglect', 0, 0, 16, 'Neglect at home.', 1.0);
     UPDATE themes SET label = 'Neglect (renamed)' WHERE id = 'neglect';`);
   const [catalogue] = await db.query<{ id: string }>("SELECT id FROM reviews WHERE origin = 'catalogue' ORDER BY id LIMIT 1");
-  await db.exec(setCorrectionSql({ type: 'review', id: catalogue!.id }, 'online-harm', true));
+  await writeChange(db, setCorrection({ type: 'review', id: catalogue!.id }, 'online-harm', true));
   return catalogue!.id;
 }
 

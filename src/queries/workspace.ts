@@ -8,11 +8,11 @@
  * from the bundled expert labels); and the theme set when the user changed it.
  */
 import type { TableName } from '../schema/tables.ts';
-import type { WorkspaceTableName } from '../schema/workspace-tables.ts';
+import type { SavedTableName } from '../schema/workspace-tables.ts';
+import { countsSql } from './sql.ts';
+import { stageTable as staged } from './staging.ts';
 
-/** Every table saved with the workspace: the stored tables and the workspace-only ones. */
-export type SavedTableName = TableName | WorkspaceTableName;
-import { REFRESH_DERIVED_SQL } from './derived.ts';
+export type { SavedTableName };
 
 /** Origins of bundled rows; anything else was imported by the user. */
 export const BUNDLED_ORIGINS = `('catalogue', 'catalogue-entries', 'pages')`;
@@ -83,80 +83,57 @@ DELETE FROM recommendation_tracking;
 DROP TABLE ws_gone;
 `;
 
-/** Staging table for one saved table: same columns, filled from Arrow before anything changes. */
-export const stagingTable = (table: SavedTableName) => `ws_in_${table}`;
-
-/** Empty staging tables for every stored table. */
-export function createStagingSql(tables: readonly SavedTableName[]): string {
-  return tables.map((t) => `CREATE OR REPLACE TEMP TABLE ${stagingTable(t)} AS SELECT * FROM ${t} LIMIT 0`).join(';\n');
-}
-
-export function dropStagingSql(tables: readonly SavedTableName[]): string {
-  return tables.map((t) => `DROP TABLE IF EXISTS ${stagingTable(t)}`).join(';\n');
-}
-
-/** What is wrong with staged rows (one row per problem); run before applying them. */
+/** What is wrong with a staged saved workspace (one row per problem); run before applying it. */
 export const STAGED_PROBLEMS_SQL = `
-SELECT 'a theme tag has an unknown source "' || source || '"' AS problem FROM ws_in_theme_tags WHERE source NOT IN ('model', 'rule', 'manual', 'catalogue')
-UNION ALL SELECT 'a theme tag is on an unknown kind of entry "' || entity_type || '"' FROM ws_in_theme_tags WHERE entity_type NOT IN ('review', 'briefing', 'passage')
-UNION ALL SELECT 'a review has no id' FROM ws_in_reviews WHERE id IS NULL OR id = ''
-UNION ALL SELECT 'a briefing has no id' FROM ws_in_briefings WHERE id IS NULL OR id = ''
-UNION ALL SELECT 'a theme has no id' FROM ws_in_themes WHERE id IS NULL OR id = ''
+SELECT 'a theme tag has an unknown source "' || source || '"' AS problem FROM ${staged('theme_tags')} WHERE source NOT IN ('model', 'rule', 'manual', 'catalogue')
+UNION ALL SELECT 'a theme tag is on an unknown kind of entry "' || entity_type || '"' FROM ${staged('theme_tags')} WHERE entity_type NOT IN ('review', 'briefing', 'passage')
+UNION ALL SELECT 'a review has no id' FROM ${staged('reviews')} WHERE id IS NULL OR id = ''
+UNION ALL SELECT 'a briefing has no id' FROM ${staged('briefings')} WHERE id IS NULL OR id = ''
+UNION ALL SELECT 'a theme has no id' FROM ${staged('themes')} WHERE id IS NULL OR id = ''
 LIMIT 5`;
 
 const replaceById = (t: TableName) =>
-  `DELETE FROM ${t} WHERE id IN (SELECT id FROM ${stagingTable(t)}); INSERT INTO ${t} SELECT * FROM ${stagingTable(t)};`;
+  `DELETE FROM ${t} WHERE id IN (SELECT id FROM ${staged(t)}); INSERT INTO ${t} SELECT * FROM ${staged(t)};`;
 const inStaged = (alias: string) =>
   `EXISTS (SELECT 1 FROM ws_in_entities s WHERE s.entity_type = ${alias}.entity_type AND s.entity_id = ${alias}.entity_id)`;
 
 /**
- * Applies staged user rows on top of what is loaded: saved entries replace
- * same-id rows, corrections replace the manual tag of the same entry and theme,
- * a saved theme set replaces the current one. Run inside a transaction.
+ * Applies a staged saved workspace (every table staged, see src/workspace/write.ts)
+ * on top of what is loaded: saved entries replace same-id rows, corrections
+ * replace the manual tag of the same entry and theme, a saved theme set
+ * replaces the current one. Runs inside the change's transaction.
  */
 export const APPLY_STAGED_SQL = `
 -- By name: a workspace saved before partnerships had a kind column still loads.
-INSERT INTO partnerships BY NAME SELECT * FROM ws_in_partnerships WHERE id NOT IN (SELECT id FROM partnerships);
-DELETE FROM theme_groups WHERE (SELECT count(*) FROM ws_in_theme_groups) > 0; INSERT INTO theme_groups SELECT * FROM ws_in_theme_groups;
-DELETE FROM themes WHERE (SELECT count(*) FROM ws_in_themes) > 0; INSERT INTO themes SELECT * FROM ws_in_themes;
+INSERT INTO partnerships BY NAME SELECT * FROM ${staged('partnerships')} WHERE id NOT IN (SELECT id FROM partnerships);
+DELETE FROM theme_groups WHERE (SELECT count(*) FROM ${staged('theme_groups')}) > 0; INSERT INTO theme_groups SELECT * FROM ${staged('theme_groups')};
+DELETE FROM themes WHERE (SELECT count(*) FROM ${staged('themes')}) > 0; INSERT INTO themes SELECT * FROM ${staged('themes')};
 ${(['reviews', 'briefings', 'documents', 'passages'] as const).map(replaceById).join('\n')}
 CREATE OR REPLACE TEMP TABLE ws_in_entities AS
-  SELECT 'review' AS entity_type, id AS entity_id FROM ws_in_reviews UNION ALL SELECT 'briefing', id FROM ws_in_briefings
-  UNION ALL SELECT 'passage', id FROM ws_in_passages;
+  SELECT 'review' AS entity_type, id AS entity_id FROM ${staged('reviews')} UNION ALL SELECT 'briefing', id FROM ${staged('briefings')}
+  UNION ALL SELECT 'passage', id FROM ${staged('passages')};
 DELETE FROM theme_tags t WHERE (t.source <> 'manual' AND ${inStaged('t')}) OR (t.source = 'manual' AND EXISTS (
-  SELECT 1 FROM ws_in_theme_tags s WHERE s.source = 'manual' AND s.entity_type = t.entity_type AND s.entity_id = t.entity_id AND s.theme_id = t.theme_id));
-INSERT INTO theme_tags SELECT * FROM ws_in_theme_tags;
+  SELECT 1 FROM ${staged('theme_tags')} s WHERE s.source = 'manual' AND s.entity_type = t.entity_type AND s.entity_id = t.entity_id AND s.theme_id = t.theme_id));
+INSERT INTO theme_tags SELECT * FROM ${staged('theme_tags')};
 DELETE FROM tag_evidence t WHERE ${inStaged('t')};
-INSERT INTO tag_evidence SELECT * FROM ws_in_tag_evidence;
-DELETE FROM recommendation_tracking WHERE rec_id IN (SELECT rec_id FROM ws_in_recommendation_tracking);
-INSERT INTO recommendation_tracking SELECT * FROM ws_in_recommendation_tracking;
-DROP TABLE ws_in_entities;
-${REFRESH_DERIVED_SQL}`;
-
-export interface UserDataSummary {
-  reviews: number;
-  briefings: number;
-  documents: number;
-  passages: number;
-  corrections: number;
-  accepted: number;
-  rejected: number;
-  model_tags: number;
-  themes_changed: boolean;
-  themes_added: number;
-  themes_retired: number;
-}
+INSERT INTO tag_evidence SELECT * FROM ${staged('tag_evidence')};
+DELETE FROM recommendation_tracking WHERE rec_id IN (SELECT rec_id FROM ${staged('recommendation_tracking')});
+INSERT INTO recommendation_tracking SELECT * FROM ${staged('recommendation_tracking')};
+DROP TABLE ws_in_entities`;
 
 /** Counts of the user's data, for the workspace page. */
-export const USER_DATA_SUMMARY_SQL = `
-SELECT (SELECT count(*) FROM ws_user_reviews)::INTEGER AS reviews,
-       (SELECT count(*) FROM ws_user_briefings)::INTEGER AS briefings,
-       (SELECT count(*) FROM documents WHERE ${notBundled('documents')})::INTEGER AS documents,
-       (SELECT count(*) FROM passages WHERE ${notBundled('passages')})::INTEGER AS passages,
-       (SELECT count(*) FROM ws_corrections)::INTEGER AS corrections,
-       (SELECT count(*) FROM ws_corrections WHERE accepted)::INTEGER AS accepted,
-       (SELECT count(*) FROM ws_corrections WHERE NOT accepted)::INTEGER AS rejected,
-       (SELECT count(*) FROM theme_tags t WHERE t.source <> 'manual' AND ${ofUserEntity('t')})::INTEGER AS model_tags,
-       (SELECT changed FROM ws_themes_changed) AS themes_changed,
-       (SELECT count(*) FROM themes WHERE id NOT IN (SELECT id FROM ws_base_themes))::INTEGER AS themes_added,
-       (SELECT count(*) FROM themes WHERE retired)::INTEGER AS themes_retired`;
+const USER_DATA_COUNTS = {
+  reviews: 'ws_user_reviews',
+  briefings: 'ws_user_briefings',
+  documents: `documents WHERE ${notBundled('documents')}`,
+  passages: `passages WHERE ${notBundled('passages')}`,
+  corrections: 'ws_corrections',
+  accepted: 'ws_corrections WHERE accepted',
+  rejected: 'ws_corrections WHERE NOT accepted',
+  model_tags: `theme_tags t WHERE t.source <> 'manual' AND ${ofUserEntity('t')}`,
+  themes_added: 'themes WHERE id NOT IN (SELECT id FROM ws_base_themes)',
+  themes_retired: 'themes WHERE retired',
+} as const;
+
+export type UserDataSummary = Record<keyof typeof USER_DATA_COUNTS, number> & { themes_changed: boolean };
+export const USER_DATA_SUMMARY_SQL = countsSql(USER_DATA_COUNTS, { themes_changed: '(SELECT changed FROM ws_themes_changed)' });

@@ -3,7 +3,7 @@
  * workspace and exported in its archive, never shipped in the dataset. Kept
  * apart from tables.ts so the bundled dataset's files and manifest are unchanged.
  */
-import type { ColumnType } from './tables.ts';
+import type { ColumnType, TableName } from './tables.ts';
 
 /** How far a recommendation's action has got, in the order an action plan moves. */
 export const TRACKING_STATUSES = ['not-started', 'in-progress', 'done', 'impact-evidenced'] as const;
@@ -41,3 +41,6 @@ export function createWorkspaceTableSql(name: WorkspaceTableName): string {
   const cols = Object.entries(WORKSPACE_TABLES[name]).map(([col, type]) => `"${col}" ${type}`);
   return `CREATE TABLE IF NOT EXISTS ${name} (${cols.join(', ')})`;
 }
+
+/** Every table saved with the workspace: the stored tables and the workspace-only ones. */
+export type SavedTableName = TableName | WorkspaceTableName;

@@ -1,14 +1,12 @@
 /**
  * The workspace in the database: the bundled rows remembered at start, the
  * user's rows (chosen in src/queries/workspace.ts) collected for saving, and a
- * saved workspace applied in one transaction.
+ * saved workspace applied (and the user's rows deleted) through the one
+ * write path (write.ts).
  */
-import {
-  APPLY_STAGED_SQL, DELETE_USER_DATA_SQL, SNAPSHOT_BASE_SQL, STAGED_PROBLEMS_SQL, createStagingSql, dropStagingSql,
-  stagingTable, userRowsSql,
-} from '../queries/workspace.ts';
-import { REFRESH_DERIVED_SQL } from '../queries/derived.ts';
-import { toError, type QueryRunner } from '../queries/runner.ts';
+import { APPLY_STAGED_SQL, DELETE_USER_DATA_SQL, SNAPSHOT_BASE_SQL, STAGED_PROBLEMS_SQL, userRowsSql } from '../queries/workspace.ts';
+import { toError, type QueryRunner, type WriteRunner } from '../queries/runner.ts';
+import { writeChange, type Staging } from './write.ts';
 import { OPTIONAL_TABLES, SAVED_TABLES, WORKSPACE_FORMAT, WORKSPACE_VERSION, WorkspaceFileError, type WorkspaceFiles, type WorkspaceManifest } from './archive.ts';
 
 /** Remembers the bundled rows; call once right after the bundled dataset is loaded. */
@@ -33,46 +31,43 @@ export async function collectWorkspace(db: QueryRunner, model: Uint8Array | null
 }
 
 /**
- * Puts saved user rows into DuckDB in one transaction. The rows are staged and
- * checked first, so a damaged file changes nothing. `replace` first removes the
- * current user data (import); otherwise the rows go on top (restore at start).
+ * Puts saved user rows into DuckDB through the one write path. Every table is
+ * staged and checked first, so a damaged file changes nothing. `replace` first
+ * removes the current user data (import); otherwise the rows go on top
+ * (restore at start).
  */
-export async function applyWorkspace(db: QueryRunner, files: WorkspaceFiles, options: { replace: boolean }): Promise<void> {
-  await db.exec(createStagingSql(SAVED_TABLES));
-  try {
-    for (const name of SAVED_TABLES) {
-      const bytes = files.tables[name];
-      if (!bytes && OPTIONAL_TABLES.has(name)) continue;
-      if (!bytes) throw new WorkspaceFileError(`The workspace is damaged: ${name}.arrows is missing.`);
-      try {
-        await db.insertArrow(stagingTable(name), bytes);
-      } catch (err) {
-        throw new WorkspaceFileError(`The saved ${name.replace('_', ' ')} cannot be read. Nothing was changed.`, { details: toError(err).message });
-      }
-      const [row] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${stagingTable(name)}`);
-      const expected = files.manifest.tables[name]?.rows ?? 0;
-      if (row?.n !== expected) throw new WorkspaceFileError(`The saved ${name.replace('_', ' ')} are incomplete (${row?.n ?? 0} of ${expected} rows).`);
+export async function applyWorkspace(db: WriteRunner, files: WorkspaceFiles, options: { replace: boolean }): Promise<void> {
+  await writeChange(db, {
+    stage: (staging) => stageSavedTables(staging, files),
+    before: options.replace ? [DELETE_USER_DATA_SQL] : [],
+    apply: () => [APPLY_STAGED_SQL],
+  });
+}
+
+async function stageSavedTables(staging: Staging, files: WorkspaceFiles): Promise<void> {
+  for (const name of SAVED_TABLES) {
+    const what = name.replace('_', ' ');
+    const bytes = files.tables[name];
+    // Archives saved before a workspace-only table existed lack it: its staging table stays empty.
+    if (!bytes && OPTIONAL_TABLES.has(name)) {
+      await staging.open(name);
+      continue;
     }
-    const problems = await db.query<{ problem: string }>(STAGED_PROBLEMS_SQL);
-    if (problems.length) throw new WorkspaceFileError('The workspace has invalid rows, listed below. Nothing was changed.', { problems: problems.map((p) => p.problem) });
-    const body = options.replace ? `${DELETE_USER_DATA_SQL}\n${APPLY_STAGED_SQL}` : APPLY_STAGED_SQL;
+    if (!bytes) throw new WorkspaceFileError(`The workspace is damaged: ${name}.arrows is missing.`);
     try {
-      await db.exec(`BEGIN TRANSACTION;\n${body};\nCOMMIT;`);
+      await staging.arrow(name, bytes);
     } catch (err) {
-      await db.exec('ROLLBACK').catch(() => undefined /* nothing was open */);
-      throw err;
+      throw new WorkspaceFileError(`The saved ${what} cannot be read. Nothing was changed.`, { details: toError(err).message });
     }
-  } finally {
-    await db.exec(dropStagingSql(SAVED_TABLES)).catch(() => undefined /* temp tables go with the session anyway */);
+    const rows = await staging.count(name);
+    const expected = files.manifest.tables[name]?.rows ?? 0;
+    if (rows !== expected) throw new WorkspaceFileError(`The saved ${what} are incomplete (${rows} of ${expected} rows).`);
   }
+  const problems = await staging.query<{ problem: string }>(STAGED_PROBLEMS_SQL);
+  if (problems.length) throw new WorkspaceFileError('The workspace has invalid rows, listed below. Nothing was changed.', { problems: problems.map((p) => p.problem) });
 }
 
 /** Removes every user row, leaving the bundled data as shipped. */
-export async function deleteUserData(db: QueryRunner): Promise<void> {
-  try {
-    await db.exec(`BEGIN TRANSACTION;\n${DELETE_USER_DATA_SQL}\n${REFRESH_DERIVED_SQL};\nCOMMIT;`);
-  } catch (err) {
-    await db.exec('ROLLBACK').catch(() => undefined /* nothing was open */);
-    throw err;
-  }
+export async function deleteUserData(db: WriteRunner): Promise<void> {
+  await writeChange(db, { before: [DELETE_USER_DATA_SQL] });
 }

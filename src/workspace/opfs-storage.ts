@@ -48,6 +48,12 @@ async function currentSave(root: FileSystemDirectoryHandle): Promise<FileSystemD
   }
 }
 
+/** True when this browser keeps a saved workspace (cheap: reads only the pointer). */
+export async function hasSavedWorkspace(): Promise<boolean> {
+  const root = await rootDir(false);
+  return !!root && !!(await currentSave(root));
+}
+
 /** Reads the saved workspace, or null when nothing is saved. Throws WorkspaceFileError when it is damaged. */
 export async function readSavedWorkspace(): Promise<WorkspaceFiles | null> {
   const root = await rootDir(false);

@@ -1,10 +1,14 @@
 /** Settings every chart shares: accessibility, palette, fonts. */
 import { CATEGORY_COLOURS } from '../palette.ts';
 
-/** ARIA description on and decal patterns, so colour is never the only cue. */
-export function baseOption(description: string) {
+/**
+ * ARIA description on and decal patterns, so colour is never the only cue.
+ * `decal: false` for charts where colour carries nothing a pattern would
+ * separate (one series of bars): patterns there cost redraw time and say nothing.
+ */
+export function baseOption(description: string, { decal = true }: { decal?: boolean } = {}) {
   return {
-    aria: { enabled: true, label: { description }, decal: { show: true } },
+    aria: { enabled: true, label: { description }, decal: { show: decal } },
     color: CATEGORY_COLOURS,
     textStyle: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', color: '#1f2933' },
     // No animation: a filter change redraws every chart once, at once. Animated updates repainted
@@ -12,6 +16,13 @@ export function baseOption(description: string) {
     animation: false,
   };
 }
+
+/**
+ * Tooltips drawn on the chart's canvas: ECharts' default HTML tooltip forces a
+ * page layout on every redraw. Formatters then return plain text, lines split
+ * by "\n" (nothing is parsed as HTML, so names need no escaping).
+ */
+export const CANVAS_TOOLTIP = { renderMode: 'richText' as const };
 
 /** Axis name styling used across charts. */
 export const axisName = { nameLocation: 'middle' as const, nameTextStyle: { color: '#3e4c59', fontSize: 12 } };

@@ -7,8 +7,8 @@
 import { compareShares, SMALL_N, type Comparison } from '../../stats/share-difference.ts';
 import { wilsonInterval, type Interval } from '../../stats/wilson.ts';
 import { CATEGORY_COLOURS } from '../palette.ts';
-import { axisName, baseOption, type DrawFor } from './common.ts';
-import { escapeHtml, ofTotal, pct } from './format.ts';
+import { axisName, baseOption, CANVAS_TOOLTIP, type DrawFor } from './common.ts';
+import { ofTotal, pct } from './format.ts';
 import { plural } from '../../lib/plural.ts';
 
 export interface ComparisonInput {
@@ -82,16 +82,17 @@ export function comparisonOption(points: readonly ComparisonPoint[], name: strin
   return {
     ...baseOption(`Chart of the share of tagged reviews per theme for ${name} against all other partnerships, with 95% Wilson intervals.`),
     tooltip: {
+      ...CANVAS_TOOLTIP,
       trigger: 'axis' as const,
       axisPointer: { type: 'shadow' as const },
       formatter: (params: { dataIndex: number }[]) => {
         const p = shown[params[0]?.dataIndex ?? 0];
         if (!p) return '';
-        const line = (label: string, k: number, n: number, i: Interval) => `${escapeHtml(label)}: ${pct(i.estimate)} (${ofTotal(k, n)}; 95% interval ${pct(i.low)}–${pct(i.high)})`;
+        const line = (label: string, k: number, n: number, i: Interval) => `${label}: ${pct(i.estimate)} (${ofTotal(k, n)}; 95% interval ${pct(i.low)}–${pct(i.high)})`;
         const d = p.verdict;
         const points = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(Math.round(x * 100))}`;
-        return `<strong>${escapeHtml(p.theme)}</strong><br>${line(own, p.reviews, p.total, p.own)}<br>${line('Other partnerships', p.others, p.others_total, p.rest)}` +
-          `<br>Difference ${points(d.diff)} points (95% interval ${points(d.lo)} to ${points(d.hi)})`;
+        return `${p.theme}\n${line(own, p.reviews, p.total, p.own)}\n${line('Other partnerships', p.others, p.others_total, p.rest)}` +
+          `\nDifference ${points(d.diff)} points (95% interval ${points(d.lo)} to ${points(d.hi)})`;
       },
     },
     legend: { bottom: 0 },

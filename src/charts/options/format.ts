@@ -19,5 +19,3 @@ export const count = (n: number): string => COUNT.format(n);
 /** "3 of 12". */
 export const ofTotal = (k: number, n: number): string => `${COUNT.format(k)} of ${COUNT.format(n)}`;
 
-/** ECharts renders tooltip strings as HTML; names come from imported data, so escape them. */
-export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -1,7 +1,6 @@
 /** A heatmap of categories × categories with a sequential, greyscale-safe colour scale. */
 import { SEQUENTIAL_COLOURS } from '../palette.ts';
-import { baseOption } from './common.ts';
-import { escapeHtml } from './format.ts';
+import { baseOption, CANVAS_TOOLTIP } from './common.ts';
 
 export interface HeatmapCell {
   x: string;
@@ -43,8 +42,9 @@ export function heatmapOption(spec: HeatmapSpec) {
     // Decals would hide the colour scale; values are printed in the cells instead.
     aria: { enabled: true, label: { description: spec.description }, decal: { show: false } },
     tooltip: {
+      ...CANVAS_TOOLTIP,
       trigger: 'item' as const,
-      formatter: (p: { seriesIndex: number; dataIndex: number }) => escapeHtml(bands[p.seriesIndex]?.[p.dataIndex]?.tooltip ?? ''),
+      formatter: (p: { seriesIndex: number; dataIndex: number }) => bands[p.seriesIndex]?.[p.dataIndex]?.tooltip ?? '',
     },
     grid: { left: 8, right: 16, top: 8, bottom: 56, containLabel: true },
     xAxis: {

@@ -1,7 +1,7 @@
 /** Stacked bars: reviews per publication year by partnership. */
 import type { ReviewsPerYearRow } from '../../queries/overview.ts';
 import { OTHER_COLOUR } from '../palette.ts';
-import { axisName, baseOption } from './common.ts';
+import { axisName, baseOption, CANVAS_TOOLTIP } from './common.ts';
 import { count } from './format.ts';
 
 /** Every year from the first to the last, so gaps show as gaps. */
@@ -38,8 +38,7 @@ export function reviewsPerYearOption(rows: readonly ReviewsPerYearRow[]) {
   });
   return {
     ...baseOption(`Stacked bar chart of reviews per publication year, ${years[0] ?? ''} to ${years.at(-1) ?? ''}, by partnership.`),
-    // Drawn on the canvas: the default HTML tooltip forces a page layout on every redraw.
-    tooltip: { trigger: 'axis' as const, axisPointer: { type: 'shadow' as const }, renderMode: 'richText' as const },
+    tooltip: { ...CANVAS_TOOLTIP, trigger: 'axis' as const, axisPointer: { type: 'shadow' as const } },
     legend: { type: 'scroll' as const, bottom: 0 },
     grid: { left: 56, right: 16, top: 16, bottom: 72 },
     xAxis: { type: 'category' as const, data: years.map(String), name: 'Publication year', nameGap: 28, ...axisName },

@@ -1,7 +1,7 @@
 /** Diverging bars: percentage-point change in each theme's share between two periods. */
 import { CATEGORY_COLOURS } from '../palette.ts';
-import { axisName, baseOption } from './common.ts';
-import { escapeHtml, ofTotal, pct, points } from './format.ts';
+import { axisName, baseOption, CANVAS_TOOLTIP } from './common.ts';
+import { ofTotal, pct, points } from './format.ts';
 import { plural } from '../../lib/plural.ts';
 
 export interface ThemeChange {
@@ -36,12 +36,13 @@ export function themeChangeOption(rows: readonly ThemeChange[], labels: { recent
   return {
     ...baseOption(`Bar chart of the change in share of tagged reviews, ${labels.recent} against ${labels.earlier}, for ${plural(rows.length, 'theme')}.`),
     tooltip: {
+      ...CANVAS_TOOLTIP,
       trigger: 'item' as const,
       formatter: (p: { dataIndex: number }) => {
         const r = shown[p.dataIndex]!;
-        return `${escapeHtml(r.theme)}: ${points(r.change)}<br>${labels.recent}: ${pct(r.recentTotal ? r.recent / r.recentTotal : 0)} (${ofTotal(r.recent, r.recentTotal)})` +
-          `<br>${labels.earlier}: ${pct(r.earlierTotal ? r.earlier / r.earlierTotal : 0)} (${ofTotal(r.earlier, r.earlierTotal)})` +
-          (r.small ? '<br>Small numbers: not a finding' : '');
+        return `${r.theme}: ${points(r.change)}\n${labels.recent}: ${pct(r.recentTotal ? r.recent / r.recentTotal : 0)} (${ofTotal(r.recent, r.recentTotal)})` +
+          `\n${labels.earlier}: ${pct(r.earlierTotal ? r.earlier / r.earlierTotal : 0)} (${ofTotal(r.earlier, r.earlierTotal)})` +
+          (r.small ? '\nSmall numbers: not a finding' : '');
       },
     },
     legend: { bottom: 0 },

@@ -1,8 +1,8 @@
 /** Lines: chosen themes over publication years, as counts or shares of tagged reviews. */
 import type { ThemeYearRow } from '../../queries/trends.ts';
 import { SMALL_N } from '../../stats/share-difference.ts';
-import { axisName, baseOption, type DrawFor } from './common.ts';
-import { count, escapeHtml, ofTotal, pct } from './format.ts';
+import { axisName, baseOption, CANVAS_TOOLTIP, type DrawFor } from './common.ts';
+import { count, ofTotal, pct } from './format.ts';
 import { yearRange } from './reviews-per-year.ts';
 import { plural } from '../../lib/plural.ts';
 
@@ -46,6 +46,7 @@ export function themeTrendOption(rows: readonly ThemeYearRow[], measure: TrendMe
   return {
     ...baseOption(`Line chart of ${share ? 'the share of tagged reviews' : 'tagged reviews'} per publication year for ${plural(themes.length, 'theme')}.`),
     tooltip: {
+      ...CANVAS_TOOLTIP,
       trigger: 'axis' as const,
       // Counts with every value ("2 of 2"), and small bases said in words.
       formatter: (params: Array<{ seriesIndex: number; dataIndex: number; marker: string }>) => {
@@ -53,11 +54,11 @@ export function themeTrendOption(rows: readonly ThemeYearRow[], measure: TrendMe
         const lines = params.map((p) => {
           const [id, name] = themes[p.seriesIndex]!;
           const r = cell.get(`${id}|${year}`);
-          if (!r) return `${p.marker}${escapeHtml(name)}: no tagged reviews`;
+          if (!r) return `${p.marker}${name}: no tagged reviews`;
           const value = share ? `${pct(r.share)} (${ofTotal(r.reviews, r.total)})` : `${ofTotal(r.reviews, r.total)} tagged ${r.total === 1 ? 'review' : 'reviews'}`;
-          return `${p.marker}${escapeHtml(name)}: ${value}${r.total < SMALL_N ? ' · small number' : ''}`;
+          return `${p.marker}${name}: ${value}${r.total < SMALL_N ? ' · small number' : ''}`;
         });
-        return [`<strong>${year}</strong>`, ...lines].join('<br>');
+        return [String(year), ...lines].join('\n');
       },
     },
     legend: { type: 'scroll' as const, bottom: 0 },

@@ -1,8 +1,8 @@
 /** Horizontal bars: the share of tagged reviews carrying each of the most frequent themes. */
 import type { ThemeShareRow } from '../../queries/themes.ts';
 import { CATEGORY_COLOURS, OTHER_COLOUR } from '../palette.ts';
-import { axisName, baseOption, type DrawFor } from './common.ts';
-import { escapeHtml, ofTotal, pct } from './format.ts';
+import { axisName, baseOption, CANVAS_TOOLTIP, type DrawFor } from './common.ts';
+import { ofTotal, pct } from './format.ts';
 import { plural } from '../../lib/plural.ts';
 
 /** The finding the chart's title states. */
@@ -59,16 +59,18 @@ export function topThemesOption(rows: readonly ThemeShareRow[], selected: readon
   // Typed as a tuple so callers read the bars as series[0] without a union.
   const series: [typeof bars, ...(typeof reference)[]] = marks.length ? [bars, reference] : [bars];
   return {
-    ...baseOption(`Bar chart of the share of tagged reviews carrying ${rows.length === 1 ? 'the most frequent theme' : `each of the ${rows.length} most frequent themes`}.`),
+    // One series of bars (national references are labelled diamonds): a decal pattern would be the same on every bar.
+    ...baseOption(`Bar chart of the share of tagged reviews carrying ${rows.length === 1 ? 'the most frequent theme' : `each of the ${rows.length} most frequent themes`}.`, { decal: false }),
     tooltip: {
+      ...CANVAS_TOOLTIP,
       trigger: 'item' as const,
       formatter: (p: { dataIndex: number; seriesIndex?: number }) => {
         if (p.seriesIndex === 1) {
           const m = marks[p.dataIndex]!.mark;
-          return `National reference: ${escapeHtml(m.label)}${m.baseDiffers ? ' (a subgroup of reviews: base differs)' : ''}`;
+          return `National reference: ${m.label}${m.baseDiffers ? ' (a subgroup of reviews: base differs)' : ''}`;
         }
         const r = shown[p.dataIndex]!;
-        return `${escapeHtml(r.theme)}: ${pct(r.share)} (${ofTotal(r.reviews, r.total)} tagged ${r.total === 1 ? 'review' : 'reviews'})`;
+        return `${r.theme}: ${pct(r.share)} (${ofTotal(r.reviews, r.total)} tagged ${r.total === 1 ? 'review' : 'reviews'})`;
       },
     },
     // "38% (32 of 84)" beside a bar needs more room than "38%".

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { useDatabase } from '../../state/database-context.ts';
+import { useDatabase, useWorkspaceChange } from '../../state/database-context.ts';
 import { useWorkspace } from '../workspace/workspace-context.ts';
 import { ModelComparison } from './ModelComparison.tsx';
 import { retagWithModel, retrainWithCorrections, type ModelScore, type RetrainProgress } from './retrain.ts';
@@ -19,6 +19,7 @@ const decode = (b: Uint8Array | null) => (b ? new TextDecoder().decode(b) : null
  */
 export function RetrainPanel() {
   const { db, bumpDataVersion } = useDatabase();
+  const change = useWorkspaceChange();
   const workspace = useWorkspace();
   const [state, setState] = useState<State>({ kind: 'idle' });
   const controller = useRef<AbortController | null>(null);
@@ -37,7 +38,7 @@ export function RetrainPanel() {
 
   const retrain = () => run(async (signal, onProgress) => {
     const previous = decode(workspace.model);
-    const r = await retrainWithCorrections(db, workspace.model, onProgress, signal);
+    const r = await retrainWithCorrections(db, change, workspace.model, onProgress, signal);
     await workspace.setModel(r.modelJson, { json: previous });
     bumpDataVersion();
     return {
@@ -48,7 +49,7 @@ export function RetrainPanel() {
 
   const revert = () => run(async (signal, onProgress) => {
     const previous = decode(workspace.previousModel);
-    const r = await retagWithModel(db, previous, onProgress, signal);
+    const r = await retagWithModel(db, change, previous, onProgress, signal);
     await workspace.setModel(previous);
     bumpDataVersion();
     return { kind: 'done', text: `Back to the ${previous ? 'previously retrained' : 'bundled'} tagger; your ${r.retagged} imported entries were re-tagged with it (${r.tags} tags).` };

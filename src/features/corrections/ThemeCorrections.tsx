@@ -1,8 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { useDatabase } from '../../state/database-context.ts';
+import { useDatabase, useWorkspaceChange } from '../../state/database-context.ts';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
-import { clearCorrectionSql, entityThemesQuery, setCorrectionSql, type EntityRef, type EntityThemeRow } from '../../queries/corrections.ts';
+import { entityThemesQuery, type EntityRef, type EntityThemeRow } from '../../queries/corrections.ts';
+import { clearCorrection, setCorrection } from '../../workspace/changes.ts';
+import type { Change } from '../../workspace/write.ts';
 import { useFilterOptions } from '../filters/use-filter-options.ts';
 
 function statusOf(t: EntityThemeRow): string {
@@ -19,7 +21,8 @@ function statusOf(t: EntityThemeRow): string {
  * tagger in every view.
  */
 export function ThemeCorrections({ entity, title }: { entity: EntityRef; title?: string }) {
-  const { db, dataVersion, bumpDataVersion } = useDatabase();
+  const { db, dataVersion } = useDatabase();
+  const change = useWorkspaceChange();
   const { options } = useFilterOptions();
   const themes = useQuery(entityThemesQuery(db, entity, dataVersion));
   const [busy, setBusy] = useState(false);
@@ -27,12 +30,11 @@ export function ThemeCorrections({ entity, title }: { entity: EntityRef; title?:
   const [adding, setAdding] = useState('');
   const headingId = useId();
 
-  const run = async (sql: string) => {
+  const run = async (what: Change) => {
     setBusy(true);
     setError(null);
     try {
-      await db.exec(sql);
-      bumpDataVersion();
+      await change(what);
     } catch (err) {
       setError(`Could not save the correction: ${err instanceof Error ? err.message : String(err)}. Try again.`);
     } finally {
@@ -54,19 +56,19 @@ export function ThemeCorrections({ entity, title }: { entity: EntityRef; title?:
             <span className="corrections__status">{statusOf(t)}</span>
             <span className="corrections__buttons">
               <button type="button" className="button-secondary" aria-pressed={t.manual === true} disabled={busy || t.manual === true}
-                onClick={() => void run(setCorrectionSql(entity, t.theme_id, true))} aria-label={`Accept ${t.label}`}>Accept</button>
+                onClick={() => void run(setCorrection(entity, t.theme_id, true))} aria-label={`Accept ${t.label}`}>Accept</button>
               <button type="button" className="button-secondary" aria-pressed={t.manual === false} disabled={busy || t.manual === false}
-                onClick={() => void run(setCorrectionSql(entity, t.theme_id, false))} aria-label={`Reject ${t.label}`}>Reject</button>
+                onClick={() => void run(setCorrection(entity, t.theme_id, false))} aria-label={`Reject ${t.label}`}>Reject</button>
               {t.manual !== null && !t.expert && (
                 <button type="button" className="button-secondary" disabled={busy}
-                  onClick={() => void run(clearCorrectionSql(entity, t.theme_id))} aria-label={`Undo your correction of ${t.label}`}>Undo</button>
+                  onClick={() => void run(clearCorrection(entity, t.theme_id))} aria-label={`Undo your correction of ${t.label}`}>Undo</button>
               )}
             </span>
             {t.evidence && t.effective && <q className="corrections__evidence">{t.evidence}</q>}
           </li>
         ))}
       </ul>
-      <form className="corrections__add" onSubmit={(e) => (e.preventDefault(), adding && void run(setCorrectionSql(entity, adding, true)), setAdding(''))}>
+      <form className="corrections__add" onSubmit={(e) => (e.preventDefault(), adding && void run(setCorrection(entity, adding, true)), setAdding(''))}>
         <label htmlFor={`${headingId}-add`}>Add theme</label>
         <select id={`${headingId}-add`} value={adding} onChange={(e) => setAdding(e.target.value)}>
           <option value="">Choose a theme…</option>

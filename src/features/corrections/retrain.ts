@@ -2,19 +2,17 @@
  * Retraining the tagger in the tagging worker on the shipped examples, the expert labels and
  * the user's corrections together; scoring the model in use and the new one on the same
  * judgments by their out-of-fold tags; re-tagging the user's own entries with the new model
- * (or, to go back, with the previous one) and storing the tags.
+ * (or, to go back, with the previous one) and storing the tags through the write path.
  */
 import type { QueryRunner } from '../../queries/runner.ts';
 import { outOfFoldAgreement, overallScore, type CorrectionCell, type OverallScore, type ThemeAgreement } from '../../agreement/out-of-fold.ts';
 import type { OutOfFold } from '../../classify/index.ts';
-import { rowsToArrowIPC } from '../../schema/arrow.ts';
-import type { TagEvidence, ThemeTag } from '../../schema/records.ts';
 import { tagRows } from '../../ingest/tag-rows.ts';
 import { correctionCellsSql, expertKeysSql } from '../../queries/agreement.ts';
-import { REPLACE_MODEL_TAGS_SQL, trainingExamplesSql, userEntriesToTagSql, type TrainingExampleRow } from '../../queries/corrections.ts';
+import { trainingExamplesSql, userEntriesToTagSql, type TrainingExampleRow } from '../../queries/corrections.ts';
 import { loadCodebook } from '../../queries/themes-admin.ts';
-import { createStagingSql, dropStagingSql } from '../../queries/workspace.ts';
-import { str } from '../../queries/sql.ts';
+import { storeModelTags } from '../../workspace/changes.ts';
+import type { WriteChange } from '../../workspace/write.ts';
 import { TaggingClient } from '../../workers/tagging/tagging-client.ts';
 import { loadOutOfFold, outOfFoldOf } from '../agreement/model-out-of-fold.ts';
 import { loadShippedExamples } from './shipped-examples.ts';
@@ -52,7 +50,7 @@ export function scoreModel(oof: OutOfFold | null, themeIds: string[], expertKeys
 }
 
 /** Retrains (the signal stops the worker at once: training cannot pause half-way) and re-tags the user's entries. */
-export async function retrainWithCorrections(db: QueryRunner, current: Uint8Array | null, onProgress: (p: RetrainProgress) => void, signal: AbortSignal): Promise<RetrainResult> {
+export async function retrainWithCorrections(db: QueryRunner, change: WriteChange, current: Uint8Array | null, onProgress: (p: RetrainProgress) => void, signal: AbortSignal): Promise<RetrainResult> {
   onProgress({ stage: 'examples', message: 'Collecting the shipped examples, the expert labels and your corrections…', fraction: 0.02 });
   const judged = await db.query<TrainingExampleRow>(trainingExamplesSql, { signal, label: 'corrections.trainingExamples' });
   if (judged.length < 10) throw new Error(`Only ${judged.length} entries have been judged: correct at least 10 before retraining.`);
@@ -81,7 +79,7 @@ export async function retrainWithCorrections(db: QueryRunner, current: Uint8Arra
     const trained = await client.retrain(examples, taxonomy, lexicon, signal);
     const before = scoreModel(beforeOof, themeIds, expertKeys, corrections);
     const after = scoreModel(outOfFoldOf(trained.model), themeIds, expertKeys, corrections);
-    const { retagged, tags } = await retagUserEntries(db, client, onProgress, signal);
+    const { retagged, tags } = await retagUserEntries(db, change, client, onProgress, signal);
     return { judged: judged.length, shipped: shipped.length, retagged, tags, trainMs: trained.elapsedMs, modelJson: JSON.stringify(trained.model), before, after };
   } finally {
     signal.removeEventListener('abort', stop);
@@ -90,21 +88,21 @@ export async function retrainWithCorrections(db: QueryRunner, current: Uint8Arra
 }
 
 /** Puts a model back in charge of the user's entries: re-tags them with it (null = the bundled model). */
-export async function retagWithModel(db: QueryRunner, modelJson: string | null, onProgress: (p: RetrainProgress) => void, signal: AbortSignal): Promise<{ retagged: number; tags: number }> {
+export async function retagWithModel(db: QueryRunner, change: WriteChange, modelJson: string | null, onProgress: (p: RetrainProgress) => void, signal: AbortSignal): Promise<{ retagged: number; tags: number }> {
   const client = new TaggingClient();
   const stop = () => client.terminate();
   signal.addEventListener('abort', stop, { once: true });
   try {
     onProgress({ stage: 'examples', message: 'Loading the previous tagger…', fraction: 0.05 });
     await (modelJson === null ? client.loadModel() : client.useModel(JSON.parse(modelJson)));
-    return await retagUserEntries(db, client, onProgress, signal);
+    return await retagUserEntries(db, change, client, onProgress, signal);
   } finally {
     signal.removeEventListener('abort', stop);
     client.terminate();
   }
 }
 
-async function retagUserEntries(db: QueryRunner, client: TaggingClient, onProgress: (p: RetrainProgress) => void, signal: AbortSignal): Promise<{ retagged: number; tags: number }> {
+async function retagUserEntries(db: QueryRunner, change: WriteChange, client: TaggingClient, onProgress: (p: RetrainProgress) => void, signal: AbortSignal): Promise<{ retagged: number; tags: number }> {
   const entries = await db.query<{ entity_type: 'review' | 'briefing'; entity_id: string; text: string }>(userEntriesToTagSql, { signal });
   onProgress({ stage: 'tagging', message: `Re-tagging your ${entries.length} entries…`, fraction: 0.7 });
   const { batch } = await client.tag(entries.map((e) => ({ key: e.entity_id, text: e.text })), {
@@ -113,25 +111,7 @@ async function retagUserEntries(db: QueryRunner, client: TaggingClient, onProgre
   });
   const { tags, evidence } = tagRows(batch, entries);
   onProgress({ stage: 'saving', message: 'Storing the new tags…', fraction: 0.92 });
-  await storeModelTags(db, entries, tags, evidence);
+  // Phrase-rule tags go too: the model in charge re-tags everything the tagger gave these entries.
+  await change(storeModelTags(entries, { theme_tags: tags, tag_evidence: evidence }, { rules: true }));
   return { retagged: entries.length, tags: tags.length };
-}
-
-async function storeModelTags(db: QueryRunner, entries: { entity_type: string; entity_id: string }[], tags: ThemeTag[], evidence: TagEvidence[]): Promise<void> {
-  const staged = ['theme_tags', 'tag_evidence'] as const;
-  await db.exec(createStagingSql(staged));
-  try {
-    await db.exec(`CREATE OR REPLACE TEMP TABLE ws_in_entries (entity_type VARCHAR, entity_id VARCHAR)`);
-    if (entries.length) await db.exec(`INSERT INTO ws_in_entries VALUES ${entries.map((e) => `(${str(e.entity_type)}, ${str(e.entity_id)})`).join(', ')}`);
-    if (tags.length) await db.insertArrow('ws_in_theme_tags', rowsToArrowIPC('theme_tags', tags));
-    if (evidence.length) await db.insertArrow('ws_in_tag_evidence', rowsToArrowIPC('tag_evidence', evidence));
-    try {
-      await db.exec(REPLACE_MODEL_TAGS_SQL);
-    } catch (err) {
-      await db.exec('ROLLBACK').catch(() => undefined /* nothing was open */);
-      throw err;
-    }
-  } finally {
-    await db.exec(`${dropStagingSql(staged)}; DROP TABLE IF EXISTS ws_in_entries`).catch(() => undefined /* temp tables go with the session */);
-  }
 }

@@ -1,6 +1,6 @@
 /** Text pasted from a national catalogue listing → reviews with their listed learning as theme tags. */
 import { useState } from 'react';
-import { useDatabase } from '../../state/database-context.ts';
+import { useDatabase, useWorkspaceChange } from '../../state/database-context.ts';
 import { parseCataloguePage, type CatalogueResult } from '../../ingest/catalogue-page.ts';
 import { MetadataPreview } from './MetadataPreview.tsx';
 import { ProblemList } from './ProblemList.tsx';
@@ -8,6 +8,7 @@ import { commitPlan, planRecords, type TagJob, type ThemeContext } from './run-i
 
 export function CatalogueStep({ themes, onImported }: { themes: ThemeContext; onImported(summary: string, jobs: TagJob[]): void }) {
   const { db } = useDatabase();
+  const change = useWorkspaceChange();
   const [text, setText] = useState('');
   const [parsed, setParsed] = useState<CatalogueResult | null>(null);
   const [busy, setBusy] = useState(false);
@@ -19,7 +20,7 @@ export function CatalogueStep({ themes, onImported }: { themes: ThemeContext; on
     setError(null);
     try {
       const plan = await planRecords(db, parsed);
-      const jobs = await commitPlan(db, plan, 'catalogue text');
+      const jobs = await commitPlan(change, plan, 'catalogue text');
       onImported(`Catalogue text: ${plan.added.reviews} new reviews, ${plan.merged.reviews} merged with reviews already here, ${plan.tags.length} theme tags from their listed learning.`, jobs);
       setParsed(null);
       setText('');

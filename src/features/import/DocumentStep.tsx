@@ -4,7 +4,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useDatabase } from '../../state/database-context.ts';
+import { useDatabase, useWorkspaceChange } from '../../state/database-context.ts';
 import { partnershipRecord, slugify } from '../../schema/partnership-name.ts';
 import { linkTargetsQuery, partnershipChoicesQuery, type LinkTarget, type PartnershipChoice } from '../../queries/import.ts';
 import { DocumentRow, matchPartnership, validPublished, type DocEntry } from './DocumentRow.tsx';
@@ -51,6 +51,7 @@ export interface DocumentStepProps {
 
 export function DocumentStep({ docs, onChange, onRemove, onImported }: DocumentStepProps) {
   const { db, dataVersion } = useDatabase();
+  const change = useWorkspaceChange();
   const targets = useQuery(linkTargetsQuery(db, dataVersion));
   const partnerships = useQuery(partnershipChoicesQuery(db, dataVersion));
   const [busy, setBusy] = useState(false);
@@ -62,7 +63,7 @@ export function DocumentStep({ docs, onChange, onRemove, onImported }: DocumentS
     setBusy(true);
     setError(null);
     try {
-      const jobs = await commitDocuments(db, ready.map(([, r]) => r));
+      const jobs = await commitDocuments(change, ready.map(([, r]) => r));
       const passages = jobs.length;
       onImported(`${ready.length} document${ready.length === 1 ? '' : 's'} stored as ${passages} passages.`, jobs, ready.map(([d]) => d.key));
     } catch (err) {

@@ -4,7 +4,7 @@
  */
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
-import { useDatabase } from '../../state/database-context.ts';
+import { useDatabase, useWorkspaceChange } from '../../state/database-context.ts';
 import { KpiRow } from '../../components/KpiRow.tsx';
 import { ProblemReport } from '../../components/ProblemReport.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
@@ -43,7 +43,8 @@ const SAVE_WORDS: Record<LogLine['save'], string> = {
 };
 
 export default function ImportPage() {
-  const { db, dataVersion, bumpDataVersion } = useDatabase();
+  const { db, dataVersion } = useDatabase();
+  const change = useWorkspaceChange();
   const queryClient = useQueryClient();
   // Keep showing the last counts while new ones are computed, so the numbers do not flicker away.
   const counts = useQuery({ ...workspaceCountsQuery(db, dataVersion), placeholderData: keepPreviousData });
@@ -54,11 +55,10 @@ export default function ImportPage() {
   const [saveProblem, setSaveProblem] = useState<UserMessage | null>(null);
   const [persisted, setPersisted] = useState<boolean | null>(null);
 
-  /** Logs a change as saving, then as saved or not saved once the save that follows it finishes. */
+  /** Logs a change (already written, so its save is scheduled) as saving, then as saved or not saved once that save finishes. */
   const logAndSave = useCallback((text: string, what: string) => {
     const id = markUnsaved(what);
     setLog((l) => [...l, { id, text, save: 'saving' }]);
-    bumpDataVersion();
     void workspace.whenSaved().then((state) => {
       const ok = state.kind === 'saved';
       if (ok) markSaved(id);
@@ -67,9 +67,9 @@ export default function ImportPage() {
       else setSaveProblem(null);
     });
     if (persisted === null) void workspace.persist().then(setPersisted);
-  }, [bumpDataVersion, workspace, persisted]);
+  }, [workspace, persisted]);
 
-  const tagging = useTagging(db, (label, outcome) => {
+  const tagging = useTagging(change, (label, outcome) => {
     logAndSave(`Tagged ${label}: ${outcome.tags} theme tags on ${outcome.texts} passages and texts.`, `The theme tags of ${label}`);
   });
   const candidates = useCallback(() => queryClient.fetchQuery(linkTargetsQuery(db, dataVersion)), [queryClient, db, dataVersion]);

@@ -3,7 +3,7 @@
  * each field, see the first rows and every problem, then import in one go.
  */
 import { useEffect, useState } from 'react';
-import { useDatabase } from '../../state/database-context.ts';
+import { useDatabase, useWorkspaceChange } from '../../state/database-context.ts';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { FIELDS, guessKind, guessMapping, missingRequired, type ColumnMapping, type RecordKind } from '../../ingest/fields.ts';
 import type { MetadataKind } from '../../ingest/file-kinds.ts';
@@ -44,6 +44,7 @@ function summarise(file: string, plan: ImportPlan, kind: RecordKind): string {
 
 export function MetadataStep({ file, kind: fileKind, themes, onImported, onDiscard }: MetadataStepProps) {
   const { db } = useDatabase();
+  const change = useWorkspaceChange();
   const [table, setTable] = useState<RawTable | null>(null);
   const [existing, setExisting] = useState<Existing | null>(null);
   const [recordKind, setRecordKind] = useState<RecordKind>('review');
@@ -122,7 +123,7 @@ export function MetadataStep({ file, kind: fileKind, themes, onImported, onDisca
     setBusy(true);
     setError(null);
     try {
-      const jobs = await commitPlan(db, plan, file.name);
+      const jobs = await commitPlan(change, plan, file.name);
       onImported(summarise(file.name, plan, recordKind), jobs);
     } catch (err) {
       setError(userMessage(err, `${file.name} could not be imported, and nothing was changed. Try again; if it fails again, reload the page and import it once more.`));

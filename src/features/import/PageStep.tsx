@@ -5,7 +5,7 @@
  * user confirms.
  */
 import { useState, type DragEvent } from 'react';
-import { useDatabase } from '../../state/database-context.ts';
+import { useDatabase, useWorkspaceChange } from '../../state/database-context.ts';
 import { buildPreview, keptCounts, markDuplicates, previewToRecords, readPage, storedKeys, validDate, type PagePreview } from '../../ingest/pages/page-preview.ts';
 import { loadExisting } from '../../queries/import.ts';
 import { PagePreviewList } from './PagePreviewList.tsx';
@@ -18,6 +18,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function PageStep({ onImported }: { onImported(summary: string, jobs: TagJob[]): void }) {
   const { db } = useDatabase();
+  const change = useWorkspaceChange();
   const [text, setText] = useState('');
   const [preview, setPreview] = useState<PagePreview | null>(null);
   const [message, setMessage] = useState<{ tone: 'error' | 'note'; text: string } | null>(null);
@@ -71,7 +72,7 @@ export function PageStep({ onImported }: { onImported(summary: string, jobs: Tag
     setBusy(true);
     try {
       const plan = await planRecords(db, previewToRecords(preview));
-      const jobs = await commitPlan(db, plan, preview.address ?? 'partnership page');
+      const jobs = await commitPlan(change, plan, preview.address ?? 'partnership page');
       onImported(
         `Partnership page (${preview.partnership}): ${plural(plan.added.reviews, 'new review')} and ${plural(plan.added.briefings, 'new briefing')}; ` +
           `${plan.merged.reviews + plan.merged.briefings} merged with records already here.`,

@@ -1,10 +1,9 @@
 /**
  * The import steps the page runs, free of React: read a file, plan and commit
- * records, attach documents. Each commit is one transaction (see
- * src/ingest/commit.ts); the caller then tags the new text and bumps the data version.
+ * records, attach documents. Each commit is one change through the write path
+ * (src/workspace/write.ts); the caller then tags the new text.
  */
 import type { QueryRunner, WriteRunner } from '../../queries/runner.ts';
-import { commitRows } from '../../ingest/commit.ts';
 import { yieldToPage } from '../../ingest/validate/csv-shape.ts';
 import { eachStep, runStepsInSlices } from '../../ingest/work-steps.ts';
 import { documentRecords } from '../../ingest/document-records.ts';
@@ -15,7 +14,9 @@ import type { ImportRecords } from '../../ingest/metadata-records.ts';
 import type { RawTable } from '../../ingest/raw-table.ts';
 import { FileProblem, readMetadataFile } from '../../ingest/read-metadata.ts';
 import { createThemeMatcher, type MatcherLexicon, type ThemeMatcher } from '../../ingest/theme-matcher.ts';
-import { clearDocumentsSql, importThemesSql, loadExisting, type ImportThemeRow } from '../../queries/import.ts';
+import { importThemesSql, loadExisting, type ImportThemeRow } from '../../queries/import.ts';
+import { storeDocuments, storeRecords } from '../../workspace/changes.ts';
+import type { WriteChange } from '../../workspace/write.ts';
 import { briefingText, reviewText, type Document, type Partnership, type Passage, type Review } from '../../schema/records.ts';
 import { documentText, MEDIA_TYPES } from './readers/document-text.ts';
 
@@ -77,8 +78,8 @@ export async function planRecords(db: QueryRunner, records: ImportRecords): Prom
 }
 
 /** Writes a planned import in one transaction; returns the texts to tag. */
-export async function commitPlan(db: WriteRunner, plan: ImportPlan, source: string): Promise<TagJob[]> {
-  await commitRows(db, { partnerships: plan.partnerships, reviews: plan.reviews, briefings: plan.briefings, theme_tags: plan.tags });
+export async function commitPlan(change: WriteChange, plan: ImportPlan, source: string): Promise<TagJob[]> {
+  await change(storeRecords({ partnerships: plan.partnerships, reviews: plan.reviews, briefings: plan.briefings, theme_tags: plan.tags }));
   // Built in slices: joining the texts of 100,000 reviews is a few hundred milliseconds of work.
   const jobs: TagJob[] = [];
   const add = (entity_type: 'review' | 'briefing', entity_id: string, text: string) => {
@@ -101,7 +102,7 @@ export interface ReadyDocument {
 }
 
 /** Stores documents and their passages (replacing earlier copies of the same file); returns passages to tag. */
-export async function commitDocuments(db: WriteRunner, docs: readonly ReadyDocument[]): Promise<TagJob[]> {
+export async function commitDocuments(change: WriteChange, docs: readonly ReadyDocument[]): Promise<TagJob[]> {
   const documents: Document[] = [];
   const passages: Passage[] = [];
   const reviews: Review[] = [];
@@ -119,6 +120,6 @@ export async function commitDocuments(db: WriteRunner, docs: readonly ReadyDocum
     passages.push(...rec.passages);
     jobs.push(...rec.passages.map((p) => ({ entity_type: 'passage' as const, entity_id: p.id, text: p.text, source: d.fileName })));
   }
-  await commitRows(db, { partnerships, reviews, documents, passages }, clearDocumentsSql(documents.map((d) => d.id)));
+  await change(storeDocuments({ partnerships, reviews, documents, passages }));
   return jobs;
 }

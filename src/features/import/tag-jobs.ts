@@ -1,9 +1,8 @@
 /** Tags imported text in the tagging worker and stores the model tags in one transaction. */
-import type { WriteRunner } from '../../queries/runner.ts';
-import { commitChunks, type StagedRows } from '../../ingest/commit.ts';
+import { storeModelTags } from '../../workspace/changes.ts';
+import type { StagedRows, WriteChange } from '../../workspace/write.ts';
 import { IMPORT_PASSAGE_CHARS } from '../../ingest/document-records.ts';
 import { tagRows } from '../../ingest/tag-rows.ts';
-import { clearModelTagsSql } from '../../queries/import.ts';
 import type { TaggingClient } from '../../workers/tagging/tagging-client.ts';
 import type { TaggingProgress } from '../../workers/tagging/protocol.ts';
 import type { TagBatch } from '../../classify/index.ts';
@@ -67,7 +66,7 @@ function* tagSlices(batch: TagBatch, jobs: readonly TagJob[], onSlice: (done: nu
 
 /** Tags every job; on cancel (AbortError) nothing is stored. */
 export async function tagAndStore(
-  db: WriteRunner, client: TaggingClient, jobs: readonly TagJob[],
+  change: WriteChange, client: TaggingClient, jobs: readonly TagJob[],
   options: { signal?: AbortSignal; onProgress?: (p: TagProgress) => void } = {},
 ): Promise<TagOutcome> {
   const started = performance.now();
@@ -76,13 +75,12 @@ export async function tagAndStore(
     signal: options.signal, passageChars: IMPORT_PASSAGE_CHARS, onProgress: (p) => options.onProgress?.(progressOf(p)),
   });
   if (options.signal?.aborted) throw new DOMException('Tagging was cancelled.', 'AbortError');
-  const clear = (['review', 'briefing', 'passage'] as const).flatMap((t) => clearModelTagsSql(t, jobs.filter((j) => j.entity_type === t).map((j) => j.entity_id)));
   let tags = 0;
   const last = { done: jobs.length, total: jobs.length, passages: 0, elapsedMs: performance.now() - started };
   const slices = tagSlices(batch, jobs, (done) => options.onProgress?.({ ...progressOf(last), stored: done }));
   const counted = (function* () {
     for (const s of slices) (tags += s.theme_tags?.length ?? 0, yield s);
   })();
-  await commitChunks(db, counted, clear, { signal: options.signal });
+  await change(storeModelTags(jobs, counted, { signal: options.signal }));
   return { texts: jobs.length, tags, elapsedMs: performance.now() - started };
 }

@@ -3,7 +3,7 @@
  * progress and cancel. The worker lives as long as the import page.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { WriteRunner } from '../../queries/runner.ts';
+import type { WriteChange } from '../../workspace/write.ts';
 import { TaggingClient } from '../../workers/tagging/tagging-client.ts';
 import { useWorkspace } from '../workspace/workspace-context.ts';
 import type { TagJob } from './run-import.ts';
@@ -23,7 +23,7 @@ interface Batch {
 const isAbort = (err: unknown) => (err as { name?: string })?.name === 'AbortError';
 
 /** Tagging state plus `start(jobs, label)`, `cancel()` and `retry()`; `onStored` runs after each stored batch. */
-export function useTagging(db: WriteRunner, onStored: (label: string, outcome: TagOutcome) => void) {
+export function useTagging(change: WriteChange, onStored: (label: string, outcome: TagOutcome) => void) {
   const [state, setState] = useState<TaggingState>({ kind: 'idle' });
   const client = useRef<{ client: TaggingClient; ready: Promise<unknown> } | null>(null);
   const queue = useRef<Batch[]>([]);
@@ -59,7 +59,7 @@ export function useTagging(db: WriteRunner, onStored: (label: string, outcome: T
           client.current = null;
           throw new Error(`the theme model could not be loaded (${(err as Error).message})`);
         });
-        const outcome = await tagAndStore(db, client.current!.client, batch.jobs, {
+        const outcome = await tagAndStore(change, client.current!.client, batch.jobs, {
           signal: ctrl.signal,
           onProgress: (progress) => setState({ kind: 'running', label: batch.label, progress, queued: queue.current.length }),
         });
@@ -76,7 +76,7 @@ export function useTagging(db: WriteRunner, onStored: (label: string, outcome: T
       }
     }
     running.current = false;
-  }, [db, workspace]);
+  }, [change, workspace]);
 
   const start = useCallback((jobs: TagJob[], label: string) => {
     if (!jobs.length) return;

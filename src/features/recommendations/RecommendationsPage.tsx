@@ -48,7 +48,7 @@ export default function RecommendationsPage() {
 }
 
 function RecommendationsView({ result }: { result: BuildResult }) {
-  const { db, dataVersion, bumpDataVersion } = useDatabase();
+  const { db, dataVersion, change } = useDatabase();
   const queryClient = useQueryClient();
   const [filters] = useFilters();
   const { names } = useFilterOptions();
@@ -66,8 +66,7 @@ function RecommendationsView({ result }: { result: BuildResult }) {
   const save = async (rows: RecommendationTracking[]) => {
     setSaveError(null);
     try {
-      await db.exec(upsertTrackingSql(rows));
-      bumpDataVersion();
+      await change({ before: [upsertTrackingSql(rows)] });
       await queryClient.invalidateQueries({ queryKey: ['recommendations'] });
     } catch (err) {
       setSaveError(`Could not save the action plan change: ${err instanceof Error ? err.message : String(err)}. Try again.`);

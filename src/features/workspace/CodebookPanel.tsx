@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { useDatabase } from '../../state/database-context.ts';
+import { useDatabase, useWorkspaceChange } from '../../state/database-context.ts';
 import { codebookToTaxonomyJson, parseTaxonomyJson } from '../../codebook/json.ts';
 import { planCodebookImport, type CodebookPlan } from '../../codebook/merge.ts';
 import { codebookSizeProblem, codebookToQdc, parseQdc } from '../../codebook/qdc.ts';
 import type { ParsedCodebook } from '../../codebook/types.ts';
-import { loadCodebook, replaceThemeSetSql } from '../../queries/themes-admin.ts';
+import { loadCodebook } from '../../queries/themes-admin.ts';
+import { replaceThemeSet } from '../../workspace/changes.ts';
 import { checkRows, problemLines } from '../../ingest/validate/schema-rules.ts';
 import { FilePickButton } from './FilePickButton.tsx';
 import { downloadBytes, today } from './download.ts';
@@ -18,7 +19,8 @@ interface Pending {
 
 /** Exchange the theme set with QDA tools (REFI-QDA .qdc) or as taxonomy JSON; an import is previewed before it applies. */
 export function CodebookPanel() {
-  const { db, bumpDataVersion } = useDatabase();
+  const { db } = useDatabase();
+  const change = useWorkspaceChange();
   const [pending, setPending] = useState<Pending | null>(null);
   const [retireMissing, setRetireMissing] = useState(false);
   const [note, setNote] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
@@ -57,8 +59,7 @@ export function CodebookPanel() {
     if (!pending?.plan) return;
     try {
       const plan = planCodebookImport(await loadCodebook(db), pending.parsed, { retireMissing });
-      await db.exec(replaceThemeSetSql(plan.result));
-      bumpDataVersion();
+      await change(replaceThemeSet(plan.result));
       setNote({ kind: 'ok', text: `Applied ${pending.fileName}: ${plan.added.length} added, ${plan.renamed.length} renamed, ${plan.updated.length} updated${retireMissing ? `, ${plan.missing.length} retired` : ''}.` });
       setPending(null);
     } catch (err) {

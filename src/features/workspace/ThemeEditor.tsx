@@ -1,8 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { useDatabase } from '../../state/database-context.ts';
+import { useDatabase, useWorkspaceChange } from '../../state/database-context.ts';
 import { slugify } from '../../codebook/types.ts';
-import { addThemeSql, setRetiredSql, themesAdminQuery, updateThemeSql, type ThemeAdminRow } from '../../queries/themes-admin.ts';
+import { themesAdminQuery, type ThemeAdminRow } from '../../queries/themes-admin.ts';
+import { addTheme, renameTheme, retireTheme } from '../../workspace/changes.ts';
+import type { Change } from '../../workspace/write.ts';
 
 function ThemeRow({ theme, onSave, onRetire }: { theme: ThemeAdminRow; onSave: (label: string) => void; onRetire: (retired: boolean) => void }) {
   const [editing, setEditing] = useState(false);
@@ -35,14 +37,14 @@ function ThemeRow({ theme, onSave, onRetire }: { theme: ThemeAdminRow; onSave: (
 
 /** Add, rename and retire themes; changes are kept with the workspace. */
 export function ThemeEditor() {
-  const { db, dataVersion, bumpDataVersion } = useDatabase();
+  const { db, dataVersion } = useDatabase();
+  const change = useWorkspaceChange();
   const themes = useQuery(themesAdminQuery(db, dataVersion));
   const [error, setError] = useState<string | null>(null);
-  const run = async (sql: string) => {
+  const run = async (what: Change) => {
     setError(null);
     try {
-      await db.exec(sql);
-      bumpDataVersion();
+      await change(what);
     } catch (err) {
       setError(`Could not change the theme: ${err instanceof Error ? err.message : String(err)}`);
     }
@@ -57,7 +59,7 @@ export function ThemeEditor() {
     if (rows.some((t) => t.label.toLowerCase() === label.toLowerCase())) return setError(`There is already a theme called “${label}”.`);
     let id = slugify(label);
     for (let n = 2; rows.some((t) => t.id === id); n++) id = `${slugify(label)}-${n}`;
-    void run(addThemeSql({ id, label, group_id: String(form.get('group')), description: String(form.get('description') ?? '').trim() }));
+    void run(addTheme({ id, label, group_id: String(form.get('group')), description: String(form.get('description') ?? '').trim(), retired: false }));
     e.currentTarget.reset();
   };
   return (
@@ -77,7 +79,7 @@ export function ThemeEditor() {
           <thead><tr><th scope="col">Theme</th><th scope="col">Group</th><th scope="col" className="numeric">Entries</th><th scope="col">Change</th></tr></thead>
           <tbody>
             {rows.map((t) => (
-              <ThemeRow key={t.id} theme={t} onSave={(label) => void run(updateThemeSql(t.id, label, t.description))} onRetire={(r) => void run(setRetiredSql(t.id, r))} />
+              <ThemeRow key={t.id} theme={t} onSave={(label) => void run(renameTheme(t.id, label, t.description))} onRetire={(r) => void run(retireTheme(t.id, r))} />
             ))}
           </tbody>
         </table>

@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useDatabase } from '../../state/database-context.ts';
+import { useDatabase, useWorkspaceChange } from '../../state/database-context.ts';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
-import { commitRows } from '../../ingest/commit.ts';
-import { deleteUserItemSql, editUserItemSql, userItemsQuery, type UserItemRow } from '../../queries/user-items.ts';
+import { userItemsQuery, type UserItemRow } from '../../queries/user-items.ts';
+import { deleteUserItem, editUserItem } from '../../workspace/changes.ts';
+import type { Change } from '../../workspace/write.ts';
 import { validPublished } from '../import/DocumentRow.tsx';
 import { useWorkspace } from './workspace-context.ts';
 
@@ -11,7 +12,8 @@ const keyOf = (r: UserItemRow) => `${r.kind}:${r.id}`;
 
 /** The reviews and briefings imported on this device, each editable and deletable on its own. */
 export function UserItemsPanel() {
-  const { db, dataVersion, bumpDataVersion } = useDatabase();
+  const { db, dataVersion } = useDatabase();
+  const change = useWorkspaceChange();
   const workspace = useWorkspace();
   const items = useQuery(userItemsQuery(db, dataVersion));
   const [editing, setEditing] = useState<{ key: string; title: string; published: string } | null>(null);
@@ -19,13 +21,11 @@ export function UserItemsPanel() {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
-  const run = async (statements: string[], done: string) => {
+  const run = async (what: Change, done: string) => {
     setBusy(true);
     setOutcome(null);
     try {
-      // The one write path: the statements run as one transaction, then the derived tables are rebuilt.
-      await commitRows(db, {}, statements);
-      bumpDataVersion();
+      await change(what);
       await workspace.saveNow();
       setOutcome({ kind: 'ok', text: done });
     } catch (err) {
@@ -69,12 +69,12 @@ export function UserItemsPanel() {
                     {edit ? (
                       <>
                         <button type="button" disabled={busy || !edit.title.trim() || !dateOk}
-                          onClick={() => void run(editUserItemSql(r.kind, r.id, edit.title.trim(), edit.published.trim() || null), `Saved “${edit.title.trim()}”.`)}>Save</button>
+                          onClick={() => void run(editUserItem(r.kind, r.id, edit.title.trim(), edit.published.trim() || null), `Saved “${edit.title.trim()}”.`)}>Save</button>
                         <button type="button" className="button-secondary" onClick={() => setEditing(null)}>Cancel</button>
                       </>
                     ) : confirming === key ? (
                       <>
-                        <button type="button" className="button-danger" disabled={busy} onClick={() => void run(deleteUserItemSql(r.kind, r.id), `Deleted “${r.title}” and its documents and themes.`)}>
+                        <button type="button" className="button-danger" disabled={busy} onClick={() => void run(deleteUserItem(r.kind, r.id), `Deleted “${r.title}” and its documents and themes.`)}>
                           Confirm delete
                         </button>
                         <button type="button" className="button-secondary" onClick={() => setConfirming(null)}>Keep it</button>

@@ -3,15 +3,15 @@
  * import, delete, and the retrained model. The storage functions come from
  * src/workspace (injected by DatabaseProvider), so features never touch the database layer.
  */
-import type { QueryRunner } from '../../queries/runner.ts';
+import type { QueryRunner, WriteRunner } from '../../queries/runner.ts';
 import type { WorkspaceFiles, WorkspaceManifest } from '../../workspace/archive.ts';
 import type { StorageUsage } from '../../workspace/opfs-storage.ts';
 import { packModels, unpackModels } from './model-files.ts';
 
 export interface WorkspaceBackend {
   collect(db: QueryRunner, model: Uint8Array | null): Promise<WorkspaceFiles>;
-  apply(db: QueryRunner, files: WorkspaceFiles, options: { replace: boolean }): Promise<void>;
-  deleteUserData(db: QueryRunner): Promise<void>;
+  apply(db: WriteRunner, files: WorkspaceFiles, options: { replace: boolean }): Promise<void>;
+  deleteUserData(db: WriteRunner): Promise<void>;
   read(): Promise<WorkspaceFiles | null>;
   write(files: WorkspaceFiles): Promise<void>;
   clear(): Promise<void>;
@@ -57,7 +57,7 @@ export class WorkspaceSession {
   /** A problem met while restoring at start (the app still opens on the bundled data). */
   restoreProblem: string | null = null;
 
-  constructor(private readonly db: QueryRunner, private readonly backend: WorkspaceBackend) {}
+  constructor(private readonly db: WriteRunner, private readonly backend: WorkspaceBackend) {}
 
   subscribe = (listener: () => void) => {
     this.listeners.add(listener);

@@ -1,0 +1,42 @@
+/**
+ * The one staging convention for writes: every change stages its rows in a
+ * copy of the stored table (`stage_<table>`), filled from Arrow before
+ * anything stored changes, then moves them in within one transaction.
+ *
+ * Staging tables are plain tables in `main` (duckdb-wasm's Arrow insert
+ * writes there), named here only, never from user input, and dropped after
+ * each change.
+ */
+import type { SavedTableName } from '../schema/workspace-tables.ts';
+
+export const stageTable = (name: SavedTableName) => `stage_${name}`;
+
+/** An empty staging copy of a stored table. */
+export const createStageSql = (name: SavedTableName) => `CREATE OR REPLACE TABLE ${stageTable(name)} AS SELECT * FROM ${name} LIMIT 0`;
+export const dropStageSql = (name: SavedTableName) => `DROP TABLE IF EXISTS ${stageTable(name)}`;
+export const stagedCountSql = (name: SavedTableName) => `SELECT count(*)::INTEGER AS n FROM ${stageTable(name)}`;
+
+/** How staged rows replace stored ones: the key columns a staged row overwrites. */
+const REPLACE_KEYS: Partial<Record<SavedTableName, readonly string[]>> = {
+  partnerships: ['id'],
+  reviews: ['id'],
+  briefings: ['id'],
+  documents: ['id'],
+  passages: ['id'],
+  theme_tags: ['entity_type', 'entity_id', 'theme_id', 'source'],
+  tag_evidence: ['entity_type', 'entity_id', 'theme_id'],
+  recommendation_tracking: ['rec_id'],
+};
+
+/** Statements that move one staged table into its stored table, replacing rows with the same key. */
+export function mergeStageSql(name: SavedTableName): string[] {
+  const keys = REPLACE_KEYS[name];
+  const stage = stageTable(name);
+  const out: string[] = [];
+  if (keys) {
+    const on = keys.map((k) => `s."${k}" = t."${k}"`).join(' AND ');
+    out.push(`DELETE FROM ${name} t WHERE EXISTS (SELECT 1 FROM ${stage} s WHERE ${on})`);
+  }
+  out.push(`INSERT INTO ${name} SELECT * FROM ${stage}`);
+  return out;
+}

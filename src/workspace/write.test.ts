@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createNodeRunner } from '../db/node-runner.ts';
+import type { WriteRunner } from '../queries/runner.ts';
+import { CREATE_SCHEMA_SQL } from '../queries/schema-sql.ts';
+import type { ThemeTag } from '../schema/records.ts';
+import { clearCorrection, replaceThemeSet, retireTheme, setCorrection, storeModelTags, storeRecords } from './changes.ts';
+import { InvalidRowsError, writeChange } from './write.ts';
+
+const tag = (theme_id: string, source: ThemeTag['source'], score = 0.7): ThemeTag =>
+  ({ entity_type: 'review', entity_id: 'r1', theme_id, score, source, accepted: true });
+
+/** Every change goes through writeChange: these check what each kind stores, on a tiny schema-only database. */
+describe('the one write path', () => {
+  let db: WriteRunner & { close(): void };
+  const themesOf = async () => (await db.query<{ theme_id: string }>(
+    "SELECT theme_id FROM entity_themes WHERE entity_type = 'review' AND entity_id = 'r1' ORDER BY theme_id")).map((r) => r.theme_id);
+  const stagingLeft = async () => db.query("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'stage_%'");
+
+  beforeAll(async () => {
+    db = await createNodeRunner();
+    await db.exec(CREATE_SCHEMA_SQL);
+    await writeChange(db, storeRecords({
+      partnerships: [{ id: 'p1', name: 'Testshire', region: null }],
+      theme_groups: [{ id: 'g', label: 'Group' }],
+      themes: ['neglect', 'online-harm', 'housing'].map((id) => ({ id, group_id: 'g', label: id, description: '', retired: false })),
+      reviews: [{ id: 'r1', partnership_id: 'p1', case_name: 'Child A', review_type: 'other', published: null, published_on: null,
+        year: 2024, summary: 'x', findings: null, recommendations: null, source_url: null, origin: 'import' }],
+      theme_tags: [tag('neglect', 'model'), tag('housing', 'rule')],
+    }));
+    await db.exec("CREATE OR REPLACE TABLE ws_base_manual_tags AS SELECT * FROM theme_tags LIMIT 0");
+  }, 60_000);
+  afterAll(() => db?.close());
+
+  it('refreshes the derived tables in the same change', async () => {
+    expect(await themesOf()).toEqual(['housing', 'neglect']);
+    const [facts] = await db.query<{ theme_count: number }>("SELECT theme_count FROM review_facts WHERE id = 'r1'");
+    expect(facts!.theme_count).toBe(2);
+  });
+
+  it('a correction overrides the tagger, replaces an earlier one, and can be withdrawn', async () => {
+    await writeChange(db, setCorrection({ type: 'review', id: 'r1' }, 'neglect', false));
+    await writeChange(db, setCorrection({ type: 'review', id: 'r1' }, 'online-harm', true));
+    await writeChange(db, setCorrection({ type: 'review', id: 'r1' }, 'online-harm', true));
+    expect(await themesOf()).toEqual(['housing', 'online-harm']);
+    expect((await db.query<{ n: number }>("SELECT count(*)::INTEGER AS n FROM theme_tags WHERE source = 'manual'"))[0]!.n).toBe(2);
+    await writeChange(db, clearCorrection({ type: 'review', id: 'r1' }, 'neglect'));
+    expect(await themesOf()).toEqual(['housing', 'neglect', 'online-harm']);
+  });
+
+  it('new model tags replace the model ones; with rules (retraining) the phrase-rule ones too', async () => {
+    const entries = [{ entity_type: 'review' as const, entity_id: 'r1' }];
+    await writeChange(db, storeModelTags(entries, [{ theme_tags: [tag('online-harm', 'model', 0.9)] }]));
+    const sources = async () => db.query<{ theme_id: string; source: string }>(
+      "SELECT theme_id, source FROM theme_tags WHERE source <> 'manual' ORDER BY theme_id");
+    expect(await sources()).toEqual([{ theme_id: 'housing', source: 'rule' }, { theme_id: 'online-harm', source: 'model' }]);
+    await writeChange(db, storeModelTags(entries, { theme_tags: [tag('neglect', 'model', 0.8)], tag_evidence: [] }, { rules: true }));
+    expect(await sources()).toEqual([{ theme_id: 'neglect', source: 'model' }]);
+  });
+
+  it('theme edits and a whole theme set go through the same path', async () => {
+    await writeChange(db, retireTheme('housing', true));
+    expect((await db.query<{ retired: boolean }>("SELECT retired FROM themes WHERE id = 'housing'"))[0]!.retired).toBe(true);
+    await writeChange(db, replaceThemeSet({
+      groups: [{ id: 'g2', label: 'Other' }],
+      themes: [{ id: 'neglect', group_id: 'g2', label: 'Neglect', description: 'd', retired: false }],
+    }));
+    expect(await db.query('SELECT id, group_id, label FROM themes')).toEqual([{ id: 'neglect', group_id: 'g2', label: 'Neglect' }]);
+    expect(await db.query('SELECT id FROM theme_groups')).toEqual([{ id: 'g2' }]);
+  });
+
+  it('a bad value stores nothing and says which row', async () => {
+    const before = await db.query('SELECT * FROM theme_tags ORDER BY ALL');
+    const bad = { ...tag('neglect', 'model'), entity_id: '' };
+    const err = await writeChange(db, storeRecords({ theme_tags: [tag('housing', 'model'), bad] })).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InvalidRowsError);
+    expect((err as InvalidRowsError).problems.join(' ')).toMatch(/theme_tags|theme tags/);
+    expect(await db.query('SELECT * FROM theme_tags ORDER BY ALL')).toEqual(before);
+    expect(await stagingLeft()).toEqual([]);
+  });
+
+  it('a cancelled change stores nothing and leaves no staging tables', async () => {
+    const before = await db.query('SELECT * FROM theme_tags ORDER BY ALL');
+    const controller = new AbortController();
+    controller.abort();
+    await expect(writeChange(db, { rows: { theme_tags: [tag('housing', 'model')] }, signal: controller.signal })).rejects.toThrow();
+    expect(await db.query('SELECT * FROM theme_tags ORDER BY ALL')).toEqual(before);
+    expect(await stagingLeft()).toEqual([]);
+  });
+});

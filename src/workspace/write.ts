@@ -1,0 +1,149 @@
+/**
+ * The one write path. Every change to the workspace (an import, tags from the
+ * tagger, a correction, a theme edit, a restored or deleted workspace) is a
+ * `Change` written the same way:
+ *
+ *   1. its rows are checked by the shared schema rules and staged as Arrow
+ *      (in batches of a few thousand rows, so encoding never holds the page
+ *      for long); nothing stored has changed yet;
+ *   2. one transaction runs its statements, moves the staged rows in and
+ *      refreshes the derived tables (REFRESH_DERIVED_SQL, once);
+ *   3. the staging tables are dropped.
+ *
+ * If anything fails, nothing is written and the workspace is as it was. The
+ * caller (the app's `useWorkspaceChange`) then gives the data a new version
+ * and schedules the save.
+ */
+import type { WriteRunner } from '../queries/runner.ts';
+import { REFRESH_DERIVED_SQL } from '../queries/derived.ts';
+import { createStageSql, dropStageSql, mergeStageSql, stageTable, stagedCountSql } from '../queries/staging.ts';
+import { rowsToArrowIPC } from '../schema/arrow.ts';
+import { TABLE_NAMES, type TableName, type TableRows } from '../schema/tables.ts';
+import { WORKSPACE_TABLE_NAMES, type SavedTableName } from '../schema/workspace-tables.ts';
+import { checkRows, problemLines, type ValueProblem } from '../ingest/validate/schema-rules.ts';
+
+export type StagedRows = { [N in TableName]?: readonly TableRows[N][] };
+
+/** Rows per Arrow batch: checking and encoding 1,000 review rows takes tens of milliseconds (5,000 held the page 0.3–1.5 s). */
+const STAGE_CHUNK = 1000;
+
+/** Most value problems listed to the user. */
+const MAX_PROBLEMS = 20;
+
+/** Values that cannot be stored; `problems` lists them ("reviews row 3, year: …"). */
+export class InvalidRowsError extends Error {
+  constructor(readonly problems: string[]) {
+    super('Some values cannot be stored, so nothing was imported. Correct the values listed below in the file and import it again.');
+    this.name = 'InvalidRowsError';
+  }
+}
+
+export interface WriteProgress {
+  /** Rows staged so far, over every table. */
+  staged: number;
+}
+
+/** One change to the workspace: what to stage, and the statements of its transaction. */
+export interface Change {
+  /** Rows to store, checked and staged as Arrow; chunks may arrive one at a time (e.g. tags built in slices). */
+  rows?: StagedRows | Iterable<StagedRows> | AsyncIterable<StagedRows>;
+  /** Stages what comes as Arrow already (a saved workspace) and checks it; throws to change nothing. */
+  stage?: (staging: Staging) => Promise<void>;
+  /** Statements run first in the transaction (clear old tags, edit a theme, delete an item). */
+  before?: readonly string[];
+  /** How the staged tables move in; by default each replaces stored rows with the same key. */
+  apply?: (staged: ReadonlySet<SavedTableName>) => readonly string[];
+  signal?: AbortSignal;
+  onProgress?: (p: WriteProgress) => void;
+}
+
+/** Writes one change; what React calls it through is `useWorkspaceChange`. */
+export type WriteChange = (change: Change) => Promise<void>;
+
+/** The staging tables of one change. */
+export class Staging {
+  readonly tables = new Set<SavedTableName>();
+  constructor(private readonly db: WriteRunner) {}
+
+  /** Stages Arrow IPC stream bytes for one table (the staging table exists afterwards even when they hold no rows). */
+  async arrow(name: SavedTableName, ipc: Uint8Array): Promise<void> {
+    await this.open(name);
+    await this.db.insertArrow(stageTable(name), ipc);
+  }
+
+  /** Rows staged so far in one table. */
+  async count(name: SavedTableName): Promise<number> {
+    const [row] = await this.query<{ n: number }>(stagedCountSql(name));
+    return row?.n ?? 0;
+  }
+
+  /** Reads what is staged (to check it before anything stored changes). */
+  query<Row>(sql: string): Promise<Row[]> {
+    return this.db.query<Row>(sql, { label: 'write.check' });
+  }
+
+  async open(name: SavedTableName): Promise<void> {
+    if (this.tables.has(name)) return;
+    await this.db.exec(createStageSql(name));
+    this.tables.add(name);
+  }
+
+  async drop(): Promise<void> {
+    for (const name of this.tables) await this.db.exec(dropStageSql(name)).catch(() => undefined /* best-effort cleanup */);
+  }
+}
+
+function isChunks(rows: NonNullable<Change['rows']>): rows is Iterable<StagedRows> | AsyncIterable<StagedRows> {
+  return Symbol.iterator in rows || Symbol.asyncIterator in rows;
+}
+
+/** Checks every chunk and stages it as Arrow; a bad value anywhere throws InvalidRowsError once all were checked. */
+async function stageRows(staging: Staging, db: WriteRunner, change: Change): Promise<void> {
+  const rows = change.rows!;
+  const chunks = isChunks(rows) ? rows : [rows];
+  const problems: ValueProblem[] = [];
+  const seen: Partial<Record<TableName, number>> = {};
+  let invalid = 0;
+  let count = 0;
+  for await (const chunk of chunks) {
+    for (const name of TABLE_NAMES) {
+      const list = chunk[name] as TableRows[typeof name][] | undefined;
+      if (!list?.length) continue;
+      await staging.open(name);
+      for (let at = 0; at < list.length; at += STAGE_CHUNK) {
+        change.signal?.throwIfAborted();
+        const slice = list.slice(at, at + STAGE_CHUNK);
+        const offset = seen[name] ?? 0;
+        const checked = checkRows(name, slice);
+        invalid += checked.count;
+        problems.push(...checked.problems.map((p) => ({ ...p, row: p.row + offset })).slice(0, Math.max(0, MAX_PROBLEMS - problems.length)));
+        seen[name] = offset + slice.length;
+        if (invalid) continue; // keep checking, stage nothing more: it will not be stored
+        await db.insertArrow(stageTable(name), rowsToArrowIPC(name, slice));
+        count += slice.length;
+        change.onProgress?.({ staged: count });
+      }
+    }
+  }
+  if (invalid) throw new InvalidRowsError(problemLines(problems, invalid));
+}
+
+const mergeByKey = (staged: ReadonlySet<SavedTableName>) =>
+  [...TABLE_NAMES, ...WORKSPACE_TABLE_NAMES].filter((n) => staged.has(n)).flatMap(mergeStageSql);
+
+/** A statement without its trailing semicolons, to be joined into one transaction. */
+const bare = (sql: string) => sql.trim().replace(/;+$/, '');
+
+/** Stages, then writes everything in one transaction that ends by refreshing the derived tables. */
+export async function writeChange(db: WriteRunner, change: Change): Promise<void> {
+  const staging = new Staging(db);
+  try {
+    if (change.rows) await stageRows(staging, db, change);
+    await change.stage?.(staging);
+    change.signal?.throwIfAborted();
+    const moves = (change.apply ?? mergeByKey)(staging.tables);
+    await db.transaction([...(change.before ?? []), ...moves, REFRESH_DERIVED_SQL].map(bare).filter(Boolean));
+  } finally {
+    await staging.drop();
+  }
+}
