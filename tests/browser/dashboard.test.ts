@@ -31,7 +31,13 @@ async function chartsReady(page: Page, count: number, since: Record<string, stri
       const id = c.closest('[data-chart-id]')?.getAttribute('data-chart-id') ?? '';
       return ready !== '' && (!(id in before) || before[id] !== ready);
     });
-  }, [count, since] as const, { timeout: 30_000 });
+  }, [count, since] as const, { timeout: 30_000 }).catch(async (err: unknown) => {
+    // Name the charts that did not draw again, so a failure says where to look.
+    const stale = await page.evaluate((before) => [...document.querySelectorAll<HTMLElement>('main [data-chart-id]')]
+      .filter((c) => { const r = c.querySelector<HTMLElement>('.echart')?.dataset.chartReady ?? ''; return r === '' || before[c.dataset.chartId!] === r; })
+      .map((c) => c.dataset.chartId), since);
+    throw new Error(`charts not redrawn: ${stale.join(', ')} (${String(err)})`);
+  });
 }
 
 /** data-chart-ready of each chart on the view, by chart id. */

@@ -14,13 +14,14 @@ export function ChartPackButton({ viewLabel, ctx, job }: { viewLabel: string; ct
   const save = () => {
     const file = `chart-pack_${slugify(viewLabel)}_${ctx.filtersSlug}.zip`;
     const snapshot = [...charts];
+    const smallNumbers = readSmallNumberPolicy();
     void job.run('chart pack', async ({ signal, progress }) => {
       const [{ buildChartPack }, images] = await Promise.all([import('./chart-pack.ts'), import('./chart-image.ts')]);
       const request = (chart: (typeof snapshot)[number], text: Parameters<typeof images.renderChartPng>[0]['text'], description: string) =>
-        ({ option: imageOption(chart), text, description, screenHeight: chart.height });
+        ({ option: imageOption(chart, smallNumbers), text, description, screenHeight: chart.height });
       const { zip, withoutImages, leftOut } = await buildChartPack(
         snapshot,
-        { viewLabel, filtersText: ctx.filtersText, exportedOn: exportDate(), baseName: ctx.baseName, smallNumbers: readSmallNumberPolicy() },
+        { viewLabel, filtersText: ctx.filtersText, exportedOn: exportDate(), baseName: ctx.baseName, smallNumbers },
         {
           png: async (chart, text, description) =>
             new Uint8Array(await (await images.renderChartPng(request(chart, text, description))).arrayBuffer()),

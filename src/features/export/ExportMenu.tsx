@@ -62,7 +62,7 @@ function ChartExportMenu({ chart }: { chart: ChartSpec }) {
       }
       const [images, { describeChartData }] = await Promise.all([import('./chart-image.ts'), import('./describe-chart.ts')]);
       const request = {
-        option: imageOption(chart),
+        option: imageOption(chart, readSmallNumberPolicy()),
         text: imageTextFor(chart, ctx.filtersText, exportDate()),
         screenHeight: chart.height,
         description: describeChartData(chart),

@@ -5,6 +5,9 @@
  * (wrapped, never cut). The on-screen chart is left untouched.
  */
 import { fitCategoryLabels } from '../../charts/options/fit-labels.ts';
+import type { ChartTableData } from '../../charts/ChartTable.tsx';
+import type { SmallNumberPolicy } from '../../lib/small-numbers.ts';
+import { protectedChartTable } from './csv.ts';
 
 /** What every exported image states besides the chart itself. */
 export interface ImageText {
@@ -134,9 +137,14 @@ export function exportOption(screenOption: Record<string, unknown>, text: ImageT
   return out;
 }
 
-/** The option an image of the chart starts from: its print version (counts beside shares) where it has one. */
-export function imageOption(chart: { option: unknown; printOption?: unknown }): Record<string, unknown> {
-  return (chart.printOption ?? chart.option) as Record<string, unknown>;
+/**
+ * The option an image of the chart starts from: its print version (counts beside shares) where it has one,
+ * unless small-number protection hides a count in the chart's numbers: the counts drawn on the image would
+ * give it back, so that image keeps the screen's shares.
+ */
+export function imageOption<Row>(chart: { option: unknown; printOption?: unknown; table: ChartTableData<Row> }, policy: SmallNumberPolicy): Record<string, unknown> {
+  const hides = chart.printOption !== undefined && protectedChartTable(chart.table, policy).hiddenCounts > 0;
+  return (hides ? chart.option : chart.printOption ?? chart.option) as Record<string, unknown>;
 }
 
 /** Total image height for a plot height and the frame around it. */

@@ -25,7 +25,7 @@ function NationSelect({ value, nations, onChange }: { value: string | null; nati
   const listed = value === null || known.some((n) => n.nation === value) ? known : [...known, { nation: value, reviews: -1 }];
   const count = (n: number) => (n >= 0 ? ` (${n})` : '');
   return (
-    <label className="year-select" title="Reviews from partnerships in this nation; the numbers count reviews with their own text.">
+    <label className="filter-select" title="Reviews from partnerships in this nation; the numbers count reviews with their own text.">
       Nation{' '}
       <select data-testid="nation-select" value={value ?? ALL_NATIONS} onChange={(e) => onChange(e.target.value === ALL_NATIONS ? null : e.target.value)}>
         {listed.map((n) => <option key={n.nation} value={n.nation}>{n.nation}{count(n.reviews)}</option>)}
