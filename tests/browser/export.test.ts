@@ -191,7 +191,8 @@ describe('exports on the bundled data', () => {
     await goInApp(page, server.url, '/?from=2018');
     await page.waitForSelector(LIVE_CHART);
     await page.getByText('Export data', { exact: true }).click();
-    await expect.poll(() => page.locator('.export-data__panel p').first().textContent()).toContain(`${counts.reviews} reviews and ${counts.briefings} briefings`);
+    // Charts draw from the filter index before DuckDB is up; counting rows waits for the engine.
+    await expect.poll(() => page.locator('.export-data__panel p').first().textContent(), { timeout: 60_000 }).toContain(`${counts.reviews} reviews and ${counts.briefings} briefings`);
 
     const csv = await download(page, page.getByRole('button', { name: 'Download reviews and briefings as CSV' }));
     expect(csv.name).toBe('reviews-and-briefings_all-partnerships_2018-latest.csv');
