@@ -52,6 +52,12 @@ export function isSmallBase(base: unknown, policy: SmallNumberPolicy): boolean {
   return policy.enabled && typeof base === 'number' && base < policy.minShareBase;
 }
 
+/** True when the policy hides at least one count in these rows (without building the protected cells). */
+export function hidesACount<Row>(columns: readonly Pick<SuppressionColumn, 'key' | 'suppression'>[], rows: readonly Row[], policy: SmallNumberPolicy): boolean {
+  const counts = columns.filter((c) => c.suppression?.kind === 'count');
+  return rows.some((row) => counts.some((c) => isSmallCount((row as Record<string, unknown>)[c.key], policy)));
+}
+
 /**
  * Applies the policy to rows already reduced to cell values (`cell(row, column)`
  * gives what the export would write). With the policy off the rows pass through.

@@ -6,8 +6,7 @@
  */
 import { fitCategoryLabels } from '../../charts/options/fit-labels.ts';
 import type { ChartTableData } from '../../charts/ChartTable.tsx';
-import type { SmallNumberPolicy } from '../../lib/small-numbers.ts';
-import { protectedChartTable } from './csv.ts';
+import { hidesACount, type SmallNumberPolicy } from '../../lib/small-numbers.ts';
 
 /** What every exported image states besides the chart itself. */
 export interface ImageText {
@@ -143,7 +142,7 @@ export function exportOption(screenOption: Record<string, unknown>, text: ImageT
  * give it back, so that image keeps the screen's shares.
  */
 export function imageOption<Row>(chart: { option: unknown; printOption?: unknown; table: ChartTableData<Row> }, policy: SmallNumberPolicy): Record<string, unknown> {
-  const hides = chart.printOption !== undefined && protectedChartTable(chart.table, policy).hiddenCounts > 0;
+  const hides = chart.printOption !== undefined && hidesACount(chart.table.columns, chart.table.rows, policy);
   return (hides ? chart.option : chart.printOption ?? chart.option) as Record<string, unknown>;
 }
 

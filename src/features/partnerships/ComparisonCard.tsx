@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { ChartCard } from '../../charts/ChartCard.tsx';
 import type { ECElementEvent } from '../../charts/echarts.ts';
 import { comparisonOption, comparisonPoints, comparisonTitle, SMALL_NUMBER } from '../../charts/options/comparison.ts';
-import { pct } from '../../charts/options/format.ts';
+import { pct, points } from '../../charts/options/format.ts';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { COMPARISON_METHOD_TEXT, READING_WORDS } from '../../stats/share-difference.ts';
 import type { ComparisonRow } from '../../queries/partnerships.ts';
@@ -32,7 +32,7 @@ export function ComparisonCard({ name, rows, footnote, onTheme }: { name: string
     if (row) onTheme(row.theme_id);
   };
   const f = (v: unknown) => pct(v as number);
-  const pp = (v: unknown) => `${(v as number) > 0 ? '+' : ''}${(v as number).toFixed(1)} pts`;
+  const pp = (v: unknown) => points(v as number);
   return (
     <>
       <p className="hint comparison-method" data-testid="comparison-method">{COMPARISON_METHOD_TEXT}</p>

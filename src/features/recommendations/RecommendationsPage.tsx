@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useDatabase } from '../../state/database-context.ts';
 import { useFilters } from '../../state/url-state.ts';
@@ -49,7 +49,6 @@ export default function RecommendationsPage() {
 
 function RecommendationsView({ result }: { result: BuildResult }) {
   const { db, dataVersion, change } = useDatabase();
-  const queryClient = useQueryClient();
   const [filters] = useFilters();
   const { names } = useFilterOptions();
   const cross = useCrossFilter();
@@ -66,8 +65,8 @@ function RecommendationsView({ result }: { result: BuildResult }) {
   const save = async (rows: RecommendationTracking[]) => {
     setSaveError(null);
     try {
+      // The new data version is in every query key here, so the view reads the change again.
       await change({ before: [upsertTrackingSql(rows)] });
-      await queryClient.invalidateQueries({ queryKey: ['recommendations'] });
     } catch (err) {
       setSaveError(`Could not save the action plan change: ${err instanceof Error ? err.message : String(err)}. Try again.`);
     }
