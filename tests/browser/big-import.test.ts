@@ -11,9 +11,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveBuiltApp, type AppServer } from '../support/app-server.ts';
+import type { AppServer } from '../support/app-server.ts';
 import { bigReviewsCsv } from '../support/big-files.ts';
-import { openBrowser, type BrowserSession } from '../support/browser.ts';
+import type { BrowserSession } from '../support/browser.ts';
+import { openApp } from '../support/open-app.ts';
 import { everyViewDraws } from '../support/every-view.ts';
 
 const ROWS = 112_844;
@@ -51,8 +52,7 @@ describe.skipIf(!process.env.BIG_IMPORT)('a 48 MB CSV import', () => {
   let cleanup = () => undefined as void;
 
   beforeAll(async () => {
-    server = await serveBuiltApp();
-    browser = await openBrowser({ viewport: { width: 1366, height: 1000 } });
+    ({ server, browser } = await openApp({ viewport: { width: 1366, height: 1000 } }));
   }, 120_000);
 
   afterAll(async () => {

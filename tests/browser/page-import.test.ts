@@ -9,9 +9,10 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveBuiltApp, type AppServer } from '../support/app-server.ts';
+import type { AppServer } from '../support/app-server.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { openBrowser, type BrowserSession } from '../support/browser.ts';
+import type { BrowserSession } from '../support/browser.ts';
+import { openApp } from '../support/open-app.ts';
 
 const SHOTS = 'test-results/screenshots';
 const SAVED_PAGE = readFileSync(fileURLToPath(new URL('../support/fixtures/partnership-page.html', import.meta.url)), 'utf8');
@@ -54,8 +55,7 @@ describe("adding a partnership's page", () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    server = await serveBuiltApp();
-    browser = await openBrowser({ viewport: { width: 1366, height: 1100 } });
+    ({ server, browser } = await openApp({ viewport: { width: 1366, height: 1100 } }));
     page = browser.page;
     await page.goto(server.url + '/import');
     await page.waitForSelector('[data-testid="kpi-import-reviews"]', { timeout: 90_000 });

@@ -10,9 +10,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/recommendations/action-plan.ts';
 import { toCsv } from '../../src/lib/csv.ts';
-import { serveBuiltApp, type AppServer } from '../support/app-server.ts';
+import type { AppServer } from '../support/app-server.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { openBrowser, type BrowserSession } from '../support/browser.ts';
+import type { BrowserSession } from '../support/browser.ts';
+import { openApp } from '../support/open-app.ts';
 
 const SHOTS = 'test-results/screenshots';
 const SLOW = { timeout: 30_000, interval: 250 };
@@ -44,8 +45,7 @@ describe('recommendations: found, tracked, exported and read back', () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    server = await serveBuiltApp();
-    browser = await openBrowser({ viewport: { width: 1366, height: 1000 } });
+    ({ server, browser } = await openApp({ viewport: { width: 1366, height: 1000 } }));
     page = browser.page;
     await page.goto(server.url + '/import');
     await page.waitForSelector('[data-testid="kpi-import-reviews"]', { timeout: 60_000 });

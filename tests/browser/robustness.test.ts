@@ -14,8 +14,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packWorkspace } from '../../src/workspace/archive.ts';
 import { collectWorkspace, snapshotBundledData } from '../../src/workspace/apply.ts';
-import { serveBuiltApp, type AppServer } from '../support/app-server.ts';
-import { openBrowser, type BrowserSession } from '../support/browser.ts';
+import type { AppServer } from '../support/app-server.ts';
+import type { BrowserSession } from '../support/browser.ts';
+import { openApp } from '../support/open-app.ts';
 import { openBundledDataset } from '../support/dataset-db.ts';
 import { everyViewDraws, goInApp } from '../support/every-view.ts';
 import * as H from '../support/hostile-files.ts';
@@ -75,8 +76,7 @@ describe('nothing lost, nothing broken', () => {
     write('year.zip', H.archiveWithYear(seed, 99999));
     write('reordered.zip', H.archiveReordered(seed));
     write('bomb.zip', H.zipBomb('reviews.arrows', 1100, 1100 * 1024 * 1024));
-    server = await serveBuiltApp();
-    browser = await openBrowser({ viewport: { width: 1366, height: 1000 } });
+    ({ server, browser } = await openApp({ viewport: { width: 1366, height: 1000 } }));
     page = browser.page;
     await openWorkspacePage(page, server.url);
     await page.getByTestId('ws-import-input').setInputFiles(files['seed.zip']!);
@@ -218,8 +218,7 @@ describe('storage full', () => {
   let browser: BrowserSession;
 
   beforeAll(async () => {
-    server = await serveBuiltApp();
-    browser = await openBrowser({ viewport: { width: 1366, height: 1000 } });
+    ({ server, browser } = await openApp({ viewport: { width: 1366, height: 1000 } }));
   }, 120_000);
 
   afterAll(async () => {
