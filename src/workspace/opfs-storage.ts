@@ -2,56 +2,17 @@
  * Where the workspace is kept between visits: the origin-private file system
  * (OPFS) of this browser, one folder per save behind a pointer file.
  */
-import { strFromU8, strToU8 } from 'fflate';
 import { MANIFEST_FILE, MODEL_FILE, SAVED_TABLES, checkWorkspaceFiles, type WorkspaceFiles, type WorkspaceManifest } from './archive.ts';
+import { POINTER, browserStorageAvailable, currentSave, readBytes, rootDir, type DirectoryWithValues } from './saved-pointer.ts';
 
-type DirectoryWithValues = FileSystemDirectoryHandle & { values(): AsyncIterable<FileSystemHandle> };
-const POINTER = 'current.txt';
+export { browserStorageAvailable, hasSavedWorkspace } from './saved-pointer.ts';
 
-/** True when this browser can keep the workspace (OPFS with writable files). */
-export function browserStorageAvailable(): boolean {
-  return typeof navigator !== 'undefined' && !!navigator.storage?.getDirectory &&
-    typeof FileSystemFileHandle !== 'undefined' && 'createWritable' in FileSystemFileHandle.prototype;
-}
-
-async function rootDir(create: boolean): Promise<FileSystemDirectoryHandle | null> {
-  if (!browserStorageAvailable()) return null;
-  const root = await navigator.storage.getDirectory();
-  try {
-    return await root.getDirectoryHandle('workspace', { create });
-  } catch {
-    return null;
-  }
-}
+const utf8 = (text: string) => new TextEncoder().encode(text);
 
 async function writeBytes(dir: FileSystemDirectoryHandle, name: string, bytes: Uint8Array): Promise<void> {
   const writable = await (await dir.getFileHandle(name, { create: true })).createWritable();
   await writable.write(bytes as Uint8Array<ArrayBuffer>);
   await writable.close();
-}
-
-async function readBytes(dir: FileSystemDirectoryHandle, name: string): Promise<Uint8Array | null> {
-  try {
-    return new Uint8Array(await (await (await dir.getFileHandle(name)).getFile()).arrayBuffer());
-  } catch {
-    return null;
-  }
-}
-
-async function currentSave(root: FileSystemDirectoryHandle): Promise<FileSystemDirectoryHandle | null> {
-  const pointer = await readBytes(root, POINTER);
-  if (!pointer) return null;
-  try {
-    return await root.getDirectoryHandle(strFromU8(pointer).trim());
-  } catch {
-    return null;
-  }
-}
-
-/** True when this browser keeps a saved workspace (cheap: reads only the pointer). */
-export async function hasSavedWorkspace(): Promise<boolean> {
-  const root = await rootDir(false);
-  return !!root && !!(await currentSave(root));
 }
 
 /** Reads the saved workspace, or null when nothing is saved. Throws WorkspaceFileError when it is damaged. */
@@ -81,8 +42,8 @@ export async function writeSavedWorkspace(files: WorkspaceFiles): Promise<void> 
     if (bytes) await writeBytes(dir, `${table}.arrows`, bytes);
   }
   if (files.model) await writeBytes(dir, MODEL_FILE, files.model);
-  await writeBytes(dir, MANIFEST_FILE, strToU8(JSON.stringify(files.manifest, null, 1)));
-  await writeBytes(root, POINTER, strToU8(name));
+  await writeBytes(dir, MANIFEST_FILE, utf8(JSON.stringify(files.manifest, null, 1)));
+  await writeBytes(root, POINTER, utf8(name));
   for await (const handle of (root as DirectoryWithValues).values()) {
     if (handle.kind === 'directory' && handle.name !== name) {
       await root.removeEntry(handle.name, { recursive: true }).catch(() => undefined /* retried on the next save */);
