@@ -8,6 +8,7 @@ import { WorkspaceSession } from '../features/workspace/workspace-session.ts';
 import { WorkspaceContext } from '../features/workspace/workspace-context.ts';
 import { DatabaseContext } from '../state/database-context.ts';
 import { EngineGate } from '../queries/gated-runner.ts';
+import { buildTextIndex, dropTextIndex } from '../queries/text-index.ts';
 import { primeFilterIndex } from '../queries/coordinator.ts';
 import { filterOptionsQuery } from '../queries/filter-options.ts';
 import { datasetBaseUrl } from './dataset-source.ts';
@@ -88,6 +89,12 @@ export function DatabaseProvider({ children, firstScreen }: { children: ReactNod
       });
     return () => controller.abort();
   }, [attempt, workspace, gate, queryClient]);
+
+  // Text search answers from a word index of each data version, built in the background once the data is in.
+  useEffect(() => {
+    if (status.kind === 'ready') void buildTextIndex(gate.runner);
+  }, [status.kind, dataVersion, gate]);
+  useEffect(() => dropTextIndex, []);
 
   // Every new data version after the load is saved (debounced) to this browser.
   const loadedVersion = useRef<number | null>(null);
