@@ -40,18 +40,32 @@ const positions = (list: readonly number[]) => `(SELECT unnest([${list.join(',')
  */
 export function searchHitsSql(q: string, scope?: SearchScope): string {
   const key = str(searchKey(q));
-  const reviewIds = scope && `(SELECT id FROM (WITH ${INDEXED} SELECT id FROM r_idx WHERE i IN ${positions(scope.reviews)}))`;
-  const briefingIds = scope && `(SELECT id FROM (WITH ${INDEXED} SELECT id FROM b_idx WHERE i IN ${positions(scope.briefings)}))`;
-  const hits = scope?.exact
-    ? `SELECT ${key}, 'review', id FROM ${reviewIds} UNION ALL SELECT ${key}, 'briefing', id FROM ${briefingIds}`
-    : `SELECT DISTINCT ${key}, 'review', id FROM (
-  SELECT r.id FROM reviews r
-  WHERE ${reviewIds ? `r.id IN ${reviewIds} AND ` : ''}${textMatchSql("concat_ws(' ', r.case_name, r.summary, r.findings, r.recommendations)", q)}
+  if (!scope) {
+    return storeHitsSql(key, `SELECT DISTINCT ${key}, 'review', id FROM (
+  SELECT r.id FROM reviews r WHERE ${textMatchSql(REVIEW_FIELDS, q)}
   UNION ALL
-  SELECT p.entity_id FROM passages p WHERE p.entity_type = 'review' AND ${reviewIds ? `p.entity_id IN ${reviewIds} AND ` : ''}${textMatchSql('p.text', q)}
+  SELECT p.entity_id FROM passages p WHERE p.entity_type = 'review' AND ${textMatchSql('p.text', q)}
 )
 UNION ALL
-SELECT ${key}, 'briefing', b.id FROM briefings b WHERE ${briefingIds ? `b.id IN ${briefingIds} AND ` : ''}${textMatchSql("concat_ws(' ', b.title, b.text)", q)}`;
+SELECT ${key}, 'briefing', b.id FROM briefings b WHERE ${textMatchSql(BRIEFING_FIELDS, q)}`);
+  }
+  const reviewIds = `(WITH ${INDEXED} SELECT id, '' AS pad FROM r_idx WHERE i IN ${positions(scope.reviews)})`;
+  const briefingIds = `(WITH ${INDEXED} SELECT id, '' AS pad FROM b_idx WHERE i IN ${positions(scope.briefings)})`;
+  if (scope.exact) return storeHitsSql(key, `SELECT ${key}, 'review', id FROM ${reviewIds} UNION ALL SELECT ${key}, 'briefing', id FROM ${briefingIds}`);
+  // The match reads the candidate's (empty) pad, so the engine cannot push it below the join and run it on every passage.
+  return storeHitsSql(key, `SELECT DISTINCT ${key}, 'review', id FROM (
+  SELECT r.id FROM reviews r JOIN ${reviewIds} c ON c.id = r.id WHERE ${textMatchSql(`${REVIEW_FIELDS} || c.pad`, q)}
+  UNION ALL
+  SELECT p.entity_id FROM passages p JOIN ${reviewIds} c ON c.id = p.entity_id WHERE p.entity_type = 'review' AND ${textMatchSql('p.text || c.pad', q)}
+)
+UNION ALL
+SELECT ${key}, 'briefing', b.id FROM briefings b JOIN ${briefingIds} c ON c.id = b.id WHERE ${textMatchSql(`${BRIEFING_FIELDS} || c.pad`, q)}`);
+}
+
+const REVIEW_FIELDS = "concat_ws(' ', r.case_name, r.summary, r.findings, r.recommendations)";
+const BRIEFING_FIELDS = "concat_ws(' ', b.title, b.text)";
+
+function storeHitsSql(key: string, hits: string): string {
   return `
 DELETE FROM search_hits WHERE q = ${key};
 INSERT INTO search_hits ${hits};
