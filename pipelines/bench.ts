@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { openBrowser } from '../tests/support/browser.ts';
 import { buildApps } from './bench/build-apps.ts';
-import { filterSets } from './bench/filter-sets.ts';
+import { filterSets, SEARCH_TERMS } from './bench/filter-sets.ts';
 import { initialJs } from './bench/initial-js.ts';
 import { navigateAndSettle } from './bench/app-run.ts';
 import { measureBundled, measureInteractive, measurePresetLoad, measureViews } from './bench/measure-app.ts';
@@ -121,6 +121,7 @@ async function main() {
       filter_redraw_p95_ms: round(Math.max(...redraws.map((r) => r.p95)), 0),
       search_redraw_p95_ms: app.searchTimedOut ? null : round(percentile(app.searchMs, 95), 0), search_timed_out_on: app.searchTimedOut,
       search_redraw_p50_ms: app.searchTimedOut ? null : round(percentile(app.searchMs, 50), 0),
+      search_redraw_ms_by_term: Object.fromEntries(app.searchMs.map((ms, i) => [SEARCH_TERMS[i]!, round(ms, 0)])),
       text_index_ready_ms: app.textIndex?.readyMs ?? null, text_index_build_ms: app.textIndex?.buildMs ?? null,
       view_failures: app.failures,
       views_not_filter_driven: app.views.filter((v) => !v.filterDriven).map((v) => v.label),

@@ -88,7 +88,10 @@ export async function buildTextIndex(db: QueryRunner): Promise<TextIndex | null>
     if (signal.aborted) return null;
     building.built = { reviews, briefings, search: (term) => client.search(term) };
     markState('ready');
-    performance.measure('textIndex:built', { start: started, end: performance.now() });
+    const end = performance.now();
+    performance.measure('textIndex:built', { start: started, end });
+    // Kept where a profiler's clearMeasures cannot take it (the benchmark reads it).
+    document.documentElement.dataset.textIndexTimes = `${Math.round(end)},${Math.round(end - started)}`;
     return building.built;
   } catch {
     if (current === building) dropTextIndex();
