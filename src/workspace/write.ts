@@ -24,8 +24,21 @@ import { checkRows, problemLines, type ValueProblem } from '../ingest/validate/s
 
 export type StagedRows = { [N in TableName]?: readonly TableRows[N][] };
 
-/** Rows per Arrow batch: checking and encoding 1,000 review rows takes tens of milliseconds (5,000 held the page 0.3–1.5 s). */
-const STAGE_CHUNK = 1000;
+/**
+ * Rows per Arrow batch. Each batch is checked and encoded in one go on the page, so its size follows the
+ * time the last one took, aiming at STAGE_TARGET_MS: long review texts or a busy machine get smaller
+ * batches, short tag rows bigger ones (a fixed 1,000 review rows held a loaded machine's page 0.2–0.5 s).
+ */
+const STAGE_FIRST = 500;
+const STAGE_MIN = 50;
+const STAGE_MAX = 5000;
+const STAGE_TARGET_MS = 25;
+
+/** The next batch size: scaled by how far the last batch's time was from the target, at most doubling or quartering. */
+export function nextStageSize(size: number, spentMs: number): number {
+  const factor = Math.min(2, Math.max(0.25, STAGE_TARGET_MS / Math.max(spentMs, 1)));
+  return Math.round(Math.min(STAGE_MAX, Math.max(STAGE_MIN, size * factor)));
+}
 
 /** Most value problems listed to the user. */
 const MAX_PROBLEMS = 20;
@@ -103,6 +116,7 @@ async function stageRows(staging: Staging, db: WriteRunner, change: Change): Pro
   const chunks = isChunks(rows) ? rows : [rows];
   const problems: ValueProblem[] = [];
   const seen: Partial<Record<TableName, number>> = {};
+  const size = Object.fromEntries(TABLE_NAMES.map((n) => [n, STAGE_FIRST])) as Record<TableName, number>;
   let invalid = 0;
   let count = 0;
   for await (const chunk of chunks) {
@@ -110,16 +124,21 @@ async function stageRows(staging: Staging, db: WriteRunner, change: Change): Pro
       const list = chunk[name] as TableRows[typeof name][] | undefined;
       if (!list?.length) continue;
       await staging.open(name);
-      for (let at = 0; at < list.length; at += STAGE_CHUNK) {
+      for (let at = 0; at < list.length;) {
         change.signal?.throwIfAborted();
-        const slice = list.slice(at, at + STAGE_CHUNK);
+        const started = performance.now();
+        const slice = list.slice(at, at + size[name]);
+        at += slice.length;
         const offset = seen[name] ?? 0;
         const checked = checkRows(name, slice);
         invalid += checked.count;
         problems.push(...checked.problems.map((p) => ({ ...p, row: p.row + offset })).slice(0, Math.max(0, MAX_PROBLEMS - problems.length)));
         seen[name] = offset + slice.length;
         if (invalid) continue; // keep checking, stage nothing more: it will not be stored
-        await db.insertArrow(stageTable(name), rowsToArrowIPC(name, slice));
+        const ipc = rowsToArrowIPC(name, slice);
+        const spent = performance.now() - started;
+        await db.insertArrow(stageTable(name), ipc);
+        size[name] = nextStageSize(slice.length, spent);
         count += slice.length;
         change.onProgress?.({ staged: count });
       }
