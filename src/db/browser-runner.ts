@@ -47,6 +47,37 @@ async function runQuery(sql: string, options: QueryOptions = {}, stream = false)
   }
 }
 
+/** Bytes copied between turns of the page while joining a result's IPC stream. */
+const JOIN_SLICE_BYTES = 8 << 20;
+const pauseForPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * A table as Arrow IPC stream bytes, like apache-arrow's `tableToIPC`, but
+ * joined a few megabytes at a time with the page getting a turn between:
+ * joining a saved table of a few hundred megabytes in one go held the page
+ * for most of a second.
+ */
+async function streamBytes(table: Table): Promise<Uint8Array> {
+  const { RecordBatchStreamWriter } = await import('apache-arrow');
+  const writer = new RecordBatchStreamWriter();
+  writer.reset(undefined, table.schema);
+  for (const batch of table.batches) writer.write(batch);
+  writer.finish();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for await (const part of writer) (parts.push(part), (size += part.byteLength));
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  let sincePause = 0;
+  for (const part of parts) {
+    bytes.set(part, at);
+    at += part.byteLength;
+    sincePause += part.byteLength;
+    if (sincePause >= JOIN_SLICE_BYTES) (sincePause = 0, await pauseForPage());
+  }
+  return bytes;
+}
+
 /** Records each query's time as `sql:<label>` for the benchmark and the browser's profiler. */
 async function timed<T>(options: QueryOptions | undefined, work: () => Promise<T>): Promise<T> {
   const start = performance.now();
@@ -67,11 +98,7 @@ export const browserRunner: WriteRunner = {
   query: <Row>(sql: string, options?: QueryOptions) =>
     queue.run(() => timed(options, async () => arrowToRows<Row>(await runQuery(sql, options)))),
   exec: (sql: string, options?: QueryOptions) => queue.run(() => timed(options, async () => void (await runQuery(sql, options)))),
-  queryArrowIPC: (sql: string, options?: QueryOptions) =>
-    queue.run(async () => {
-      const [table, { tableToIPC }] = await Promise.all([runQuery(sql, options, true), import('apache-arrow')]);
-      return tableToIPC(table, 'stream');
-    }),
+  queryArrowIPC: (sql: string, options?: QueryOptions) => queue.run(async () => streamBytes(await runQuery(sql, options, true))),
   insertArrow: (table: string, ipc: Uint8Array) => queue.run(() => insertIPC(table, ipc, false)),
   registerFile: (name: string, bytes: Uint8Array) =>
     queue.run(async () => {
