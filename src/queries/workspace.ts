@@ -62,6 +62,7 @@ export function userRowsSql(table: SavedTableName): string {
               ORDER BY entity_type, entity_id, theme_id, source`;
     case 'tag_evidence': return `SELECT * FROM tag_evidence t WHERE ${ofUserEntity('t')} ORDER BY entity_type, entity_id, theme_id, rank`;
     case 'recommendation_tracking': return 'SELECT * FROM recommendation_tracking ORDER BY rec_id';
+    case 'tagged_entities': return `SELECT * FROM tagged_entities t WHERE ${ofUserEntity('t')} ORDER BY entity_type, entity_id`;
   }
 }
 
@@ -80,6 +81,7 @@ DELETE FROM partnerships WHERE ${notBundled('partnerships')};
 DELETE FROM themes; INSERT INTO themes SELECT * FROM ws_base_themes;
 DELETE FROM theme_groups; INSERT INTO theme_groups SELECT * FROM ws_base_theme_groups;
 DELETE FROM recommendation_tracking;
+DELETE FROM tagged_entities;
 DROP TABLE ws_gone;
 `;
 
@@ -119,6 +121,9 @@ DELETE FROM tag_evidence t WHERE ${inStaged('t')};
 INSERT INTO tag_evidence SELECT * FROM ${staged('tag_evidence')};
 DELETE FROM recommendation_tracking WHERE rec_id IN (SELECT rec_id FROM ${staged('recommendation_tracking')});
 INSERT INTO recommendation_tracking SELECT * FROM ${staged('recommendation_tracking')};
+DELETE FROM tagged_entities t WHERE ${inStaged('t')} OR EXISTS (
+  SELECT 1 FROM ${staged('tagged_entities')} s WHERE s.entity_type = t.entity_type AND s.entity_id = t.entity_id);
+INSERT INTO tagged_entities SELECT * FROM ${staged('tagged_entities')};
 DROP TABLE ws_in_entities`;
 
 /** Counts of the user's data, for the workspace page. */

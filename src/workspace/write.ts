@@ -17,12 +17,15 @@
 import type { WriteRunner } from '../queries/runner.ts';
 import { REFRESH_DERIVED_SQL } from '../queries/derived.ts';
 import { createStageSql, dropStageSql, mergeStageSql, stageTable, stagedCountSql } from '../queries/staging.ts';
-import { rowsToArrowIPC } from '../schema/arrow.ts';
-import { TABLE_NAMES, type TableName, type TableRows } from '../schema/tables.ts';
+import { layoutToArrowIPC } from '../schema/arrow.ts';
+import { TABLE_NAMES } from '../schema/tables.ts';
 import { WORKSPACE_TABLE_NAMES, type SavedTableName } from '../schema/workspace-tables.ts';
-import { checkRows, problemLines, type ValueProblem } from '../ingest/validate/schema-rules.ts';
+import { CHECKED_COLUMNS, checkRows, problemLines, type CheckedRows, type CheckedTableName, type ValueProblem } from '../ingest/validate/schema-rules.ts';
 
-export type StagedRows = { [N in TableName]?: readonly TableRows[N][] };
+export type StagedRows = { [N in CheckedTableName]?: readonly CheckedRows[N][] };
+
+/** Stored tables first (in load order), then the workspace-only ones. */
+const STAGED_ORDER: readonly CheckedTableName[] = [...TABLE_NAMES, ...WORKSPACE_TABLE_NAMES];
 
 /**
  * Rows per Arrow batch. Each batch is checked and encoded in one go on the page, so its size follows the
@@ -115,13 +118,13 @@ async function stageRows(staging: Staging, db: WriteRunner, change: Change): Pro
   const rows = change.rows!;
   const chunks = isChunks(rows) ? rows : [rows];
   const problems: ValueProblem[] = [];
-  const seen: Partial<Record<TableName, number>> = {};
-  const size = Object.fromEntries(TABLE_NAMES.map((n) => [n, STAGE_FIRST])) as Record<TableName, number>;
+  const seen: Partial<Record<CheckedTableName, number>> = {};
+  const size = Object.fromEntries(STAGED_ORDER.map((n) => [n, STAGE_FIRST])) as Record<CheckedTableName, number>;
   let invalid = 0;
   let count = 0;
   for await (const chunk of chunks) {
-    for (const name of TABLE_NAMES) {
-      const list = chunk[name] as TableRows[typeof name][] | undefined;
+    for (const name of STAGED_ORDER) {
+      const list = chunk[name] as CheckedRows[typeof name][] | undefined;
       if (!list?.length) continue;
       await staging.open(name);
       for (let at = 0; at < list.length;) {
@@ -135,7 +138,7 @@ async function stageRows(staging: Staging, db: WriteRunner, change: Change): Pro
         problems.push(...checked.problems.map((p) => ({ ...p, row: p.row + offset })).slice(0, Math.max(0, MAX_PROBLEMS - problems.length)));
         seen[name] = offset + slice.length;
         if (invalid) continue; // keep checking, stage nothing more: it will not be stored
-        const ipc = rowsToArrowIPC(name, slice);
+        const ipc = layoutToArrowIPC(CHECKED_COLUMNS[name], slice);
         const spent = performance.now() - started;
         await db.insertArrow(stageTable(name), ipc);
         size[name] = nextStageSize(slice.length, spent);
@@ -148,7 +151,7 @@ async function stageRows(staging: Staging, db: WriteRunner, change: Change): Pro
 }
 
 const mergeByKey = (staged: ReadonlySet<SavedTableName>) =>
-  [...TABLE_NAMES, ...WORKSPACE_TABLE_NAMES].filter((n) => staged.has(n)).flatMap(mergeStageSql);
+  STAGED_ORDER.filter((n) => staged.has(n)).flatMap(mergeStageSql);
 
 /** A statement without its trailing semicolons, to be joined into one transaction. */
 const bare = (sql: string) => sql.trim().replace(/;+$/, '');
