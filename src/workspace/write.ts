@@ -29,13 +29,13 @@ const STAGED_ORDER: readonly CheckedTableName[] = [...TABLE_NAMES, ...WORKSPACE_
 
 /**
  * Rows per Arrow batch. Each batch is checked and encoded in one go on the page, so its size follows the
- * time the last one took, aiming at STAGE_TARGET_MS: long review texts or a busy machine get smaller
+ * time the last one took, aiming at STAGE_TARGET_MS (garbage collection may add as much again): long review texts or a busy machine get smaller
  * batches, short tag rows bigger ones (a fixed 1,000 review rows held a loaded machine's page 0.2–0.5 s).
  */
 const STAGE_FIRST = 500;
 const STAGE_MIN = 50;
-const STAGE_MAX = 5000;
-const STAGE_TARGET_MS = 25;
+const STAGE_MAX = 2000;
+const STAGE_TARGET_MS = 15;
 
 /** The next batch size: scaled by how far the last batch's time was from the target, at most doubling or quartering. */
 export function nextStageSize(size: number, spentMs: number): number {
