@@ -7,6 +7,7 @@
 import { APPLY_STAGED_SQL, DELETE_USER_DATA_SQL, SNAPSHOT_BASE_SQL, STAGED_PROBLEMS_SQL, userRowsSql } from '../queries/workspace.ts';
 import { toError, type QueryRunner, type WriteRunner } from '../queries/runner.ts';
 import { writeChange, type Staging } from './write.ts';
+import { ipcRowCount } from '../schema/arrow.ts';
 import { OPTIONAL_TABLES, SAVED_TABLES, WORKSPACE_FORMAT, WORKSPACE_VERSION, WorkspaceFileError, type WorkspaceFiles, type WorkspaceManifest } from './archive.ts';
 
 /** Remembers the bundled rows; call once right after the bundled dataset is loaded. */
@@ -21,8 +22,9 @@ export async function collectWorkspace(db: QueryRunner, model: Uint8Array | null
   for (const name of SAVED_TABLES) {
     const bytes = await db.queryArrowIPC(userRowsSql(name), { label: `workspace.save.${name}` });
     tables[name] = bytes;
-    const [row] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM (${userRowsSql(name)})`);
-    counts[name] = { rows: row?.n ?? 0, bytes: bytes.byteLength };
+    // Counted in the bytes saved (reading batch headers only): a count query run after them could see a change
+    // that committed in between, and the manifest would promise rows the file does not hold.
+    counts[name] = { rows: ipcRowCount(bytes), bytes: bytes.byteLength };
   }
   const manifest: WorkspaceManifest = {
     format: WORKSPACE_FORMAT, version: WORKSPACE_VERSION, savedAt: new Date().toISOString(), tables: counts, model: !!model,
