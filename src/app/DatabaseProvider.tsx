@@ -2,13 +2,14 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { useQueryClient } from '@tanstack/react-query';
 import { database, loadBundledDataset, toError, type LoadProgress } from '../db/index.ts';
 import { packWorkspace, unpackWorkspace } from '../workspace/archive.ts';
-import { applyWorkspace, collectWorkspace, deleteUserData, snapshotBundledData } from '../workspace/apply.ts';
+import { applyWorkspace, collectWorkspace, collectWorkspaceTables, deleteUserData, snapshotBundledData } from '../workspace/apply.ts';
 import { writeChange, type Change } from '../workspace/write.ts';
 import * as storage from '../workspace/opfs-storage.ts';
 import { WorkspaceSession } from '../features/workspace/workspace-session.ts';
 import { WorkspaceContext } from '../features/workspace/workspace-context.ts';
 import { DatabaseContext } from '../state/database-context.ts';
 import { EngineGate } from '../queries/gated-runner.ts';
+import type { QueryRunner } from '../queries/runner.ts';
 import { primeFilterIndex } from '../queries/coordinator.ts';
 import { filterOptionsQuery } from '../queries/filter-options.ts';
 import { datasetBaseUrl } from './dataset-source.ts';
@@ -32,6 +33,7 @@ const FIRST_VERSION = 1;
 
 const backend = {
   collect: collectWorkspace, apply: applyWorkspace, deleteUserData,
+  save: (db: QueryRunner, model: Uint8Array | null) => storage.saveWorkspaceTables((put) => collectWorkspaceTables(db, model, put), model),
   read: storage.readSavedWorkspace, write: storage.writeSavedWorkspace, clear: storage.clearSavedWorkspace,
   usage: storage.storageUsage, persist: storage.requestPersistence, pack: packWorkspace, unpack: unpackWorkspace,
 };

@@ -8,6 +8,7 @@ import { APPLY_STAGED_SQL, DELETE_USER_DATA_SQL, SNAPSHOT_BASE_SQL, STAGED_PROBL
 import { toError, type QueryRunner, type WriteRunner } from '../queries/runner.ts';
 import { writeChange, type Staging } from './write.ts';
 import { ipcRowCount } from '../schema/arrow.ts';
+import type { SavedTableName } from '../schema/workspace-tables.ts';
 import { OPTIONAL_TABLES, SAVED_TABLES, WORKSPACE_FORMAT, WORKSPACE_VERSION, WorkspaceFileError, type WorkspaceFiles, type WorkspaceManifest } from './archive.ts';
 
 /** Remembers the bundled rows; call once right after the bundled dataset is loaded. */
@@ -18,18 +19,23 @@ export async function snapshotBundledData(db: QueryRunner): Promise<void> {
 /** The user's rows as workspace files (and the retrained model, when there is one). */
 export async function collectWorkspace(db: QueryRunner, model: Uint8Array | null): Promise<WorkspaceFiles> {
   const tables = {} as WorkspaceFiles['tables'];
+  const manifest = await collectWorkspaceTables(db, model, async (name, bytes) => void (tables[name] = bytes));
+  return { manifest, tables, model };
+}
+
+/** The user's rows, one table at a time as Arrow IPC bytes handed to `put` (which need not keep them); returns the manifest. */
+export async function collectWorkspaceTables(
+  db: QueryRunner, model: Uint8Array | null, put: (name: SavedTableName, bytes: Uint8Array) => Promise<void>,
+): Promise<WorkspaceManifest> {
   const counts = {} as WorkspaceManifest['tables'];
   for (const name of SAVED_TABLES) {
     const bytes = await db.queryArrowIPC(userRowsSql(name), { label: `workspace.save.${name}` });
-    tables[name] = bytes;
+    await put(name, bytes);
     // Counted in the bytes saved (reading batch headers only): a count query run after them could see a change
     // that committed in between, and the manifest would promise rows the file does not hold.
     counts[name] = { rows: ipcRowCount(bytes), bytes: bytes.byteLength };
   }
-  const manifest: WorkspaceManifest = {
-    format: WORKSPACE_FORMAT, version: WORKSPACE_VERSION, savedAt: new Date().toISOString(), tables: counts, model: !!model,
-  };
-  return { manifest, tables, model };
+  return { format: WORKSPACE_FORMAT, version: WORKSPACE_VERSION, savedAt: new Date().toISOString(), tables: counts, model: !!model };
 }
 
 /**

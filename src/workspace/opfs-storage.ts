@@ -4,6 +4,7 @@
  */
 import { strFromU8, strToU8 } from 'fflate';
 import { MANIFEST_FILE, MODEL_FILE, SAVED_TABLES, checkWorkspaceFiles, type WorkspaceFiles, type WorkspaceManifest } from './archive.ts';
+import type { SavedTableName } from '../schema/workspace-tables.ts';
 
 type DirectoryWithValues = FileSystemDirectoryHandle & { values(): AsyncIterable<FileSystemHandle> };
 const POINTER = 'current.txt';
@@ -77,22 +78,49 @@ export async function readSavedWorkspace(): Promise<WorkspaceFiles | null> {
  * and removes the old one: a save cut short leaves the previous one intact.
  */
 export async function writeSavedWorkspace(files: WorkspaceFiles): Promise<void> {
+  await saveWorkspaceTables(async (put) => {
+    for (const table of SAVED_TABLES) {
+      const bytes = files.tables[table];
+      if (bytes) await put(table, bytes);
+    }
+    return files.manifest;
+  }, files.model);
+}
+
+/** Hands a table's bytes to the save in progress (which writes them, so the caller need not keep them). */
+export type PutTable = (table: SavedTableName, bytes: Uint8Array) => Promise<void>;
+
+/**
+ * Saves tables as `collect` hands them over, one at a time, so a big
+ * workspace is never held in memory whole; then the model, the manifest
+ * `collect` returns, and the pointer (as writeSavedWorkspace). A workspace
+ * with no rows and no model removes the saved files instead.
+ */
+export async function saveWorkspaceTables(collect: (put: PutTable) => Promise<WorkspaceManifest>, model: Uint8Array | null): Promise<WorkspaceManifest> {
   const root = await rootDir(true);
   if (!root) throw new Error('This browser cannot keep data between visits (no origin-private file system). Export your workspace to keep it.');
   const name = `save-${Date.now().toString(36)}`;
   const dir = await root.getDirectoryHandle(name, { create: true });
-  for (const table of SAVED_TABLES) {
-    const bytes = files.tables[table];
-    if (bytes) await writeBytes(dir, `${table}.arrows`, bytes);
+  let manifest: WorkspaceManifest;
+  try {
+    manifest = await collect((table, bytes) => writeBytes(dir, `${table}.arrows`, bytes));
+  } catch (err) {
+    await root.removeEntry(name, { recursive: true }).catch(() => undefined /* retried on the next save */);
+    throw err;
   }
-  if (files.model) await writeBytes(dir, MODEL_FILE, files.model);
-  await writeBytes(dir, MANIFEST_FILE, strToU8(JSON.stringify(files.manifest, null, 1)));
+  if (!model && Object.values(manifest.tables).every((t) => !t || t.rows === 0)) {
+    await clearSavedWorkspace();
+    return manifest;
+  }
+  if (model) await writeBytes(dir, MODEL_FILE, model);
+  await writeBytes(dir, MANIFEST_FILE, strToU8(JSON.stringify(manifest, null, 1)));
   await writeBytes(root, POINTER, strToU8(name));
   for await (const handle of (root as DirectoryWithValues).values()) {
     if (handle.kind === 'directory' && handle.name !== name) {
       await root.removeEntry(handle.name, { recursive: true }).catch(() => undefined /* retried on the next save */);
     }
   }
+  return manifest;
 }
 
 /** The retrained model saved with the workspace, if any. */
