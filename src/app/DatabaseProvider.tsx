@@ -33,7 +33,7 @@ const FIRST_VERSION = 1;
 
 const backend = {
   collect: collectWorkspace, apply: applyWorkspace, deleteUserData,
-  save: (db: QueryRunner, model: Uint8Array | null) => storage.saveWorkspaceTables((put) => collectWorkspaceTables(db, model, put), model),
+  save: (db: QueryRunner, model: Uint8Array | null) => storage.saveWorkspaceTables((open) => collectWorkspaceTables(db, model, open), model),
   read: storage.readSavedWorkspace, write: storage.writeSavedWorkspace, clear: storage.clearSavedWorkspace,
   usage: storage.storageUsage, persist: storage.requestPersistence, pack: packWorkspace, unpack: unpackWorkspace,
 };

@@ -88,6 +88,45 @@ async function streamParts(table: Table): Promise<Uint8Array[]> {
   return parts;
 }
 
+/**
+ * Streams a result batch by batch as IPC stream pieces to `write`, so only
+ * a batch or two is held at a time (a saved table of a few hundred
+ * megabytes, read whole and then copied into one array, raised the tab's
+ * memory by twice its size).
+ */
+async function streamQuery(sql: string, write: (bytes: Uint8Array) => Promise<void>, options: QueryOptions = {}): Promise<number> {
+  const [{ conn }, { AsyncByteQueue, RecordBatchStreamWriter }] = await Promise.all([getEngine(), import('apache-arrow')]);
+  // The writer's pieces, taken as it writes them (its own queue only gives them up as an async stream).
+  const pieces: Uint8Array[] = [];
+  class Pieces extends AsyncByteQueue {
+    override write(value: Parameters<InstanceType<typeof AsyncByteQueue>['write']>[0]) {
+      const view = value as ArrayBufferView;
+      if (view.byteLength) pieces.push(new Uint8Array(view.buffer, view.byteOffset, view.byteLength));
+    }
+  }
+  const writer = new RecordBatchStreamWriter();
+  const drain = async () => {
+    for (const piece of pieces.splice(0)) await write(piece);
+  };
+  let rows = 0;
+  try {
+    const reader = await conn.send(sql, true);
+    writer.reset(new Pieces(), reader.schema);
+    for await (const batch of reader) {
+      if (options.signal?.aborted) throw abortError();
+      writer.write(batch);
+      rows += batch.numRows;
+      await drain();
+    }
+    writer.finish();
+    await drain();
+    return rows;
+  } catch (err) {
+    if (options.signal?.aborted) throw abortError();
+    throw new QueryError(toError(err).message, sql, { cause: err });
+  }
+}
+
 /** Records each query's time as `sql:<label>` for the benchmark and the browser's profiler. */
 async function timed<T>(options: QueryOptions | undefined, work: () => Promise<T>): Promise<T> {
   const start = performance.now();
@@ -109,6 +148,8 @@ export const browserRunner: WriteRunner = {
     queue.run(() => timed(options, async () => arrowToRows<Row>(await runQuery(sql, options)))),
   exec: (sql: string, options?: QueryOptions) => queue.run(() => timed(options, async () => void (await runQuery(sql, options)))),
   queryArrowIPC: (sql: string, options?: QueryOptions) => queue.run(async () => joinInSlices(await streamParts(await runQuery(sql, options, true)))),
+  queryArrowStream: (sql: string, write: (bytes: Uint8Array) => Promise<void>, options?: QueryOptions) =>
+    queue.run(() => timed(options, () => streamQuery(sql, write, options))),
   insertArrow: (table: string, ipc: Uint8Array) => queue.run(() => insertIPC(table, ipc, false)),
   registerFile: (name: string, bytes: Uint8Array) =>
     queue.run(async () => {

@@ -4,7 +4,7 @@
  * null check with `new Function`, which the app's Content-Security-Policy
  * (no 'unsafe-eval') forbids; here buffers are laid out by hand instead.
  */
-import { Bool, Float64, Int32, MessageReader, Table, Utf8, makeData, makeVector, tableToIPC, type Vector } from 'apache-arrow';
+import { Bool, Float64, Int32, Table, Utf8, makeData, makeVector, tableToIPC, type Vector } from 'apache-arrow';
 import { TABLES, type ColumnType, type TableName, type TableRows } from './tables.ts';
 
 function validity(values: readonly unknown[]): { bitmap: Uint8Array; nulls: number } {
@@ -69,15 +69,4 @@ export function layoutToArrowIPC(layout: Readonly<Record<string, ColumnType>>, r
     columns[col] = vector(type, rows.map((r) => (r as Record<string, unknown>)[col]));
   }
   return tableToIPC(new Table(columns), 'stream');
-}
-
-/** Rows in Arrow IPC stream bytes, from the record batch headers alone (no column is read). */
-export function ipcRowCount(ipc: Uint8Array): number {
-  const reader = new MessageReader(ipc);
-  let rows = 0;
-  for (const message of reader) {
-    if (message.isRecordBatch()) rows += message.header().length;
-    reader.readMessageBody(message.bodyLength);
-  }
-  return rows;
 }

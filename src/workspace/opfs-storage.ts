@@ -4,7 +4,7 @@
  */
 import { strFromU8, strToU8 } from 'fflate';
 import { MANIFEST_FILE, MODEL_FILE, SAVED_TABLES, checkWorkspaceFiles, type WorkspaceFiles, type WorkspaceManifest } from './archive.ts';
-import type { SavedTableName } from '../schema/workspace-tables.ts';
+import type { OpenTable, TableFile } from './apply.ts';
 
 type DirectoryWithValues = FileSystemDirectoryHandle & { values(): AsyncIterable<FileSystemHandle> };
 const POINTER = 'current.txt';
@@ -28,12 +28,42 @@ async function rootDir(create: boolean): Promise<FileSystemDirectoryHandle | nul
 /** Bytes per write call: the page copies what it hands over in one go (a 300 MB table held it for a third of a second). */
 const WRITE_SLICE_BYTES = 8 << 20;
 
-async function writeBytes(dir: FileSystemDirectoryHandle, name: string, bytes: Uint8Array): Promise<void> {
+/** A file being written piece by piece: small pieces are gathered into writes of about WRITE_SLICE_BYTES. */
+async function openFile(dir: FileSystemDirectoryHandle, name: string): Promise<TableFile> {
   const writable = await (await dir.getFileHandle(name, { create: true })).createWritable();
-  for (let at = 0; at < bytes.byteLength || at === 0; at += WRITE_SLICE_BYTES) {
-    await writable.write(bytes.subarray(at, at + WRITE_SLICE_BYTES) as Uint8Array<ArrayBuffer>);
-  }
-  await writable.close();
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  let total = 0;
+  const flush = async () => {
+    if (!pending.length) return;
+    const chunk = pending.length === 1 ? pending[0]! : new Uint8Array(pendingBytes);
+    if (pending.length > 1) pending.reduce((at, p) => (chunk.set(p, at), at + p.byteLength), 0);
+    pending = [];
+    pendingBytes = 0;
+    await writable.write(chunk as Uint8Array<ArrayBuffer>);
+  };
+  return {
+    write: async (bytes) => {
+      total += bytes.byteLength;
+      for (let at = 0; at < bytes.byteLength; at += WRITE_SLICE_BYTES) {
+        const piece = bytes.subarray(at, at + WRITE_SLICE_BYTES);
+        pending.push(piece);
+        pendingBytes += piece.byteLength;
+        if (pendingBytes >= WRITE_SLICE_BYTES) await flush();
+      }
+    },
+    close: async () => {
+      await flush();
+      await writable.close();
+      return total;
+    },
+  };
+}
+
+async function writeBytes(dir: FileSystemDirectoryHandle, name: string, bytes: Uint8Array): Promise<void> {
+  const file = await openFile(dir, name);
+  await file.write(bytes);
+  await file.close();
 }
 
 async function readBytes(dir: FileSystemDirectoryHandle, name: string): Promise<Uint8Array | null> {
@@ -78,32 +108,32 @@ export async function readSavedWorkspace(): Promise<WorkspaceFiles | null> {
  * and removes the old one: a save cut short leaves the previous one intact.
  */
 export async function writeSavedWorkspace(files: WorkspaceFiles): Promise<void> {
-  await saveWorkspaceTables(async (put) => {
+  await saveWorkspaceTables(async (open) => {
     for (const table of SAVED_TABLES) {
       const bytes = files.tables[table];
-      if (bytes) await put(table, bytes);
+      if (!bytes) continue;
+      const file = await open(table);
+      await file.write(bytes);
+      await file.close();
     }
     return files.manifest;
   }, files.model);
 }
 
-/** Hands a table's bytes to the save in progress (which writes them, so the caller need not keep them). */
-export type PutTable = (table: SavedTableName, bytes: Uint8Array) => Promise<void>;
-
 /**
- * Saves tables as `collect` hands them over, one at a time, so a big
+ * Saves tables as `collect` streams them in, piece by piece, so a big
  * workspace is never held in memory whole; then the model, the manifest
  * `collect` returns, and the pointer (as writeSavedWorkspace). A workspace
  * with no rows and no model removes the saved files instead.
  */
-export async function saveWorkspaceTables(collect: (put: PutTable) => Promise<WorkspaceManifest>, model: Uint8Array | null): Promise<WorkspaceManifest> {
+export async function saveWorkspaceTables(collect: (open: OpenTable) => Promise<WorkspaceManifest>, model: Uint8Array | null): Promise<WorkspaceManifest> {
   const root = await rootDir(true);
   if (!root) throw new Error('This browser cannot keep data between visits (no origin-private file system). Export your workspace to keep it.');
   const name = `save-${Date.now().toString(36)}`;
   const dir = await root.getDirectoryHandle(name, { create: true });
   let manifest: WorkspaceManifest;
   try {
-    manifest = await collect((table, bytes) => writeBytes(dir, `${table}.arrows`, bytes));
+    manifest = await collect((table) => openFile(dir, `${table}.arrows`));
   } catch (err) {
     await root.removeEntry(name, { recursive: true }).catch(() => undefined /* retried on the next save */);
     throw err;
