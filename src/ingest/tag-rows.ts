@@ -1,7 +1,6 @@
 /** Tagger results → `theme_tags` (source model) and `tag_evidence` rows. */
 import { batchTags, type TagBatch } from '../classify/index.ts';
 import type { EntityType, TagEvidence, ThemeTag } from '../schema/records.ts';
-import type { TaggedEntity as TaggedMark } from '../schema/workspace-tables.ts';
 
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
 
@@ -15,18 +14,15 @@ export interface TaggedEntity {
 /**
  * One tag per theme the tagger selected for entities[i] (text i of the batch), with up to `maxEvidence` sentences each;
  * `from`/`to` limit it to a range of texts, so a big batch can be turned into rows a slice at a time.
- * `tagged` marks every text read, with or without a theme (table tagged_entities).
  */
 export function tagRows(
   batch: TagBatch, entities: readonly TaggedEntity[], maxEvidence = 3, from = 0, to = entities.length,
-): { tags: ThemeTag[]; evidence: TagEvidence[]; tagged: TaggedMark[] } {
+): { tags: ThemeTag[]; evidence: TagEvidence[] } {
   if (entities.length !== batch.count) throw new Error(`Tagging returned ${batch.count} results for ${entities.length} texts`);
   const tags: ThemeTag[] = [];
   const evidence: TagEvidence[] = [];
-  const tagged: TaggedMark[] = [];
   for (let i = from; i < to; i++) {
     const { entity_type, entity_id, text } = entities[i]!;
-    tagged.push({ entity_type, entity_id });
     for (const tag of batchTags(batch, i)) {
       const theme_id = tag.themeId;
       tags.push({ entity_type, entity_id, theme_id, score: round(tag.score), source: 'model', accepted: true });
@@ -38,5 +34,5 @@ export function tagRows(
       });
     }
   }
-  return { tags, evidence, tagged };
+  return { tags, evidence };
 }

@@ -40,11 +40,11 @@ describe('untagged imported texts', () => {
 
   it('a text the tagger read and found no theme in counts as tagged (bug: it stayed listed as not yet tagged)', async () => {
     const read = [{ entity_type: 'review' as const, entity_id: 'u-2' }, { entity_type: 'review' as const, entity_id: 'u-3' }];
-    // u-2: no theme found; u-3: one theme. Both were read by the tagger, as tagRows marks them.
+    // u-2: no theme found; u-3: one theme. storeModelTags marks both as read by the tagger.
     await writeChange(db as unknown as WriteRunner, storeModelTags(read, {
       theme_tags: [{ entity_type: 'review', entity_id: 'u-3', theme_id: 'neglect', score: 0.8, source: 'model', accepted: true }],
-      tagged_entities: read,
     }));
+    expect((await db.query<{ n: number }>("SELECT count(*)::INTEGER AS n FROM tagged_entities WHERE entity_id IN ('u-2', 'u-3')"))[0]!.n).toBe(2);
     const texts = await untaggedTexts(db);
     expect(texts).toHaveLength(4998);
     expect(texts.some((t) => t.entity_id === 'u-2' || t.entity_id === 'u-3')).toBe(false);

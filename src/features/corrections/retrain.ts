@@ -109,9 +109,9 @@ async function retagUserEntries(db: QueryRunner, change: WriteChange, client: Ta
     signal,
     onProgress: (p) => onProgress({ stage: 'tagging', message: `Re-tagged ${p.done} of ${p.total} entries…`, fraction: 0.7 + 0.2 * (p.done / Math.max(1, p.total)) }),
   });
-  const { tags, evidence, tagged } = tagRows(batch, entries);
+  const { tags, evidence } = tagRows(batch, entries);
   onProgress({ stage: 'saving', message: 'Storing the new tags…', fraction: 0.92 });
   // Phrase-rule tags go too: the model in charge re-tags everything the tagger gave these entries.
-  await change(storeModelTags(entries, { theme_tags: tags, tag_evidence: evidence, tagged_entities: tagged }, { rules: true }));
+  await change(storeModelTags(entries, { theme_tags: tags, tag_evidence: evidence }, { rules: true }));
   return { retagged: entries.length, tags: tags.length };
 }

@@ -58,8 +58,8 @@ const STORE_SLICE = 500;
 function* tagSlices(batch: TagBatch, jobs: readonly TagJob[], onSlice: (done: number) => void): Generator<StagedRows> {
   for (let from = 0; from < jobs.length; from += STORE_SLICE) {
     const to = Math.min(jobs.length, from + STORE_SLICE);
-    const { tags, evidence, tagged } = tagRows(batch, jobs, 3, from, to);
-    yield { theme_tags: tags, tag_evidence: evidence, tagged_entities: tagged };
+    const { tags, evidence } = tagRows(batch, jobs, 3, from, to);
+    yield { theme_tags: tags, tag_evidence: evidence };
     onSlice(to);
   }
 }
