@@ -12,6 +12,7 @@
  *         npm run eval -- --without-test-part   (k-fold without any test-part line: for choosing settings)
  *         npm run eval -- --set reviews|briefings   (only that set of data/cases)
  *         npm run eval -- --train NAME=NUMBER   (a training option, e.g. thresholdShrink=300, to compare settings)
+ *         npm run eval -- --seeds 1,2,3   (also repeat the kept variant's k-fold with these fold seeds: mean ± half-range)
  * With cross-validation no line is scored by a model trained on it: each fold trains on the
  * set's other folds + data/examples + every other data/cases file. Sets drawn from data/cases
  * are also scored on their fixed test part (pipelines/lib/test-part.ts) by one model trained
@@ -42,14 +43,17 @@ interface Args {
   set?: 'reviews' | 'briefings';
   /** Training options to try instead of the defaults (numbers only), for choosing settings. */
   train: TrainOptions;
+  /** Fold seeds for a repeated k-fold of the kept variant (a gain smaller than its spread is noise). */
+  seeds: number[];
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { files: [], k: 5, seed: 1, cv: true, naturalLr: false, onlyKept: false, withoutTestPart: false, train: {} };
+  const a: Args = { files: [], k: 5, seed: 1, cv: true, naturalLr: false, onlyKept: false, withoutTestPart: false, train: {}, seeds: [] };
   for (let i = 0; i < argv.length; i++) {
     const x = argv[i]!;
     if (x === '--k') a.k = Number(argv[++i]);
     else if (x === '--seed') a.seed = Number(argv[++i]);
+    else if (x === '--seeds') a.seeds = String(argv[++i]).split(',').map(Number).filter(Number.isFinite);
     else if (x === '--no-cv') a.cv = false;
     else if (x === '--natural-lr') a.naturalLr = true;
     else if (x === '--only-kept') a.onlyKept = true;
@@ -150,10 +154,21 @@ function evaluateSet(label: string, files: string[], a: Args): void {
     speedModel = trainModel([...base, ...docs], taxonomy, lexicon, { ...a.train, seed: a.seed });
   }
   printMethods(results, single);
+  if (a.cv && a.seeds.length > 0) repeatedKFold(docs, loadTrainingDocs(files.map((f) => resolve(f))).filter(keep), a, (r) => score('', r, 0));
   printPerTheme(results[0]!.summary);
   if (a.cv && !a.withoutTestPart && files.every(inCases)) scoreTestPart(docs, files, a, scoreOn, single);
   console.log(`kept variant: ${a.cv ? KEPT : speedModel.training.variant} (what npm run train ships)`);
   printSpeed(speedModel, docs.map((d) => d.text));
+}
+
+/** The kept variant's k-fold repeated with each of --seeds: per seed, then mean ± half the range. */
+function repeatedKFold(docs: LabelledDoc[], base: LabelledDoc[], a: Args, score: (r: { predicted: string[][]; ranked: string[][] }) => MethodResult): void {
+  const runs = a.seeds.map((seed) => {
+    const trainer: Trainer = (train) => modelPredictor(trainModel(train, loadTaxonomy(), loadLexicon(), { ...a.train, seed, variant: KEPT }));
+    return score(crossValidate(docs, base, trainer, { ...a, seed })).summary;
+  });
+  const stat = (xs: number[]) => `${(xs.reduce((s, x) => s + x, 0) / xs.length).toFixed(3)} ± ${((Math.max(...xs) - Math.min(...xs)) / 2).toFixed(3)} (${xs.map((x) => x.toFixed(3)).join(' / ')})`;
+  console.log(`\nrepeated ${a.k}-fold, kept variant, seeds ${a.seeds.join(', ')}: micro-F1 ${stat(runs.map((r) => r.microF1))}; macro-F1 ${stat(runs.map((r) => r.macroF1))}`);
 }
 
 /**

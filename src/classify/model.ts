@@ -24,6 +24,10 @@ export interface ModelOptions {
   passageChars: number;
   /** Most evidence sentences kept per theme. */
   maxEvidence: number;
+  /** A longer passage is also scored in windows of at most this many characters (windows.ts; absent: never). */
+  windowChars?: number;
+  /** Weight of the windows' noisy-OR in a passage's score. */
+  windowMix?: number;
 }
 
 export interface ThemeModel {
@@ -65,6 +69,8 @@ export interface CompiledModel {
   cal: { a: Float64Array; b: Float64Array; c: Float64Array; d: Float64Array };
   /** Per-theme scratch for scoring (valid until the next call). */
   scratch: Float64Array;
+  /** Per-theme scratch for the windows' noisy-OR (product of 1 − p). */
+  windowKeep: Float64Array;
   /** Per-theme scratch for a document's roll-up: best and second-best passage scores, document scores. */
   roll: { best1: Float64Array; best2: Float64Array; scores: Float64Array; core: DocumentCore };
   ids: string[];
@@ -101,7 +107,7 @@ function compile(model: ThemeModel): CompiledModel {
       W[id * T + t] = q;
     });
   });
-  return { model, lexicon: compileLexicon(model.lexicon, model.themes), vocab, W, b, dims, T, thresholds: Float64Array.from(model.thresholds), cal: calibratorArrays(model), scratch: new Float64Array(T), roll: rollScratch(T, model.options.maxEvidence), ids: model.themes.map((t) => t.id), scoreTemplate: Object.fromEntries(model.themes.map((t) => [t.id, 0])) };
+  return { model, lexicon: compileLexicon(model.lexicon, model.themes), vocab, W, b, dims, T, thresholds: Float64Array.from(model.thresholds), cal: calibratorArrays(model), scratch: new Float64Array(T), windowKeep: new Float64Array(T), roll: rollScratch(T, model.options.maxEvidence), ids: model.themes.map((t) => t.id), scoreTemplate: Object.fromEntries(model.themes.map((t) => [t.id, 0])) };
 }
 
 function rollScratch(T: number, maxEvidence: number): CompiledModel['roll'] {

@@ -9,6 +9,7 @@ import { evidenceForThemes, rankEvidence, type Evidence, type EvidenceContext } 
 import { compiledModel, WEIGHT_SCALE, type CompiledModel, type ThemeModel } from './model.ts';
 import type { SparseVector } from './features.ts';
 import { splitPassages } from './passages.ts';
+import { mixWindows, windowTexts } from './windows.ts';
 
 export interface TagResult {
   /** Theme ids whose score reaches the theme's threshold, best first. */
@@ -51,8 +52,26 @@ export function scoreText(model: ThemeModel, text: string): Float64Array {
   return score(compiledModel(model), text).probs.slice();
 }
 
-/** Probabilities for every theme; the result and context use shared scratch until the next call. */
+/**
+ * Probabilities for every theme; the result and context use shared scratch until the next call.
+ * A passage longer than the model's window mixes in its windows' noisy-OR (windows.ts); the
+ * windows are scored first, since the whole passage's analysis must be the one left in scratch.
+ */
 function score(c: CompiledModel, text: string): { probs: Float64Array; ctx: EvidenceContext } {
+  const windows = windowTexts(text, c.model.options);
+  if (windows.length === 0) return scoreOnce(c, text);
+  const keep = c.windowKeep.fill(1);
+  for (const w of windows) {
+    const p = scoreOnce(c, w).probs;
+    for (let t = 0; t < c.T; t++) keep[t]! *= 1 - p[t]!;
+  }
+  const whole = scoreOnce(c, text);
+  mixWindows(whole.probs, keep, c.model.options.windowMix ?? 0);
+  return whole;
+}
+
+/** Probabilities of one text as a whole (no windows). */
+function scoreOnce(c: CompiledModel, text: string): { probs: Float64Array; ctx: EvidenceContext } {
   const { lexScale, titleBoost, learningBoost } = c.model.options;
   const analysis = analyseText(text, c.lexicon, titleBoost, learningBoost, true);
   const { vec, tf } = featuresOf(analysis, c.vocab, lexScale, true);
