@@ -7,6 +7,7 @@ import { readJsonl, recordText } from './jsonl.ts';
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const DATA = join(ROOT, 'data');
 export const MODEL_PATH = join(ROOT, 'public', 'model', 'theme-model.json');
+export const OUT_OF_FOLD_PATH = join(ROOT, 'public', 'model', 'theme-model-out-of-fold.json');
 
 export interface LabelledDoc extends Example {
   id: string;

@@ -19,6 +19,9 @@ const queryClient = new QueryClient({
 
 const chartExportMenu = (chart: ChartSpec) => <ExportMenu chart={chart} />;
 
+// The view asked for is shown as soon as the filter index is in: fetch its code now, alongside the index, not after it.
+if (typeof window !== 'undefined') void routeFor(window.location.pathname).load().catch(() => undefined /* the view's own load reports it */);
+
 function CurrentView() {
   const { pathname } = useLocation();
   const route = routeFor(pathname);

@@ -1,15 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { database, loadBundledDataset, toError, type LoadProgress } from '../db/index.ts';
-import { packWorkspace, unpackWorkspace } from '../workspace/archive.ts';
-import { applyWorkspace, collectWorkspace, collectWorkspaceTables, deleteUserData, snapshotBundledData } from '../workspace/apply.ts';
-import { writeChange, type Change } from '../workspace/write.ts';
-import * as storage from '../workspace/opfs-storage.ts';
+import type { Change } from '../workspace/write.ts';
+import { hasSavedWorkspace } from '../workspace/saved-pointer.ts';
+import { lazyBackend, snapshotBundledDataLazily, workspaceCode, writeChangeLazily } from './workspace-code.ts';
 import { WorkspaceSession } from '../features/workspace/workspace-session.ts';
 import { WorkspaceContext } from '../features/workspace/workspace-context.ts';
 import { DatabaseContext } from '../state/database-context.ts';
 import { EngineGate } from '../queries/gated-runner.ts';
-import type { QueryRunner } from '../queries/runner.ts';
+import { buildTextIndex, dropTextIndex } from '../queries/text-index.ts';
 import { primeFilterIndex } from '../queries/coordinator.ts';
 import { filterOptionsQuery } from '../queries/filter-options.ts';
 import { datasetBaseUrl } from './dataset-source.ts';
@@ -31,13 +30,6 @@ const START: LoadProgress = { stage: 'engine', fraction: 0, message: 'Starting�
 /** The data version of the bundled data as loaded; the early index is primed under it. */
 const FIRST_VERSION = 1;
 
-const backend = {
-  collect: collectWorkspace, apply: applyWorkspace, deleteUserData,
-  save: (db: QueryRunner, model: Uint8Array | null) => storage.saveWorkspaceTables((open) => collectWorkspaceTables(db, model, open), model),
-  read: storage.readSavedWorkspace, write: storage.writeSavedWorkspace, clear: storage.clearSavedWorkspace,
-  usage: storage.storageUsage, persist: storage.requestPersistence, pack: packWorkspace, unpack: unpackWorkspace,
-};
-
 /**
  * Starts DuckDB, loads the bundled data and the user's saved workspace on top,
  * writes every change through the one write path and saves the workspace
@@ -50,7 +42,7 @@ export function DatabaseProvider({ children, firstScreen }: { children: ReactNod
   const [status, setStatus] = useState<Status>({ kind: 'loading', progress: START });
   const [dataVersion, setDataVersion] = useState(FIRST_VERSION);
   const [attempt, setAttempt] = useState(0);
-  const workspace = useMemo(() => new WorkspaceSession(database, backend), []);
+  const workspace = useMemo(() => new WorkspaceSession(database, lazyBackend), []);
   const gate = useMemo(() => new EngineGate(database), []);
   const queryClient = useQueryClient();
 
@@ -63,7 +55,7 @@ export function DatabaseProvider({ children, firstScreen }: { children: ReactNod
     gate.close();
     document.documentElement.dataset.engine = 'starting';
     // Saved work changes the data, so the bundled index would show numbers the user does not have: then wait for DuckDB.
-    const indexFile = storage.hasSavedWorkspace().catch(() => true)
+    const indexFile = hasSavedWorkspace().catch(() => true)
       .then((saved) => (saved ? null : fetchFilterIndexFile(datasetBaseUrl(), signal)))
       .catch(() => null /* no early filters; the load below still brings the data */);
     void indexFile.then((file) => {
@@ -73,9 +65,10 @@ export function DatabaseProvider({ children, firstScreen }: { children: ReactNod
       early = true;
       setStatus((s) => (s.kind === 'loading' ? { kind: 'early', progress: s.progress } : s));
     });
+    void workspaceCode().catch(() => undefined /* the first use below reports it */);
     loadBundledDataset(datasetBaseUrl(), database, onProgress, signal)
       .then(async () => {
-        await snapshotBundledData(database);
+        await snapshotBundledDataLazily(database);
         if (signal.aborted) return;
         onProgress({ stage: 'insert', fraction: 1, message: 'Restoring your saved work…' });
         const restored = await workspace.restore();
@@ -97,6 +90,12 @@ export function DatabaseProvider({ children, firstScreen }: { children: ReactNod
     return () => controller.abort();
   }, [attempt, workspace, gate, queryClient]);
 
+  // Text search answers from a word index of each data version, built in the background once the data is in.
+  useEffect(() => {
+    if (status.kind === 'ready') void buildTextIndex(gate.runner);
+  }, [status.kind, dataVersion, gate]);
+  useEffect(() => dropTextIndex, []);
+
   // Every new data version after the load is saved (debounced) to this browser.
   const loadedVersion = useRef<number | null>(null);
   useEffect(() => {
@@ -109,7 +108,7 @@ export function DatabaseProvider({ children, firstScreen }: { children: ReactNod
   // The one write path: stage → one transaction → refresh derived tables, then a new data version (which saves).
   // Writes wait behind the gate like every other call until the engine has loaded the data.
   const change = useCallback(async (c: Change) => {
-    await writeChange(gate.runner, c);
+    await writeChangeLazily(gate.runner, c);
     bumpDataVersion();
   }, [gate, bumpDataVersion]);
   const value = useMemo(() => ({ db: gate.runner, dataVersion, change, bumpDataVersion }), [gate, dataVersion, change, bumpDataVersion]);

@@ -10,6 +10,13 @@ export interface Route {
   /** One line under the view's heading. */
   blurb: string;
   component: LazyExoticComponent<ComponentType>;
+  /** Fetches the view's code (the same promise the lazy component awaits). */
+  load(): Promise<unknown>;
+}
+
+/** A lazily loaded view whose code can also be fetched ahead of its first render. */
+function page(load: () => Promise<{ default: ComponentType }>): Pick<Route, 'component' | 'load'> {
+  return { component: lazy(load), load };
 }
 
 export const ROUTES: Route[] = [
@@ -17,61 +24,61 @@ export const ROUTES: Route[] = [
     path: '/',
     label: 'Overview',
     blurb: 'Reviews and briefings at a glance.',
-    component: lazy(() => import('../features/overview/OverviewPage.tsx')),
+    ...page(() => import('../features/overview/OverviewPage.tsx')),
   },
   {
     path: '/trends',
     label: 'Trends',
     blurb: 'Themes over publication years, and which are emerging.',
-    component: lazy(() => import('../features/trends/TrendsPage.tsx')),
+    ...page(() => import('../features/trends/TrendsPage.tsx')),
   },
   {
     path: '/partnerships',
     label: 'Partnerships',
     blurb: 'Themes by partnership, and one partnership against all others.',
-    component: lazy(() => import('../features/partnerships/PartnershipsPage.tsx')),
+    ...page(() => import('../features/partnerships/PartnershipsPage.tsx')),
   },
   {
     path: '/co-occurrence',
     label: 'Co-occurrence',
     blurb: 'Which themes are found together in the same reviews.',
-    component: lazy(() => import('../features/cooccurrence/CooccurrencePage.tsx')),
+    ...page(() => import('../features/cooccurrence/CooccurrencePage.tsx')),
   },
   {
     path: '/explorer',
     label: 'Explorer',
     blurb: 'Every review and briefing: search the text, open one to see its themes and the evidence for them.',
-    component: lazy(() => import('../features/explorer/ExplorerPage.tsx')),
+    ...page(() => import('../features/explorer/ExplorerPage.tsx')),
   },
   {
     path: '/planner',
     label: 'Briefing planner',
     blurb: 'Themes that keep coming up in recent reviews but have no recent briefing, with the sentences to start from.',
-    component: lazy(() => import('../features/planner/PlannerPage.tsx')),
+    ...page(() => import('../features/planner/PlannerPage.tsx')),
   },
   {
     path: '/recommendations',
     label: 'Recommendations',
     blurb: 'What reviews recommend, of whom, and how far each action has got: kinds by year and theme, open items by owner, and the action plan.',
-    component: lazy(() => import('../features/recommendations/RecommendationsPage.tsx')),
+    ...page(() => import('../features/recommendations/RecommendationsPage.tsx')),
   },
   {
     path: '/import',
     label: 'Import',
     blurb: 'Bring your own reviews, briefings and reports: read and tagged on this device, never uploaded.',
-    component: lazy(() => import('../features/import/ImportPage.tsx')),
+    ...page(() => import('../features/import/ImportPage.tsx')),
   },
   {
     path: '/agreement',
     label: 'Tagger agreement',
     blurb: 'Where the tagger agrees with expert labels and your corrections, where to correct it, and retraining it.',
-    component: lazy(() => import('../features/agreement/AgreementPage.tsx')),
+    ...page(() => import('../features/agreement/AgreementPage.tsx')),
   },
   {
     path: '/workspace',
     label: 'Your data',
     blurb: 'What you added or corrected, kept in this browser only: export it, import it, delete it, and your theme set.',
-    component: lazy(() => import('../features/workspace/WorkspacePage.tsx')),
+    ...page(() => import('../features/workspace/WorkspacePage.tsx')),
   },
 ];
 

@@ -1,16 +1,10 @@
 /** Reads the filter index out of DuckDB: a handful of narrow queries, once per data version. */
 import type { QueryRunner } from './runner.ts';
-import { ensureSearchHits } from './search-hits.ts';
+import { ensureSearchHits, searchScopeFromIndex } from './search-hits.ts';
 import { DEFAULT_NATION, searchKey } from '../filters/filters.ts';
 import { str } from './sql.ts';
 import { themeLists, type PartnershipInfo, type FilterIndex, type ThemeInfo } from '../filter-index/filter-index.ts';
-
-// Indexes are positions in id order, numbered the same way in every query below.
-const INDEXED = `
-p_idx AS (SELECT id, (row_number() OVER (ORDER BY id) - 1)::INTEGER AS i FROM partnerships),
-t_idx AS (SELECT id, (row_number() OVER (ORDER BY id) - 1)::INTEGER AS i FROM themes),
-r_idx AS (SELECT id, (row_number() OVER (ORDER BY id) - 1)::INTEGER AS i FROM review_facts),
-b_idx AS (SELECT id, (row_number() OVER (ORDER BY id) - 1)::INTEGER AS i FROM briefings)`;
+import { INDEXED } from './indexed-sql.ts';
 
 async function columns(db: QueryRunner, sql: string, label: string): Promise<Record<string, ArrayLike<unknown> & ArrayLike<number>>> {
   const [{ tableFromIPC }, ipc] = await Promise.all([import('apache-arrow'), db.queryArrowIPC(sql, { label })]);
@@ -74,7 +68,10 @@ WHERE e.entity_type = 'briefing' ORDER BY bi.i, ti.i`, 'index.briefingThemes');
 
 /** Indexes of the reviews and briefings a text search matched (the search runs first if it has not). */
 export async function loadSearchHits(db: QueryRunner, q: string): Promise<{ reviews: Int32Array; briefings: Int32Array }> {
-  await ensureSearchHits(db, q);
+  // The word index speaks in these positions: an exact answer needs no query at all.
+  const scope = await searchScopeFromIndex(q);
+  if (scope?.exact) return { reviews: Int32Array.from(scope.reviews), briefings: Int32Array.from(scope.briefings) };
+  await ensureSearchHits(db, q, scope);
   const key = str(searchKey(q));
   const hits = (kind: string, idx: string) =>
     columns(db, `WITH ${INDEXED} SELECT x.i FROM ${idx} x WHERE x.id IN (SELECT id FROM search_hits WHERE q = ${key} AND kind = '${kind}') ORDER BY x.i`, 'index.searchHits');

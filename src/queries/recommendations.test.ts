@@ -9,7 +9,8 @@ import { layoutToArrowIPC } from '../schema/arrow.ts';
 import { WORKSPACE_TABLES, type RecommendationTracking } from '../schema/workspace-tables.ts';
 import { NO_FILTERS } from '../filters/filters.ts';
 import {
-  CREATE_RECOMMENDATION_TABLES_SQL, kindsByThemeSql, kindsByYearSql, openByOwnerSql, recommendationListSql, upsertTrackingSql,
+  CREATE_RECOMMENDATION_TABLES_SQL, STALE_RECOMMENDATION_REVIEWS_SQL, TRUST_SHIPPED_RECOMMENDATIONS_SQL, deleteRecommendationsOfSql, recommendationSourcesSql,
+  recordRecommendationStateSql, resetRecommendationsForModelSql, kindsByThemeSql, kindsByYearSql, openByOwnerSql, recommendationListSql, upsertTrackingSql,
   type KindYearRow, type OwnerRow, type RecommendationListRow,
 } from './recommendations.ts';
 
@@ -80,5 +81,28 @@ describe('recommendation queries on the bundled data', () => {
     expect(message).toContain('recommendation tracking row 1, status: “finished” is not a known status');
     expect(message).toContain('recommendation tracking row 2, due_on: “31/01/2026” is not a date written YYYY-MM-DD');
     expect(await db.query('SELECT * FROM recommendation_tracking ORDER BY rec_id')).toEqual(before);
+  });
+
+  it('reads again only the reviews whose texts changed, and forgets removed ones', async () => {
+    const stale = () => db.query<{ review_id: string; fingerprint: string | null }>(STALE_RECOMMENDATION_REVIEWS_SQL);
+    await db.exec(TRUST_SHIPPED_RECOMMENDATIONS_SQL);
+    expect(await stale()).toEqual([]);
+    const [a, b] = reviews;
+    await db.exec(`UPDATE reviews SET summary = summary || ' The board should audit supervision.' WHERE id = '${a!.id}'`);
+    const changed = await stale();
+    expect(changed.map((r) => r.review_id)).toEqual([a!.id]);
+    const sources = await db.query<{ review_id: string; field: string; text: string }>(recommendationSourcesSql([a!.id]));
+    expect(sources.find((s) => s.field === 'summary')?.text).toContain('The board should audit supervision.');
+    // The rows of the changed review are replaced and its new texts recorded: nothing is stale again.
+    await db.exec(`${deleteRecommendationsOfSql([a!.id])}; ${recordRecommendationStateSql([changed[0]! as { review_id: string; fingerprint: string }])}`);
+    expect(await db.query(`SELECT id FROM recommendations WHERE review_id = '${a!.id}'`)).toEqual([]);
+    expect(await stale()).toEqual([]);
+    // A removed review is listed with no fingerprint, so its rows go.
+    await db.exec(`CREATE TEMP TABLE kept_review AS SELECT * FROM reviews WHERE id = '${b!.id}'; DELETE FROM reviews WHERE id = '${b!.id}'`);
+    expect(await stale()).toEqual([{ review_id: b!.id, fingerprint: null }]);
+    await db.exec(`INSERT INTO reviews SELECT * FROM kept_review; DROP TABLE kept_review`);
+    // Another tagger: every review is read again.
+    await db.exec(resetRecommendationsForModelSql('retrained-1'));
+    expect((await stale()).length).toBe((await db.query('SELECT id FROM reviews')).length);
   });
 });

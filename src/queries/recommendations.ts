@@ -25,7 +25,8 @@ const columnsDdl = (cols: Record<string, ColumnType>) => Object.entries(cols).ma
 
 export const CREATE_RECOMMENDATION_TABLES_SQL = `
 CREATE OR REPLACE TABLE recommendations (${columnsDdl(RECOMMENDATION_COLUMNS)});
-CREATE OR REPLACE TABLE recommendation_themes (${columnsDdl(RECOMMENDATION_THEME_COLUMNS)})`;
+CREATE OR REPLACE TABLE recommendation_themes (${columnsDdl(RECOMMENDATION_THEME_COLUMNS)});
+DROP TABLE IF EXISTS recommendation_state`;
 
 export interface RecommendationSourceRow {
   /** 'catalogue' (a field of the review record) or 'document' (an imported document's passages, joined by blank lines). */
@@ -37,20 +38,80 @@ export interface RecommendationSourceRow {
   text: string;
 }
 
-const SOURCES_SQL = `
-SELECT 'catalogue' AS source, id AS review_id, id AS source_id, 'recommendations' AS field, recommendations AS text FROM reviews WHERE trim(coalesce(recommendations, '')) <> ''
-UNION ALL SELECT 'catalogue', id, id, 'summary', summary FROM reviews WHERE trim(coalesce(summary, '')) <> ''
-UNION ALL SELECT 'catalogue', id, id, 'findings', findings FROM reviews WHERE trim(coalesce(findings, '')) <> ''
-UNION ALL SELECT 'document', d.entity_id, d.id, 'document', string_agg(p.text, chr(10) || chr(10) ORDER BY p.seq)
-  FROM documents d JOIN passages p ON p.document_id = d.id WHERE d.entity_type = 'review' GROUP BY d.entity_id, d.id`;
+/** Every text a recommendation can be found in for the given reviews, in a stable order. */
+export function recommendationSourcesSql(reviewIds: readonly string[]): string {
+  const ids = strList(reviewIds);
+  return `
+SELECT 'catalogue' AS source, id AS review_id, id AS source_id, 'recommendations' AS field, recommendations AS text FROM reviews WHERE id IN ${ids} AND trim(coalesce(recommendations, '')) <> ''
+UNION ALL SELECT 'catalogue', id, id, 'summary', summary FROM reviews WHERE id IN ${ids} AND trim(coalesce(summary, '')) <> ''
+UNION ALL SELECT 'catalogue', id, id, 'findings', findings FROM reviews WHERE id IN ${ids} AND trim(coalesce(findings, '')) <> ''
+UNION ALL SELECT 'document', p.entity_id, p.document_id, 'document', string_agg(p.text, chr(10) || chr(10) ORDER BY p.seq)
+  FROM passages p WHERE p.entity_type = 'review' AND p.entity_id IN ${ids} GROUP BY p.entity_id, p.document_id
+ORDER BY review_id, source, source_id, field`;
+}
 
-/** Every text a recommendation can be found in, in a stable order. */
-export const RECOMMENDATION_SOURCES_SQL = `SELECT * FROM (${SOURCES_SQL}) ORDER BY review_id, source, source_id, field`;
+/**
+ * The tables the build keeps between runs, so only reviews whose texts
+ * changed are read again: what each review's texts were when its
+ * recommendations were found (recommendation_state), and which tagger
+ * found their themes (recommendation_meta).
+ */
+export const ENSURE_RECOMMENDATION_TABLES_SQL = `
+CREATE TABLE IF NOT EXISTS recommendations (${columnsDdl(RECOMMENDATION_COLUMNS)});
+CREATE TABLE IF NOT EXISTS recommendation_themes (${columnsDdl(RECOMMENDATION_THEME_COLUMNS)});
+CREATE TABLE IF NOT EXISTS recommendation_state (review_id VARCHAR, fingerprint UBIGINT);
+CREATE TABLE IF NOT EXISTS recommendation_meta (model_key VARCHAR)`;
 
-/** One value that changes whenever any of those texts changes (so a status edit does not re-read every text). */
-export const RECOMMENDATION_SOURCES_FINGERPRINT_SQL = `
-SELECT coalesce(md5(string_agg(source_id || '|' || field || '|' || md5(text), ',' ORDER BY source_id, field)), '') AS fingerprint,
-       count(*)::INTEGER AS texts FROM (${SOURCES_SQL})`;
+/**
+ * A fingerprint of each review's texts: its catalogue fields, and its
+ * documents by id and length (a document's passages are never edited in
+ * place, so this avoids hashing a million passages on every visit).
+ */
+const REVIEW_FINGERPRINTS_SQL = `
+SELECT r.id AS review_id, hash(coalesce(r.recommendations, ''), coalesce(r.summary, ''), coalesce(r.findings, ''), coalesce(d.docs, 0)) AS fingerprint
+FROM reviews r LEFT JOIN (
+  SELECT entity_id, bit_xor(hash(id, char_count)) AS docs FROM documents WHERE entity_type = 'review' GROUP BY entity_id
+) d ON d.entity_id = r.id`;
+
+/** Reviews whose texts changed since their recommendations were found, new ones, and ones since removed. */
+export const STALE_RECOMMENDATION_REVIEWS_SQL = `
+WITH now AS (${REVIEW_FINGERPRINTS_SQL})
+SELECT n.review_id, n.fingerprint::VARCHAR AS fingerprint FROM now n LEFT JOIN recommendation_state s USING (review_id)
+WHERE s.fingerprint IS DISTINCT FROM n.fingerprint
+UNION ALL
+SELECT s.review_id, NULL FROM recommendation_state s ANTI JOIN now n USING (review_id)
+ORDER BY 1`;
+
+/** Marks the shipped recommendation tables as found from the texts now loaded, by the shipped tagger. */
+export const TRUST_SHIPPED_RECOMMENDATIONS_SQL = `
+${ENSURE_RECOMMENDATION_TABLES_SQL};
+DELETE FROM recommendation_state; INSERT INTO recommendation_state ${REVIEW_FINGERPRINTS_SQL};
+DELETE FROM recommendation_meta; INSERT INTO recommendation_meta VALUES ('shipped')`;
+
+/** Forgets every review's state when the tagger changed, so all are read and tagged again. */
+export function resetRecommendationsForModelSql(modelKey: string): string {
+  return `DELETE FROM recommendation_state WHERE (SELECT coalesce(max(model_key), '') FROM recommendation_meta) <> ${str(modelKey)};
+DELETE FROM recommendation_meta; INSERT INTO recommendation_meta VALUES (${str(modelKey)})`;
+}
+
+/** Removes the rows of some reviews (before their new rows go in, or because they are gone). */
+export function deleteRecommendationsOfSql(reviewIds: readonly string[]): string {
+  const ids = strList(reviewIds);
+  return `DELETE FROM recommendation_themes WHERE rec_id IN (SELECT id FROM recommendations WHERE review_id IN ${ids});
+DELETE FROM recommendations WHERE review_id IN ${ids};
+DELETE FROM recommendation_state WHERE review_id IN ${ids}`;
+}
+
+/** Records the texts a batch of reviews had when their recommendations were found. */
+export function recordRecommendationStateSql(states: readonly { review_id: string; fingerprint: string }[]): string {
+  return `INSERT INTO recommendation_state VALUES ${states.map((s) => `(${str(s.review_id)}, ${str(s.fingerprint)}::UBIGINT)`).join(', ')}`;
+}
+
+/** Changes whenever the tables do: part of every recommendations query key. */
+export const RECOMMENDATIONS_VERSION_SQL = `
+SELECT coalesce(bit_xor(hash(review_id, fingerprint)), 0)::VARCHAR AS state, (SELECT count(*)::INTEGER FROM recommendations) AS recommendations,
+       (SELECT coalesce(max(model_key), '') FROM recommendation_meta) AS model_key
+FROM recommendation_state`;
 
 /** The recommendations the filters keep, with their review and tracking (missing tracking = not started). */
 function filteredRecsCte(f: Filters): string {

@@ -2,28 +2,13 @@
  * Where the workspace is kept between visits: the origin-private file system
  * (OPFS) of this browser, one folder per save behind a pointer file.
  */
-import { strFromU8, strToU8 } from 'fflate';
 import { MANIFEST_FILE, MODEL_FILE, SAVED_TABLES, checkWorkspaceFiles, type WorkspaceFiles, type WorkspaceManifest } from './archive.ts';
+import { POINTER, browserStorageAvailable, currentSave, readBytes, rootDir, type DirectoryWithValues } from './saved-pointer.ts';
 import type { OpenTable, TableFile } from './apply.ts';
 
-type DirectoryWithValues = FileSystemDirectoryHandle & { values(): AsyncIterable<FileSystemHandle> };
-const POINTER = 'current.txt';
+export { browserStorageAvailable, hasSavedWorkspace } from './saved-pointer.ts';
 
-/** True when this browser can keep the workspace (OPFS with writable files). */
-export function browserStorageAvailable(): boolean {
-  return typeof navigator !== 'undefined' && !!navigator.storage?.getDirectory &&
-    typeof FileSystemFileHandle !== 'undefined' && 'createWritable' in FileSystemFileHandle.prototype;
-}
-
-async function rootDir(create: boolean): Promise<FileSystemDirectoryHandle | null> {
-  if (!browserStorageAvailable()) return null;
-  const root = await navigator.storage.getDirectory();
-  try {
-    return await root.getDirectoryHandle('workspace', { create });
-  } catch {
-    return null;
-  }
-}
+const utf8 = (text: string) => new TextEncoder().encode(text);
 
 /**
  * Bytes per write call: the page copies what it hands over in one go (a 300 MB table held it for a third
@@ -67,30 +52,6 @@ async function writeBytes(dir: FileSystemDirectoryHandle, name: string, bytes: U
   const file = await openFile(dir, name);
   await file.write(bytes);
   await file.close();
-}
-
-async function readBytes(dir: FileSystemDirectoryHandle, name: string): Promise<Uint8Array | null> {
-  try {
-    return new Uint8Array(await (await (await dir.getFileHandle(name)).getFile()).arrayBuffer());
-  } catch {
-    return null;
-  }
-}
-
-async function currentSave(root: FileSystemDirectoryHandle): Promise<FileSystemDirectoryHandle | null> {
-  const pointer = await readBytes(root, POINTER);
-  if (!pointer) return null;
-  try {
-    return await root.getDirectoryHandle(strFromU8(pointer).trim());
-  } catch {
-    return null;
-  }
-}
-
-/** True when this browser keeps a saved workspace (cheap: reads only the pointer). */
-export async function hasSavedWorkspace(): Promise<boolean> {
-  const root = await rootDir(false);
-  return !!root && !!(await currentSave(root));
 }
 
 /** Reads the saved workspace, or null when nothing is saved. Throws WorkspaceFileError when it is damaged. */
@@ -146,8 +107,8 @@ export async function saveWorkspaceTables(collect: (open: OpenTable) => Promise<
     return manifest;
   }
   if (model) await writeBytes(dir, MODEL_FILE, model);
-  await writeBytes(dir, MANIFEST_FILE, strToU8(JSON.stringify(manifest, null, 1)));
-  await writeBytes(root, POINTER, strToU8(name));
+  await writeBytes(dir, MANIFEST_FILE, utf8(JSON.stringify(manifest, null, 1)));
+  await writeBytes(root, POINTER, utf8(name));
   for await (const handle of (root as DirectoryWithValues).values()) {
     if (handle.kind === 'directory' && handle.name !== name) {
       await root.removeEntry(handle.name, { recursive: true }).catch(() => undefined /* retried on the next save */);

@@ -16,6 +16,7 @@
  */
 import type { WriteRunner } from '../queries/runner.ts';
 import { REFRESH_DERIVED_SQL } from '../queries/derived.ts';
+import { dropTextIndex } from '../queries/text-index.ts';
 import { createStageSql, dropStageSql, mergeStageSql, stageTable, stagedCountSql } from '../queries/staging.ts';
 import { layoutToArrowIPC } from '../schema/arrow.ts';
 import { TABLE_NAMES } from '../schema/tables.ts';
@@ -164,6 +165,8 @@ export async function writeChange(db: WriteRunner, change: Change): Promise<void
     await change.stage?.(staging);
     change.signal?.throwIfAborted();
     const moves = (change.apply ?? mergeByKey)(staging.tables);
+    // The word index describes the texts before this change: no search may answer from it once they change.
+    dropTextIndex();
     await db.transaction([...(change.before ?? []), ...moves, REFRESH_DERIVED_SQL].map(bare).filter(Boolean));
   } finally {
     await staging.drop();

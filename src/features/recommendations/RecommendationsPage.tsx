@@ -34,8 +34,8 @@ export default function RecommendationsPage() {
     <>
       {state.kind === 'building' && (
         <StatusMessage kind="loading" action={<button type="button" onClick={cancel}>Cancel</button>}>
-          {state.progress?.stage === 'tagging'
-            ? `Finding the themes of the recommendations… ${state.progress.done} of ${state.progress.total}`
+          {state.progress && state.progress.total > 0
+            ? `Finding recommendations in the reviews… ${state.progress.done.toLocaleString('en-GB')} of ${state.progress.total.toLocaleString('en-GB')} reviews read`
             : 'Finding recommendations in the reviews…'}
         </StatusMessage>
       )}

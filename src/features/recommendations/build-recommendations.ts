@@ -2,13 +2,19 @@
  * Derives the recommendations tables from the review texts: extraction and the
  * kind model run here (pure code, fast), the themes come from the tagging
  * worker (the same tagger as everything else, with progress and cancel), and
- * the rows reach DuckDB as Arrow. Skipped when the texts are unchanged since
- * the last build (a status edit bumps the data version but changes no text).
+ * the rows reach DuckDB as Arrow. Only reviews whose texts changed since the
+ * last build are read again, a batch at a time: at ten times national scale
+ * the reports hold hundreds of megabytes of text, which must never be read
+ * whole on every visit (nor held in the page at once). A dataset may ship the
+ * tables already built (npm run data, the synthetic corpora); then nothing is
+ * read until the user's own texts change. Progress is kept batch by batch, so
+ * a cancelled build resumes where it stopped.
  */
 import { batchTags } from '../../classify/index.ts';
 import type { QueryRunner } from '../../queries/runner.ts';
 import {
-  CREATE_RECOMMENDATION_TABLES_SQL, RECOMMENDATION_COLUMNS, RECOMMENDATION_THEME_COLUMNS, RECOMMENDATION_SOURCES_FINGERPRINT_SQL, RECOMMENDATION_SOURCES_SQL, type RecommendationSourceRow,
+  ENSURE_RECOMMENDATION_TABLES_SQL, RECOMMENDATION_COLUMNS, RECOMMENDATION_THEME_COLUMNS, RECOMMENDATIONS_VERSION_SQL, STALE_RECOMMENDATION_REVIEWS_SQL,
+  deleteRecommendationsOfSql, recommendationSourcesSql, recordRecommendationStateSql, resetRecommendationsForModelSql, type RecommendationSourceRow,
 } from '../../queries/recommendations.ts';
 import { layoutToArrowIPC } from '../../schema/arrow.ts';
 import { loadKindModel, type KindModel } from '../../recommendations/kind-model.ts';
@@ -16,7 +22,8 @@ import { recommendationRows } from '../../recommendations/recommendation-rows.ts
 import { TaggingClient } from '../../workers/tagging/tagging-client.ts';
 
 export interface BuildProgress {
-  stage: 'reading' | 'tagging' | 'storing';
+  stage: 'reading';
+  /** Reviews done of those whose texts are read in this build. */
   done: number;
   total: number;
 }
@@ -28,6 +35,9 @@ export interface BuildResult {
   /** The kind model (with its k-fold figures, shown beside each kind). */
   model: KindModel;
 }
+
+/** Reviews read per batch: a few MB of text at national scale, so one batch never holds the page or the engine for long. */
+const REVIEWS_PER_BATCH = 200;
 
 let kindModel: Promise<KindModel> | null = null;
 
@@ -46,49 +56,77 @@ export function fetchKindModel(): Promise<KindModel> {
   return kindModel;
 }
 
-const built = new WeakMap<QueryRunner, { fingerprint: string; result: BuildResult }>();
+/** Which tagger finds the themes: the shipped one, or a retrained one named by a hash of its bytes. */
+function modelKey(retrained: Uint8Array | null | undefined): string {
+  if (!retrained) return 'shipped';
+  let h = 0x811c9dc5;
+  for (let i = 0; i < retrained.length; i++) h = Math.imul(h ^ retrained[i]!, 0x01000193);
+  return `retrained-${(h >>> 0).toString(16)}-${retrained.length}`;
+}
 
-/** Builds (or reuses) the recommendations tables for the texts now loaded. */
+const abortError = () => new DOMException('The operation was cancelled.', 'AbortError');
+
+/** Brings the recommendations tables up to date with the texts now loaded. */
 export async function buildRecommendations(
   db: QueryRunner,
   options: { signal?: AbortSignal; onProgress?: (p: BuildProgress) => void; retrainedModel?: Uint8Array | null } = {},
 ): Promise<BuildResult> {
-  const [{ fingerprint }] = await db.query<{ fingerprint: string; texts: number }>(RECOMMENDATION_SOURCES_FINGERPRINT_SQL, { label: 'recommendations.fingerprint' }) as [{ fingerprint: string; texts: number }];
-  const last = built.get(db);
-  if (last && last.fingerprint === fingerprint) return last.result;
+  const { signal } = options;
   const model = await fetchKindModel();
-  options.onProgress?.({ stage: 'reading', done: 0, total: 1 });
-  const sources = await db.query<RecommendationSourceRow>(RECOMMENDATION_SOURCES_SQL, { signal: options.signal, label: 'recommendations.sources' });
-  const rows = recommendationRows(sources, model);
-  const themes = await tagRecommendations(rows.map((r) => r.text), options);
-  options.onProgress?.({ stage: 'storing', done: 0, total: 1 });
-  const recIpc = layoutToArrowIPC(RECOMMENDATION_COLUMNS, rows);
-  const pairs = rows.flatMap((r, i) => themes[i]!.map((t) => ({ rec_id: r.id, theme_id: t.themeId, score: t.score })));
-  const themeIpc = layoutToArrowIPC(RECOMMENDATION_THEME_COLUMNS, pairs);
-  await db.exec(CREATE_RECOMMENDATION_TABLES_SQL);
-  if (rows.length) await db.insertArrow('recommendations', recIpc);
-  if (pairs.length) await db.insertArrow('recommendation_themes', themeIpc);
-  const result: BuildResult = { version: `${fingerprint.slice(0, 12)}-${rows.length}`, recommendations: rows.length, model };
-  built.set(db, { fingerprint, result });
-  return result;
+  await db.exec(`${ENSURE_RECOMMENDATION_TABLES_SQL};\n${resetRecommendationsForModelSql(modelKey(options.retrainedModel))}`, { label: 'recommendations.prepare' });
+  const stale = await db.query<{ review_id: string; fingerprint: string | null }>(STALE_RECOMMENDATION_REVIEWS_SQL, { signal, label: 'recommendations.stale' });
+  if (stale.length) {
+    const tagger = new Tagger(options.retrainedModel ?? null);
+    try {
+      for (let from = 0; from < stale.length; from += REVIEWS_PER_BATCH) {
+        if (signal?.aborted) throw abortError();
+        options.onProgress?.({ stage: 'reading', done: from, total: stale.length });
+        await rebuildBatch(db, stale.slice(from, from + REVIEWS_PER_BATCH), model, tagger, signal);
+      }
+    } finally {
+      tagger.close();
+    }
+  }
+  const [v] = await db.query<{ state: string; recommendations: number; model_key: string }>(RECOMMENDATIONS_VERSION_SQL, { label: 'recommendations.version' });
+  return { version: `${v?.state ?? '0'}-${v?.recommendations ?? 0}-${v?.model_key ?? ''}`, recommendations: v?.recommendations ?? 0, model };
 }
 
-/** The tagger's themes for each text, in order (the retrained model when the workspace has one). */
-async function tagRecommendations(
-  texts: string[],
-  options: { signal?: AbortSignal; onProgress?: (p: BuildProgress) => void; retrainedModel?: Uint8Array | null },
-): Promise<{ themeId: string; score: number }[][]> {
-  if (!texts.length) return [];
-  const client = new TaggingClient();
-  try {
-    if (options.retrainedModel) await client.useModel(JSON.parse(new TextDecoder().decode(options.retrainedModel)));
-    else await client.loadModel();
-    const { batch } = await client.tag(texts.map((text, i) => ({ key: String(i), text })), {
-      signal: options.signal,
-      onProgress: (p) => options.onProgress?.({ stage: 'tagging', done: p.done, total: p.total }),
-    });
+/** Reads one batch of reviews' texts, finds and tags their recommendations, and replaces their rows. */
+async function rebuildBatch(
+  db: QueryRunner, batch: { review_id: string; fingerprint: string | null }[], model: KindModel, tagger: Tagger, signal: AbortSignal | undefined,
+): Promise<void> {
+  const ids = batch.map((r) => r.review_id);
+  const present = batch.filter((r): r is { review_id: string; fingerprint: string } => r.fingerprint !== null);
+  const sources = present.length ? await db.query<RecommendationSourceRow>(recommendationSourcesSql(present.map((r) => r.review_id)), { signal, label: 'recommendations.sources' }) : [];
+  const rows = recommendationRows(sources, model);
+  const themes = await tagger.tag(rows.map((r) => r.text), signal);
+  if (signal?.aborted) throw abortError();
+  const pairs = rows.flatMap((r, i) => themes[i]!.map((t) => ({ rec_id: r.id, theme_id: t.themeId, score: t.score })));
+  await db.exec(deleteRecommendationsOfSql(ids), { label: 'recommendations.replace' });
+  if (rows.length) await db.insertArrow('recommendations', layoutToArrowIPC(RECOMMENDATION_COLUMNS, rows));
+  if (pairs.length) await db.insertArrow('recommendation_themes', layoutToArrowIPC(RECOMMENDATION_THEME_COLUMNS, pairs));
+  if (present.length) await db.exec(recordRecommendationStateSql(present), { label: 'recommendations.state' });
+}
+
+/** The tagger's themes for recommendation texts (the retrained model when the workspace has one), started on first use. */
+class Tagger {
+  private client: TaggingClient | null = null;
+  private ready: Promise<void> | null = null;
+  constructor(private readonly retrained: Uint8Array | null) {}
+
+  async tag(texts: string[], signal: AbortSignal | undefined): Promise<{ themeId: string; score: number }[][]> {
+    if (!texts.length) return [];
+    if (!this.client) {
+      this.client = new TaggingClient();
+      const client = this.client;
+      this.ready = (this.retrained ? client.useModel(JSON.parse(new TextDecoder().decode(this.retrained))) : client.loadModel()).then(() => undefined);
+    }
+    await this.ready;
+    const { batch } = await this.client.tag(texts.map((text, i) => ({ key: String(i), text })), { signal });
     return texts.map((_, i) => batchTags(batch, i).map((t) => ({ themeId: t.themeId, score: t.score })));
-  } finally {
-    client.terminate();
+  }
+
+  close() {
+    this.client?.terminate();
   }
 }

@@ -19,8 +19,8 @@ export interface WorkspaceBackend {
   clear(): Promise<void>;
   usage(): Promise<StorageUsage>;
   persist(): Promise<boolean>;
-  pack(files: WorkspaceFiles): Uint8Array;
-  unpack(bytes: Uint8Array, fileName: string): WorkspaceFiles;
+  pack(files: WorkspaceFiles): Promise<Uint8Array>;
+  unpack(bytes: Uint8Array, fileName: string): Promise<WorkspaceFiles>;
 }
 
 export interface SaveState {
@@ -123,12 +123,12 @@ export class WorkspaceSession {
   /** The workspace as one zip file. */
   async exportArchive(): Promise<{ bytes: Uint8Array; manifest: WorkspaceManifest }> {
     const files = await this.backend.collect(this.db, this.modelBytes());
-    return { bytes: this.backend.pack(files), manifest: files.manifest };
+    return { bytes: await this.backend.pack(files), manifest: files.manifest };
   }
 
   /** Replaces the user data with an exported workspace; a bad file throws and changes nothing. */
   async importArchive(bytes: Uint8Array, fileName: string): Promise<WorkspaceManifest> {
-    const files = this.backend.unpack(bytes, fileName);
+    const files = await this.backend.unpack(bytes, fileName);
     await this.backend.apply(this.db, files, { replace: true });
     this.takeModels(files.model);
     await this.saveNow();

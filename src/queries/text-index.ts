@@ -1,0 +1,89 @@
+/**
+ * The word index behind text search (src/search/token-index.ts), built in the
+ * search worker from the texts now in DuckDB, a batch at a time in the
+ * background once the data is loaded, and again after every data change.
+ * Documents are numbered as the filter index numbers them: reviews 0…R-1 by
+ * id, then briefings R… by id. Until it is built, search scans in SQL.
+ */
+import type { QueryRunner } from './runner.ts';
+import { INDEXED } from './indexed-sql.ts';
+import { SearchIndexClient } from '../workers/search/search-client.ts';
+
+/** Passages per batch: about 8 MB of text, so the engine and the page are held for tens of milliseconds at a time. */
+const PASSAGES_PER_BATCH = 25_000;
+
+export interface TextIndex {
+  reviews: number;
+  briefings: number;
+  search(term: string): Promise<{ docs: Uint8Array | null; exact: boolean }>;
+}
+
+interface Building {
+  client: SearchIndexClient;
+  controller: AbortController;
+  built: TextIndex | null;
+}
+
+let current: Building | null = null;
+
+export const TEXT_INDEX_COUNTS_SQL = `SELECT (SELECT count(*) FROM review_facts)::INTEGER AS reviews, (SELECT count(*) FROM briefings)::INTEGER AS briefings,
+       (SELECT coalesce(max(rowid) + 1, 0) FROM passages)::INTEGER AS passages,
+       ((SELECT coalesce(sum(length(text)), 0) FROM passages) + (SELECT coalesce(sum(length(concat_ws(' ', case_name, summary, findings, recommendations))), 0) FROM reviews)
+        + (SELECT coalesce(sum(length(concat_ws(' ', title, text))), 0) FROM briefings))::DOUBLE AS chars`;
+
+/** About how many words the texts hold (English averages about six characters a word with its space). */
+export const expectedWords = (chars: number) => Math.ceil(chars / 6);
+
+/** The queries that read every searchable text as (doc, text) rows, in batches: the same texts the SQL search reads. */
+export function textIndexBatchesSql(counts: { reviews: number; passages: number }): { sql: string; label: string }[] {
+  const batches = [{ sql: `WITH ${INDEXED} SELECT x.i AS doc, concat_ws(' ', r.case_name, r.summary, r.findings, r.recommendations) AS text
+FROM reviews r JOIN r_idx x ON x.id = r.id`, label: 'textIndex.reviews' }];
+  for (let from = 0; from < counts.passages; from += PASSAGES_PER_BATCH) {
+    batches.push({ sql: `WITH ${INDEXED} SELECT x.i AS doc, p.text FROM passages p JOIN r_idx x ON x.id = p.entity_id
+WHERE p.entity_type = 'review' AND p.rowid >= ${from} AND p.rowid < ${from + PASSAGES_PER_BATCH}`, label: 'textIndex.passages' });
+  }
+  batches.push({ sql: `WITH ${INDEXED} SELECT (x.i + ${counts.reviews})::INTEGER AS doc, concat_ws(' ', b.title, b.text) AS text
+FROM briefings b JOIN b_idx x ON x.id = b.id`, label: 'textIndex.briefings' });
+  return batches;
+}
+
+/** The index of the data as it is now, or null while it is being built (or when none is kept: Node, a failed build). */
+export function builtTextIndex(): TextIndex | null {
+  return current?.built ?? null;
+}
+
+/** Forgets the index: called before the data changes, so no search answers from the old texts. */
+export function dropTextIndex(): void {
+  current?.controller.abort();
+  current?.client.terminate();
+  current = null;
+}
+
+/** Starts building the index of the data now loaded (replacing any other); resolves when built, null if stopped or failed. */
+export async function buildTextIndex(db: QueryRunner): Promise<TextIndex | null> {
+  dropTextIndex();
+  if (typeof Worker === 'undefined') return null;
+  const building: Building = { client: new SearchIndexClient(), controller: new AbortController(), built: null };
+  current = building;
+  const { client, controller: { signal } } = building;
+  const add = async (sql: string, label: string) => {
+    const ipc = await db.queryArrowIPC(sql, { signal, label });
+    if (signal.aborted) throw new DOMException('replaced', 'AbortError');
+    await client.add(ipc);
+  };
+  try {
+    const started = performance.now();
+    const [counts] = await db.query<{ reviews: number; briefings: number; passages: number; chars: number }>(TEXT_INDEX_COUNTS_SQL, { signal, label: 'textIndex.counts' });
+    const { reviews, briefings, chars } = counts!;
+    await client.start(reviews + briefings, expectedWords(chars));
+    for (const batch of textIndexBatchesSql(counts!)) await add(batch.sql, batch.label);
+    await client.finish();
+    if (signal.aborted) return null;
+    building.built = { reviews, briefings, search: (term) => client.search(term) };
+    performance.measure('textIndex:built', { start: started, end: performance.now() });
+    return building.built;
+  } catch {
+    if (current === building) dropTextIndex();
+    return null;
+  }
+}
