@@ -26,6 +26,11 @@ interface Building {
 
 let current: Building | null = null;
 
+/** For tests and the benchmark, as the engine's state is: whether search answers from the index yet. */
+function markState(state: 'building' | 'ready' | 'none') {
+  if (typeof document !== 'undefined') document.documentElement.dataset.textIndex = state;
+}
+
 export const TEXT_INDEX_COUNTS_SQL = `SELECT (SELECT count(*) FROM review_facts)::INTEGER AS reviews, (SELECT count(*) FROM briefings)::INTEGER AS briefings,
        (SELECT coalesce(max(rowid) + 1, 0) FROM passages)::INTEGER AS passages,
        ((SELECT coalesce(sum(length(text)), 0) FROM passages) + (SELECT coalesce(sum(length(concat_ws(' ', case_name, summary, findings, recommendations))), 0) FROM reviews)
@@ -57,6 +62,7 @@ export function dropTextIndex(): void {
   current?.controller.abort();
   current?.client.terminate();
   current = null;
+  markState('none');
 }
 
 /** Starts building the index of the data now loaded (replacing any other); resolves when built, null if stopped or failed. */
@@ -65,6 +71,7 @@ export async function buildTextIndex(db: QueryRunner): Promise<TextIndex | null>
   if (typeof Worker === 'undefined') return null;
   const building: Building = { client: new SearchIndexClient(), controller: new AbortController(), built: null };
   current = building;
+  markState('building');
   const { client, controller: { signal } } = building;
   const add = async (sql: string, label: string) => {
     const ipc = await db.queryArrowIPC(sql, { signal, label });
@@ -80,6 +87,7 @@ export async function buildTextIndex(db: QueryRunner): Promise<TextIndex | null>
     await client.finish();
     if (signal.aborted) return null;
     building.built = { reviews, briefings, search: (term) => client.search(term) };
+    markState('ready');
     performance.measure('textIndex:built', { start: started, end: performance.now() });
     return building.built;
   } catch {

@@ -240,6 +240,12 @@ describe('import on the device', () => {
     await page.getByTestId('nation-select').selectOption('all');
     await page.waitForFunction((n) => Number(document.querySelector('[data-testid="kpi-reviews"]')?.textContent?.replace(/,/g, '')) === n, reviews);
     expect(Number((await page.getByTestId('kpi-reviews').textContent())?.replace(/,/g, ''))).toBe(reviews);
+    // Text search answers from the word index rebuilt after the import: a phrase from the imported Word report finds its review.
+    await page.waitForFunction(() => document.documentElement.dataset.textIndex === 'ready', undefined, { timeout: 60_000 });
+    await page.evaluate(() => performance.clearMeasures());
+    await page.getByPlaceholder('Search review text…').fill('dental care was missed');
+    await page.waitForFunction(() => document.querySelector('[data-testid="kpi-reviews"]')?.textContent?.trim() === '1', undefined, { timeout: 30_000 });
+    expect(await page.evaluate(() => performance.getEntriesByType('measure').map((m) => m.name).filter((n) => n.startsWith('sql:search.')))).toContain('sql:search.checkCandidates');
     expect(browser.foreignRequests).toEqual([]);
     expect(browser.errors).toEqual([]);
   });

@@ -47,7 +47,13 @@ export function themeChangeOption(rows: readonly ThemeChange[], labels: { recent
     },
     legend: { bottom: 0 },
     grid: { left: 8, right: 56, top: 8, bottom: 64, containLabel: true },
-    xAxis: { type: 'value' as const, name: `Change in share (percentage points), ${labels.recent} vs ${labels.earlier}`, nameGap: 26, ...axisName },
+    xAxis: {
+      type: 'value' as const, name: `Change in share (percentage points), ${labels.recent} vs ${labels.earlier}`, nameGap: 26, ...axisName,
+      // Room on the right for the longest rise's label ("+51 pts (3 of 5 vs 4 of 45)"), which otherwise runs off the canvas.
+      max: (v: { min: number; max: number }) => (v.max > 0 ? Math.ceil((v.max + 0.4 * (v.max - Math.min(v.min, 0))) / 10) * 10 : 0),
+      // That end is off the axis's step: its tick would crowd the one before.
+      axisLabel: { showMaxLabel: false },
+    },
     yAxis: { type: 'category' as const, data: shown.map((r) => r.theme), axisLabel: { width: 190, overflow: 'truncate' as const } },
     series: series.map((s) => ({
       type: 'bar' as const, name: s.name, stack: 'change', data: s.data, itemStyle: { color: s.color }, cursor: 'pointer',

@@ -12,6 +12,7 @@ import { reliabilityLine } from '../../agreement/metrics.ts';
 import { agreementJudgmentsQuery } from '../../queries/agreement.ts';
 import { filterOptionsQuery, type ThemeOption } from '../../queries/filter-options.ts';
 import { useWorkspace } from '../workspace/workspace-context.ts';
+import { useFilters } from '../../state/url-state.ts';
 import { loadOutOfFold } from './model-out-of-fold.ts';
 
 export interface ThemeReliability extends ThemeAgreement {
@@ -56,6 +57,9 @@ export function useThemeReliability(basis: AgreementBasis = 'all'): Reliability 
  */
 export function useReliabilityFootnote(themeIds: readonly string[]): string {
   const { byTheme } = useThemeReliability();
+  const [filters] = useFilters();
+  // Themes counted from expert labels or catalogue keywords alone: the tagger's record says nothing about them.
+  if (filters.tagSources.length > 0 && !filters.tagSources.includes('tagger')) return '';
   const lines = themeIds.flatMap((id) => {
     const r = byTheme.get(id);
     return r && r.n > 0 ? [reliabilityLine(r.label, r)] : [];
