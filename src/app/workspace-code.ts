@@ -22,6 +22,7 @@ export function workspaceCode(): ReturnType<typeof load> {
 /** The workspace backend, each call loading the code first. */
 export const lazyBackend: WorkspaceBackend = {
   collect: async (db, model) => (await workspaceCode()).collectWorkspace(db, model),
+  save: async (db, model) => (await workspaceCode()).saveWorkspace(db, model),
   apply: async (db, files, options) => (await workspaceCode()).applyWorkspace(db, files, options),
   deleteUserData: async (db) => (await workspaceCode()).deleteUserData(db),
   read: async () => (await workspaceCode()).readSavedWorkspace(),

@@ -37,6 +37,11 @@ export async function createNodeRunner(): Promise<WriteRunner & { close(): void 
     query: async <Row>(sql: string) => arrowToRows<Row>(run(sql)),
     exec: async (sql: string) => void run(sql),
     queryArrowIPC: async (sql: string) => tableToIPC(run(sql), 'stream'),
+    queryArrowStream: async (sql: string, write: (bytes: Uint8Array) => Promise<void>) => {
+      const table = run(sql);
+      await write(tableToIPC(table, 'stream'));
+      return table.numRows;
+    },
     insertArrow: async (table: string, ipc: Uint8Array) =>
       conn.insertArrowFromIPCStream(ipc, { name: table, create: false }),
     registerFile: async (name: string, bytes: Uint8Array) => db.registerFileBuffer(name, bytes),

@@ -9,7 +9,7 @@ import { jsonDepthProblem } from '../lib/json-depth.ts';
 import { dropScratchSql, scratchColumnsSql, scratchRowsSql, scratchTable } from '../queries/import.ts';
 import type { MetadataKind } from './file-kinds.ts';
 import { cellText, rawTableFromGrid, type RawTable } from './raw-table.ts';
-import { decodeTextInSlices, sniffDelimiter } from './text-encoding.ts';
+import { decodePartsInSlices, sniffDelimiter } from './text-encoding.ts';
 import { readDelimited, yieldToPage } from './validate/csv-shape.ts';
 import { parseJsonl } from '../lib/jsonl.ts';
 
@@ -103,18 +103,20 @@ export async function readMetadataFile(db: WriteRunner, fileName: string, kind: 
       await db.createFromArrow(table, ipc);
       return await scratchRows(db, table, 1);
     }
-    const decoded = await decodeTextInSlices(bytes, fileName, yieldToPage);
+    const decoded = await decodePartsInSlices(bytes, fileName, yieldToPage);
     if (decoded.note) notes.push(decoded.note);
-    if (!decoded.text.trim()) throw new FileProblem(`${fileName} holds no text.`);
+    if (!decoded.parts.some((part) => /\S/.test(part))) throw new FileProblem(`${fileName} holds no text.`);
     if (kind === 'csv' || kind === 'tsv') {
       // Read here rather than by the engine's CSV reader: every record keeps its row number and its cell count.
-      const grid = await readDelimited(decoded.text, kind === 'tsv' ? '\t' : sniffDelimiter(decoded.text, fileName), { pause: yieldToPage });
+      const delimiter = kind === 'tsv' ? '\t' : sniffDelimiter(decoded.parts[0]!, fileName);
+      const grid = await readDelimited(decoded.parts, delimiter, { pause: yieldToPage });
       if (!grid.rows.length) throw new FileProblem(`${fileName} has a header row but no data rows.`);
       const columns = grid.header.map((h, i) => h || `Column ${i + 1}`);
       const rows = grid.rows.map((r) => (r.length === columns.length ? r : columns.map((_, i) => r[i] ?? null)));
       return { columns, rows, firstRowNumber: 2, notes, ragged: grid.ragged };
     }
-    const records = kind === 'jsonl' ? jsonLinesToArray(decoded.text, fileName) : checkJsonArray(decoded.text, fileName);
+    const text = decoded.parts.join('');
+    const records = kind === 'jsonl' ? jsonLinesToArray(text, fileName) : checkJsonArray(text, fileName);
     await db.registerFile(registered, new TextEncoder().encode(JSON.stringify(records)));
     await db.insertJSONFile(table, registered).catch((err: unknown) => {
       throw new FileProblem(`${fileName} could not be read as JSON records. Check that every record is a flat {…} object, or save the data as CSV.`, { cause: err });

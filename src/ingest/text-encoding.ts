@@ -27,21 +27,28 @@ export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
 /** Bytes decoded between pauses: a few milliseconds of work. */
 const DECODE_SLICE_BYTES = 1 << 22;
 
-function* decodeSlices(decoder: TextDecoder, bytes: Uint8Array): Generator<void, string, void> {
+function* decodeSlices(decoder: TextDecoder, bytes: Uint8Array): Generator<void, string[], void> {
   const parts: string[] = [];
   for (let at = 0; at < bytes.length; at += DECODE_SLICE_BYTES) {
     if (at > 0) yield;
     parts.push(decoder.decode(bytes.subarray(at, at + DECODE_SLICE_BYTES), { stream: at + DECODE_SLICE_BYTES < bytes.length }));
   }
   parts.push(decoder.decode());
-  return parts.join('');
+  return parts;
+}
+
+/** Decoded text in consecutive parts, as decodeText would read it whole, and its note. */
+export interface DecodedParts {
+  parts: string[];
+  note: string | null;
 }
 
 /**
  * The same as decodeText, a few megabytes at a time with `pause` between
- * (decoding a 48 MB file in one call holds the page for a fifth of a second).
+ * (decoding a 48 MB file in one call holds the page for a fifth of a second),
+ * left in parts: joining them is one more copy of the whole text in one go.
  */
-export async function decodeTextInSlices(bytes: Uint8Array, fileName: string, pause: () => Promise<void>): Promise<DecodedText> {
+export async function decodePartsInSlices(bytes: Uint8Array, fileName: string, pause: () => Promise<void>): Promise<DecodedParts> {
   const run = async (decoder: TextDecoder, from = 0) => {
     const steps = decodeSlices(decoder, bytes.subarray(from));
     for (let next = steps.next(); ; next = steps.next()) {
@@ -49,13 +56,19 @@ export async function decodeTextInSlices(bytes: Uint8Array, fileName: string, pa
       await pause();
     }
   };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: await run(new TextDecoder('utf-16le'), 2), note: null };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: await run(new TextDecoder('utf-16be'), 2), note: null };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { parts: await run(new TextDecoder('utf-16le'), 2), note: null };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { parts: await run(new TextDecoder('utf-16be'), 2), note: null };
   try {
-    return { text: await run(new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })), note: null };
+    return { parts: await run(new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })), note: null };
   } catch {
-    return { text: await run(new TextDecoder('windows-1252')), note: notUtf8Note(fileName) };
+    return { parts: await run(new TextDecoder('windows-1252')), note: notUtf8Note(fileName) };
   }
+}
+
+/** decodePartsInSlices, joined. */
+export async function decodeTextInSlices(bytes: Uint8Array, fileName: string, pause: () => Promise<void>): Promise<DecodedText> {
+  const { parts, note } = await decodePartsInSlices(bytes, fileName, pause);
+  return { text: parts.join(''), note };
 }
 
 /** The delimiter of a delimited text file, from its first line (tab, semicolon, else comma). */

@@ -5,7 +5,7 @@ import type { WriteRunner } from './runner.ts';
 const inner = (calls: string[]): WriteRunner => ({
   query: async <Row>(sql: string) => { calls.push(sql); return [] as Row[]; },
   exec: async (sql) => void calls.push(sql),
-  insertArrow: async () => undefined, queryArrowIPC: async () => new Uint8Array(),
+  insertArrow: async () => undefined, queryArrowIPC: async () => new Uint8Array(), queryArrowStream: async () => 0,
   registerFile: async () => undefined, dropFile: async () => undefined, insertJSONFile: async () => undefined,
   createFromArrow: async () => undefined, transaction: async (s) => void calls.push(...s),
 });

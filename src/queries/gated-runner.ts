@@ -46,6 +46,7 @@ export class EngineGate {
     exec: (sql, options) => this.after(() => this.inner.exec(sql, options)),
     insertArrow: (table, ipc) => this.after(() => this.inner.insertArrow(table, ipc)),
     queryArrowIPC: (sql, options) => this.after(() => this.inner.queryArrowIPC(sql, options)),
+    queryArrowStream: (sql, write, options) => this.after(() => this.inner.queryArrowStream(sql, write, options)),
     registerFile: (name, bytes) => this.after(() => this.inner.registerFile(name, bytes)),
     dropFile: (name) => this.after(() => this.inner.dropFile(name)),
     insertJSONFile: (table, name) => this.after(() => this.inner.insertJSONFile(table, name)),

@@ -9,6 +9,7 @@ import type { QueryRunner } from './runner.ts';
 import type { Briefing, Review } from '../schema/records.ts';
 import { countsSql, str } from './sql.ts';
 import { BUNDLED_ORIGINS } from './workspace.ts';
+import { stageTable } from './staging.ts';
 
 /**
  * Scratch tables are plain tables in `main` (duckdb-wasm's Arrow insert
@@ -45,18 +46,16 @@ export async function loadExisting(db: QueryRunner) {
 }
 
 /**
- * Model tags and evidence of the given entities, before re-tagging them; with
- * `rules`, phrase-rule tags too (retraining replaces everything the tagger gave;
- * manual and catalogue tags stay).
+ * Model tags and evidence of the entities staged as tagged (the change's
+ * `tagged_entities` rows), before their new ones go in; with `rules`,
+ * phrase-rule tags too (retraining replaces everything the tagger gave;
+ * manual and catalogue tags stay). Matched against the staged rows rather
+ * than a list in the SQL: listing 100,000 ids built megabytes of SQL on the page.
  */
-export function clearModelTagsSql(entityType: string, ids: readonly string[], options: { rules?: boolean } = {}): string[] {
-  if (!ids.length) return [];
-  const list = `(${ids.map(str).join(', ')})`;
-  const sources = options.rules ? "source IN ('model', 'rule')" : "source = 'model'";
-  return [
-    `DELETE FROM theme_tags WHERE entity_type = ${str(entityType)} AND ${sources} AND entity_id IN ${list}`,
-    `DELETE FROM tag_evidence WHERE entity_type = ${str(entityType)} AND entity_id IN ${list}`,
-  ];
+export function clearStagedTaggedSql(options: { rules?: boolean } = {}): string[] {
+  const sources = options.rules ? "t.source IN ('model', 'rule')" : "t.source = 'model'";
+  const staged = `EXISTS (SELECT 1 FROM ${stageTable('tagged_entities')} s WHERE s.entity_type = t.entity_type AND s.entity_id = t.entity_id)`;
+  return [`DELETE FROM theme_tags t WHERE ${sources} AND ${staged}`, `DELETE FROM tag_evidence t WHERE ${staged}`];
 }
 
 /** Earlier copies of these documents' passages, with their tags, before storing them again. */

@@ -14,6 +14,11 @@ export interface QueryRunner {
   insertArrow(table: string, ipc: Uint8Array): Promise<void>;
   /** Runs a query and returns its result as Arrow IPC stream bytes (for saving and exporting tables). */
   queryArrowIPC(sql: string, options?: QueryOptions): Promise<Uint8Array>;
+  /**
+   * The same bytes as queryArrowIPC, handed to `write` a piece at a time as the result streams in, so a
+   * big result is never held whole; resolves with the number of rows.
+   */
+  queryArrowStream(sql: string, write: (bytes: Uint8Array) => Promise<void>, options?: QueryOptions): Promise<number>;
 }
 
 /**

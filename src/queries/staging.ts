@@ -26,6 +26,7 @@ const REPLACE_KEYS: Partial<Record<SavedTableName, readonly string[]>> = {
   theme_tags: ['entity_type', 'entity_id', 'theme_id', 'source'],
   tag_evidence: ['entity_type', 'entity_id', 'theme_id'],
   recommendation_tracking: ['rec_id'],
+  tagged_entities: ['entity_type', 'entity_id'],
 };
 
 /** Statements that move one staged table into its stored table, replacing rows with the same key. */

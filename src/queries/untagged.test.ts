@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBundledDataset } from '../../tests/support/dataset-db.ts';
 import { snapshotBundledData } from '../workspace/apply.ts';
+import { storeModelTags } from '../workspace/changes.ts';
+import { writeChange } from '../workspace/write.ts';
+import type { WriteRunner } from './runner.ts';
 import type { QueryRunner } from './runner.ts';
 import { untaggedCountSql, untaggedTexts, type UntaggedCount } from './untagged.ts';
 
@@ -33,5 +36,19 @@ describe('untagged imported texts', () => {
     expect(new Set(texts.map((t) => t.entity_id)).size).toBe(5000);
     expect(texts.some((t) => t.entity_id === 'u-0' || t.entity_id === 'u-blank' || t.entity_id === 'u-none')).toBe(false);
     expect(count).toEqual({ texts: 5000, sources: 1 });
+  });
+
+  it('a text the tagger read and found no theme in counts as tagged (bug: it stayed listed as not yet tagged)', async () => {
+    const read = [{ entity_type: 'review' as const, entity_id: 'u-2' }, { entity_type: 'review' as const, entity_id: 'u-3' }];
+    // u-2: no theme found; u-3: one theme. storeModelTags marks both as read by the tagger.
+    await writeChange(db as unknown as WriteRunner, storeModelTags(read, {
+      theme_tags: [{ entity_type: 'review', entity_id: 'u-3', theme_id: 'neglect', score: 0.8, source: 'model', accepted: true }],
+    }));
+    expect((await db.query<{ n: number }>("SELECT count(*)::INTEGER AS n FROM tagged_entities WHERE entity_id IN ('u-2', 'u-3')"))[0]!.n).toBe(2);
+    const texts = await untaggedTexts(db);
+    expect(texts).toHaveLength(4998);
+    expect(texts.some((t) => t.entity_id === 'u-2' || t.entity_id === 'u-3')).toBe(false);
+    const [count] = await db.query<UntaggedCount>(untaggedCountSql);
+    expect(count).toEqual({ texts: 4998, sources: 1 });
   });
 });

@@ -1,15 +1,18 @@
 /**
- * Imported text the tagger has not tagged: tagging was cancelled, failed, or
+ * Imported text the tagger has not read: tagging was cancelled, failed, or
  * the page closed before it finished. Reviews and briefings with no tag from
- * the tagger, and documents none of whose passages has one. Listed on Import
+ * the tagger and no mark in tagged_entities (a text it read but found no theme
+ * in has the mark only), and documents none of whose passages has either. Listed on Import
  * after any reload, with "Tag them now".
  */
 import { queryOptions } from '@tanstack/react-query';
 import type { QueryRunner } from '../queries/runner.ts';
 import { briefingText, reviewText, type Briefing, type Review } from '../schema/records.ts';
 
+/** Not read by the tagger: no tag from it, and not marked as read (a text with no theme gets no tag). */
 const noModelTag = (type: string, id: string) =>
-  `NOT EXISTS (SELECT 1 FROM theme_tags t WHERE t.entity_type = '${type}' AND t.entity_id = ${id} AND t.source <> 'manual')`;
+  `NOT EXISTS (SELECT 1 FROM theme_tags t WHERE t.entity_type = '${type}' AND t.entity_id = ${id} AND t.source <> 'manual')
+   AND NOT EXISTS (SELECT 1 FROM tagged_entities m WHERE m.entity_type = '${type}' AND m.entity_id = ${id})`;
 
 export const untaggedReviewsSql = `SELECT * FROM ws_user_reviews r WHERE ${noModelTag('review', 'r.id')} ORDER BY id`;
 export const untaggedBriefingsSql = `SELECT * FROM ws_user_briefings b WHERE ${noModelTag('briefing', 'b.id')} ORDER BY id`;
@@ -17,6 +20,8 @@ export const untaggedPassagesSql = `
 SELECT p.id, p.text, d.file_name FROM passages p JOIN documents d ON d.id = p.document_id
 WHERE p.id NOT IN (SELECT id FROM ws_base_keys WHERE tbl = 'passages')
   AND NOT EXISTS (SELECT 1 FROM passages q JOIN theme_tags t ON t.entity_type = 'passage' AND t.entity_id = q.id AND t.source <> 'manual'
+                  WHERE q.document_id = p.document_id)
+  AND NOT EXISTS (SELECT 1 FROM passages q JOIN tagged_entities m ON m.entity_type = 'passage' AND m.entity_id = q.id
                   WHERE q.document_id = p.document_id)
 ORDER BY p.document_id, p.seq`;
 

@@ -45,6 +45,8 @@ export function deleteUserItemSql(kind: UserItemKind, id: string): string[] {
        OR (entity_type = 'passage' AND entity_id IN (${passages}) AND ${key} IN (SELECT id FROM ws_item_gone))`,
     `DELETE FROM theme_tags WHERE (entity_type = '${kind}' AND entity_id IN (SELECT id FROM ws_item_gone))
        OR (entity_type = 'passage' AND entity_id IN (${passages}) AND ${key} IN (SELECT id FROM ws_item_gone))`,
+    `DELETE FROM tagged_entities WHERE (entity_type = '${kind}' AND entity_id IN (SELECT id FROM ws_item_gone))
+       OR (entity_type = 'passage' AND entity_id IN (${passages}) AND ${key} IN (SELECT id FROM ws_item_gone))`,
     `DELETE FROM passages WHERE entity_type = '${kind}' AND entity_id IN (SELECT id FROM ws_item_gone)`,
     `DELETE FROM documents WHERE entity_type = '${kind}' AND entity_id IN (SELECT id FROM ws_item_gone)`,
     `DELETE FROM ${table} WHERE id IN (SELECT id FROM ws_item_gone)`,

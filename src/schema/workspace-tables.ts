@@ -32,7 +32,18 @@ const recommendation_tracking: { readonly [K in keyof Required<RecommendationTra
   rec_id: 'VARCHAR', status: 'VARCHAR', owner: 'VARCHAR', due_on: 'VARCHAR', note: 'VARCHAR', updated_at: 'VARCHAR',
 };
 
-export const WORKSPACE_TABLES = { recommendation_tracking } as const;
+/**
+ * An entry the tagger has read, whether or not it found a theme in it: without this, an imported
+ * text with no theme looked the same as one never tagged, and stayed listed as "not yet tagged".
+ */
+export interface TaggedEntity {
+  entity_type: 'review' | 'briefing' | 'passage';
+  entity_id: string;
+}
+
+const tagged_entities: { readonly [K in keyof Required<TaggedEntity>]: ColumnType } = { entity_type: 'VARCHAR', entity_id: 'VARCHAR' };
+
+export const WORKSPACE_TABLES = { recommendation_tracking, tagged_entities } as const;
 export type WorkspaceTableName = keyof typeof WORKSPACE_TABLES;
 export const WORKSPACE_TABLE_NAMES = Object.keys(WORKSPACE_TABLES) as WorkspaceTableName[];
 

@@ -7,6 +7,7 @@
 import { APPLY_STAGED_SQL, DELETE_USER_DATA_SQL, SNAPSHOT_BASE_SQL, STAGED_PROBLEMS_SQL, userRowsSql } from '../queries/workspace.ts';
 import { toError, type QueryRunner, type WriteRunner } from '../queries/runner.ts';
 import { writeChange, type Staging } from './write.ts';
+import type { SavedTableName } from '../schema/workspace-tables.ts';
 import { OPTIONAL_TABLES, SAVED_TABLES, WORKSPACE_FORMAT, WORKSPACE_VERSION, WorkspaceFileError, type WorkspaceFiles, type WorkspaceManifest } from './archive.ts';
 
 /** Remembers the bundled rows; call once right after the bundled dataset is loaded. */
@@ -17,17 +18,42 @@ export async function snapshotBundledData(db: QueryRunner): Promise<void> {
 /** The user's rows as workspace files (and the retrained model, when there is one). */
 export async function collectWorkspace(db: QueryRunner, model: Uint8Array | null): Promise<WorkspaceFiles> {
   const tables = {} as WorkspaceFiles['tables'];
+  const manifest = await collectWorkspaceTables(db, model, async (name) => {
+    const pieces: Uint8Array[] = [];
+    return {
+      write: async (bytes) => void pieces.push(bytes),
+      close: async () => {
+        const bytes = new Uint8Array(pieces.reduce((n, p) => n + p.byteLength, 0));
+        pieces.reduce((at, p) => (bytes.set(p, at), at + p.byteLength), 0);
+        tables[name] = bytes;
+        return bytes.byteLength;
+      },
+    };
+  });
+  return { manifest, tables, model };
+}
+
+/** A table's file being written: pieces of its Arrow IPC stream in order, then close (resolving with its size). */
+export interface TableFile {
+  write(bytes: Uint8Array): Promise<void>;
+  close(): Promise<number>;
+}
+export type OpenTable = (name: SavedTableName) => Promise<TableFile>;
+
+/**
+ * The user's rows, each table streamed as Arrow IPC into a file `open` gives (which need not keep them);
+ * returns the manifest. Rows are counted in the bytes written: a count query run after them could see a
+ * change that committed in between (the tags of a big import are stored while its own save runs), and
+ * the manifest would promise rows the file does not hold.
+ */
+export async function collectWorkspaceTables(db: QueryRunner, model: Uint8Array | null, open: OpenTable): Promise<WorkspaceManifest> {
   const counts = {} as WorkspaceManifest['tables'];
   for (const name of SAVED_TABLES) {
-    const bytes = await db.queryArrowIPC(userRowsSql(name), { label: `workspace.save.${name}` });
-    tables[name] = bytes;
-    const [row] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM (${userRowsSql(name)})`);
-    counts[name] = { rows: row?.n ?? 0, bytes: bytes.byteLength };
+    const file = await open(name);
+    const rows = await db.queryArrowStream(userRowsSql(name), (bytes) => file.write(bytes), { label: `workspace.save.${name}` });
+    counts[name] = { rows, bytes: await file.close() };
   }
-  const manifest: WorkspaceManifest = {
-    format: WORKSPACE_FORMAT, version: WORKSPACE_VERSION, savedAt: new Date().toISOString(), tables: counts, model: !!model,
-  };
-  return { manifest, tables, model };
+  return { format: WORKSPACE_FORMAT, version: WORKSPACE_VERSION, savedAt: new Date().toISOString(), tables: counts, model: !!model };
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { Codebook } from '../codebook/types.ts';
 import { clearCorrectionSql, correctionTag, type EntityRef } from '../queries/corrections.ts';
-import { clearDocumentsSql, clearModelTagsSql } from '../queries/import.ts';
+import { clearDocumentsSql, clearStagedTaggedSql } from '../queries/import.ts';
 import { CLEAR_THEME_SET_SQL, setRetiredSql, updateThemeSql } from '../queries/themes-admin.ts';
 import { deleteUserItemSql, editUserItemSql, type UserItemKind } from '../queries/user-items.ts';
 import type { Theme } from '../schema/records.ts';
@@ -29,8 +29,26 @@ export const storeDocuments = (rows: StagedRows): Change => ({
 export function storeModelTags(
   entities: readonly TaggedEntity[], slices: Change['rows'], options: { rules?: boolean; signal?: AbortSignal } = {},
 ): Change {
-  const before = ENTITY_TYPES.flatMap((t) => clearModelTagsSql(t, entities.filter((e) => e.entity_type === t).map((e) => e.entity_id), options));
-  return { rows: slices, before, signal: options.signal };
+  // With no entity nothing is staged as tagged, and there is nothing to clear.
+  const before = entities.length ? clearStagedTaggedSql(options) : [];
+  return { rows: withTaggedMarks(entities, slices), before, signal: options.signal };
+}
+
+/** Texts marked per staged chunk: a few milliseconds of work. */
+const MARK_SLICE = 2000;
+
+/**
+ * The tag rows, then every entity marked as read by the tagger (tagged_entities, which also tells the
+ * transaction whose earlier model tags to clear), a slice at a time.
+ */
+async function* withTaggedMarks(entities: readonly TaggedEntity[], slices: Change['rows']): AsyncGenerator<StagedRows> {
+  if (slices) {
+    if (Symbol.iterator in slices || Symbol.asyncIterator in slices) yield* slices as Iterable<StagedRows> | AsyncIterable<StagedRows>;
+    else yield slices as StagedRows;
+  }
+  for (let at = 0; at < entities.length; at += MARK_SLICE) {
+    yield { tagged_entities: entities.slice(at, at + MARK_SLICE).map(({ entity_type, entity_id }) => ({ entity_type, entity_id })) };
+  }
 }
 
 /** A person's verdict on a theme for one entry, replacing any earlier one. */

@@ -18,15 +18,31 @@ import type { WriteRunner } from '../queries/runner.ts';
 import { REFRESH_DERIVED_SQL } from '../queries/derived.ts';
 import { dropTextIndex } from '../queries/text-index.ts';
 import { createStageSql, dropStageSql, mergeStageSql, stageTable, stagedCountSql } from '../queries/staging.ts';
-import { rowsToArrowIPC } from '../schema/arrow.ts';
-import { TABLE_NAMES, type TableName, type TableRows } from '../schema/tables.ts';
+import { layoutToArrowIPC } from '../schema/arrow.ts';
+import { TABLE_NAMES } from '../schema/tables.ts';
 import { WORKSPACE_TABLE_NAMES, type SavedTableName } from '../schema/workspace-tables.ts';
-import { checkRows, problemLines, type ValueProblem } from '../ingest/validate/schema-rules.ts';
+import { CHECKED_COLUMNS, checkRows, problemLines, type CheckedRows, type CheckedTableName, type ValueProblem } from '../ingest/validate/schema-rules.ts';
 
-export type StagedRows = { [N in TableName]?: readonly TableRows[N][] };
+export type StagedRows = { [N in CheckedTableName]?: readonly CheckedRows[N][] };
 
-/** Rows per Arrow batch: checking and encoding 1,000 review rows takes tens of milliseconds (5,000 held the page 0.3–1.5 s). */
-const STAGE_CHUNK = 1000;
+/** Stored tables first (in load order), then the workspace-only ones. */
+const STAGED_ORDER: readonly CheckedTableName[] = [...TABLE_NAMES, ...WORKSPACE_TABLE_NAMES];
+
+/**
+ * Rows per Arrow batch. Each batch is checked and encoded in one go on the page, so its size follows the
+ * time the last one took, aiming at STAGE_TARGET_MS (garbage collection may add as much again): long review texts or a busy machine get smaller
+ * batches, short tag rows bigger ones (a fixed 1,000 review rows held a loaded machine's page 0.2–0.5 s).
+ */
+const STAGE_FIRST = 500;
+const STAGE_MIN = 50;
+const STAGE_MAX = 2000;
+const STAGE_TARGET_MS = 15;
+
+/** The next batch size: scaled by how far the last batch's time was from the target, at most doubling or quartering. */
+export function nextStageSize(size: number, spentMs: number): number {
+  const factor = Math.min(2, Math.max(0.25, STAGE_TARGET_MS / Math.max(spentMs, 1)));
+  return Math.round(Math.min(STAGE_MAX, Math.max(STAGE_MIN, size * factor)));
+}
 
 /** Most value problems listed to the user. */
 const MAX_PROBLEMS = 20;
@@ -103,24 +119,30 @@ async function stageRows(staging: Staging, db: WriteRunner, change: Change): Pro
   const rows = change.rows!;
   const chunks = isChunks(rows) ? rows : [rows];
   const problems: ValueProblem[] = [];
-  const seen: Partial<Record<TableName, number>> = {};
+  const seen: Partial<Record<CheckedTableName, number>> = {};
+  const size = Object.fromEntries(STAGED_ORDER.map((n) => [n, STAGE_FIRST])) as Record<CheckedTableName, number>;
   let invalid = 0;
   let count = 0;
   for await (const chunk of chunks) {
-    for (const name of TABLE_NAMES) {
-      const list = chunk[name] as TableRows[typeof name][] | undefined;
+    for (const name of STAGED_ORDER) {
+      const list = chunk[name] as CheckedRows[typeof name][] | undefined;
       if (!list?.length) continue;
       await staging.open(name);
-      for (let at = 0; at < list.length; at += STAGE_CHUNK) {
+      for (let at = 0; at < list.length;) {
         change.signal?.throwIfAborted();
-        const slice = list.slice(at, at + STAGE_CHUNK);
+        const started = performance.now();
+        const slice = list.slice(at, at + size[name]);
+        at += slice.length;
         const offset = seen[name] ?? 0;
         const checked = checkRows(name, slice);
         invalid += checked.count;
         problems.push(...checked.problems.map((p) => ({ ...p, row: p.row + offset })).slice(0, Math.max(0, MAX_PROBLEMS - problems.length)));
         seen[name] = offset + slice.length;
         if (invalid) continue; // keep checking, stage nothing more: it will not be stored
-        await db.insertArrow(stageTable(name), rowsToArrowIPC(name, slice));
+        const ipc = layoutToArrowIPC(CHECKED_COLUMNS[name], slice);
+        const spent = performance.now() - started;
+        await db.insertArrow(stageTable(name), ipc);
+        size[name] = nextStageSize(slice.length, spent);
         count += slice.length;
         change.onProgress?.({ staged: count });
       }
@@ -130,7 +152,7 @@ async function stageRows(staging: Staging, db: WriteRunner, change: Change): Pro
 }
 
 const mergeByKey = (staged: ReadonlySet<SavedTableName>) =>
-  [...TABLE_NAMES, ...WORKSPACE_TABLE_NAMES].filter((n) => staged.has(n)).flatMap(mergeStageSql);
+  STAGED_ORDER.filter((n) => staged.has(n)).flatMap(mergeStageSql);
 
 /** A statement without its trailing semicolons, to be joined into one transaction. */
 const bare = (sql: string) => sql.trim().replace(/;+$/, '');

@@ -52,8 +52,9 @@ export interface DocumentStepProps {
 export function DocumentStep({ docs, onChange, onRemove, onImported }: DocumentStepProps) {
   const { db, dataVersion } = useDatabase();
   const change = useWorkspaceChange();
-  const targets = useQuery(linkTargetsQuery(db, dataVersion));
-  const partnerships = useQuery(partnershipChoicesQuery(db, dataVersion));
+  // Only while documents wait to be attached: listing every review (100,000 after a big import) holds the page for seconds.
+  const targets = useQuery({ ...linkTargetsQuery(db, dataVersion), enabled: docs.length > 0 });
+  const partnerships = useQuery({ ...partnershipChoicesQuery(db, dataVersion), enabled: docs.length > 0 });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   if (!docs.length) return null;

@@ -99,6 +99,8 @@ export default function ImportPage() {
   }, [current, intake]);
 
   const c = counts.data;
+  // The last counts stay shown while new ones are counted (after a big import that waits for the save), marked as such.
+  const updating = counts.isPlaceholderData ? 'updating…' : undefined;
   return (
     <div className="import-page">
       <p className="import-intro">
@@ -108,11 +110,11 @@ export default function ImportPage() {
       {c && (
         <div data-testid="import-counts" aria-busy={counts.isFetching}>
         <KpiRow items={[
-          { id: 'import-reviews', label: 'Reviews', value: String(c.reviews), note: `${c.imported_reviews} imported` },
-          { id: 'import-briefings', label: 'Briefings', value: String(c.briefings), note: `${c.imported_briefings} imported` },
-          { id: 'import-documents', label: 'Documents', value: String(c.documents) },
-          { id: 'import-passages', label: 'Passages', value: String(c.passages) },
-          { id: 'import-model-tags', label: 'Model theme tags', value: String(c.model_tags) },
+          { id: 'import-reviews', label: 'Reviews', value: String(c.reviews), note: updating ?? `${c.imported_reviews} imported` },
+          { id: 'import-briefings', label: 'Briefings', value: String(c.briefings), note: updating ?? `${c.imported_briefings} imported` },
+          { id: 'import-documents', label: 'Documents', value: String(c.documents), note: updating },
+          { id: 'import-passages', label: 'Passages', value: String(c.passages), note: updating },
+          { id: 'import-model-tags', label: 'Model theme tags', value: String(c.model_tags), note: updating },
         ]} />
         </div>
       )}

@@ -2,7 +2,7 @@
  * One metadata file: choose reviews or briefings, check the guessed column for
  * each field, see the first rows and every problem, then import in one go.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useDatabase, useWorkspaceChange } from '../../state/database-context.ts';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { FIELDS, guessKind, guessMapping, missingRequired, type ColumnMapping, type RecordKind } from '../../ingest/fields.ts';
@@ -59,6 +59,10 @@ export function MetadataStep({ file, kind: fileKind, themes, onImported, onDisca
     return () => void (live = false);
   }, [file]);
 
+  // The latest callback, kept out of the effect below: the page passes a new one on every render, and
+  // re-running the effect would read the whole file and every stored review again each time.
+  const discard = useRef(onDiscard);
+  discard.current = onDiscard;
   useEffect(() => {
     let live = true;
     Promise.all([readMetadata(db, file, fileKind), loadExisting(db)])
@@ -70,9 +74,9 @@ export function MetadataStep({ file, kind: fileKind, themes, onImported, onDisca
         setRecordKind(k);
         setMapping(guessMapping(t.columns, k));
       })
-      .catch((err: unknown) => live && onDiscard((err as Error).message));
+      .catch((err: unknown) => live && discard.current((err as Error).message));
     return () => void (live = false);
-  }, [db, file, fileKind, onDiscard]);
+  }, [db, file, fileKind]);
 
   // Mapped and planned a slice at a time so a sheet of 100,000 rows does not freeze the page; redone when a column choice changes.
   const [mapped, setMapped] = useState<{ records: ImportRecords; plan: ImportPlan } | null>(null);

@@ -51,8 +51,8 @@ function progressTracker(jobs: readonly TagJob[]) {
   });
 }
 
-/** Texts whose tag rows are built and staged at a time: a few tens of milliseconds of work on the page. */
-const STORE_SLICE = 2000;
+/** Texts whose tag rows are built at a time (with the first of their staged batches, in one task): a few milliseconds. */
+const STORE_SLICE = 500;
 
 /** The batch's tags and evidence as rows, STORE_SLICE texts at a time. */
 function* tagSlices(batch: TagBatch, jobs: readonly TagJob[], onSlice: (done: number) => void): Generator<StagedRows> {

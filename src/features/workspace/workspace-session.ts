@@ -10,6 +10,8 @@ import { packModels, unpackModels } from './model-files.ts';
 
 export interface WorkspaceBackend {
   collect(db: QueryRunner, model: Uint8Array | null): Promise<WorkspaceFiles>;
+  /** Collects and writes the workspace a table at a time (an empty one removes the saved files); returns what was saved. */
+  save(db: QueryRunner, model: Uint8Array | null): Promise<WorkspaceManifest>;
   apply(db: WriteRunner, files: WorkspaceFiles, options: { replace: boolean }): Promise<void>;
   deleteUserData(db: WriteRunner): Promise<void>;
   read(): Promise<WorkspaceFiles | null>;
@@ -40,7 +42,7 @@ export function saveFailureMessage(err: unknown): string {
 }
 
 const SAVE_DELAY_MS = 300;
-const hasUserRows = (files: WorkspaceFiles) => !!files.model || Object.values(files.manifest.tables).some((t) => t.rows > 0);
+const hasUserRows = (manifest: WorkspaceManifest, model: Uint8Array | null) => !!model || Object.values(manifest.tables).some((t) => t && t.rows > 0);
 
 export class WorkspaceSession {
   private state: SaveState = { kind: 'idle', at: null, message: null };
@@ -100,15 +102,11 @@ export class WorkspaceSession {
       const waiters = this.waiting.splice(0);
       this.set({ ...this.state, kind: 'saving' });
       try {
-        const files = await this.backend.collect(this.db, this.modelBytes());
-        if (hasUserRows(files)) {
-          await this.backend.write(files);
-          void this.backend.persist();
-        } else {
-          await this.backend.clear();
-        }
+        const model = this.modelBytes();
+        const manifest = await this.backend.save(this.db, model);
+        if (hasUserRows(manifest, model)) void this.backend.persist();
         this.restoreProblem = null;
-        this.set({ kind: 'saved', at: files.manifest.savedAt, message: null });
+        this.set({ kind: 'saved', at: manifest.savedAt, message: null });
       } catch (err) {
         this.set({ kind: 'error', at: this.state.at, message: saveFailureMessage(err), details: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
       }

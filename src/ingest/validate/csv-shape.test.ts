@@ -39,3 +39,22 @@ describe('readDelimited', () => {
     await expect(readDelimited(text, ',', { signal: ctrl.signal })).rejects.toThrow();
   });
 });
+
+describe('readDelimited over parts', () => {
+  // Quotes, doubled quotes, CRLF, line breaks inside quotes, a trailing delimiter, ragged rows and blank lines.
+  const text = 'id,name,note\r\n1,"Ann ""A""",x\r\n2,"multi\r\nline, with comma",\n3,plain,"end"\n\n4,short\n5,a,b,c\r\n6,"",last,';
+  it('reads the same records however the text is cut into parts', async () => {
+    const whole = await readDelimited(text, ',');
+    for (let a = 0; a <= text.length; a++) {
+      for (const b of [a, Math.min(text.length, a + 1), Math.min(text.length, a + 7)]) {
+        const parts = [text.slice(0, a), text.slice(a, b), text.slice(b)];
+        expect(await readDelimited(parts, ','), `cut at ${a} and ${b}`).toEqual(whole);
+      }
+    }
+  });
+
+  it('reads a file cut into many small parts as one', async () => {
+    const parts = text.match(/[^]{1,3}/g)!;
+    expect(await readDelimited(parts, ',')).toEqual(await readDelimited(text, ','));
+  });
+});

@@ -28,62 +28,86 @@ const cell = (s: string) => {
   return t === '' ? null : t;
 };
 
-/** Reads delimited text; `pause` runs between slices (pass one that yields to keep a page responsive). */
+/**
+ * Reads delimited text, given whole or in consecutive parts (a big file's
+ * text as it was decoded: joining the parts first copied 50 MB in one go);
+ * `pause` runs between slices (pass one that yields to keep a page responsive).
+ */
 export async function readDelimited(
-  text: string, delimiter: string, options: { signal?: AbortSignal; pause?: () => Promise<void> } = {},
+  source: string | readonly string[], delimiter: string, options: { signal?: AbortSignal; pause?: () => Promise<void> } = {},
 ): Promise<DelimitedGrid> {
   const delim = delimiter.charCodeAt(0);
+  const parts = typeof source === 'string' ? [source] : source;
   const records: string[][] = [];
   let record: string[] = [];
-  let i = 0;
+  let text = '';
+  let read = 0;
   let nextPause = SLICE_CHARS;
-  const n = text.length;
-  while (i < n) {
-    if (i >= nextPause) {
-      nextPause = i + SLICE_CHARS;
-      options.signal?.throwIfAborted();
-      await options.pause?.();
-    }
-    // One field starting at i.
-    let value: string;
-    if (text.charCodeAt(i) === 0x22) {
-      let parts = '';
-      let at = i + 1;
-      for (;;) {
-        const q = text.indexOf('"', at);
-        if (q < 0) { parts += text.slice(at); at = n; break; } // unclosed quote: the rest is this field
-        parts += text.slice(at, q);
-        if (text.charCodeAt(q + 1) === 0x22) { parts += '"'; at = q + 2; continue; }
-        at = q + 1;
+  for (let p = 0; p < parts.length; p++) {
+    // A record cut by the end of a part is read again from its start with the next part.
+    text += parts[p]!;
+    const last = p === parts.length - 1;
+    const n = text.length;
+    let i = 0;
+    let recordStart = 0;
+    let cut = false;
+    while (i < n) {
+      if (read + i >= nextPause) {
+        nextPause = read + i + SLICE_CHARS;
+        options.signal?.throwIfAborted();
+        await options.pause?.();
+      }
+      // One field starting at i.
+      let value: string;
+      if (text.charCodeAt(i) === 0x22) {
+        let quoted = '';
+        let at = i + 1;
+        for (;;) {
+          const q = text.indexOf('"', at);
+          if (q < 0) { quoted += text.slice(at); at = n; break; } // unclosed quote: the rest is this field
+          if (q === n - 1 && !last) { at = n; break; } // a closing quote or the first of a doubled one: the next part tells
+          quoted += text.slice(at, q);
+          if (text.charCodeAt(q + 1) === 0x22) { quoted += '"'; at = q + 2; continue; }
+          at = q + 1;
+          break;
+        }
+        // Anything between the closing quote and the delimiter is kept, as spreadsheets do.
+        let end = at;
+        while (end < n && text.charCodeAt(end) !== delim && text.charCodeAt(end) !== 0x0a && text.charCodeAt(end) !== 0x0d) end++;
+        value = quoted + text.slice(at, end);
+        i = end;
+      } else {
+        let end = i;
+        while (end < n) {
+          const c = text.charCodeAt(end);
+          if (c === delim || c === 0x0a || c === 0x0d) break;
+          end++;
+        }
+        value = text.slice(i, end);
+        i = end;
+      }
+      const c = i < n ? text.charCodeAt(i) : -1;
+      if (!last && (c === -1 || (c === 0x0d && i + 1 === n) || (c === delim && i + 1 === n))) {
+        cut = true;
         break;
       }
-      // Anything between the closing quote and the delimiter is kept, as spreadsheets do.
-      let end = at;
-      while (end < n && text.charCodeAt(end) !== delim && text.charCodeAt(end) !== 0x0a && text.charCodeAt(end) !== 0x0d) end++;
-      value = parts + text.slice(at, end);
-      i = end;
-    } else {
-      let end = i;
-      while (end < n) {
-        const c = text.charCodeAt(end);
-        if (c === delim || c === 0x0a || c === 0x0d) break;
-        end++;
+      record.push(value);
+      if (c === delim) {
+        i++;
+        if (i === n) record.push('');
+        continue;
       }
-      value = text.slice(i, end);
-      i = end;
+      // End of record (line break or end of text).
+      records.push(record);
+      record = [];
+      if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) i += 2;
+      else i++;
+      recordStart = i;
     }
-    record.push(value);
-    const c = i < n ? text.charCodeAt(i) : -1;
-    if (c === delim) {
-      i++;
-      if (i === n) record.push('');
-      continue;
-    }
-    // End of record (line break or end of text).
-    records.push(record);
-    record = [];
-    if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) i += 2;
-    else i++;
+    if (cut) record = [];
+    const rest = cut ? recordStart : Math.min(i, n);
+    read += rest;
+    text = text.slice(rest);
   }
   // A last record ending in a delimiter, with no line break after it.
   if (record.length) records.push(record);

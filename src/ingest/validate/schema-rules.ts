@@ -8,11 +8,11 @@
  */
 import { BRIEFING_KINDS, ENTITY_TYPES, REVIEW_TYPES, TAG_SOURCES } from '../../schema/records.ts';
 import { TABLES, type ColumnType, type TableName, type TableRows } from '../../schema/tables.ts';
-import { TRACKING_STATUSES, WORKSPACE_TABLES, type RecommendationTracking, type WorkspaceTableName } from '../../schema/workspace-tables.ts';
+import { TRACKING_STATUSES, WORKSPACE_TABLES, type RecommendationTracking, type TaggedEntity, type WorkspaceTableName } from '../../schema/workspace-tables.ts';
 
 /** Every table whose values these rules check: the stored ones and the workspace-only ones. */
 export type CheckedTableName = TableName | WorkspaceTableName;
-export interface CheckedRows extends TableRows { recommendation_tracking: RecommendationTracking }
+export interface CheckedRows extends TableRows { recommendation_tracking: RecommendationTracking; tagged_entities: TaggedEntity }
 export const CHECKED_COLUMNS: { readonly [T in CheckedTableName]: Readonly<Record<string, ColumnType>> } = { ...TABLES, ...WORKSPACE_TABLES };
 
 export const MIN_YEAR = 1900;
@@ -102,6 +102,10 @@ const RULES: { [T in CheckedTableName]: { required: readonly (keyof CheckedRows[
   recommendation_tracking: {
     required: ['rec_id', 'status', 'owner', 'due_on', 'note', 'updated_at'],
     checks: { rec_id: id, status: oneOf(TRACKING_STATUSES, 'status'), due_on: dayOrEmpty },
+  },
+  tagged_entities: {
+    required: ['entity_type', 'entity_id'],
+    checks: { entity_type: oneOf(ENTITY_TYPES, 'kind of entry'), entity_id: id },
   },
 };
 
