@@ -127,10 +127,11 @@ WITH tagged AS (
   FROM reviews r JOIN entity_themes et ON et.entity_type = 'review' AND et.entity_id = r.id AND et.theme_id = ${str(themeId)}
   WHERE ${reviewWhere(scope)} AND r.year BETWEEN ${int(w.from)} AND ${int(w.to)}
 ),
-ev AS (
-  SELECT CASE WHEN e.entity_type = 'passage' THEN p.entity_id ELSE e.entity_id END AS review_id, e.sentence, e.weight, e.rank
-  FROM tag_evidence e LEFT JOIN passages p ON e.entity_type = 'passage' AND p.id = e.entity_id
-  WHERE e.theme_id = ${str(themeId)} AND (e.entity_type = 'review' OR (e.entity_type = 'passage' AND p.entity_type = 'review'))
+ev AS (  -- two inner joins, as in startingEvidenceSql
+  SELECT e.entity_id AS review_id, e.sentence, e.weight, e.rank FROM tag_evidence e WHERE e.theme_id = ${str(themeId)} AND e.entity_type = 'review'
+  UNION ALL
+  SELECT p.entity_id, e.sentence, e.weight, e.rank FROM tag_evidence e JOIN passages p ON p.id = e.entity_id
+  WHERE e.theme_id = ${str(themeId)} AND e.entity_type = 'passage' AND p.entity_type = 'review'
 ),
 ranked_ev AS (
   SELECT *, row_number() OVER (PARTITION BY review_id ORDER BY weight DESC, rank, sentence) AS n
@@ -162,10 +163,13 @@ export interface StartingEvidenceRow {
 export function startingEvidenceSql(scope: Filters, w: PlannerWindow): string {
   return `
 WITH scoped AS (SELECT r.id FROM review_facts r WHERE ${reviewWhere(scope)} AND r.year BETWEEN ${int(w.from)} AND ${int(w.to)}),
+-- Two inner joins, not one LEFT JOIN with the entity type in its condition: the engine ran that as a
+-- nested loop over every piece of evidence and every passage (134 s at ten times national scale).
 ev AS (
-  SELECT e.theme_id, CASE WHEN e.entity_type = 'passage' THEN p.entity_id ELSE e.entity_id END AS review_id, e.sentence, e.weight
-  FROM tag_evidence e LEFT JOIN passages p ON e.entity_type = 'passage' AND p.id = e.entity_id
-  WHERE e.entity_type = 'review' OR (e.entity_type = 'passage' AND p.entity_type = 'review')
+  SELECT e.theme_id, e.entity_id AS review_id, e.sentence, e.weight FROM tag_evidence e WHERE e.entity_type = 'review'
+  UNION ALL
+  SELECT e.theme_id, p.entity_id, e.sentence, e.weight FROM tag_evidence e JOIN passages p ON p.id = e.entity_id
+  WHERE e.entity_type = 'passage' AND p.entity_type = 'review'
 )
 SELECT ev.theme_id, arg_max(ev.sentence, ev.weight) AS sentence, arg_max(rv.case_name, ev.weight) AS case_name,
        arg_max(pp.name, ev.weight) AS partnership
