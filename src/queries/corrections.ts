@@ -133,9 +133,11 @@ export interface TrainingExampleRow {
  */
 export const trainingExamplesSql = `
 ${ENTRY_TEXT_SQL},
-manual AS (
-  SELECT coalesce(p.entity_type, t.entity_type) AS entity_type, coalesce(p.entity_id, t.entity_id) AS entity_id, t.theme_id, t.accepted
-  FROM theme_tags t LEFT JOIN passages p ON t.entity_type = 'passage' AND p.id = t.entity_id WHERE t.source = 'manual'
+manual AS (  -- a passage's judgment counts for its document's entity; two inner joins, not a LEFT JOIN the engine runs as a nested loop
+  SELECT t.entity_type, t.entity_id, t.theme_id, t.accepted FROM theme_tags t WHERE t.source = 'manual' AND t.entity_type <> 'passage'
+  UNION ALL
+  SELECT p.entity_type, p.entity_id, t.theme_id, t.accepted FROM theme_tags t JOIN passages p ON p.id = t.entity_id
+  WHERE t.source = 'manual' AND t.entity_type = 'passage'
 ),
 expert AS (SELECT DISTINCT entity_type, entity_id FROM ws_base_manual_tags),
 judged AS (SELECT DISTINCT entity_type, entity_id FROM manual WHERE entity_type IN ('review', 'briefing')),
