@@ -86,7 +86,7 @@ async function main() {
     log(`Preset ${preset}: navigation → Overview answers a filter…`);
     const presetInteractive = await measureInteractive(page, server.url, preset, sets[0] ?? { ...NO_FILTERS, yearFrom: 2020 });
     log(`Views under ${sets.length} filter changes each:`);
-    const app = await measureViews(page, preset, sets, log);
+    const app = await measureViews(page, preset, sets, log, memory);
     const appPeaks = memory.peaks();
     // What the user saw at this scale, for a human to check the charts are real.
     await navigateAndSettle(page, `/?dataset=${preset}`).catch(() => undefined /* the search runs may still be queued */);
@@ -125,6 +125,7 @@ async function main() {
       text_index_ready_ms: app.textIndex?.readyMs ?? null, text_index_build_ms: app.textIndex?.buildMs ?? null,
       view_failures: app.failures,
       views_not_filter_driven: app.views.filter((v) => !v.filterDriven).map((v) => v.label),
+      memory_after_view_mb: Object.fromEntries(app.views.map((v) => [v.label, { heap: v.heapMbAfter, tab: v.tabMbAfter }])),
       query_p95_ms: round(queries[0]?.p95 ?? NaN, 1), query_p95_label: queries[0]?.label ?? null,
       tag_passages_per_s: round(tagging.workerPassagesPerS, 0), naive_bayes_passages_per_s: round(tagging.naivePassagesPerS, 0),
       tag_speedup_vs_naive: round(tagging.workerPassagesPerS / tagging.naivePassagesPerS, 2), tag_sample_passages: tagging.passages,

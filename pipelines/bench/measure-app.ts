@@ -4,6 +4,7 @@ import { searchFromFilters } from '../../src/filters/url.ts';
 import { NO_FILTERS, type Filters } from '../../src/filters/filters.ts';
 import { firstChart, navigateAndSettle, sqlMeasures, viewPaths } from './app-run.ts';
 import { SEARCH_TERMS } from './filter-sets.ts';
+import type { MemorySampler } from './memory.ts';
 import { percentile } from './stats.ts';
 import { fromRoot } from '../lib/files.ts';
 
@@ -13,6 +14,9 @@ export interface ViewFigures {
   charts: number;
   redrawMs: number[];
   filterDriven: boolean;
+  /** Main-thread JS heap and tab memory (MB) when the view was left. */
+  heapMbAfter: number | null;
+  tabMbAfter: number | null;
 }
 
 /** First chart on the bundled data, `runs` navigations with the HTTP cache off; the first is the cold one. */
@@ -52,7 +56,7 @@ export async function measurePresetLoad(page: Page, url: string, preset: string)
 }
 
 /** Every view in the navigation: open it, then apply each filter set; also text searches on the first view. */
-export async function measureViews(page: Page, preset: string, sets: Filters[], log: (m: string) => void, searchTimeoutMs = 60_000) {
+export async function measureViews(page: Page, preset: string, sets: Filters[], log: (m: string) => void, memory?: MemorySampler, searchTimeoutMs = 60_000) {
   const base = `?dataset=${preset}`;
   const views: ViewFigures[] = [];
   const failures: Array<{ view: string; error: string; screenshot: string }> = [];
@@ -79,7 +83,9 @@ export async function measureViews(page: Page, preset: string, sets: Filters[], 
     const viewMeasures = await sqlMeasures(page);
     keep(viewMeasures);
     // Views that run no query on a filter change (import, settings) are listed but not counted as redraws.
-    views.push({ path: view.path, label: view.label, charts: opened.charts, redrawMs, filterDriven: Object.keys(viewMeasures).length > 0 });
+    // Memory as the view is left: which view grows the tab, if one does.
+    const mb = memory?.latest();
+    views.push({ path: view.path, label: view.label, charts: opened.charts, redrawMs, filterDriven: Object.keys(viewMeasures).length > 0, heapMbAfter: mb ? Math.round(mb.jsHeapMb) : null, tabMbAfter: mb ? Math.round(mb.tabMb) : null });
     log(`  ${view.label.padEnd(16)} ${opened.charts} charts, redraw p50 ${percentile(redrawMs, 50).toFixed(0)} ms, p95 ${percentile(redrawMs, 95).toFixed(0)} ms`);
   }
   // Text search last: a search that does not settle leaves queries queued behind it, so nothing is measured after it.

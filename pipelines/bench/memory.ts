@@ -66,6 +66,8 @@ export function rssMb(pids: readonly number[]): number {
 export interface MemorySampler {
   /** Peaks since the last reset, in MB. */
   peaks(): { jsHeapMb: number; tabMb: number };
+  /** The latest sample, in MB. */
+  latest(): { jsHeapMb: number; tabMb: number };
   reset(): void;
   stop(): Promise<void>;
 }
@@ -76,6 +78,7 @@ export async function sampleMemory(context: BrowserContext, page: Page, profileD
   await cdp.send('Performance.enable');
   let jsHeapMb = 0;
   let tabMb = 0;
+  const last = { jsHeapMb: 0, tabMb: 0 };
   let busy = false;
   // Finding our renderers scans every process (costly on a 2-core machine, where the sampler shares the
   // cores with the page it measures): done every 10th tick; reading their memory is cheap.
@@ -87,9 +90,11 @@ export async function sampleMemory(context: BrowserContext, page: Page, profileD
     try {
       const { metrics } = await cdp.send('Performance.getMetrics');
       const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
-      jsHeapMb = Math.max(jsHeapMb, heap / 2 ** 20);
+      last.jsHeapMb = heap / 2 ** 20;
+      jsHeapMb = Math.max(jsHeapMb, last.jsHeapMb);
       if (ticks++ % 10 === 0) pids = rendererPids(profileDir);
-      tabMb = Math.max(tabMb, rssMb(pids));
+      last.tabMb = rssMb(pids);
+      tabMb = Math.max(tabMb, last.tabMb);
     } catch {
       // The page is navigating; the next tick samples again.
     } finally {
@@ -99,6 +104,7 @@ export async function sampleMemory(context: BrowserContext, page: Page, profileD
   const timer = setInterval(() => void tick(), everyMs);
   return {
     peaks: () => ({ jsHeapMb, tabMb }),
+    latest: () => ({ ...last }),
     reset: () => ((jsHeapMb = 0), (tabMb = 0)),
     stop: async () => {
       clearInterval(timer);
