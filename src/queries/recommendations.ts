@@ -240,4 +240,8 @@ export const openByOwnerQuery = (db: QueryRunner, f: Filters, today: string, ver
   queryOptions({ queryKey: ['recommendations', 'openByOwner', f, today, version], queryFn: run<OwnerRow>(db, f, openByOwnerSql(f, today), 'recommendations.openByOwner') });
 
 export const recommendationListQuery = (db: QueryRunner, f: Filters, version: string) =>
-  queryOptions({ queryKey: ['recommendations', 'list', f, version], queryFn: run<RecommendationListRow>(db, f, recommendationListSql(f), 'recommendations.list') });
+  queryOptions({
+    queryKey: ['recommendations', 'list', f, version], queryFn: run<RecommendationListRow>(db, f, recommendationListSql(f), 'recommendations.list'),
+    // Every matching row, texts and all (tens of MB at national scale): not kept for filters no longer shown.
+    gcTime: 10_000,
+  });
