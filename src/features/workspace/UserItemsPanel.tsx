@@ -10,6 +10,9 @@ import { useWorkspace } from './workspace-context.ts';
 
 const keyOf = (r: UserItemRow) => `${r.kind}:${r.id}`;
 
+/** Rows drawn at a time: a big import holds a hundred thousand items, far more than a page can draw. */
+const PAGE = 200;
+
 /** The reviews and briefings imported on this device, each editable and deletable on its own. */
 export function UserItemsPanel() {
   const { db, dataVersion } = useDatabase();
@@ -19,6 +22,7 @@ export function UserItemsPanel() {
   const [editing, setEditing] = useState<{ key: string; title: string; published: string } | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [shown, setShown] = useState(PAGE);
   const [outcome, setOutcome] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
   const run = async (what: Change, done: string) => {
@@ -45,12 +49,12 @@ export function UserItemsPanel() {
     body = (
       <div className="table-scroll">
         <table className="data-table" data-testid="user-items">
-          <caption>Reviews and briefings imported on this device</caption>
+          <caption>Reviews and briefings imported on this device: {items.data.length.toLocaleString('en-GB')}</caption>
           <thead>
             <tr><th scope="col">Kind</th><th scope="col">Title</th><th scope="col">Partnership</th><th scope="col">Published</th><th scope="col" className="num">Documents</th><th scope="col" className="num">Themes</th><th scope="col">Actions</th></tr>
           </thead>
           <tbody>
-            {items.data.map((r) => {
+            {items.data.slice(0, shown).map((r) => {
               const key = keyOf(r);
               const edit = editing?.key === key ? editing : null;
               const dateOk = !edit || edit.published.trim() === '' || validPublished(edit.published);
@@ -92,6 +96,11 @@ export function UserItemsPanel() {
             })}
           </tbody>
         </table>
+        {items.data.length > shown && (
+          <button type="button" className="button-secondary" onClick={() => setShown((n) => n + PAGE)}>
+            Show {Math.min(PAGE, items.data.length - shown).toLocaleString('en-GB')} more of {(items.data.length - shown).toLocaleString('en-GB')}
+          </button>
+        )}
       </div>
     );
   }
