@@ -116,6 +116,19 @@ ORDER BY t.id`;
 }
 
 /**
+ * Evidence sentences as their review's (passage evidence counts for the passage's review), where `where` holds.
+ * Two inner joins, not one LEFT JOIN with the entity type in its condition: the engine ran that as a
+ * nested loop over every piece of evidence and every passage (134 s at ten times national scale).
+ */
+function reviewEvidenceSql(where: string): string {
+  return `
+  SELECT e.theme_id, e.entity_id AS review_id, e.sentence, e.weight, e.rank FROM tag_evidence e WHERE ${where} AND e.entity_type = 'review'
+  UNION ALL
+  SELECT e.theme_id, p.entity_id, e.sentence, e.weight, e.rank FROM tag_evidence e JOIN passages p ON p.id = e.entity_id
+  WHERE ${where} AND e.entity_type = 'passage' AND p.entity_type = 'review'`;
+}
+
+/**
  * Up to `perReview` strongest evidence sentences from each of the `maxReviews`
  * reviews in the window most strongly tagged with the theme. Passage evidence
  * counts for the passage's review.
@@ -127,12 +140,7 @@ WITH tagged AS (
   FROM reviews r JOIN entity_themes et ON et.entity_type = 'review' AND et.entity_id = r.id AND et.theme_id = ${str(themeId)}
   WHERE ${reviewWhere(scope)} AND r.year BETWEEN ${int(w.from)} AND ${int(w.to)}
 ),
-ev AS (  -- two inner joins, as in startingEvidenceSql
-  SELECT e.entity_id AS review_id, e.sentence, e.weight, e.rank FROM tag_evidence e WHERE e.theme_id = ${str(themeId)} AND e.entity_type = 'review'
-  UNION ALL
-  SELECT p.entity_id, e.sentence, e.weight, e.rank FROM tag_evidence e JOIN passages p ON p.id = e.entity_id
-  WHERE e.theme_id = ${str(themeId)} AND e.entity_type = 'passage' AND p.entity_type = 'review'
-),
+ev AS (${reviewEvidenceSql(`e.theme_id = ${str(themeId)}`)}),
 ranked_ev AS (
   SELECT *, row_number() OVER (PARTITION BY review_id ORDER BY weight DESC, rank, sentence) AS n
   FROM ev WHERE review_id IN (SELECT id FROM tagged)
@@ -163,14 +171,7 @@ export interface StartingEvidenceRow {
 export function startingEvidenceSql(scope: Filters, w: PlannerWindow): string {
   return `
 WITH scoped AS (SELECT r.id FROM review_facts r WHERE ${reviewWhere(scope)} AND r.year BETWEEN ${int(w.from)} AND ${int(w.to)}),
--- Two inner joins, not one LEFT JOIN with the entity type in its condition: the engine ran that as a
--- nested loop over every piece of evidence and every passage (134 s at ten times national scale).
-ev AS (
-  SELECT e.theme_id, e.entity_id AS review_id, e.sentence, e.weight FROM tag_evidence e WHERE e.entity_type = 'review'
-  UNION ALL
-  SELECT e.theme_id, p.entity_id, e.sentence, e.weight FROM tag_evidence e JOIN passages p ON p.id = e.entity_id
-  WHERE e.entity_type = 'passage' AND p.entity_type = 'review'
-)
+ev AS (${reviewEvidenceSql('TRUE')})
 SELECT ev.theme_id, arg_max(ev.sentence, ev.weight) AS sentence, arg_max(rv.case_name, ev.weight) AS case_name,
        arg_max(pp.name, ev.weight) AS partnership
 FROM ev JOIN scoped s ON s.id = ev.review_id

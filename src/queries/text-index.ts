@@ -33,7 +33,8 @@ function markState(state: 'building' | 'ready' | 'none') {
 
 export const TEXT_INDEX_COUNTS_SQL = `SELECT (SELECT count(*) FROM review_facts)::INTEGER AS reviews, (SELECT count(*) FROM briefings)::INTEGER AS briefings,
        (SELECT coalesce(max(rowid) + 1, 0) FROM passages)::INTEGER AS passages,
-       ((SELECT coalesce(sum(length(text)), 0) FROM passages) + (SELECT coalesce(sum(length(concat_ws(' ', case_name, summary, findings, recommendations))), 0) FROM reviews)
+       -- Documents keep their length: summing it spares reading every passage's text just to size the pair filter.
+       ((SELECT coalesce(sum(char_count), 0) FROM documents) + (SELECT coalesce(sum(length(concat_ws(' ', case_name, summary, findings, recommendations))), 0) FROM reviews)
         + (SELECT coalesce(sum(length(concat_ws(' ', title, text))), 0) FROM briefings))::DOUBLE AS chars`;
 
 /** About how many words the texts hold (English averages about six characters a word with its space). */

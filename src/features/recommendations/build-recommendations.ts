@@ -11,7 +11,7 @@
  * a cancelled build resumes where it stopped.
  */
 import { batchTags } from '../../classify/index.ts';
-import type { QueryRunner } from '../../queries/runner.ts';
+import { abortError, type QueryRunner } from '../../queries/runner.ts';
 import {
   ENSURE_RECOMMENDATION_TABLES_SQL, RECOMMENDATION_COLUMNS, RECOMMENDATION_THEME_COLUMNS, RECOMMENDATIONS_VERSION_SQL, STALE_RECOMMENDATION_REVIEWS_SQL,
   deleteRecommendationsOfSql, recommendationSourcesSql, recordRecommendationStateSql, resetRecommendationsForModelSql, type RecommendationSourceRow,
@@ -63,8 +63,6 @@ function modelKey(retrained: Uint8Array | null | undefined): string {
   for (let i = 0; i < retrained.length; i++) h = Math.imul(h ^ retrained[i]!, 0x01000193);
   return `retrained-${(h >>> 0).toString(16)}-${retrained.length}`;
 }
-
-const abortError = () => new DOMException('The operation was cancelled.', 'AbortError');
 
 /** Brings the recommendations tables up to date with the texts now loaded. */
 export async function buildRecommendations(
