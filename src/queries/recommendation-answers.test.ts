@@ -4,6 +4,7 @@ import { NO_FILTERS, type Filters } from '../filters/filters.ts';
 import { selectReviews } from '../filter-index/select.ts';
 import { seededRandom } from '../../pipelines/synth/random.ts';
 import type { WriteRunner } from './runner.ts';
+import type { RecommendationTracking } from '../schema/workspace-tables.ts';
 import { ensureSearchHits } from './search-hits.ts';
 import { loadFilterIndex, loadSearchHits } from './load-filter-index.ts';
 import { snapshotBundledData } from '../workspace/apply.ts';
@@ -26,7 +27,7 @@ async function seedRecommendations(db: Db) {
   const themes = (await db.query<{ id: string }>('SELECT id FROM themes ORDER BY id')).map((t) => t.id).concat('not-a-theme');
   const recs: string[] = [];
   const recThemes: string[] = [];
-  const tracking: Parameters<typeof upsertTrackingSql>[0] = [];
+  const tracking: RecommendationTracking[] = [];
   reviews.forEach((review, r) => {
     if (r % 3 === 2) return;
     for (let seq = 0; seq < rng.int(1, 4); seq++) {
