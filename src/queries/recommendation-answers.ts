@@ -1,9 +1,11 @@
 /**
  * The Recommendations view's queries: counts per filter from the
  * recommendation index (src/recommendations/recommendation-index.ts), loaded
- * once per version of the recommendation tables, and the list one page at a
- * time. At national scale and above, the SQL aggregates and the whole list
- * (every matching row with its text) took most of a second per filter change.
+ * once per version of the recommendation tables (and of the data), with the
+ * list's rows, so a filter change runs no SQL. At x10 (30,000
+ * recommendations) the SQL aggregates and the whole filtered list, read on
+ * every change, took most of a second; a page read by id still queued behind
+ * the engine's background work.
  */
 import { queryOptions } from '@tanstack/react-query';
 import type { QueryRunner } from './runner.ts';
@@ -11,31 +13,18 @@ import type { Filters } from '../filters/filters.ts';
 import { selectReviews } from '../filter-index/select.ts';
 import { fromFilterIndex } from './coordinator.ts';
 import { INDEXED } from './indexed-sql.ts';
-import { RECOMMENDATION_LIST_ORDER, recommendationRowsSql, type KindThemeRow, type KindYearRow, type OwnerRow, type RecommendationListRow } from './recommendations.ts';
+import { ALL_RECOMMENDATIONS_SQL, type KindThemeRow, type KindYearRow, type OwnerRow, type RecommendationListRow } from './recommendations.ts';
 import {
-  buildRecommendationIndex, kindsByThemeFromIndex, kindsByYearFromIndex, openByOwnerFromIndex, selectRecommendations,
-  type RecommendationIndex, type RecommendationIndexRow,
+  buildRecommendationIndex, kindsByThemeFromIndex, kindsByYearFromIndex, openByOwnerFromIndex, selectRecommendations, type RecommendationIndex,
 } from '../recommendations/recommendation-index.ts';
 
-/** Every recommendation in the list's order, with its review's position in the filter index (the recs CTE's joins). */
-export const RECOMMENDATION_INDEX_SQL = `
-WITH ${INDEXED},
-recs AS (
-  SELECT x.id, x.review_id, x.source, x.source_id, x.seq, x.kind, r.year::INTEGER AS year, r.case_name AS review,
-         coalesce(t.status, 'not-started') AS status, coalesce(t.owner, '') AS owner, coalesce(t.due_on, '') AS due_on
-  FROM recommendations x JOIN reviews r ON r.id = x.review_id JOIN partnerships p ON p.id = r.partnership_id
-  LEFT JOIN recommendation_tracking t ON t.rec_id = x.id
-)
-SELECT recs.id, coalesce(ri.i, -1)::INTEGER AS review, coalesce(recs.year, 0)::INTEGER AS year, recs.kind, recs.status, recs.owner, recs.due_on
-FROM recs LEFT JOIN r_idx ri ON ri.id = recs.review_id
-ORDER BY ${RECOMMENDATION_LIST_ORDER}`;
-
-/** Loads the index from DuckDB (three narrow queries). */
+/** Loads the index from DuckDB: every recommendation's list row, the review positions and the themes. */
 export async function loadRecommendationIndex(db: QueryRunner): Promise<RecommendationIndex> {
-  const rows = await db.query<RecommendationIndexRow>(RECOMMENDATION_INDEX_SQL, { label: 'recommendations.index' });
+  const rows = await db.query<RecommendationListRow>(ALL_RECOMMENDATIONS_SQL, { label: 'recommendations.index' });
+  const reviews = await db.query<{ id: string }>(`WITH ${INDEXED} SELECT id FROM r_idx ORDER BY i`, { label: 'recommendations.indexReviews' });
   const themeRows = await db.query<{ rec_id: string; theme_id: string }>('SELECT rec_id, theme_id FROM recommendation_themes', { label: 'recommendations.indexThemes' });
   const labels = await db.query<{ id: string; label: string }>('SELECT id, label FROM themes', { label: 'recommendations.themeLabels' });
-  return buildRecommendationIndex(rows, themeRows, new Map(labels.map((t) => [t.id, t.label])));
+  return buildRecommendationIndex(rows, reviews.map((r) => r.id), themeRows, new Map(labels.map((t) => [t.id, t.label])));
 }
 
 // One index per runner, for the latest version of the recommendation tables (and of the data).
@@ -84,14 +73,9 @@ export interface RecommendationPage {
   rows: RecommendationListRow[];
 }
 
-/** The first `limit` recommendations the filters keep, and how many there are: only the shown rows are read. */
+/** The first `limit` recommendations the filters keep, and how many there are. */
 export const recommendationPageQuery = (db: QueryRunner, f: Filters, limit: number, v: RecommendationVersion) => queryOptions({
   queryKey: ['recommendations', 'page', f, limit, key(v)],
-  queryFn: async ({ signal }): Promise<RecommendationPage> => {
-    const ids = await fromRecommendationIndex(db, v.dataVersion, key(v), f, 'recommendations.listIds', (ri, sel) => ({ count: sel.length, ids: sel.slice(0, limit).map((i) => ri.ids[i]!) }));
-    const rows = ids.ids.length ? await db.query<RecommendationListRow>(recommendationRowsSql(ids.ids), { signal, label: 'recommendations.page' }) : [];
-    return { count: ids.count, rows };
-  },
-  // Texts of the shown rows: not kept for filters no longer shown.
-  gcTime: 10_000,
+  queryFn: (): Promise<RecommendationPage> => fromRecommendationIndex(db, v.dataVersion, key(v), f, 'recommendations.list',
+    (ri, sel) => ({ count: sel.length, rows: sel.slice(0, limit).map((i) => ri.rows[i]!) })),
 });

@@ -224,11 +224,8 @@ export function recommendationListSql(f: Filters): string {
   return listSql(filteredRecsCte(f), 'true');
 }
 
-/** The list's rows of the given recommendations (one page), in the list's order. */
-export function recommendationRowsSql(ids: readonly string[]): string {
-  const list = ids.length ? strList(ids) : '(NULL)';
-  return listSql(recsCte(`x.id IN ${list}`), `rt.rec_id IN ${list}`);
-}
+/** Every recommendation with a review and partnership, whatever the filters, in the list's order. */
+export const ALL_RECOMMENDATIONS_SQL = listSql(recsCte('true'), 'true');
 
 /** Every recommendation (id, text) with its tracking, to check an action plan against whatever the filters. */
 export const KNOWN_RECOMMENDATIONS_SQL = `
