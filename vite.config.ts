@@ -32,8 +32,29 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * ECharts keeps an LRU cache of decal tiles, but on a hit it sets the cached
+ * tile and then draws a new one anyway (echarts/lib/util/decal.js), and every
+ * setOption asks again: a chart with decal patterns painted nine fresh tiles
+ * on each filter change, and each bar made its fill pattern from a canvas the
+ * browser had never seen. Returning on a hit keeps the tiles, so the chart
+ * looks the same and redraws cheaper. Fails the build if the code moved, so
+ * an ECharts upgrade is checked again.
+ */
+function echartsDecalCache(): Plugin {
+  const hit = 'isSVG ? pattern.svgElement = cache : pattern.image = cache;';
+  return {
+    name: 'echarts-decal-cache',
+    transform(code, id) {
+      if (!id.replace(/\\/g, '/').endsWith('echarts/lib/util/decal.js')) return null;
+      if (!code.includes(hit)) throw new Error('echarts-decal-cache: the decal cache lookup in echarts/lib/util/decal.js changed; check whether the patch is still needed.');
+      return { code: code.replace(hit, `${hit} return;`), map: null };
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), echartsDecalCache()],
   // natural's sylvester dependency writes to `global`; npm's `util` needs `process`.
   define: { global: 'globalThis' },
   resolve: { alias: { util: utilShim } },

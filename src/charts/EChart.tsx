@@ -16,10 +16,26 @@ export interface EChartProps {
  * Owns one ECharts instance: init once, setOption on change, resize with its
  * box, dispose on unmount. ECharts loads on first use, outside the initial JS.
  */
-/** Marks the node once drawn, so tests and benchmarks can wait for real pixels. */
+/** Whether the box's size differs from the one the chart was last laid out for. */
+const resized = (instance: ECharts, node: HTMLElement) => node.clientWidth !== instance.getWidth() || node.clientHeight !== instance.getHeight();
+
+/**
+ * Draws `option` at the box's current size, once: when the box changed size with the new data (a heatmap
+ * with more rows is taller), the option is laid out at the new size rather than drawn at the old one and
+ * again when the resize observer fires. Marks the node once drawn, so tests and benchmarks can wait for
+ * real pixels.
+ */
 function draw(instance: ECharts, node: HTMLElement, option: ChartOption) {
   const start = performance.now();
-  instance.setOption(fitToWidth(option, node.clientWidth), { notMerge: true });
+  if (resized(instance, node)) {
+    // A lazy setOption followed by resize() is ECharts' one-pass update at a new size; resize() paints
+    // on the next frame, so flush to have the pixels now, as setOption does.
+    instance.setOption(fitToWidth(option, node.clientWidth), { notMerge: true, lazyUpdate: true });
+    instance.resize();
+    instance.getZr().flush();
+  } else {
+    instance.setOption(fitToWidth(option, node.clientWidth), { notMerge: true });
+  }
   node.dataset.narrow = String(node.clientWidth < NARROW_CHART);
   // Timed for the benchmark and the browser's profiler, as queries are (sql:<label>).
   performance.measure(`chart:${node.getAttribute('aria-label') ?? ''}`.slice(0, 60), { start, end: performance.now() });
@@ -44,10 +60,11 @@ export function EChart({ option, label, height = 320, onElementClick }: EChartPr
       const instance = echarts.init(node, undefined, { renderer: 'canvas' });
       chart.current = instance;
       instance.on('click', (e) => clickHandler.current?.(e as ECElementEvent));
-      // Crossing the narrow width redraws with labels fitted to it; otherwise a resize is enough.
+      // Crossing the narrow width redraws with labels fitted to it; otherwise a resize is enough, and
+      // none when a draw already laid the chart out at this size.
       const observer = new ResizeObserver(() => {
         if (node.dataset.narrow !== String(node.clientWidth < NARROW_CHART)) draw(instance, node, latestOption.current);
-        instance.resize();
+        else if (resized(instance, node)) instance.resize();
       });
       observer.observe(node);
       cleanup = () => {

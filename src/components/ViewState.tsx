@@ -1,4 +1,4 @@
-import { useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { StatusMessage } from './StatusMessage.tsx';
 
 interface QueryLike {
@@ -39,8 +39,17 @@ export function ViewState({ queries, what, children }: { queries: QueryLike[]; w
 function Settled({ updating, what, children }: { updating: boolean; what: string; children: () => ReactNode }) {
   const shown = useRef<ReactNode>(null);
   if (!updating || shown.current === null) shown.current = children();
+  // The previous answer fades only when the update takes a while. A faded (or fading) subtree of charts
+  // is composited apart by the browser, which cost a redraw tens of ms even when the update was quick.
+  const [slow, setSlow] = useState(false);
+  useEffect(() => {
+    setSlow(false);
+    if (!updating) return;
+    const timer = setTimeout(() => setSlow(true), 150);
+    return () => clearTimeout(timer);
+  }, [updating]);
   return (
-    <div className={updating ? 'view-state view-state--updating' : 'view-state'} aria-busy={updating}>
+    <div className={`view-state${updating ? ' view-state--updating' : ''}${updating && slow ? ' view-state--slow' : ''}`} aria-busy={updating}>
       {updating && <div className="status status--loading view-state__updating" role="status">Updating the {what}…</div>}
       {shown.current}
     </div>

@@ -5,7 +5,6 @@
  * Recommendations view charts. Filters are the shared ones: review filters on
  * the recommendation's review, the Themes filter on the recommendation's own themes.
  */
-import { queryOptions } from '@tanstack/react-query';
 import type { QueryRunner } from './runner.ts';
 import type { ColumnType } from '../schema/tables.ts';
 import type { RecommendationTracking } from '../schema/workspace-tables.ts';
@@ -113,20 +112,28 @@ SELECT coalesce(bit_xor(hash(review_id, fingerprint)), 0)::VARCHAR AS state, (SE
        (SELECT coalesce(max(model_key), '') FROM recommendation_meta) AS model_key
 FROM recommendation_state`;
 
-/** The recommendations the filters keep, with their review and tracking (missing tracking = not started). */
-function filteredRecsCte(f: Filters): string {
-  const themes = [...new Set(f.themes)];
+/** Recommendations with their review and tracking (missing tracking = not started), where `where` holds. */
+function recsCte(where: string): string {
   return `recs AS (
   SELECT x.*, r.year::INTEGER AS year, r.case_name AS review, r.partnership_id, p.name AS partnership,
          coalesce(t.status, 'not-started') AS status, coalesce(t.owner, '') AS owner, coalesce(t.due_on, '') AS due_on, coalesce(t.note, '') AS note
   FROM recommendations x JOIN reviews r ON r.id = x.review_id JOIN partnerships p ON p.id = r.partnership_id
   LEFT JOIN recommendation_tracking t ON t.rec_id = x.id
-  WHERE ${and([
-    reviewWhere(f, { ignoreThemes: true }),
-    themes.length > 0 && `x.id IN (SELECT rec_id FROM recommendation_themes WHERE theme_id IN ${strList(themes)} GROUP BY rec_id HAVING count(DISTINCT theme_id) = ${int(themes.length)})`,
-  ])}
+  WHERE ${where}
 )`;
 }
+
+/** The recommendations the filters keep: review filters on their review, the Themes filter on their own themes. */
+function filteredRecsCte(f: Filters): string {
+  const themes = [...new Set(f.themes)];
+  return recsCte(and([
+    reviewWhere(f, { ignoreThemes: true }),
+    themes.length > 0 && `x.id IN (SELECT rec_id FROM recommendation_themes WHERE theme_id IN ${strList(themes)} GROUP BY rec_id HAVING count(DISTINCT theme_id) = ${int(themes.length)})`,
+  ]));
+}
+
+/** The list's order, on the recs CTE's columns; the recommendation index keeps the same order. */
+export const RECOMMENDATION_LIST_ORDER = 'recs.year DESC NULLS LAST, recs.review, recs.review_id, recs.source, recs.source_id, recs.seq';
 
 export interface KindYearRow {
   year: number;
@@ -201,17 +208,24 @@ export interface RecommendationListRow {
   note: string;
 }
 
-/** Every recommendation the filters keep, newest reviews first, in text order within a review. */
-export function recommendationListSql(f: Filters): string {
-  return `WITH ${filteredRecsCte(f)},
+function listSql(recs: string, themeWhere: string): string {
+  return `WITH ${recs},
 th AS (SELECT rt.rec_id, list(coalesce(t.label, rt.theme_id) ORDER BY rt.score DESC) AS themes
-       FROM recommendation_themes rt LEFT JOIN themes t ON t.id = rt.theme_id GROUP BY rt.rec_id)
+       FROM recommendation_themes rt LEFT JOIN themes t ON t.id = rt.theme_id WHERE ${themeWhere} GROUP BY rt.rec_id)
 SELECT recs.id, recs.review_id, recs.review, recs.partnership, recs.year, recs.source, recs.field, recs.text, recs.start_offset, recs.end_offset,
        recs.kind, recs.kind_confidence, recs.addressee, recs.agency, coalesce(th.themes, []) AS themes,
        recs.status, recs.owner, recs.due_on, recs.note
 FROM recs LEFT JOIN th ON th.rec_id = recs.id
-ORDER BY recs.year DESC NULLS LAST, recs.review, recs.review_id, recs.source, recs.source_id, recs.seq`;
+ORDER BY ${RECOMMENDATION_LIST_ORDER}`;
 }
+
+/** Every recommendation the filters keep, newest reviews first, in text order within a review. */
+export function recommendationListSql(f: Filters): string {
+  return listSql(filteredRecsCte(f), 'true');
+}
+
+/** Every recommendation with a review and partnership, whatever the filters, in the list's order. */
+export const ALL_RECOMMENDATIONS_SQL = listSql(recsCte('true'), 'true');
 
 /** Every recommendation (id, text) with its tracking, to check an action plan against whatever the filters. */
 export const KNOWN_RECOMMENDATIONS_SQL = `
@@ -226,22 +240,7 @@ export function upsertTrackingSql(rows: readonly RecommendationTracking[]): stri
 INSERT INTO recommendation_tracking VALUES ${values}`;
 }
 
-const run = <Row>(db: QueryRunner, f: Filters, sql: string, label: string) => ({ signal }: { signal: AbortSignal }) =>
-  queryFiltered<Row>(db, f, sql, { signal, label });
-
-/** Query keys include the version of the derived table, bumped after each rebuild. */
-export const kindsByYearQuery = (db: QueryRunner, f: Filters, version: string) =>
-  queryOptions({ queryKey: ['recommendations', 'kindsByYear', f, version], queryFn: run<KindYearRow>(db, f, kindsByYearSql(f), 'recommendations.kindsByYear') });
-
-export const kindsByThemeQuery = (db: QueryRunner, f: Filters, version: string) =>
-  queryOptions({ queryKey: ['recommendations', 'kindsByTheme', f, version], queryFn: run<KindThemeRow>(db, f, kindsByThemeSql(f), 'recommendations.kindsByTheme') });
-
-export const openByOwnerQuery = (db: QueryRunner, f: Filters, today: string, version: string) =>
-  queryOptions({ queryKey: ['recommendations', 'openByOwner', f, today, version], queryFn: run<OwnerRow>(db, f, openByOwnerSql(f, today), 'recommendations.openByOwner') });
-
-export const recommendationListQuery = (db: QueryRunner, f: Filters, version: string) =>
-  queryOptions({
-    queryKey: ['recommendations', 'list', f, version], queryFn: run<RecommendationListRow>(db, f, recommendationListSql(f), 'recommendations.list'),
-    // Every matching row, texts and all (tens of MB at national scale): not kept for filters no longer shown.
-    gcTime: 10_000,
-  });
+/** Every recommendation the filters keep, with its text (for the action plan file). */
+export function allRecommendationRows(db: QueryRunner, f: Filters, signal?: AbortSignal): Promise<RecommendationListRow[]> {
+  return queryFiltered<RecommendationListRow>(db, f, recommendationListSql(f), { signal, label: 'recommendations.list' });
+}

@@ -36,7 +36,9 @@ export default function PartnershipsPage() {
   const footnote = chartFootnote(filters, names);
   const onCell = (p: string, t: string) => (p ? cross.setPartnership(p, t || undefined) : cross.addTheme(t));
   return (
-    <ViewState queries={[heatmap]} what="partnership comparison">
+    // One settled rendering for both charts: the comparison (whose default partnership comes from the
+    // heatmap) is drawn in the same pass as the heatmap, not in a second round after it.
+    <ViewState queries={vs === null ? [heatmap] : [heatmap, comparison]} what="partnership comparison">
       {() => heatmap.data!.length === 0 ? (
         <StatusMessage kind="empty">No tagged reviews match these filters. {relaxHint(filters)}</StatusMessage>
       ) : (

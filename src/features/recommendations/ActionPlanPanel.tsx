@@ -12,8 +12,9 @@ type Outcome = { kind: 'done'; message: string } | { kind: 'problems'; file: str
  * to fill in, and read a filled-in file back: every row is checked first and
  * a file with any problem changes nothing.
  */
-export function ActionPlanPanel({ rows, fileBase, loadKnown, onApply }: {
-  rows: ActionPlanRow[];
+export function ActionPlanPanel({ loadRows, fileBase, loadKnown, onApply }: {
+  /** Every recommendation the filters keep, read when a file is exported (the list shows a page at a time). */
+  loadRows(): Promise<ActionPlanRow[]>;
   fileBase: string;
   /** Every recommendation (id → text) and its tracking now, whatever the filters. */
   loadKnown(): Promise<{ known: ReadonlyMap<string, string>; current: ReadonlyMap<string, RecommendationTracking> }>;
@@ -21,6 +22,17 @@ export function ActionPlanPanel({ rows, fileBase, loadKnown, onApply }: {
 }) {
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [busy, setBusy] = useState(false);
+  const exportFile = async (write: (rows: ActionPlanRow[]) => Promise<Blob>, ext: string) => {
+    setBusy(true);
+    setOutcome(null);
+    try {
+      downloadBlob(await write(await loadRows()), `${fileBase}.${ext}`);
+    } catch (err) {
+      setOutcome({ kind: 'error', message: `Could not export the action plan: ${err instanceof Error ? err.message : String(err)}.` });
+    } finally {
+      setBusy(false);
+    }
+  };
   const importFile = async (file: File) => {
     setBusy(true);
     setOutcome(null);
@@ -44,8 +56,8 @@ export function ActionPlanPanel({ rows, fileBase, loadKnown, onApply }: {
       <h3 id="recs-plan-heading">Action plan file</h3>
       <p>Send the action plan to agencies as a spreadsheet; they fill in status, owner, due date and note, and you read it back here. Keep the Recommendation ID column as exported.</p>
       <div className="recs-plan__buttons">
-        <button type="button" className="button-secondary" onClick={() => downloadBlob(actionPlanCsv(rows), `${fileBase}.csv`)}>Export action plan (CSV)</button>
-        <button type="button" className="button-secondary" onClick={() => void actionPlanXlsx(rows).then((b) => downloadBlob(b, `${fileBase}.xlsx`))}>Export action plan (Excel)</button>
+        <button type="button" className="button-secondary" disabled={busy} onClick={() => void exportFile(async (rows) => actionPlanCsv(rows), 'csv')}>Export action plan (CSV)</button>
+        <button type="button" className="button-secondary" disabled={busy} onClick={() => void exportFile(actionPlanXlsx, 'xlsx')}>Export action plan (Excel)</button>
         <FilePickButton label="Import a filled-in action plan" accept=".csv,.xlsx" disabled={busy} testId="recs-plan-input" onFile={(f) => void importFile(f)} />
       </div>
       <div role="status" aria-live="polite" data-testid="recs-plan-status">

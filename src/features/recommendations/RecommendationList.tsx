@@ -1,11 +1,11 @@
-import { useState } from 'react';
 import type { RecommendationListRow } from '../../queries/recommendations.ts';
 import type { KindModel } from '../../recommendations/kind-model.ts';
 import { ADDRESSEE_LABELS, KIND_LABELS, type Addressee, type RecommendationKind } from '../../recommendations/kinds.ts';
 import { TRACKING_STATUSES, TRACKING_STATUS_LABELS, type RecommendationTracking, type TrackingStatus } from '../../schema/workspace-tables.ts';
 import { kindReliability } from './kind-reliability.ts';
 
-const PAGE = 100;
+/** Recommendations shown at first, and added by each "Show more". */
+export const RECOMMENDATION_PAGE = 100;
 
 export function addressedTo(r: Pick<RecommendationListRow, 'addressee' | 'agency'>): string {
   if (!r.addressee) return '';
@@ -13,25 +13,27 @@ export function addressedTo(r: Pick<RecommendationListRow, 'addressee' | 'agency
 }
 
 /**
- * Every recommendation the filters keep, with its review, its sentence, kind
- * (and how far the kind can be trusted), themes and tracking. A status or due
- * date is saved when changed; owner and note when the field is left.
+ * The recommendations the filters keep (`rows`: the first ones of `count`),
+ * with review, sentence, kind (and how far the kind can be trusted), themes
+ * and tracking. A status or due date is saved when changed; owner and note
+ * when the field is left.
  */
-export function RecommendationList({ rows, model, today, onSave }: {
+export function RecommendationList({ rows, count, onMore, model, today, onSave }: {
   rows: RecommendationListRow[];
+  count: number;
+  onMore(): void;
   model: KindModel;
   today: string;
   onSave(row: RecommendationTracking): void;
 }) {
-  const [shown, setShown] = useState(PAGE);
   const save = (r: RecommendationListRow, change: Partial<RecommendationTracking>) =>
     onSave({ rec_id: r.id, status: r.status as TrackingStatus, owner: r.owner, due_on: r.due_on, note: r.note, updated_at: new Date().toISOString(), ...change });
   return (
     <section className="recs-list" aria-labelledby="recs-list-heading">
       <h3 id="recs-list-heading">Recommendations and their action plan</h3>
-      <p className="recs-list__count" data-testid="recs-count">{rows.length === 1 ? '1 recommendation' : `${rows.length.toLocaleString('en-GB')} recommendations`} match the filters.</p>
+      <p className="recs-list__count" data-testid="recs-count">{count === 1 ? '1 recommendation' : `${count.toLocaleString('en-GB')} recommendations`} match the filters.</p>
       <ol className="recs-list__items">
-        {rows.slice(0, shown).map((r) => {
+        {rows.map((r) => {
           const reliability = kindReliability(model, r.kind as RecommendationKind);
           const overdue = (r.status === 'not-started' || r.status === 'in-progress') && r.due_on !== '' && r.due_on < today;
           return (
@@ -69,9 +71,9 @@ export function RecommendationList({ rows, model, today, onSave }: {
           );
         })}
       </ol>
-      {rows.length > shown && (
-        <button type="button" className="button-secondary" onClick={() => setShown((n) => n + PAGE)}>
-          Show {Math.min(PAGE, rows.length - shown)} more of {rows.length - shown}
+      {count > rows.length && (
+        <button type="button" className="button-secondary" onClick={onMore}>
+          Show {Math.min(RECOMMENDATION_PAGE, count - rows.length)} more of {count - rows.length}
         </button>
       )}
     </section>

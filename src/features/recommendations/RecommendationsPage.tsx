@@ -4,9 +4,8 @@ import { useDatabase } from '../../state/database-context.ts';
 import { useFilters } from '../../state/url-state.ts';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { ViewState } from '../../components/ViewState.tsx';
-import {
-  KNOWN_RECOMMENDATIONS_SQL, kindsByThemeQuery, kindsByYearQuery, openByOwnerQuery, recommendationListQuery, upsertTrackingSql, type RecommendationListRow,
-} from '../../queries/recommendations.ts';
+import { allRecommendationRows, KNOWN_RECOMMENDATIONS_SQL, upsertTrackingSql, type RecommendationListRow } from '../../queries/recommendations.ts';
+import { kindsByThemeQuery, kindsByYearQuery, openByOwnerQuery, recommendationPageQuery } from '../../queries/recommendation-answers.ts';
 import type { ActionPlanRow } from '../../recommendations/action-plan.ts';
 import { KIND_LABELS, type RecommendationKind } from '../../recommendations/kinds.ts';
 import type { RecommendationTracking, TrackingStatus } from '../../schema/workspace-tables.ts';
@@ -16,7 +15,7 @@ import { useFilterOptions } from '../filters/use-filter-options.ts';
 import { useCrossFilter } from '../../state/use-cross-filter.ts';
 import { ActionPlanPanel } from './ActionPlanPanel.tsx';
 import { KindsByThemeCard, KindsByYearCard, OwnersCard } from './KindCharts.tsx';
-import { addressedTo, RecommendationList } from './RecommendationList.tsx';
+import { addressedTo, RECOMMENDATION_PAGE, RecommendationList } from './RecommendationList.tsx';
 import { useRecommendationsTable } from './use-recommendations-table.ts';
 import type { BuildResult } from './build-recommendations.ts';
 
@@ -55,11 +54,13 @@ function RecommendationsView({ result }: { result: BuildResult }) {
   const ctx = useExportContext();
   const [saveError, setSaveError] = useState<string | null>(null);
   const today = useMemo(localToday, []);
-  const version = `${result.version}:${dataVersion}`;
+  const version = useMemo(() => ({ tables: result.version, dataVersion }), [result.version, dataVersion]);
+  // How many of the matching recommendations the list shows: only those are read with their texts.
+  const [shown, setShown] = useState(RECOMMENDATION_PAGE);
   const byYear = useQuery({ ...kindsByYearQuery(db, filters, version), placeholderData: keepPreviousData });
   const byTheme = useQuery({ ...kindsByThemeQuery(db, filters, version), placeholderData: keepPreviousData });
   const owners = useQuery({ ...openByOwnerQuery(db, filters, today, version), placeholderData: keepPreviousData });
-  const list = useQuery({ ...recommendationListQuery(db, filters, version), placeholderData: keepPreviousData });
+  const list = useQuery({ ...recommendationPageQuery(db, filters, shown, version), placeholderData: keepPreviousData });
   const footnote = chartFootnote(filters, names);
 
   const save = async (rows: RecommendationTracking[]) => {
@@ -83,14 +84,13 @@ function RecommendationsView({ result }: { result: BuildResult }) {
   return (
     <ViewState queries={[byYear, byTheme, owners, list]} what="recommendations">
       {() => {
-        const rows = list.data!;
-        const planRows = rows.map(toPlanRow);
+        const { rows, count } = list.data!;
         return result.recommendations === 0 ? (
           <StatusMessage kind="empty">No recommendations were found in the reviews loaded. Import review reports (with a Recommendations section) on the Import page.</StatusMessage>
         ) : (
           <>
             <p className="recs-summary" data-testid="recs-summary">
-              {result.recommendations.toLocaleString('en-GB')} recommendations found in the reviews' catalogue entries and imported reports; {rows.length.toLocaleString('en-GB')} match the filters.
+              {result.recommendations.toLocaleString('en-GB')} recommendations found in the reviews' catalogue entries and imported reports; {count.toLocaleString('en-GB')} match the filters.
               Kinds come from a model trained on {result.model.evaluation?.examples ?? 0} labelled recommendations from public reviews
               {result.model.evaluation ? ` (k-fold accuracy ${(result.model.evaluation.accuracy * 100).toFixed(0)}%)` : ''}; check a kind before quoting it.
             </p>
@@ -100,8 +100,8 @@ function RecommendationsView({ result }: { result: BuildResult }) {
               <KindsByThemeCard rows={byTheme.data!} footnote={footnote} onTheme={cross.addTheme} />
               <OwnersCard rows={owners.data!} footnote={footnote} today={today} />
             </div>
-            <ActionPlanPanel rows={planRows} fileBase={ctx.baseName('action-plan')} loadKnown={loadKnown} onApply={save} />
-            <RecommendationList rows={rows} model={result.model} today={today} onSave={(row) => void save([row])} />
+            <ActionPlanPanel loadRows={async () => (await allRecommendationRows(db, filters)).map(toPlanRow)} fileBase={ctx.baseName('action-plan')} loadKnown={loadKnown} onApply={save} />
+            <RecommendationList rows={rows} count={count} onMore={() => setShown((n) => n + RECOMMENDATION_PAGE)} model={result.model} today={today} onSave={(row) => void save([row])} />
           </>
         );
       }}
