@@ -32,13 +32,7 @@ function markState(state: 'building' | 'ready' | 'none') {
 }
 
 export const TEXT_INDEX_COUNTS_SQL = `SELECT (SELECT count(*) FROM review_facts)::INTEGER AS reviews, (SELECT count(*) FROM briefings)::INTEGER AS briefings,
-       (SELECT coalesce(max(rowid) + 1, 0) FROM passages)::INTEGER AS passages,
-       -- Documents keep their length: summing it spares reading every passage's text just to size the pair filter.
-       ((SELECT coalesce(sum(char_count), 0) FROM documents) + (SELECT coalesce(sum(length(concat_ws(' ', case_name, summary, findings, recommendations))), 0) FROM reviews)
-        + (SELECT coalesce(sum(length(concat_ws(' ', title, text))), 0) FROM briefings))::DOUBLE AS chars`;
-
-/** About how many words the texts hold (English averages about six characters a word with its space). */
-export const expectedWords = (chars: number) => Math.ceil(chars / 6);
+       (SELECT coalesce(max(rowid) + 1, 0) FROM passages)::INTEGER AS passages`;
 
 /** The queries that read every searchable text as (doc, text) rows, in batches: the same texts the SQL search reads. */
 export function textIndexBatchesSql(counts: { reviews: number; passages: number }): { sql: string; label: string }[] {
@@ -81,9 +75,9 @@ export async function buildTextIndex(db: QueryRunner): Promise<TextIndex | null>
   };
   try {
     const started = performance.now();
-    const [counts] = await db.query<{ reviews: number; briefings: number; passages: number; chars: number }>(TEXT_INDEX_COUNTS_SQL, { signal, label: 'textIndex.counts' });
-    const { reviews, briefings, chars } = counts!;
-    await client.start(reviews + briefings, expectedWords(chars));
+    const [counts] = await db.query<{ reviews: number; briefings: number; passages: number }>(TEXT_INDEX_COUNTS_SQL, { signal, label: 'textIndex.counts' });
+    const { reviews, briefings } = counts!;
+    await client.start(reviews + briefings);
     for (const batch of textIndexBatchesSql(counts!)) await add(batch.sql, batch.label);
     await client.finish();
     if (signal.aborted) return null;

@@ -11,7 +11,7 @@ let index: TokenIndex | null = null;
 function handle(msg: SearchRequest): SearchResponse {
   switch (msg.type) {
     case 'start':
-      builder = new TokenIndexBuilder(msg.docCount, msg.expectedWords);
+      builder = new TokenIndexBuilder(msg.docCount);
       index = null;
       return { id: msg.id, type: 'done' };
     case 'add': {
