@@ -8,6 +8,7 @@
 import type { QueryRunner } from './runner.ts';
 import { INDEXED } from './indexed-sql.ts';
 import { SearchIndexClient } from '../workers/search/search-client.ts';
+import { searchKey } from '../filters/filters.ts';
 
 /** Passages per batch: about 8 MB of text, so the engine and the page are held for tens of milliseconds at a time. */
 const PASSAGES_PER_BATCH = 25_000;
@@ -47,6 +48,33 @@ FROM briefings b JOIN b_idx x ON x.id = b.id`, label: 'textIndex.briefings' });
   return batches;
 }
 
+/** Terms looked up lately, each asked of the worker once: the look-ahead on navigation and the view's queries share one answer. */
+const RECENT_TERMS = 8;
+
+function recentSearches(client: SearchIndexClient): TextIndex['search'] {
+  const recent = new Map<string, ReturnType<TextIndex['search']>>();
+  return (term) => {
+    const key = searchKey(term);
+    let answer = recent.get(key);
+    if (!answer) {
+      answer = client.search(term);
+      answer.catch(() => recent.get(key) === answer && recent.delete(key));
+      recent.set(key, answer);
+      if (recent.size > RECENT_TERMS) recent.delete(recent.keys().next().value!);
+    }
+    return answer;
+  };
+}
+
+/**
+ * Starts looking `term` up in the index now, if one is built: called as the
+ * URL changes, so the worker answers while the page re-renders rather than
+ * after (the views' queries start only once React has rendered).
+ */
+export function lookAhead(term: string): void {
+  if (searchKey(term)) builtTextIndex()?.search(term).catch(() => undefined /* the view's own lookup reports it */);
+}
+
 /** The index of the data as it is now, or null while it is being built (or when none is kept: Node, a failed build). */
 export function builtTextIndex(): TextIndex | null {
   return current?.built ?? null;
@@ -81,7 +109,7 @@ export async function buildTextIndex(db: QueryRunner): Promise<TextIndex | null>
     for (const batch of textIndexBatchesSql(counts!)) await add(batch.sql, batch.label);
     await client.finish();
     if (signal.aborted) return null;
-    building.built = { reviews, briefings, search: (term) => client.search(term) };
+    building.built = { reviews, briefings, search: recentSearches(client) };
     markState('ready');
     const end = performance.now();
     performance.measure('textIndex:built', { start: started, end });
