@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodePostings, forEachWord, searchTokenIndex, TokenIndexBuilder, type TokenIndex } from './token-index.ts';
+import { decodePostings, forEachWord, TokenIndexBuilder, type TokenIndex } from './token-index.ts';
+import { searchTokenIndex } from './token-search.ts';
 
 const docsOf = (index: TokenIndex, word: string) => {
   const docs: number[] = [];
