@@ -15,6 +15,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { loadModel, tagDocument, type ThemeModel } from '../src/classify/index.ts';
+import { endQuietlyWhenStdoutCloses } from './lib/closed-pipe.ts';
 import { recordText } from './lib/jsonl.ts';
 import { MODEL_PATH } from './lib/training-data.ts';
 
@@ -58,6 +59,7 @@ export function inputLines(content: string): string[] {
 }
 
 function main(): void {
+  endQuietlyWhenStdoutCloses();
   const args = process.argv.slice(2);
   const mi = args.indexOf('--model');
   const modelPath = mi >= 0 ? args[mi + 1]! : MODEL_PATH;

@@ -9,6 +9,7 @@
  */
 import { basename } from 'node:path';
 import { parsePage, type PageRecord } from '../src/ingest/pages/parse-page.ts';
+import { endQuietlyWhenStdoutCloses } from './lib/closed-pipe.ts';
 import { readPageText } from './pages/read-page-text.ts';
 
 const USAGE = 'usage: npm run --silent pages -- [--partnership=NAME] [--read-on=YYYY-MM-DD] FILE [FILE ...]';
@@ -50,6 +51,7 @@ function parseArgs(argv: string[]): { files: string[]; partnership?: string; rea
 }
 
 function main(argv: string[]): number {
+  endQuietlyWhenStdoutCloses();
   const args = parseArgs(argv);
   if ('error' in args) {
     process.stderr.write(`${args.error}\n`);

@@ -7,7 +7,9 @@ describe('npm run train', () => {
     const a = serialiseModel(trainFromData(1));
     const b = serialiseModel(trainFromData(1));
     expect(a).toBe(b);
-    expect(a.length).toBeLessThan(1.5 * 1024 * 1024);
+    // The vocabulary, and with it the weights, grows with the labelled data: 1.49 MB with 254 reviews,
+    // 1.61 MB with 285 (more-reviews-g.jsonl).
+    expect(a.length).toBeLessThan(1.75 * 1024 * 1024);
     const model = loadModel(JSON.parse(a));
     expect(model.themes).toHaveLength(31);
     // Every data/cases line keeps its out-of-fold tags.
