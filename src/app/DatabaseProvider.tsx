@@ -13,7 +13,8 @@ import { subscribe } from '../state/router.ts';
 import { primeFilterIndex } from '../queries/coordinator.ts';
 import { filterOptionsQuery } from '../queries/filter-options.ts';
 import { datasetBaseUrl } from './dataset-source.ts';
-import { fetchFilterIndexFile } from './filter-index-source.ts';
+import { afterFirstScreenDrawn, filterIndexFile } from './first-screen-start.ts';
+import { abortError } from '../queries/runner.ts';
 import { LoadingScreen, EngineStatus } from './LoadingScreen.tsx';
 import { ErrorScreen } from './ErrorScreen.tsx';
 
@@ -56,18 +57,26 @@ export function DatabaseProvider({ children, firstScreen }: { children: ReactNod
     gate.close();
     document.documentElement.dataset.engine = 'starting';
     // Saved work changes the data, so the bundled index would show numbers the user does not have: then wait for DuckDB.
-    const indexFile = hasSavedWorkspace().catch(() => true)
-      .then((saved) => (saved ? null : fetchFilterIndexFile(datasetBaseUrl(), signal)))
+    const indexFile = Promise.all([hasSavedWorkspace().catch(() => true), filterIndexFile(attempt === 0, signal)])
+      .then(([saved, file]) => (saved ? null : file))
       .catch(() => null /* no early filters; the load below still brings the data */);
-    void indexFile.then((file) => {
-      if (!file || signal.aborted) return;
+    const shown = indexFile.then((file) => {
+      if (!file || signal.aborted) return false;
       primeFilterIndex(gate.runner, FIRST_VERSION, file.index);
       queryClient.setQueryData(filterOptionsQuery(gate.runner, FIRST_VERSION).queryKey, file.options);
       early = true;
       setStatus((s) => (s.kind === 'loading' ? { kind: 'early', progress: s.progress } : s));
+      return true;
     });
-    void workspaceCode().catch(() => undefined /* the first use below reports it */);
-    loadBundledDataset(datasetBaseUrl(), database, onProgress, signal)
+    // With the index in, the first screen filters without the engine: let it draw before the engine takes the cores.
+    shown
+      .then((filtersEarly) => (filtersEarly ? afterFirstScreenDrawn() : undefined))
+      .then(() => {
+        if (signal.aborted) throw abortError();
+        performance.mark('app:engine-start');
+        void workspaceCode().catch(() => undefined /* the first use below reports it */);
+        return loadBundledDataset(datasetBaseUrl(), database, onProgress, signal);
+      })
       .then(async () => {
         await snapshotBundledDataLazily(database);
         if (signal.aborted) return;

@@ -10,13 +10,18 @@ export interface Route {
   /** One line under the view's heading. */
   blurb: string;
   component: LazyExoticComponent<ComponentType>;
+  /**
+   * The view draws charts from the filter index, before the engine is up: opened first, the chart
+   * library is fetched with its code, and the engine starts once they are drawn.
+   */
+  earlyCharts: boolean;
   /** Fetches the view's code (the same promise the lazy component awaits). */
   load(): Promise<unknown>;
 }
 
 /** A lazily loaded view whose code can also be fetched ahead of its first render. */
-function page(load: () => Promise<{ default: ComponentType }>): Pick<Route, 'component' | 'load'> {
-  return { component: lazy(load), load };
+function page(load: () => Promise<{ default: ComponentType }>, earlyCharts = false): Pick<Route, 'component' | 'load' | 'earlyCharts'> {
+  return { component: lazy(load), load, earlyCharts };
 }
 
 export const ROUTES: Route[] = [
@@ -24,25 +29,25 @@ export const ROUTES: Route[] = [
     path: '/',
     label: 'Overview',
     blurb: 'Reviews and briefings at a glance.',
-    ...page(() => import('../features/overview/OverviewPage.tsx')),
+    ...page(() => import('../features/overview/OverviewPage.tsx'), true),
   },
   {
     path: '/trends',
     label: 'Trends',
     blurb: 'Themes over publication years, and which are emerging.',
-    ...page(() => import('../features/trends/TrendsPage.tsx')),
+    ...page(() => import('../features/trends/TrendsPage.tsx'), true),
   },
   {
     path: '/partnerships',
     label: 'Partnerships',
     blurb: 'Themes by partnership, and one partnership against all others.',
-    ...page(() => import('../features/partnerships/PartnershipsPage.tsx')),
+    ...page(() => import('../features/partnerships/PartnershipsPage.tsx'), true),
   },
   {
     path: '/co-occurrence',
     label: 'Co-occurrence',
     blurb: 'Which themes are found together in the same reviews.',
-    ...page(() => import('../features/cooccurrence/CooccurrencePage.tsx')),
+    ...page(() => import('../features/cooccurrence/CooccurrencePage.tsx'), true),
   },
   {
     path: '/explorer',

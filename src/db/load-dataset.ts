@@ -24,6 +24,18 @@ async function fetchOk(url: string, signal?: AbortSignal): Promise<Response> {
   return res;
 }
 
+/**
+ * DuckDB keeps rows appended to an in-memory table as they came (a national
+ * corpus's report text took 56 MB) until a checkpoint writes them as
+ * compressed row groups (17 MB). Its wasm heap never shrinks, so the load
+ * checkpoints every CHECKPOINT_EVERY_BYTES of a table: the heap then peaks at
+ * the compressed tables plus one slice, not at the uncompressed whole.
+ * Small tables (the bundled data) are left as they are: a checkpoint costs
+ * more than it saves there.
+ */
+const CHECKPOINT_EVERY_BYTES = 48 << 20;
+const CHECKPOINT_MIN_BYTES = 4 << 20;
+
 /** Record batches of one served table as they arrive, each re-encoded as its own IPC stream. */
 async function* streamedBatches(res: Response): AsyncGenerator<Uint8Array> {
   const { RecordBatchReader, Table, tableToIPC } = await import('apache-arrow');
@@ -57,17 +69,25 @@ export async function loadBundledDataset(
     report(name, loadedBytes);
     const res = await fetchOk(dataUrl(`${name}.arrows`), signal);
     let tableBytes = 0;
+    let uncompressed = 0;
     for await (const ipc of streamedBatches(res)) {
       if (signal?.aborted) throw abortError();
       await db.insertArrow(name, ipc);
       tableBytes += ipc.byteLength;
+      uncompressed += ipc.byteLength;
+      if (uncompressed >= CHECKPOINT_EVERY_BYTES) {
+        await db.exec('CHECKPOINT');
+        uncompressed = 0;
+      }
       report(name, loadedBytes + tableBytes);
     }
+    if (uncompressed >= CHECKPOINT_MIN_BYTES) await db.exec('CHECKPOINT');
     loadedBytes += manifest.tables[name]?.bytes ?? tableBytes;
   }
   if (signal?.aborted) throw abortError();
   onProgress({ stage: 'insert', fraction: 0.92, message: 'Preparing the tables…' });
   await db.exec(REFRESH_DERIVED_SQL);
+  if (loadedBytes >= CHECKPOINT_MIN_BYTES) await db.exec('CHECKPOINT');
   // Marks for the benchmark (npm run bench) and the browser's profiler.
   performance.mark('db:data-loaded');
   onProgress({ stage: 'insert', fraction: 1, message: 'Ready' });

@@ -43,8 +43,13 @@ CREATE OR REPLACE VIEW ws_themes_changed AS SELECT (
     UNION ALL (SELECT * FROM ws_base_theme_groups EXCEPT SELECT * FROM theme_groups))) > 0 AS changed;
 `;
 
-const ofUserEntity = (alias: string) =>
-  `EXISTS (SELECT 1 FROM ws_user_entities u WHERE u.entity_type = ${alias}.entity_type AND u.entity_id = ${alias}.entity_id)`;
+/**
+ * The rows of `table` that hang off a user entity, as an uncorrelated semi join: written as a correlated
+ * EXISTS, DuckDB kept every selected column of the table (a big import's 650,000 evidence sentences) in a
+ * cache while streaming it out, raising the engine's memory, which it never gives back, by its whole size.
+ */
+const ofUserEntities = (table: string) =>
+  `SELECT t.* FROM ${table} t SEMI JOIN ws_user_entities u ON u.entity_type = t.entity_type AND u.entity_id = t.entity_id`;
 const notBundled = (table: string) => `id NOT IN (SELECT id FROM ws_base_keys WHERE tbl = '${table}')`;
 
 /** The user's rows of one stored table, as saved to the browser and exported. */
@@ -60,10 +65,10 @@ export function userRowsSql(table: SavedTableName): string {
     // Tags and evidence in stored order: sorting a big import's 800,000 rows of evidence before streaming them out
     // held them all in the engine's memory once more (it never gives memory back), for no reader that needs an order.
     case 'theme_tags':
-      return `SELECT * FROM ws_corrections UNION ALL SELECT * FROM theme_tags t WHERE t.source <> 'manual' AND ${ofUserEntity('t')}`;
-    case 'tag_evidence': return `SELECT * FROM tag_evidence t WHERE ${ofUserEntity('t')}`;
+      return `SELECT * FROM ws_corrections UNION ALL ${ofUserEntities('theme_tags')} WHERE t.source <> 'manual'`;
+    case 'tag_evidence': return ofUserEntities('tag_evidence');
     case 'recommendation_tracking': return 'SELECT * FROM recommendation_tracking ORDER BY rec_id';
-    case 'tagged_entities': return `SELECT * FROM tagged_entities t WHERE ${ofUserEntity('t')} ORDER BY entity_type, entity_id`;
+    case 'tagged_entities': return `${ofUserEntities('tagged_entities')} ORDER BY entity_type, entity_id`;
   }
 }
 
@@ -136,7 +141,7 @@ const USER_DATA_COUNTS = {
   corrections: 'ws_corrections',
   accepted: 'ws_corrections WHERE accepted',
   rejected: 'ws_corrections WHERE NOT accepted',
-  model_tags: `theme_tags t WHERE t.source <> 'manual' AND ${ofUserEntity('t')}`,
+  model_tags: `(${ofUserEntities('theme_tags')} WHERE t.source <> 'manual') AS user_model_tags`,
   themes_added: 'themes WHERE id NOT IN (SELECT id FROM ws_base_themes)',
   themes_retired: 'themes WHERE retired',
 } as const;

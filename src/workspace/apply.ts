@@ -13,6 +13,10 @@ import { OPTIONAL_TABLES, SAVED_TABLES, WORKSPACE_FORMAT, WORKSPACE_VERSION, Wor
 /** Remembers the bundled rows; call once right after the bundled dataset is loaded. */
 export async function snapshotBundledData(db: QueryRunner): Promise<void> {
   await db.exec(SNAPSHOT_BASE_SQL);
+  // The bundled keys (a million passage ids at x10, ~60 MB as appended) stay for the session: compress them
+  // (see CHECKPOINT_EVERY_BYTES in src/db/load-dataset.ts). Skipped for small data, where it costs more than it saves.
+  const [keys] = await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM ws_base_keys', { label: 'workspace.baseKeys' });
+  if ((keys?.n ?? 0) >= 100_000) await db.exec('CHECKPOINT');
 }
 
 /** The user's rows as workspace files (and the retrained model, when there is one). */

@@ -86,4 +86,29 @@ describe('the one write path', () => {
     expect(await db.query('SELECT * FROM theme_tags ORDER BY ALL')).toEqual(before);
     expect(await stagingLeft()).toEqual([]);
   });
+
+  it('a change bigger than what is stored is swapped in: the same rows as merging, and all or nothing', async () => {
+    const oid = async () => (await db.query<{ oid: number }>("SELECT table_oid::DOUBLE AS oid FROM duckdb_tables() WHERE table_name = 'theme_tags'"))[0]!.oid;
+    const rows = () => db.query<ThemeTag>('SELECT * FROM theme_tags ORDER BY ALL');
+    const stored = await rows();
+    const first = stored[0]!;
+    const many = Array.from({ length: 25_000 }, (_, i) => ({ ...tag('neglect', 'model', 0.5), entity_id: `big${i}` }));
+    const change = { ...first, score: 0.25 };
+    const before = await oid();
+    const failed = writeChange(db, { rows: { theme_tags: [...many, change] }, before: ['SELECT * FROM no_such_table'] });
+    await expect(failed).rejects.toThrow();
+    expect(await rows()).toEqual(stored);
+    expect(await oid()).toBe(before);
+    expect(await stagingLeft()).toEqual([]);
+
+    await writeChange(db, storeRecords({ theme_tags: [...many, change] }));
+    // The stored table was replaced by the staging one (a merge keeps the table), holding the same rows a merge gives.
+    expect(await oid()).not.toBe(before);
+    const after = await rows();
+    expect(after).toHaveLength(stored.length + many.length);
+    const asSet = (xs: readonly ThemeTag[]) => xs.map((r) => JSON.stringify(r)).sort();
+    expect(asSet(after.filter((r) => !r.entity_id.startsWith('big')))).toEqual(asSet([change, ...stored.slice(1)]));
+    expect((await db.query<{ n: number }>("SELECT count(*)::INTEGER AS n FROM entity_themes WHERE entity_id LIKE 'big%'"))[0]!.n).toBe(many.length);
+    expect(await stagingLeft()).toEqual([]);
+  });
 });

@@ -17,7 +17,7 @@
 import type { WriteRunner } from '../queries/runner.ts';
 import { REFRESH_DERIVED_SQL } from '../queries/derived.ts';
 import { dropTextIndex } from '../queries/text-index.ts';
-import { createStageSql, dropStageSql, mergeStageSql, stageTable, stagedCountSql } from '../queries/staging.ts';
+import { createStageSql, dropStageSql, mergeStageSql, stageTable, stagedCountSql, storedCountSql, swapStageSql } from '../queries/staging.ts';
 import { layoutToArrowIPC } from '../schema/arrow.ts';
 import { TABLE_NAMES } from '../schema/tables.ts';
 import { WORKSPACE_TABLE_NAMES, type SavedTableName } from '../schema/workspace-tables.ts';
@@ -80,6 +80,8 @@ export type WriteChange = (change: Change) => Promise<void>;
 /** The staging tables of one change. */
 export class Staging {
   readonly tables = new Set<SavedTableName>();
+  /** Rows staged from `rows` per table (what `stage` stages directly is not counted). */
+  readonly rows = new Map<SavedTableName, number>();
   constructor(private readonly db: WriteRunner) {}
 
   /** Stages Arrow IPC stream bytes for one table (the staging table exists afterwards even when they hold no rows). */
@@ -142,6 +144,7 @@ async function stageRows(staging: Staging, db: WriteRunner, change: Change): Pro
         const ipc = layoutToArrowIPC(CHECKED_COLUMNS[name], slice);
         const spent = performance.now() - started;
         await db.insertArrow(stageTable(name), ipc);
+        staging.rows.set(name, (staging.rows.get(name) ?? 0) + slice.length);
         size[name] = nextStageSize(slice.length, spent);
         count += slice.length;
         change.onProgress?.({ staged: count });
@@ -151,8 +154,22 @@ async function stageRows(staging: Staging, db: WriteRunner, change: Change): Pro
   if (invalid) throw new InvalidRowsError(problemLines(problems, invalid));
 }
 
-const mergeByKey = (staged: ReadonlySet<SavedTableName>) =>
-  STAGED_ORDER.filter((n) => staged.has(n)).flatMap(mergeStageSql);
+/** Staged rows from which a table may be swapped in rather than merged (below it, counting stored rows is not worth it). */
+const SWAP_MIN_ROWS = 20_000;
+
+/**
+ * How each staged table moves in: merged by key, or, when more rows are staged than stored, swapped in with the
+ * stored rows that stay copied to it (swapStageSql), so the bigger side is never copied.
+ */
+async function defaultMoves(db: WriteRunner, staging: Staging): Promise<string[]> {
+  const moves: string[] = [];
+  for (const name of STAGED_ORDER.filter((n) => staging.tables.has(n))) {
+    const staged = staging.rows.get(name) ?? 0;
+    const stored = staged >= SWAP_MIN_ROWS ? ((await db.query<{ n: number }>(storedCountSql(name), { label: 'write.count' }))[0]?.n ?? 0) : Infinity;
+    moves.push(...(staged > stored ? swapStageSql(name) : mergeStageSql(name)));
+  }
+  return moves;
+}
 
 /** A statement without its trailing semicolons, to be joined into one transaction. */
 const bare = (sql: string) => sql.trim().replace(/;+$/, '');
@@ -164,7 +181,7 @@ export async function writeChange(db: WriteRunner, change: Change): Promise<void
     if (change.rows) await stageRows(staging, db, change);
     await change.stage?.(staging);
     change.signal?.throwIfAborted();
-    const moves = (change.apply ?? mergeByKey)(staging.tables);
+    const moves = change.apply ? change.apply(staging.tables) : await defaultMoves(db, staging);
     // The word index describes the texts before this change: no search may answer from it once they change.
     dropTextIndex();
     await db.transaction([...(change.before ?? []), ...moves, REFRESH_DERIVED_SQL].map(bare).filter(Boolean));

@@ -83,8 +83,8 @@ describe('filters before DuckDB is ready', () => {
     await overviewShows(page, await expected(db, byYear));
     await yearSelect(page, 'To').selectOption('2023');
     await overviewShows(page, await expected(db, byYearAndType));
-    // All of this happened with the engine held back.
-    expect(held.length).toBeGreaterThan(0);
+    // All of this happened with the engine held back: it starts once the first screen has drawn, and waits for its wasm.
+    await expect.poll(() => held.length, { timeout: 60_000 }).toBeGreaterThan(0);
     expect(await page.evaluate(() => document.documentElement.dataset.engine)).toBe('starting');
     expect(await page.getByRole('status').filter({ hasText: 'Filters already answer' }).count()).toBe(1);
     await page.screenshot({ path: `${SHOTS}/early-filters.png`, fullPage: true });

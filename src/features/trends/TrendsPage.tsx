@@ -25,7 +25,8 @@ export default function TrendsPage() {
   const cross = useCrossFilter();
   const { names } = useFilterOptions();
   const trend = useQuery({ ...aggregateQuery(db, themeByYear, filters, dataVersion), placeholderData: keepPreviousData });
-  const measure: TrendMeasure = measureParam === 'count' || measureParam === 'share' ? measureParam : defaultTrendMeasure(trend.data ?? []);
+  const dataDefault = defaultTrendMeasure(trend.data ?? []);
+  const measure: TrendMeasure = measureParam === 'count' || measureParam === 'share' ? measureParam : dataDefault;
   const windows = useQuery({ ...aggregateQuery(db, themeWindowCounts, filters, dataVersion, EMERGING_RULE.recentYears, EMERGING_RULE.earlierYears), placeholderData: keepPreviousData });
   const footnote = chartFootnote(filters, names);
   return (
@@ -41,7 +42,7 @@ export default function TrendsPage() {
               : 'Showing the five most frequent themes. Choose themes in the Themes filter above to follow others.'}
           </p>
           <ThemeTrendCard rows={trend.data!} measure={measure} footnote={footnote} onYear={cross.setYear}
-            actions={<MeasureToggle value={measure} onChange={(m) => setMeasure(m)} />} />
+            actions={<MeasureToggle value={measure} onChange={(m) => setMeasure(m === dataDefault ? null : m)} />} />
           <EmergingCard rows={windows.data!} footnote={footnote} onTheme={cross.addTheme} />
         </>
       )}
