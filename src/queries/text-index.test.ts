@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableFromIPC } from 'apache-arrow';
 import { openBundledDataset } from '../../tests/support/dataset-db.ts';
 import type { WriteRunner } from './runner.ts';
-import { searchTokenIndex, TokenIndexBuilder, type TokenIndex } from '../search/token-index.ts';
-import { TEXT_INDEX_COUNTS_SQL, expectedWords, textIndexBatchesSql } from './text-index.ts';
+import { TokenIndexBuilder, type TokenIndex } from '../search/token-index.ts';
+import { searchTokenIndex } from '../search/token-search.ts';
+import { TEXT_INDEX_COUNTS_SQL, textIndexBatchesSql } from './text-index.ts';
 import { searchHitsSql, type SearchScope } from './search-hits.ts';
 import { REFRESH_DERIVED_SQL } from './derived.ts';
 
@@ -11,8 +12,8 @@ type Db = WriteRunner & { close(): void };
 
 /** The search worker's work, done here: the same batches into the same builder. */
 async function buildIndex(db: Db): Promise<{ index: TokenIndex; reviews: number }> {
-  const [counts] = await db.query<{ reviews: number; briefings: number; passages: number; chars: number }>(TEXT_INDEX_COUNTS_SQL);
-  const builder = new TokenIndexBuilder(counts!.reviews + counts!.briefings, expectedWords(counts!.chars));
+  const [counts] = await db.query<{ reviews: number; briefings: number; passages: number }>(TEXT_INDEX_COUNTS_SQL);
+  const builder = new TokenIndexBuilder(counts!.reviews + counts!.briefings);
   for (const { sql } of textIndexBatchesSql(counts!)) {
     const table = tableFromIPC(await db.queryArrowIPC(sql));
     for (let i = 0; i < table.numRows; i++) builder.add(table.getChild('doc')!.get(i) as number, table.getChild('text')!.get(i) as string | null);

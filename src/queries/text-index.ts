@@ -8,6 +8,7 @@
 import type { QueryRunner } from './runner.ts';
 import { INDEXED } from './indexed-sql.ts';
 import { SearchIndexClient } from '../workers/search/search-client.ts';
+import { searchKey } from '../filters/filters.ts';
 
 /** Passages per batch: about 8 MB of text, so the engine and the page are held for tens of milliseconds at a time. */
 const PASSAGES_PER_BATCH = 25_000;
@@ -32,13 +33,7 @@ function markState(state: 'building' | 'ready' | 'none') {
 }
 
 export const TEXT_INDEX_COUNTS_SQL = `SELECT (SELECT count(*) FROM review_facts)::INTEGER AS reviews, (SELECT count(*) FROM briefings)::INTEGER AS briefings,
-       (SELECT coalesce(max(rowid) + 1, 0) FROM passages)::INTEGER AS passages,
-       -- Documents keep their length: summing it spares reading every passage's text just to size the pair filter.
-       ((SELECT coalesce(sum(char_count), 0) FROM documents) + (SELECT coalesce(sum(length(concat_ws(' ', case_name, summary, findings, recommendations))), 0) FROM reviews)
-        + (SELECT coalesce(sum(length(concat_ws(' ', title, text))), 0) FROM briefings))::DOUBLE AS chars`;
-
-/** About how many words the texts hold (English averages about six characters a word with its space). */
-export const expectedWords = (chars: number) => Math.ceil(chars / 6);
+       (SELECT coalesce(max(rowid) + 1, 0) FROM passages)::INTEGER AS passages`;
 
 /** The queries that read every searchable text as (doc, text) rows, in batches: the same texts the SQL search reads. */
 export function textIndexBatchesSql(counts: { reviews: number; passages: number }): { sql: string; label: string }[] {
@@ -51,6 +46,33 @@ WHERE p.entity_type = 'review' AND p.rowid >= ${from} AND p.rowid < ${from + PAS
   batches.push({ sql: `WITH ${INDEXED} SELECT (x.i + ${counts.reviews})::INTEGER AS doc, concat_ws(' ', b.title, b.text) AS text
 FROM briefings b JOIN b_idx x ON x.id = b.id`, label: 'textIndex.briefings' });
   return batches;
+}
+
+/** Terms looked up lately, each asked of the worker once: the look-ahead on navigation and the view's queries share one answer. */
+const RECENT_TERMS = 8;
+
+function recentSearches(client: SearchIndexClient): TextIndex['search'] {
+  const recent = new Map<string, ReturnType<TextIndex['search']>>();
+  return (term) => {
+    const key = searchKey(term);
+    let answer = recent.get(key);
+    if (!answer) {
+      answer = client.search(term);
+      answer.catch(() => recent.get(key) === answer && recent.delete(key));
+      recent.set(key, answer);
+      if (recent.size > RECENT_TERMS) recent.delete(recent.keys().next().value!);
+    }
+    return answer;
+  };
+}
+
+/**
+ * Starts looking `term` up in the index now, if one is built: called as the
+ * URL changes, so the worker answers while the page re-renders rather than
+ * after (the views' queries start only once React has rendered).
+ */
+export function lookAhead(term: string): void {
+  if (searchKey(term)) builtTextIndex()?.search(term).catch(() => undefined /* the view's own lookup reports it */);
 }
 
 /** The index of the data as it is now, or null while it is being built (or when none is kept: Node, a failed build). */
@@ -81,13 +103,13 @@ export async function buildTextIndex(db: QueryRunner): Promise<TextIndex | null>
   };
   try {
     const started = performance.now();
-    const [counts] = await db.query<{ reviews: number; briefings: number; passages: number; chars: number }>(TEXT_INDEX_COUNTS_SQL, { signal, label: 'textIndex.counts' });
-    const { reviews, briefings, chars } = counts!;
-    await client.start(reviews + briefings, expectedWords(chars));
+    const [counts] = await db.query<{ reviews: number; briefings: number; passages: number }>(TEXT_INDEX_COUNTS_SQL, { signal, label: 'textIndex.counts' });
+    const { reviews, briefings } = counts!;
+    await client.start(reviews + briefings);
     for (const batch of textIndexBatchesSql(counts!)) await add(batch.sql, batch.label);
     await client.finish();
     if (signal.aborted) return null;
-    building.built = { reviews, briefings, search: (term) => client.search(term) };
+    building.built = { reviews, briefings, search: recentSearches(client) };
     markState('ready');
     const end = performance.now();
     performance.measure('textIndex:built', { start: started, end });

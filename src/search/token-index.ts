@@ -6,12 +6,17 @@
  * It answers with the same meaning as the SQL search (the term anywhere in the
  * text, any case): a term made only of ASCII letters and digits lies inside one
  * word of the text, so the documents are those with a word containing it, and
- * the answer is exact. Any other term (a phrase, punctuation, other scripts)
- * gets candidates: documents with, for each of its words, a word that could be
- * that part of a match (ending with the first, equal to the middle ones,
- * starting with the last). Every match is among them; the SQL search checks
- * them. Pure code: runs in the search worker and in Node.
+ * the answer is exact. A term of two such words with what separates them
+ * ("stair gates", "child's", "e-safety") lies across two neighbouring words:
+ * one ending with its first word, then exactly its separator, then one
+ * starting with its second; the index keeps, per word, which word follows it
+ * in which document and with what between them, so that answer is exact too.
+ * Any other term (three words or more, punctuation at an end, other scripts)
+ * gets candidates: documents where each neighbouring pair of its words could
+ * stand so. Every match is among them; the SQL search checks them. Pure code:
+ * runs in the search worker and in Node.
  */
+import { unzigzag, VarintListsBuilder, VarintReader, zigzag } from './varint-lists.ts';
 
 /** Letters and digits of any script form words; everything else separates them. */
 const NON_ASCII_WORD = /[\p{L}\p{N}]/u;
@@ -35,159 +40,179 @@ export interface TokenIndex {
   /** Documents numbered 0…docCount-1 by the caller. */
   docCount: number;
   words: string[];
-  /** Per word, the documents it occurs in, ascending. */
-  postings: Uint32Array[];
+  /** Per word, the documents it occurs in: zigzag gaps from the previous one (ascending after `finish`), as varints. */
+  postings: Uint8Array[];
   /**
-   * Which words follow each other in which document, as a Bloom filter over
-   * (document, word, next word): a phrase's candidates shrink to documents
-   * where its words may stand side by side (a few in a hundred wrongly kept,
-   * none wrongly dropped), at a few bits per word of text.
+   * Per word, what follows it: (document gap, next word and separator) as
+   * varints, once per document. The separator is the run of non-word
+   * characters between the two, lower-cased, by its id in `separators`.
    */
-  pairs: Uint32Array;
+  next: Uint8Array[];
+  separators: string[];
+  /** Separators met beyond the first MAX_SEPARATORS (or longer than MAX_SEPARATOR_LENGTH) were all kept as OTHER_SEPARATOR. */
+  separatorsFull: boolean;
 }
 
-const PAIR_HASHES = 3;
-/** Bits of the pair filter per word of text expected: about 2% of absent pairs pass at this size. */
-export const PAIR_BITS_PER_WORD = 6;
+/** Distinct separators kept by name; real text has a few dozen (spaces, ". ", ", ", dashes, quotes, line breaks). */
+const MAX_SEPARATORS = 4096;
+const MAX_SEPARATOR_LENGTH = 16;
+/** The id every other separator shares once the table is full. */
+export const OTHER_SEPARATOR = MAX_SEPARATORS;
+/**
+ * The next word and separator as one number: the first three separators met
+ * (in practice " ", ". ", ", ") ride in two bits beside the word; the rest
+ * say 3 there and follow as a number of their own.
+ */
+export const INLINE_SEPARATORS = 3;
 
-function pairHash(doc: number, first: number, second: number): number {
-  let h = Math.imul(doc ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(first + 0x632be5ab, 0xc2b2ae35) ^ Math.imul(second ^ 0x27d4eb2f, 0x165667b1);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x7feb352d);
-  h ^= h >>> 15;
-  return h >>> 0;
-}
+/** Whole-document word pairs already recorded: open addressing over (first word, next key), emptied per document by a generation number. */
+class PairsSeen {
+  private firsts = new Int32Array(4096);
+  private keys = new Float64Array(4096);
+  private stamps = new Int32Array(4096);
+  private generation = 1;
+  private count = 0;
 
-function pairBits(pairs: Uint32Array, doc: number, first: number, second: number, set: boolean): boolean {
-  const bits = pairs.length * 32;
-  const h1 = pairHash(doc, first, second);
-  const h2 = (Math.imul(h1, 0x9e3779b1) >>> 0) | 1;
-  for (let k = 0; k < PAIR_HASHES; k++) {
-    const bit = (h1 + Math.imul(k, h2)) >>> 0;
-    const at = bit % bits;
-    const mask = 1 << (at & 31);
-    if (set) pairs[at >>> 5]! |= mask;
-    else if (!(pairs[at >>> 5]! & mask)) return false;
+  nextDocument(): void {
+    this.generation++;
+    this.count = 0;
   }
-  return true;
+
+  /** True the first time (first, key) is seen in this document. */
+  add(first: number, key: number): boolean {
+    let mask = this.stamps.length - 1;
+    let at = (Math.imul(first, 0x9e3779b1) ^ Math.imul(key | 0, 0x85ebca6b) ^ Math.floor(key / 0x100000000)) & mask;
+    while (this.stamps[at] === this.generation) {
+      if (this.firsts[at] === first && this.keys[at] === key) return false;
+      at = (at + 1) & mask;
+    }
+    this.stamps[at] = this.generation;
+    this.firsts[at] = first;
+    this.keys[at] = key;
+    if (++this.count * 2 > this.stamps.length) this.grow();
+    return true;
+  }
+
+  private grow(): void {
+    const { firsts, keys, stamps, generation } = this;
+    this.firsts = new Int32Array(firsts.length * 2);
+    this.keys = new Float64Array(firsts.length * 2);
+    this.stamps = new Int32Array(firsts.length * 2);
+    this.count = 0;
+    for (let i = 0; i < stamps.length; i++) if (stamps[i] === generation) this.add(firsts[i]!, keys[i]!);
+  }
 }
 
-/** Collects documents one at a time (a document may be added in several parts, in order). */
+/** Collects documents one at a time (a document may be added in several parts, each its own text). */
 export class TokenIndexBuilder {
   private readonly ids = new Map<string, number>();
   private readonly words: string[] = [];
-  private lists: Uint32Array[] = [];
-  private lengths: number[] = [];
-  /** The last document each word was recorded for, so a word counts once per document. */
-  private lastDoc: Int32Array = new Int32Array(1024).fill(-1);
+  private readonly postings = new VarintListsBuilder();
+  private readonly next = new VarintListsBuilder();
+  /** Per word: the last document recorded in its postings and in its next-word list (for gaps, and so a word counts once per document). */
+  private lastDoc = new Int32Array(1024).fill(-1);
+  private lastNextDoc = new Int32Array(1024);
+  /** Whether a word's documents came out of order (a document added in parts apart): sorted in `finish`. */
+  private unordered = new Uint8Array(1024);
+  private readonly separatorIds = new Map<string, number>();
+  private readonly separators: string[] = [];
+  private separatorsFull = false;
+  private readonly seen = new PairsSeen();
+  private currentDoc = -1;
 
-  private readonly pairs: Uint32Array;
+  constructor(private readonly docCount: number) {}
 
-  /** `expectedWords`: about how many words all the texts hold (sizes the pair filter). */
-  constructor(private readonly docCount: number, expectedWords = 1 << 16) {
-    this.pairs = new Uint32Array(Math.max(1024, Math.ceil((expectedWords * PAIR_BITS_PER_WORD) / 32)));
+  private wordId(word: string): number {
+    let id = this.ids.get(word);
+    if (id !== undefined) return id;
+    id = this.words.length;
+    this.ids.set(word, id);
+    this.words.push(word);
+    if (id >= this.lastDoc.length) {
+      const size = this.lastDoc.length * 2;
+      const lastDoc = new Int32Array(size).fill(-1);
+      lastDoc.set(this.lastDoc);
+      this.lastDoc = lastDoc;
+      const lastNextDoc = new Int32Array(size);
+      lastNextDoc.set(this.lastNextDoc);
+      this.lastNextDoc = lastNextDoc;
+      const unordered = new Uint8Array(size);
+      unordered.set(this.unordered);
+      this.unordered = unordered;
+    }
+    return id;
+  }
+
+  private separatorId(text: string, from: number, to: number): number {
+    // Most words are followed by one space: no string is made for it.
+    const separator = to - from === 1 && text.charCodeAt(from) === 32 ? ' ' : text.slice(from, to).toLowerCase();
+    const known = this.separatorIds.get(separator);
+    if (known !== undefined) return known;
+    if (separator.length > MAX_SEPARATOR_LENGTH || this.separators.length >= MAX_SEPARATORS) {
+      this.separatorsFull = true;
+      return OTHER_SEPARATOR;
+    }
+    this.separatorIds.set(separator, this.separators.length);
+    this.separators.push(separator);
+    return this.separators.length - 1;
   }
 
   add(doc: number, text: string | null | undefined): void {
     if (!text) return;
+    if (doc !== this.currentDoc) {
+      this.currentDoc = doc;
+      this.seen.nextDocument();
+    }
     let previous = -1;
-    forEachWord(text, (word) => {
-      let id = this.ids.get(word);
-      if (id === undefined) {
-        id = this.words.length;
-        this.ids.set(word, id);
-        this.words.push(word);
-        this.lists.push(new Uint32Array(4));
-        this.lengths.push(0);
-        if (id >= this.lastDoc.length) {
-          const grown = new Int32Array(this.lastDoc.length * 2).fill(-1);
-          grown.set(this.lastDoc);
-          this.lastDoc = grown;
-        }
-      }
-      if (previous >= 0) pairBits(this.pairs, doc, previous, id, true);
+    let previousEnd = 0;
+    forEachWord(text, (word, start, end) => {
+      const id = this.wordId(word);
+      if (previous >= 0) this.recordPair(doc, previous, id, this.separatorId(text, previousEnd, start));
       previous = id;
-      if (this.lastDoc[id] === doc) return;
+      previousEnd = end;
+      const last = this.lastDoc[id]!;
+      if (last === doc) return;
+      if (doc < last) this.unordered[id] = 1;
       this.lastDoc[id] = doc;
-      let list = this.lists[id]!;
-      const n = this.lengths[id]!;
-      if (n === list.length) {
-        const grown = new Uint32Array(list.length * 2);
-        grown.set(list);
-        this.lists[id] = list = grown;
-      }
-      list[n] = doc;
-      this.lengths[id] = n + 1;
+      this.postings.push(id, zigzag(doc - Math.max(last, 0)));
     });
+  }
+
+  private recordPair(doc: number, first: number, second: number, separator: number): void {
+    const inline = separator < INLINE_SEPARATORS;
+    const key = second * (INLINE_SEPARATORS + 1) + (inline ? separator : INLINE_SEPARATORS);
+    // Keyed on the separator too, so pairs told apart by an uncommon separator are kept apart.
+    if (!this.seen.add(first, inline ? key : key + separator * 2 ** 32)) return;
+    const gap = zigzag(doc - this.lastNextDoc[first]!);
+    this.lastNextDoc[first] = doc;
+    if (inline) this.next.push(first, gap, key);
+    else this.next.push(first, gap, key, separator);
   }
 
   /** The index. Parts of a document added apart (its fields, then its passages) may repeat a word: sorted and made unique here. */
   finish(): TokenIndex {
-    const postings = this.lists.map((list, id) => {
-      const exact = list.slice(0, this.lengths[id]);
-      for (let i = 1; i < exact.length; i++) if (exact[i]! <= exact[i - 1]!) return unique(exact.sort());
-      return exact;
-    });
-    this.lists = [];
-    return { docCount: this.docCount, words: this.words, postings, pairs: this.pairs };
+    const postings = this.postings.finish(this.words.length).map((list, id) => (this.unordered[id] ? sortedPostings(list) : list));
+    return { docCount: this.docCount, words: this.words, postings, next: this.next.finish(this.words.length), separators: this.separators, separatorsFull: this.separatorsFull };
   }
 }
 
-function unique(sorted: Uint32Array): Uint32Array {
-  let n = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i]!;
-  return sorted.slice(0, n);
+/** Reads a word's documents. */
+export function decodePostings(list: Uint8Array, onDoc: (doc: number) => void): void {
+  const reader = new VarintReader(list);
+  let doc = 0;
+  while (!reader.done) onDoc((doc += unzigzag(reader.next())));
 }
 
-export interface TokenSearch {
-  /** 1 where the document may match (exactly where it matches when `exact`). */
-  docs: Uint8Array;
-  exact: boolean;
-}
-
-const ASCII_WORD = /^[a-z0-9]+$/i;
-/** Word pairs tried per document; a part matching more words than this (a one-letter fragment) is left to the text check. */
-const MAX_PAIRS = 256;
-
-/** Drops documents where no word of `firsts` is followed by a word of `seconds`. */
-function keepSideBySide(index: TokenIndex, docs: Uint8Array, firsts: number[], seconds: number[]): void {
-  if (firsts.length * seconds.length > MAX_PAIRS) return;
-  for (let d = 0; d < docs.length; d++) {
-    if (!docs[d]) continue;
-    let seen = false;
-    for (const a of firsts) {
-      for (const b of seconds) if (pairBits(index.pairs, d, a, b, false)) { seen = true; break; }
-      if (seen) break;
-    }
-    if (!seen) docs[d] = 0;
+function sortedPostings(list: Uint8Array): Uint8Array {
+  const docs: number[] = [];
+  decodePostings(list, (d) => docs.push(d));
+  const sorted = Uint32Array.from(docs).sort();
+  const builder = new VarintListsBuilder();
+  let previous = -1;
+  for (const d of sorted) {
+    if (d === previous) continue;
+    builder.push(0, zigzag(d - Math.max(previous, 0)));
+    previous = d;
   }
-}
-
-/** The documents a search term matches (exact for one ASCII word), or candidates to check. Null for a term with no word (nothing to narrow by). */
-export function searchTokenIndex(index: TokenIndex, term: string): TokenSearch | null {
-  const q = term.trim();
-  const parts: { word: string; openLeft: boolean; openRight: boolean }[] = [];
-  forEachWord(q, (word, start, end) => parts.push({ word, openLeft: start === 0, openRight: end === q.length }));
-  if (!parts.length) return null;
-  const exact = parts.length === 1 && ASCII_WORD.test(q);
-  let docs: Uint8Array | null = null;
-  const matching: number[][] = [];
-  for (const part of parts) {
-    const test = part.openLeft && part.openRight ? (w: string) => w.includes(part.word)
-      : part.openLeft ? (w: string) => w.endsWith(part.word)
-        : part.openRight ? (w: string) => w.startsWith(part.word)
-          : (w: string) => w === part.word;
-    const found = new Uint8Array(index.docCount);
-    const ids: number[] = [];
-    index.words.forEach((w, id) => {
-      if (!test(w)) return;
-      ids.push(id);
-      for (const d of index.postings[id]!) found[d] = 1;
-    });
-    matching.push(ids);
-    if (docs) for (let d = 0; d < docs.length; d++) docs[d]! &= found[d]!;
-    else docs = found;
-  }
-  for (let j = 0; j + 1 < matching.length; j++) keepSideBySide(index, docs!, matching[j]!, matching[j + 1]!);
-  return { docs: docs!, exact };
+  return builder.finish(1)[0]!;
 }

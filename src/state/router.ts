@@ -9,7 +9,8 @@ const notify = () => listeners.forEach((l) => l());
 
 if (typeof window !== 'undefined') window.addEventListener('popstate', notify);
 
-function subscribe(listener: () => void): () => void {
+/** Calls `listener` on every navigation, before React re-renders for it; returns the unsubscribe. */
+export function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }

@@ -99,6 +99,13 @@ describe('filters before DuckDB is ready', () => {
     await overviewShows(page, await expected(db, { ...byYearAndType, yearFrom: 2018, q: 'neglect' }));
     expect(await page.getByRole('status').filter({ hasText: 'Filters already answer' }).count()).toBe(0);
     await page.screenshot({ path: `${SHOTS}/early-filters-ready.png`, fullPage: true });
+    // Once the word index is built, a two-word phrase is answered from it exactly, with no SQL, the same as SQL.
+    await page.waitForFunction(() => document.documentElement.dataset.textIndex === 'ready', undefined, { timeout: 120_000 });
+    await page.evaluate(() => performance.clearMeasures());
+    await page.getByLabel('Search review text').fill('domestic abuse');
+    await overviewShows(page, await expected(db, { ...byYearAndType, yearFrom: 2018, q: 'domestic abuse' }));
+    expect(await page.evaluate(() => performance.getEntriesByType('measure').map((m) => m.name).filter((n) => n.startsWith('sql:search.')))).toEqual([]);
+    expect(await page.evaluate(() => performance.getEntriesByName('index:search.wordIndex').length)).toBeGreaterThan(0);
 
     expect(browser.foreignRequests).toEqual([]);
     expect(browser.errors).toEqual([]);

@@ -1,6 +1,6 @@
 /** Messages between the app and the search worker: one reply per request id (a result or an error). */
 export type SearchRequest =
-  | { id: number; type: 'start'; docCount: number; expectedWords: number }
+  | { id: number; type: 'start'; docCount: number }
   /** An Arrow IPC stream with columns doc (INTEGER) and text (VARCHAR). */
   | { id: number; type: 'add'; ipc: Uint8Array }
   | { id: number; type: 'finish' }

@@ -30,8 +30,8 @@ export class SearchIndexClient {
     });
   }
 
-  async start(docCount: number, expectedWords: number): Promise<void> {
-    await this.send({ type: 'start', docCount, expectedWords });
+  async start(docCount: number): Promise<void> {
+    await this.send({ type: 'start', docCount });
   }
 
   /** Hands a batch over (the bytes move to the worker). */

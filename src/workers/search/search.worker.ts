@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 /** Builds the word index from batches of texts and answers search terms from it, off the page's thread. */
 import { tableFromIPC } from 'apache-arrow';
-import { searchTokenIndex, TokenIndexBuilder, type TokenIndex } from '../../search/token-index.ts';
+import { TokenIndexBuilder, type TokenIndex } from '../../search/token-index.ts';
+import { searchTokenIndex } from '../../search/token-search.ts';
 import type { SearchRequest, SearchResponse } from './protocol.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -11,7 +12,7 @@ let index: TokenIndex | null = null;
 function handle(msg: SearchRequest): SearchResponse {
   switch (msg.type) {
     case 'start':
-      builder = new TokenIndexBuilder(msg.docCount, msg.expectedWords);
+      builder = new TokenIndexBuilder(msg.docCount);
       index = null;
       return { id: msg.id, type: 'done' };
     case 'add': {
