@@ -12,6 +12,9 @@ import type { Filters } from '../filters/filters.ts';
 import { reviewWhere } from './filters.ts';
 import { queryFiltered } from './search-hits.ts';
 import { and, int, str, strList } from './sql.ts';
+import type { KindThemeRow, KindYearRow, OwnerRow, RecommendationListRow } from '../recommendations/answer-rows.ts';
+
+export type { KindThemeRow, KindYearRow, OwnerRow, RecommendationListRow };
 
 /** Columns of the derived tables (rebuilt whenever the texts change; never saved: they come from the texts). */
 export const RECOMMENDATION_COLUMNS = {
@@ -135,15 +138,6 @@ function filteredRecsCte(f: Filters): string {
 /** The list's order, on the recs CTE's columns; the recommendation index keeps the same order. */
 export const RECOMMENDATION_LIST_ORDER = 'recs.year DESC NULLS LAST, recs.review, recs.review_id, recs.source, recs.source_id, recs.seq';
 
-export interface KindYearRow {
-  year: number;
-  kind: string;
-  recommendations: number;
-  /** Recommendations made in reviews published that year (the base of the share). */
-  total: number;
-  share: number;
-}
-
 /** Recommendations per publication year and kind, with each kind's share of that year. */
 export function kindsByYearSql(f: Filters): string {
   return `WITH ${filteredRecsCte(f)},
@@ -151,13 +145,6 @@ counts AS (SELECT year, kind, count(*)::INTEGER AS recommendations FROM recs WHE
 SELECT year, kind, recommendations, (sum(recommendations) OVER (PARTITION BY year))::INTEGER AS total,
        recommendations / sum(recommendations) OVER (PARTITION BY year) AS share
 FROM counts ORDER BY year, kind`;
-}
-
-export interface KindThemeRow {
-  theme_id: string;
-  theme: string;
-  kind: string;
-  recommendations: number;
 }
 
 /** Recommendations per theme (the tagger on the recommendation's text) and kind, for the themes with most recommendations. */
@@ -170,12 +157,6 @@ FROM per JOIN ranked USING (theme_id) LEFT JOIN themes th ON th.id = per.theme_i
 WHERE ranked.rank <= ${int(top)} ORDER BY ranked.rank, per.kind`;
 }
 
-export interface OwnerRow {
-  owner: string;
-  open: number;
-  overdue: number;
-}
-
 /** Open recommendations (not started or in progress) per owner, and how many are past their due date on `today` (YYYY-MM-DD). */
 export function openByOwnerSql(f: Filters, today: string): string {
   return `WITH ${filteredRecsCte(f)}
@@ -184,28 +165,6 @@ SELECT CASE WHEN trim(owner) = '' THEN 'No owner' ELSE owner END AS owner,
        count(*) FILTER (WHERE due_on <> '' AND due_on < ${str(today)})::INTEGER AS overdue
 FROM recs WHERE status IN ('not-started', 'in-progress')
 GROUP BY ALL ORDER BY overdue DESC, open DESC, owner`;
-}
-
-export interface RecommendationListRow {
-  id: string;
-  review_id: string;
-  review: string;
-  partnership: string;
-  year: number | null;
-  source: string;
-  field: string;
-  text: string;
-  start_offset: number;
-  end_offset: number;
-  kind: string;
-  kind_confidence: number;
-  addressee: string | null;
-  agency: string | null;
-  themes: string[];
-  status: string;
-  owner: string;
-  due_on: string;
-  note: string;
 }
 
 function listSql(recs: string, themeWhere: string): string {

@@ -8,7 +8,7 @@
  */
 import { byText, themeLists, type ThemeLists } from '../filter-index/filter-index.ts';
 import type { Filters } from '../filters/filters.ts';
-import type { KindThemeRow, KindYearRow, OwnerRow, RecommendationListRow } from '../queries/recommendations.ts';
+import type { KindThemeRow, KindYearRow, OwnerRow, RecommendationListRow } from './answer-rows.ts';
 
 export interface RecommendationIndex {
   /** The list's rows in its order (newest reviews first, text order within a review). */
