@@ -12,10 +12,6 @@ export interface EChartProps {
   onElementClick?: (event: ECElementEvent) => void;
 }
 
-/**
- * Owns one ECharts instance: init once, setOption on change, resize with its
- * box, dispose on unmount. ECharts loads on first use, outside the initial JS.
- */
 /** Whether the box's size differs from the one the chart was last laid out for. */
 const resized = (instance: ECharts, node: HTMLElement) => node.clientWidth !== instance.getWidth() || node.clientHeight !== instance.getHeight();
 
@@ -43,6 +39,10 @@ function draw(instance: ECharts, node: HTMLElement, option: ChartOption) {
   node.setAttribute('data-chart-ready', String(performance.now()));
 }
 
+/**
+ * Owns one ECharts instance: init once, setOption on change, resize with its
+ * box, dispose on unmount. ECharts loads on first use, outside the initial JS.
+ */
 export function EChart({ option, label, height = 320, onElementClick }: EChartProps) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts | null>(null);
