@@ -4,6 +4,8 @@
  * opfs-storage.ts because the app asks this at start, before it needs the
  * archive code (and its zip library).
  */
+import { readBlobInSlices } from '../lib/read-blob.ts';
+
 export type DirectoryWithValues = FileSystemDirectoryHandle & { values(): AsyncIterable<FileSystemHandle> };
 export const POINTER = 'current.txt';
 
@@ -25,7 +27,7 @@ export async function rootDir(create: boolean): Promise<FileSystemDirectoryHandl
 
 export async function readBytes(dir: FileSystemDirectoryHandle, name: string): Promise<Uint8Array | null> {
   try {
-    return new Uint8Array(await (await (await dir.getFileHandle(name)).getFile()).arrayBuffer());
+    return await readBlobInSlices(await (await dir.getFileHandle(name)).getFile());
   } catch {
     return null;
   }

@@ -5,6 +5,7 @@
  */
 import type { QueryRunner, WriteRunner } from '../../queries/runner.ts';
 import { yieldToPage } from '../../ingest/validate/csv-shape.ts';
+import { readBlobInSlices } from '../../lib/read-blob.ts';
 import { eachStep, runStepsInSlices } from '../../ingest/work-steps.ts';
 import { documentRecords } from '../../ingest/document-records.ts';
 import { isMetadataKind, signatureProblem, type DocumentKind, type MetadataKind } from '../../ingest/file-kinds.ts';
@@ -31,7 +32,7 @@ export interface TagJob {
 
 /** Reads a dropped metadata file into rows of text. */
 export async function readMetadata(db: WriteRunner, file: File, kind: MetadataKind): Promise<RawTable> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
+  const bytes = await readBlobInSlices(file);
   const bad = signatureProblem(file.name, kind, bytes);
   if (bad) throw new FileProblem(bad);
   const readers = {
@@ -44,7 +45,7 @@ export async function readMetadata(db: WriteRunner, file: File, kind: MetadataKi
 
 /** Reads a dropped document's text. */
 export async function readDocument(file: File, kind: DocumentKind, signal?: AbortSignal) {
-  const bytes = new Uint8Array(await file.arrayBuffer());
+  const bytes = await readBlobInSlices(file, { signal });
   const bad = signatureProblem(file.name, kind, bytes);
   if (bad) throw new FileProblem(bad);
   return documentText(kind, bytes, file.name, signal);

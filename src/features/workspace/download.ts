@@ -1,3 +1,4 @@
+import { readBlobInSlices } from '../../lib/read-blob.ts';
 import { downloadBlob } from '../../lib/download.ts';
 
 /** Saves bytes or text as a file (a blob: link; nothing leaves the device). */
@@ -11,9 +12,9 @@ export function today(date = new Date()): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-/** Reads a chosen file's bytes. */
+/** Reads a chosen file's bytes (a slice at a time: a big archive read whole holds the page). */
 export async function fileBytes(file: File): Promise<Uint8Array> {
-  return new Uint8Array(await file.arrayBuffer());
+  return readBlobInSlices(file);
 }
 
 /** Bytes as "12.3 kB" / "1.2 MB". */

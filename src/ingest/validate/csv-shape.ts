@@ -38,7 +38,15 @@ export async function readDelimited(
 ): Promise<DelimitedGrid> {
   const delim = delimiter.charCodeAt(0);
   const parts = typeof source === 'string' ? [source] : source;
-  const records: string[][] = [];
+  // Each record is checked and converted as it is read, inside the slices: doing all 100,000 at the end held the page in one go.
+  const grid: { header: string[] | null; rows: (string | null)[][]; ragged: RaggedRow[] } = { header: null, rows: [], ragged: [] };
+  const finish = (r: string[]) => {
+    if (!grid.header) return void (grid.header = r.map((h) => h.trim()));
+    const expected = grid.header.length;
+    const blank = r.length === 1 && r[0]!.trim() === '';
+    if (!blank && r.length !== expected) grid.ragged.push({ row: grid.rows.length + 2, expected, found: r.length });
+    grid.rows.push(blank ? grid.header.map(() => null) : r.map(cell));
+  };
   let record: string[] = [];
   let text = '';
   let read = 0;
@@ -98,7 +106,7 @@ export async function readDelimited(
         continue;
       }
       // End of record (line break or end of text).
-      records.push(record);
+      finish(record);
       record = [];
       if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) i += 2;
       else i++;
@@ -110,17 +118,8 @@ export async function readDelimited(
     text = text.slice(rest);
   }
   // A last record ending in a delimiter, with no line break after it.
-  if (record.length) records.push(record);
-  const [head = [], ...body] = records;
-  const header = head.map((h) => h.trim());
-  const expected = header.length;
-  const ragged: RaggedRow[] = [];
-  const rows = body.map((r, k) => {
-    const blank = r.length === 1 && r[0]!.trim() === '';
-    if (!blank && r.length !== expected) ragged.push({ row: k + 2, expected, found: r.length });
-    return blank ? header.map(() => null) : r.map(cell);
-  });
-  return { header, rows, ragged };
+  if (record.length) finish(record);
+  return { header: grid.header ?? [], rows: grid.rows, ragged: grid.ragged };
 }
 
 /** "row 5: 7 cells expected, 9 found". */
