@@ -6,7 +6,11 @@ const ROWS = 8;
 
 /** The first mapped records as they will be stored; imported text is shown as text only. */
 export function MetadataPreview({ records, kind, labels }: { records: ImportRecords; kind: RecordKind; labels: Map<string, string> }) {
-  const themesOf = (id: string) => records.tags.filter((t) => t.entity_id === id).map((t) => labels.get(t.theme_id) ?? t.theme_id).join('; ');
+  // One pass over the tags for the shown rows only: filtering all of a big file's tags once per row took 70 ms a draw.
+  const shown = new Set((kind === 'review' ? records.reviews : records.briefings).slice(0, ROWS).map((r) => r.id));
+  const themes = new Map<string, string[]>();
+  for (const t of records.tags) if (shown.has(t.entity_id)) themes.set(t.entity_id, [...(themes.get(t.entity_id) ?? []), labels.get(t.theme_id) ?? t.theme_id]);
+  const themesOf = (id: string) => (themes.get(id) ?? []).join('; ');
   const partnership = new Map(records.partnerships.map((p) => [p.id, p.name]));
   const rows = kind === 'review'
     ? records.reviews.slice(0, ROWS).map((r, i) => [String(records.rows[i] ?? ''), partnership.get(r.partnership_id) ?? r.partnership_id, r.case_name, REVIEW_TYPE_LABELS[r.review_type], r.published ?? '—', themesOf(r.id), (r.summary ?? '').slice(0, 140)])
