@@ -28,8 +28,11 @@ export interface ChartCardProps<Row> {
   /** Source and filters in force. */
   footnote: string;
   option: ChartOption;
-  /** The option exported images draw, when it differs from the screen's (counts beside shares). */
-  printOption?: ChartOption;
+  /**
+   * The option exported images draw, when it differs from the screen's (counts beside shares). Built when an
+   * image is exported, not on every redraw.
+   */
+  printOption?: () => ChartOption;
   /** Exactly the plotted numbers: the table view and the CSV export. */
   table: ChartTableData<Row>;
   height?: number;

@@ -11,8 +11,11 @@ export interface ChartSpec {
   title: string;
   footnote: string;
   option: ChartOption;
-  /** The option drawn in exported images where print needs more than the screen: an image has no tooltip, so shares carry their counts. */
-  printOption?: ChartOption;
+  /**
+   * Builds the option drawn in exported images where print needs more than the screen: an image has no
+   * tooltip, so shares carry their counts. A function, so a filter change does not build an option nobody draws.
+   */
+  printOption?: () => ChartOption;
   /** On-screen height in CSS pixels, so exports keep the chart's proportions. */
   height?: number;
   /** Notes that travel with the chart into exports (e.g. national reference figures and their bases). */

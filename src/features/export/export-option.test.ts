@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { reviewsPerYearOption } from '../../charts/options/reviews-per-year.ts';
-import { exportOption, footerText, frameHeights, imageHeight, plotHeight } from './export-option.ts';
+import { exportOption, footerText, frameHeights, imageHeight, imageOption, plotHeight } from './export-option.ts';
+import { DEFAULT_SMALL_NUMBERS } from '../../lib/small-numbers.ts';
+import type { ChartTableData } from '../../charts/ChartTable.tsx';
 
 const text = {
   title: '7 dated reviews; the most, 5, were published in 2021',
@@ -42,5 +44,22 @@ describe('exportOption', () => {
     expect(plotHeight(320)).toBe(640);
     expect(plotHeight(100)).toBe(560);
     expect(plotHeight(2000)).toBe(1600);
+  });
+});
+
+describe('imageOption', () => {
+  const table: ChartTableData<{ reviews: number }> = { columns: [{ key: 'reviews', label: 'Reviews', numeric: true, suppression: { kind: 'count' as const } }], rows: [{ reviews: 12 }] };
+
+  it('builds the print option when an image is made, and keeps the screen option where a count would be hidden', () => {
+    let built = 0;
+    const print = { series: [] };
+    const chart = { option, printOption: () => (built++, print), table };
+    expect(built).toBe(0);
+    expect(imageOption(chart, DEFAULT_SMALL_NUMBERS)).toBe(print);
+    expect(built).toBe(1);
+    // 3 reviews is under the threshold: counts drawn beside shares would give it back.
+    expect(imageOption({ ...chart, table: { ...table, rows: [{ reviews: 3 }] } }, DEFAULT_SMALL_NUMBERS)).toBe(option);
+    expect(built).toBe(1);
+    expect(imageOption({ option, table }, DEFAULT_SMALL_NUMBERS)).toBe(option);
   });
 });

@@ -141,9 +141,9 @@ export function exportOption(screenOption: Record<string, unknown>, text: ImageT
  * unless small-number protection hides a count in the chart's numbers: the counts drawn on the image would
  * give it back, so that image keeps the screen's shares.
  */
-export function imageOption<Row>(chart: { option: unknown; printOption?: unknown; table: ChartTableData<Row> }, policy: SmallNumberPolicy): Record<string, unknown> {
+export function imageOption<Row>(chart: { option: unknown; printOption?: () => unknown; table: ChartTableData<Row> }, policy: SmallNumberPolicy): Record<string, unknown> {
   const hides = chart.printOption !== undefined && hidesACount(chart.table.columns, chart.table.rows, policy);
-  return (hides ? chart.option : chart.printOption ?? chart.option) as Record<string, unknown>;
+  return (hides || !chart.printOption ? chart.option : chart.printOption()) as Record<string, unknown>;
 }
 
 /** Total image height for a plot height and the frame around it. */

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { ChartCard } from '../../charts/ChartCard.tsx';
 import type { ECElementEvent } from '../../charts/echarts.ts';
 import { pct } from '../../charts/options/format.ts';
@@ -33,7 +33,7 @@ export function TopThemesCard({ rows, top = 10, selected, footnote, years, onThe
     () => topThemesOption(shown, selected, refs.map((f) => (f ? { share: f.share, label: referenceLabel(f), baseDiffers: f.base_kind === 'subset' } : null))),
     [shown, selected, refs],
   );
-  const printOption = useMemo(
+  const printOption = useCallback(
     () => topThemesOption(shown, selected, refs.map((f) => (f ? { share: f.share, label: referenceLabel(f), baseDiffers: f.base_kind === 'subset' } : null)), { counts: true }),
     [shown, selected, refs],
   );

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { ChartCard } from '../../charts/ChartCard.tsx';
 import type { ECElementEvent } from '../../charts/echarts.ts';
 import { comparisonOption, comparisonPoints, comparisonTitle, SMALL_NUMBER } from '../../charts/options/comparison.ts';
@@ -15,7 +15,7 @@ export function ComparisonCard({ name, rows, footnote, onTheme }: { name: string
   const shownRows = useMemo(() => rows.slice(0, SHOWN), [rows]);
   const pts = useMemo(() => comparisonPoints(shownRows), [shownRows]);
   const option = useMemo(() => comparisonOption(pts, name), [pts, name]);
-  const printOption = useMemo(() => comparisonOption(pts, name, { counts: true }), [pts, name]);
+  const printOption = useCallback(() => comparisonOption(pts, name, { counts: true }), [pts, name]);
   const total = rows[0]?.total ?? 0;
   const reliability = useReliabilityFootnote(useMemo(() => shownRows.map((r) => r.theme_id), [shownRows]));
   const table = useMemo(() => pts.map((p, i) => ({

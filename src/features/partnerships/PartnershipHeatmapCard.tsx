@@ -18,7 +18,7 @@ export function PartnershipHeatmapCard({ rows, top, footnote, onCell }: {
   const { option, printOption, partnerships, themes, best } = useMemo(() => {
     const { partnerships, themes } = heatmapAxes(rows);
     const best = rows.filter((r) => r.total >= 3).sort((a, b) => b.share - a.share || b.reviews - a.reviews)[0];
-    return { option: partnershipHeatmapOption(rows), printOption: partnershipHeatmapOption(rows, { counts: true }), partnerships, themes, best };
+    return { option: partnershipHeatmapOption(rows), printOption: () => partnershipHeatmapOption(rows, { counts: true }), partnerships, themes, best };
   }, [rows]);
   const reliability = useReliabilityFootnote(useMemo(() => themes.map(([id]) => id), [themes]));
   const onClick = (e: ECElementEvent) => {

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { ChartCard } from '../../charts/ChartCard.tsx';
 import type { ECElementEvent } from '../../charts/echarts.ts';
 import { pct } from '../../charts/options/format.ts';
@@ -17,7 +17,7 @@ export function ThemeTrendCard({ id = 'theme-trend', rows, measure, footnote, on
   actions?: React.ReactNode;
 }) {
   const option = useMemo(() => themeTrendOption(rows, measure), [rows, measure]);
-  const printOption = useMemo(() => themeTrendOption(rows, measure, { counts: true }), [rows, measure]);
+  const printOption = useCallback(() => themeTrendOption(rows, measure, { counts: true }), [rows, measure]);
   const years = useMemo(() => [...new Set(rows.map((r) => r.year))], [rows]);
   const reliability = useReliabilityFootnote(useMemo(() => [...new Set(rows.map((r) => r.theme_id))], [rows]));
   const onClick = (e: ECElementEvent) => e.name && onYear(Number(e.name));
