@@ -12,6 +12,12 @@ import { searchKey } from '../filters/filters.ts';
 
 /** Passages per batch: about 8 MB of text, so the engine and the page are held for tens of milliseconds at a time. */
 const PASSAGES_PER_BATCH = 25_000;
+/**
+ * Briefings per batch: about 5 MB of text at x10. DuckDB's wasm heap never
+ * shrinks, so the largest result read sets its size for the session: the
+ * briefings read whole (21 MB at x10) grew it by 57 MB.
+ */
+const BRIEFINGS_PER_BATCH = 15_000;
 
 export interface TextIndex {
   reviews: number;
@@ -36,15 +42,17 @@ export const TEXT_INDEX_COUNTS_SQL = `SELECT (SELECT count(*) FROM review_facts)
        (SELECT coalesce(max(rowid) + 1, 0) FROM passages)::INTEGER AS passages`;
 
 /** The queries that read every searchable text as (doc, text) rows, in batches: the same texts the SQL search reads. */
-export function textIndexBatchesSql(counts: { reviews: number; passages: number }): { sql: string; label: string }[] {
+export function textIndexBatchesSql(counts: { reviews: number; briefings: number; passages: number }): { sql: string; label: string }[] {
   const batches = [{ sql: `WITH ${INDEXED} SELECT x.i AS doc, concat_ws(' ', r.case_name, r.summary, r.findings, r.recommendations) AS text
 FROM reviews r JOIN r_idx x ON x.id = r.id`, label: 'textIndex.reviews' }];
   for (let from = 0; from < counts.passages; from += PASSAGES_PER_BATCH) {
     batches.push({ sql: `WITH ${INDEXED} SELECT x.i AS doc, p.text FROM passages p JOIN r_idx x ON x.id = p.entity_id
 WHERE p.entity_type = 'review' AND p.rowid >= ${from} AND p.rowid < ${from + PASSAGES_PER_BATCH}`, label: 'textIndex.passages' });
   }
-  batches.push({ sql: `WITH ${INDEXED} SELECT (x.i + ${counts.reviews})::INTEGER AS doc, concat_ws(' ', b.title, b.text) AS text
-FROM briefings b JOIN b_idx x ON x.id = b.id`, label: 'textIndex.briefings' });
+  for (let from = 0; from < counts.briefings; from += BRIEFINGS_PER_BATCH) {
+    batches.push({ sql: `WITH ${INDEXED} SELECT (x.i + ${counts.reviews})::INTEGER AS doc, concat_ws(' ', b.title, b.text) AS text
+FROM briefings b JOIN b_idx x ON x.id = b.id WHERE x.i >= ${from} AND x.i < ${from + BRIEFINGS_PER_BATCH}`, label: 'textIndex.briefings' });
+  }
   return batches;
 }
 
