@@ -1,6 +1,6 @@
 /**
  * Runs tagging jobs one batch after another in the tagging worker, with
- * progress and cancel. The worker lives as long as the import page.
+ * progress and cancel. The worker lives while there is tagging to do.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { WriteChange } from '../../workspace/write.ts';
@@ -40,6 +40,11 @@ export function useTagging(change: WriteChange, onStored: (label: string, outcom
     client.current?.client.terminate();
   }, []);
 
+  const releaseWorker = () => {
+    client.current?.client.terminate();
+    client.current = null;
+  };
+
   const pump = useCallback(async () => {
     if (running.current) return;
     running.current = true;
@@ -63,6 +68,9 @@ export function useTagging(change: WriteChange, onStored: (label: string, outcom
           signal: ctrl.signal,
           onProgress: (progress) => setState({ kind: 'running', label: batch.label, progress, queued: queue.current.length }),
         });
+        // The worker's heap grew with the batch (a 100,000-review file: hundreds of MB); with nothing
+        // queued, let it go before the save that follows needs the memory. The next batch starts a new one.
+        if (!queue.current.length) releaseWorker();
         stored.current(batch.label, outcome);
         runs.current += 1;
         setState({ kind: 'done', label: batch.label, outcome, runs: runs.current });
