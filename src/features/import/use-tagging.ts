@@ -35,15 +35,15 @@ export function useTagging(change: WriteChange, onStored: (label: string, outcom
   // A model retrained with the user's corrections (kept in the workspace) tags new text too.
   const workspace = useWorkspace();
 
-  useEffect(() => () => {
-    controller.current?.abort();
-    client.current?.client.terminate();
-  }, []);
-
   const releaseWorker = () => {
     client.current?.client.terminate();
     client.current = null;
   };
+
+  useEffect(() => () => {
+    controller.current?.abort();
+    releaseWorker();
+  }, []);
 
   const pump = useCallback(async () => {
     if (running.current) return;

@@ -29,14 +29,9 @@ export function TopThemesCard({ rows, top = 10, selected, footnote, years, onThe
     return { ...r, reference: f ? `${referenceLabel(f)} (${f.measure}; ${f.source_title})` : '' };
   }), [rows, top]);
   const refs = useMemo(() => shown.map((r) => referenceFor(r.theme_id)), [shown]);
-  const option = useMemo(
-    () => topThemesOption(shown, selected, refs.map((f) => (f ? { share: f.share, label: referenceLabel(f), baseDiffers: f.base_kind === 'subset' } : null))),
-    [shown, selected, refs],
-  );
-  const printOption = useCallback(
-    () => topThemesOption(shown, selected, refs.map((f) => (f ? { share: f.share, label: referenceLabel(f), baseDiffers: f.base_kind === 'subset' } : null)), { counts: true }),
-    [shown, selected, refs],
-  );
+  const marks = useMemo(() => refs.map((f) => (f ? { share: f.share, label: referenceLabel(f), baseDiffers: f.base_kind === 'subset' } : null)), [refs]);
+  const option = useMemo(() => topThemesOption(shown, selected, marks), [shown, selected, marks]);
+  const printOption = useCallback(() => topThemesOption(shown, selected, marks, { counts: true }), [shown, selected, marks]);
   const notes = useMemo(() => {
     const ours: OurBase = { reviews: shown[0]?.total ?? 0, firstYear: years.first, lastYear: years.last };
     return shown.flatMap((r, i) => {
