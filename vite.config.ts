@@ -80,9 +80,12 @@ export default defineConfig({
           name: 'browser',
           environment: 'node',
           include: ['tests/browser/**/*.test.ts'],
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
-          fileParallelism: false,
+          // Two files at a time: much of a browser test is waiting (DuckDB starting, workers, quiet periods), so
+          // a pair on two cores takes about 590 s where one at a time took about 700 s. Timeouts allow for the sharing.
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          fileParallelism: true,
+          maxWorkers: 2,
         },
       },
     ],
