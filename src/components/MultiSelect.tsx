@@ -41,7 +41,8 @@ export function MultiSelect({ label, options, selected, onChange, searchable = o
         {label}
         {selected.length > 0 && <span className="badge" aria-label={`${selected.length} selected`}>{selected.length}</span>}
       </summary>
-      <div className="multi-select__panel">
+      {/* Built only while open: a closed list would be redrawn on every filter change for nothing (158 partnerships at national scale). */}
+      {open && <div className="multi-select__panel">
         {searchable && (
           <input
             type="search"
@@ -71,7 +72,7 @@ export function MultiSelect({ label, options, selected, onChange, searchable = o
           </ul>
           {shown.length === 0 && <p className="hint">Nothing matches “{needle}”.</p>}
         </fieldset>
-      </div>
+      </div>}
     </details>
   );
 }

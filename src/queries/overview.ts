@@ -71,19 +71,34 @@ GROUP BY ALL
 ORDER BY year, min(k.rank), partnership`;
 }
 
+const KIND_PARTNERSHIP = 0, KIND_NOT_KNOWN = 1, KIND_OTHER = 2;
+const kindCodes = new WeakMap<FilterIndex, Uint8Array>();
+
+/** Each partnership's kind as a small code, once per index: the totals look it up for every item. */
+function partnershipKinds(index: FilterIndex): Uint8Array {
+  let codes = kindCodes.get(index);
+  if (!codes) {
+    codes = new Uint8Array(NO_PARTNERSHIP + 1);
+    index.partnerships.forEach((p, i) => { codes![i] = p.kind === 'partnership' ? KIND_PARTNERSHIP : p.kind === 'not-known' ? KIND_NOT_KNOWN : KIND_OTHER; });
+    kindCodes.set(index, codes);
+  }
+  return codes;
+}
+
 /** Reviews, briefings (de-duplicated) and partnerships matching the filters, and the reviews' year span. */
 function totalsFromIndex(index: FilterIndex, f: Filters, hits: SearchHits | null): TotalsRow {
   const r = selectReviews(index, f, hits);
   const b = selectBriefings(index, f, hits);
+  const kinds = partnershipKinds(index);
   const seen = new Uint8Array(NO_PARTNERSHIP + 1);
   let reviews = 0, records = 0, partnerships = 0, others = 0, notKnown = 0, undated = 0, first = Infinity, last = -Infinity;
   const see = (p: number) => {
-    const kind = index.partnerships[p]?.kind ?? 'partnership';
-    if (kind === 'not-known') notKnown++;
+    const kind = kinds[p]!;
+    if (kind === KIND_NOT_KNOWN) notKnown++;
     if (p === NO_PARTNERSHIP || seen[p]) return;
     seen[p] = 1;
-    if (kind === 'partnership') partnerships++;
-    else if (kind !== 'not-known') others++;
+    if (kind === KIND_PARTNERSHIP) partnerships++;
+    else if (kind === KIND_OTHER) others++;
   };
   for (let i = 0; i < r.length; i++) {
     if (!r[i]) continue;
@@ -94,15 +109,23 @@ function totalsFromIndex(index: FilterIndex, f: Filters, hits: SearchHits | null
     else if (y < first) first = y;
     if (y !== 0 && y > last) last = y;
   }
-  const keys = new Set<number>();
-  for (let i = 0; i < b.length; i++) if (b[i]) { records++; keys.add(index.briefings.key[i]!); see(index.briefings.partnership[i]!); }
+  // A key is the index of its group's first briefing, so a flag per briefing counts distinct keys.
+  const keySeen = new Uint8Array(b.length);
+  let keys = 0;
+  for (let i = 0; i < b.length; i++) {
+    if (!b[i]) continue;
+    records++;
+    const key = index.briefings.key[i]!;
+    if (!keySeen[key]) { keySeen[key] = 1; keys++; }
+    see(index.briefings.partnership[i]!);
+  }
   let titleOnly = 0;
   if (!f.titleOnly) {
     const all = selectReviews(index, f, hits, { keepTitleOnly: true });
     for (let i = 0; i < all.length; i++) if (all[i] && index.reviews.titleOnly[i]) titleOnly++;
   }
   return {
-    reviews, briefings: keys.size, briefing_records: records, partnerships, other_sources: others, not_known_items: notKnown,
+    reviews, briefings: keys, briefing_records: records, partnerships, other_sources: others, not_known_items: notKnown,
     title_only_reviews: titleOnly,
     first_year: first === Infinity ? null : first, last_year: last === -Infinity ? null : last, undated_reviews: undated,
   };

@@ -269,7 +269,7 @@ export const localVsRestQuery = (db: QueryRunner, scope: Filters, partnershipId:
 
 /** Briefings in scope that count: the filters (their years aside) and no statements. */
 function scopedBriefings(index: FilterIndex, scope: Filters, hits: SearchHits | null): Uint8Array {
-  const b = selectBriefings(index, scope, hits, { ignoreYears: true });
+  const b = selectBriefings(index, scope, hits, { ignoreYears: true }).slice();
   for (let i = 0; i < b.length; i++) if (index.briefings.statement[i]) b[i] = 0;
   return b;
 }
