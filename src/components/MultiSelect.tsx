@@ -16,6 +16,9 @@ export interface MultiSelectProps {
   searchable?: boolean;
 }
 
+/** Lists longer than this are built only while open. */
+const LAZY_FROM = 12;
+
 /**
  * A disclosure with a checkbox per option: keyboard- and screen-reader-friendly
  * without custom widgets. Escape, a click outside or tabbing away closes it.
@@ -32,6 +35,9 @@ export function MultiSelect({ label, options, selected, onChange, searchable = o
     if (refocus) summary.current?.focus();
   }, []);
   const dismiss = useDismiss(root, open, close, () => !!root.current?.open);
+  // A long list is built only while open: closed, it would be redrawn on every filter change for nothing (158
+  // partnerships at national scale). Short lists stay built, so Tab after opening always finds their first box.
+  const built = open || options.length <= LAZY_FROM;
   const shown = needle ? options.filter((o) => o.label.toLowerCase().includes(needle.toLowerCase())) : options;
   const toggle = (value: string, on: boolean) =>
     onChange(on ? [...selected, value] : selected.filter((v) => v !== value));
@@ -41,8 +47,7 @@ export function MultiSelect({ label, options, selected, onChange, searchable = o
         {label}
         {selected.length > 0 && <span className="badge" aria-label={`${selected.length} selected`}>{selected.length}</span>}
       </summary>
-      {/* Built only while open: a closed list would be redrawn on every filter change for nothing (158 partnerships at national scale). */}
-      {open && <div className="multi-select__panel">
+      <div className="multi-select__panel">
         {searchable && (
           <input
             type="search"
@@ -55,7 +60,7 @@ export function MultiSelect({ label, options, selected, onChange, searchable = o
         <fieldset>
           <legend className="visually-hidden">{label}</legend>
           <ul>
-            {shown.map((o, i) => (
+            {built && shown.map((o, i) => (
               <li key={o.value}>
                 <input
                   type="checkbox"
@@ -70,9 +75,9 @@ export function MultiSelect({ label, options, selected, onChange, searchable = o
               </li>
             ))}
           </ul>
-          {shown.length === 0 && <p className="hint">Nothing matches “{needle}”.</p>}
+          {built && shown.length === 0 && <p className="hint">Nothing matches “{needle}”.</p>}
         </fieldset>
-      </div>}
+      </div>
     </details>
   );
 }
