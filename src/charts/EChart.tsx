@@ -12,8 +12,8 @@ export interface EChartProps {
   onElementClick?: (event: ECElementEvent) => void;
 }
 
-/** Whether the box's size differs from the one the chart was last laid out for. */
-const resized = (instance: ECharts, node: HTMLElement) => node.clientWidth !== instance.getWidth() || node.clientHeight !== instance.getHeight();
+/** Whether a box of this size differs from the one the chart was last laid out for. */
+const resized = (instance: ECharts, width: number, height: number) => width !== instance.getWidth() || height !== instance.getHeight();
 
 /**
  * Resizes to the box's size, read by the caller: ECharts would otherwise hide the box to read it, forcing a
@@ -48,7 +48,7 @@ function draw(instance: ECharts, node: HTMLElement, option: ChartOption) {
   // The box's size, read once: a read after ECharts has resized its canvas would force another layout.
   const width = node.clientWidth;
   const height = node.clientHeight;
-  if (width !== instance.getWidth() || height !== instance.getHeight()) {
+  if (resized(instance, width, height)) {
     // A lazy setOption followed by resize() is ECharts' one-pass update at a new size; resize() paints
     // on the next frame, so flush to have the pixels now, as setOption does.
     instance.setOption(fitToWidth(option, width), { notMerge: true, lazyUpdate: true });
@@ -89,7 +89,7 @@ export function EChart({ option, label, height = 320, onElementClick }: EChartPr
       // none when a draw already laid the chart out at this size.
       const observer = new ResizeObserver(() => {
         if (node.dataset.narrow !== String(node.clientWidth < NARROW_CHART)) draw(instance, node, latestOption.current);
-        else if (resized(instance, node)) resizeTo(instance, node.clientWidth, node.clientHeight);
+        else if (resized(instance, node.clientWidth, node.clientHeight)) resizeTo(instance, node.clientWidth, node.clientHeight);
       });
       observer.observe(node);
       cleanup = () => {

@@ -16,14 +16,14 @@ export interface MultiSelectProps {
   searchable?: boolean;
 }
 
-/** Lists longer than this are built only while open. */
-const LAZY_FROM = 12;
+/** Lists longer than this get a box to narrow them and are built only while open. */
+const LONG_LIST = 12;
 
 /**
  * A disclosure with a checkbox per option: keyboard- and screen-reader-friendly
  * without custom widgets. Escape, a click outside or tabbing away closes it.
  */
-export function MultiSelect({ label, options, selected, onChange, searchable = options.length > 12 }: MultiSelectProps) {
+export function MultiSelect({ label, options, selected, onChange, searchable = options.length > LONG_LIST }: MultiSelectProps) {
   const [needle, setNeedle] = useState('');
   const [open, setOpen] = useState(false);
   const id = useId();
@@ -37,7 +37,7 @@ export function MultiSelect({ label, options, selected, onChange, searchable = o
   const dismiss = useDismiss(root, open, close, () => !!root.current?.open);
   // A long list is built only while open: closed, it would be redrawn on every filter change for nothing (158
   // partnerships at national scale). Short lists stay built, so Tab after opening always finds their first box.
-  const built = open || options.length <= LAZY_FROM;
+  const built = open || options.length <= LONG_LIST;
   const shown = needle ? options.filter((o) => o.label.toLowerCase().includes(needle.toLowerCase())) : options;
   const toggle = (value: string, on: boolean) =>
     onChange(on ? [...selected, value] : selected.filter((v) => v !== value));
