@@ -63,8 +63,6 @@ export interface FilterIndex {
     datedPublished: Array<string | null>;
     datedOn: Array<string | null>;
   };
-  /** Statutory partnerships with at least one review or briefing in the whole dataset. */
-  partnershipsWithData: number;
 }
 
 /** Builds compressed theme lists from (item, theme) pairs sorted by item. */

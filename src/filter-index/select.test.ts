@@ -18,7 +18,6 @@ function tinyIndex(): FilterIndex {
       statement: Uint8Array.of(0, 0), key: Int32Array.of(0, 1), datedYear: Int16Array.of(2019, 2021),
       datedPublished: [null, null], datedOn: [null, null],
     },
-    partnershipsWithData: 1,
   };
 }
 

@@ -1,5 +1,5 @@
 /**
- * Duplicate reviews (same id, or same partnership and case) are merged rather
+ * Duplicate reviews (same id, or same partnership and case, see sameReview) are merged rather
  * than doubled: fields the kept record lacks are filled from the duplicate.
  */
 import { slugify } from '../schema/partnership-name.ts';
@@ -33,9 +33,32 @@ function fillGaps(kept: Review, extra: Review): Review {
   return merged as unknown as Review;
 }
 
+/** Publication years further apart than this are two reviews, whatever their names. */
+export const SAME_REVIEW_MAX_YEARS_APART = 1;
+
+/**
+ * Whether two reviews of one partnership under one case name are the same review. A generic name
+ * ("Child Y", "Child A") is reused by a partnership for different children years apart, so a shared
+ * source address says "same", publication years more than SAME_REVIEW_MAX_YEARS_APART apart say
+ * "different", and otherwise the name decides. Types are not compared: sources disagree on them for
+ * one review (a practice review listed as a serious case review in the year the regimes changed).
+ */
+export function sameReview(a: Review, b: Review): boolean {
+  if (a.source_url && a.source_url === b.source_url) return true;
+  if (a.year !== null && b.year !== null && Math.abs(a.year - b.year) > SAME_REVIEW_MAX_YEARS_APART) return false;
+  return true;
+}
+
+/** The kept namesake `r` is the same review as: one at the same address first, else the first that sameReview accepts. */
+function pickSameReview(namesakes: Review[], r: Review): Review | undefined {
+  return namesakes.find((kept) => kept.source_url && kept.source_url === r.source_url) ?? namesakes.find((kept) => sameReview(kept, r));
+}
+
+const describeReview = (r: Review) => `${r.case_name} (${r.partnership_id}, ${r.published ?? 'no date'}, ${r.review_type})`;
+
 /** mergeReviews as steps that may be paused between; `keyOf` may be a memoised reviewCaseKey. */
 export function* mergeReviewsSteps(existing: readonly Review[], incoming: readonly Review[], keyOf = reviewCaseKey): Steps<MergeResult> {
-  const { kept, mergedInto, messages } = yield* mergeByKeySteps([...existing, ...incoming], keyOf, fillGaps, (r) => `${r.case_name} (${r.partnership_id})`);
+  const { kept, mergedInto, messages } = yield* mergeByKeySteps([...existing, ...incoming], keyOf, fillGaps, describeReview, pickSameReview);
   return { reviews: kept, mergedInto, messages };
 }
 

@@ -36,6 +36,21 @@ describe('corrections and agreement on the bundled data', () => {
     expect(await db.query<CorrectionCell>(correctionCellsSql)).toEqual([]);
   });
 
+  it('counts a review tagged through its passages once, as a review, not once per passage', async () => {
+    const before = (await db.query<AgreementCoverage>(agreementCoverageSql))[0]!;
+    await db.exec(`
+      INSERT INTO reviews VALUES ('imp-2', (SELECT min(id) FROM partnerships), 'Child U', 'rapid-review', '2024', '2024-01-01', 2024, NULL, NULL, NULL, NULL, 'import');
+      INSERT INTO documents VALUES ('doc-2', 'review', 'imp-2', 'u.pdf', 'application/pdf', 40);
+      INSERT INTO passages VALUES ('doc-2:1', 'doc-2', 'review', 'imp-2', 1, 'Neglect.'), ('doc-2:2', 'doc-2', 'review', 'imp-2', 2, 'More neglect.');
+      INSERT INTO theme_tags VALUES ('passage', 'doc-2:1', 'neglect', 0.8, 'model', true), ('passage', 'doc-2:2', 'neglect', 0.7, 'model', true);`);
+    const after = (await db.query<AgreementCoverage>(agreementCoverageSql))[0]!;
+    expect([after.tagged_reviews - before.tagged_reviews, after.tagged_briefings - before.tagged_briefings]).toEqual([1, 0]);
+    const [{ n }] = await db.query<{ n: number }>(`SELECT count(DISTINCT entity_id)::INTEGER AS n FROM theme_tags WHERE entity_type = 'review' AND source IN ('model', 'rule')`) as [{ n: number }];
+    expect(before.tagged_reviews).toBe(n);
+    await db.exec(`DELETE FROM theme_tags WHERE entity_id IN ('doc-2:1', 'doc-2:2'); DELETE FROM passages WHERE document_id = 'doc-2';
+      DELETE FROM documents WHERE id = 'doc-2'; DELETE FROM reviews WHERE id = 'imp-2';`);
+  });
+
   it('a rejection overrides the model, counts as a correction, and can be withdrawn', async () => {
     const entity = { type: 'review' as const, id: pageReview.id };
     await writeChange(db, setCorrection(entity, pageReview.theme_id, false));

@@ -12,15 +12,19 @@ import type { CorrectionCell } from '../agreement/out-of-fold.ts';
 export const expertKeysSql = `
 SELECT DISTINCT entity_type || ':' || entity_id AS key FROM ws_base_manual_tags ORDER BY key`;
 
-/** Each (entry, theme) the user corrected: their verdict and whether the tags in force include the theme. */
-export const correctionCellsSql = `
-WITH rolled AS (
+/** Every tag as its review's or briefing's: a passage's tags count for the entry it belongs to. */
+const ROLLED_TAGS = `
+rolled AS (
   -- Two branches, not a LEFT JOIN with 'passage' in its condition (a nested loop in DuckDB; see derived.ts).
   SELECT entity_type, entity_id, theme_id, source FROM theme_tags WHERE entity_type <> 'passage'
   UNION ALL
   SELECT p.entity_type, p.entity_id, t.theme_id, t.source
   FROM theme_tags t JOIN passages p ON p.id = t.entity_id WHERE t.entity_type = 'passage'
-),
+)`;
+
+/** Each (entry, theme) the user corrected: their verdict and whether the tags in force include the theme. */
+export const correctionCellsSql = `
+WITH ${ROLLED_TAGS},
 -- The tagger's own predictions: catalogue keywords are published labels, not the tagger's output.
 predicted AS (SELECT DISTINCT entity_type, entity_id, theme_id FROM rolled WHERE source IN ('model', 'rule')),
 judged AS (SELECT entity_type, entity_id, theme_id, bool_or(accepted) AS truth FROM ws_corrections GROUP BY ALL)
@@ -30,7 +34,9 @@ LEFT JOIN predicted p USING (entity_type, entity_id, theme_id)
 ORDER BY key, j.theme_id`;
 
 export interface AgreementCoverage {
-  tagged_entries: number;
+  /** Reviews and briefings the tagger tagged (model or rule tags, on the entry or one of its passages), every one held. */
+  tagged_reviews: number;
+  tagged_briefings: number;
   expert_entries: number;
   corrected_entries: number;
   corrections: number;
@@ -38,7 +44,10 @@ export interface AgreementCoverage {
 
 /** How much there is to compare: entries the tagger tagged, expert-labelled ones, the user's corrections. */
 export const agreementCoverageSql = `
-SELECT (SELECT count(*) FROM (SELECT DISTINCT entity_type, entity_id FROM theme_tags WHERE source IN ('model', 'rule')))::INTEGER AS tagged_entries,
+WITH ${ROLLED_TAGS},
+tagged AS (SELECT DISTINCT entity_type, entity_id FROM rolled WHERE source IN ('model', 'rule'))
+SELECT (SELECT count(*) FROM tagged WHERE entity_type = 'review')::INTEGER AS tagged_reviews,
+       (SELECT count(*) FROM tagged WHERE entity_type = 'briefing')::INTEGER AS tagged_briefings,
        (SELECT count(*) FROM (SELECT DISTINCT entity_type, entity_id FROM ws_base_manual_tags))::INTEGER AS expert_entries,
        (SELECT count(*) FROM (SELECT DISTINCT entity_type, entity_id FROM ws_corrections))::INTEGER AS corrected_entries,
        (SELECT count(*) FROM ws_corrections)::INTEGER AS corrections`;

@@ -31,7 +31,6 @@ interface Header {
   partnerships: FilterIndex['partnerships'];
   themes: FilterIndex['themes'];
   reviewTypes: string[];
-  partnershipsWithData: number;
   reviewCount: number;
   briefingCount: number;
   strings: string[];
@@ -83,7 +82,7 @@ export function encodeFilterIndexFile({ index, options }: FilterIndexFile): Uint
   }
   const header: Header = {
     partnerships: index.partnerships, themes: index.themes, reviewTypes: index.reviewTypes,
-    partnershipsWithData: index.partnershipsWithData, reviewCount: r.count, briefingCount: b.count,
+    reviewCount: r.count, briefingCount: b.count,
     strings, options, columns: entries,
   };
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
@@ -126,7 +125,6 @@ export function decodeFilterIndexFile(bytes: Uint8Array): FilterIndexFile {
       statement: column('briefings.statement', 'u8'), key: column('briefings.key', 'i32'), datedYear: column('briefings.datedYear', 'i16'),
       datedPublished: texts('briefings.datedPublished'), datedOn: texts('briefings.datedOn'),
     },
-    partnershipsWithData: header.partnershipsWithData,
   };
   return { index, options: header.options };
 }

@@ -14,6 +14,15 @@ describe('filter options', () => {
     expect(o.partnerships.map((p) => p.id)).toEqual(['a', 'b']);
   });
 
+  it('count a partnership\'s reviews as the Overview does by default: a title-only review set apart', async () => {
+    await db.exec(`INSERT INTO reviews (id, partnership_id, case_name, review_type, origin) VALUES ('ra', 'a', 'Child T', 'other', 'pages')`);
+    await db.exec((await import('./derived.ts')).REFRESH_DERIVED_SQL);
+    const a = (await loadFilterOptions(db)).partnerships.find((p) => p.id === 'a');
+    expect(a).toEqual({ id: 'a', name: 'Alpha', region: 'North', kind: 'partnership', nation: 'England', reviews: 3 });
+    await db.exec(`DELETE FROM reviews WHERE id = 'ra'`);
+    await db.exec((await import('./derived.ts')).REFRESH_DERIVED_SQL);
+  });
+
   it('list England first, then the other nations', async () => {
     await db.exec(`INSERT INTO partnerships (id, name, region, nation) VALUES ('w', 'Gwent', NULL, 'Wales');
       INSERT INTO reviews (id, partnership_id, case_name, review_type, origin) VALUES ('rw', 'w', 'Child W', 'other', 'test')`);

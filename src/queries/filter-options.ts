@@ -3,7 +3,11 @@ import { queryOptions } from '@tanstack/react-query';
 import type { QueryRunner } from './runner.ts';
 import type { ReviewType } from '../schema/records.ts';
 
-export interface PartnershipOption { id: string; name: string; region: string | null; reviews: number }
+/**
+ * A partnership (or other source) in the data: its kind ('partnership' for a statutory one), its nation
+ * (England when none is recorded) and its reviews, title-only reviews set apart as the Overview counts by default.
+ */
+export interface PartnershipOption { id: string; name: string; region: string | null; kind: string; nation: string; reviews: number }
 export interface ThemeOption { id: string; label: string; group_id: string; group_label: string; description: string }
 /** A nation with reviews in the data, and how many (title-only reviews set apart, as the Overview counts by default). */
 export interface NationOption { nation: string; reviews: number }
@@ -17,9 +21,10 @@ export interface FilterOptions {
 }
 
 export const partnershipOptionsSql = `
-SELECT p.id, p.name, p.region, count(r.id)::INTEGER AS reviews
-FROM partnerships p LEFT JOIN reviews r ON r.partnership_id = p.id
-GROUP BY ALL ORDER BY p.name`;
+SELECT p.id, p.name, p.region, coalesce(p.kind, 'partnership') AS kind, coalesce(p.nation, 'England') AS nation,
+       count(r.id)::INTEGER AS reviews
+FROM partnerships p LEFT JOIN review_facts r ON r.partnership_id = p.id AND NOT r.title_only
+GROUP BY ALL ORDER BY p.name, p.id`;
 
 // A partnership with no recorded nation counts as England's (see the nation filter in filters.ts);
 // an item whose partnership has no row is not listed here (it has no nation to offer).

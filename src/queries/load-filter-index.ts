@@ -39,11 +39,6 @@ SELECT coalesce(p.i, 65535)::USMALLINT AS partnership, coalesce(b.year, 0)::SMAL
        ki.i::INTEGER AS key
 FROM briefings b LEFT JOIN p_idx p ON p.id = b.partnership_id LEFT JOIN reviews rv ON rv.id = b.review_id
 JOIN briefing_facts bf ON bf.id = b.id JOIN b_idx ki ON ki.id = bf.briefing_key ORDER BY b.id`, 'index.briefings');
-  const [{ n: partnershipsWithData } = { n: 0 }] = await db.query<{ n: number }>(
-    `SELECT count(DISTINCT x.partnership_id)::INTEGER AS n FROM (SELECT partnership_id FROM reviews UNION ALL SELECT partnership_id FROM briefings) x
-     JOIN partnerships p ON p.id = x.partnership_id WHERE coalesce(p.kind, 'partnership') = 'partnership'`,
-    { label: 'index.partnershipsWithData' },
-  );
   const bt = await columns(db, `WITH ${INDEXED}
 SELECT bi.i AS item, ti.i::USMALLINT AS theme FROM entity_themes e JOIN b_idx bi ON bi.id = e.entity_id JOIN t_idx ti ON ti.id = e.theme_id
 WHERE e.entity_type = 'briefing' ORDER BY bi.i, ti.i`, 'index.briefingThemes');
@@ -62,7 +57,6 @@ WHERE e.entity_type = 'briefing' ORDER BY bi.i, ti.i`, 'index.briefingThemes');
       statement: Uint8Array.from(b.statement!), key: Int32Array.from(b.key!), datedYear: Int16Array.from(b.dated_year!),
       datedPublished: texts(b.dated_published!), datedOn: texts(b.dated_on!),
     },
-    partnershipsWithData,
   };
 }
 

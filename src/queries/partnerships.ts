@@ -17,8 +17,10 @@ export interface HeatmapCellRow extends ThemeCell {
 
 /**
  * Share of each partnership's tagged reviews carrying each theme, for the `top`
- * partnerships with most tagged reviews (ties by name) and the themes in the
+ * statutory partnerships with most tagged reviews (ties by name) and the themes in the
  * theme filter, or else every theme that occurs. Zero cells are included.
+ * Joint arrangements, national bodies and unknown publishers are not
+ * partnerships: they are not rows here, as the Overview does not count them as partnerships.
  */
 export function partnershipThemeSql(f: Filters, top = 15): string {
   const themeSet = f.themes.length
@@ -29,7 +31,8 @@ WITH ${taggedReviewsCtes(f)},
 ranked AS (
   SELECT t.partnership_id, p.name, count(*) AS total,
          row_number() OVER (ORDER BY count(*) DESC, p.name) AS rank
-  FROM tagged t JOIN partnerships p ON p.id = t.partnership_id GROUP BY t.partnership_id, p.name
+  FROM tagged t JOIN partnerships p ON p.id = t.partnership_id
+  WHERE t.partnership_id IN (${STATUTORY_PARTNERSHIP_IDS}) GROUP BY t.partnership_id, p.name
 ),
 theme_set AS (${themeSet}),
 counts AS (SELECT partnership_id, theme_id, count(*) AS n FROM review_themes GROUP BY ALL)
@@ -93,12 +96,12 @@ function byPartnership(index: FilterIndex, tagged: Uint8Array) {
   return { totals, cells };
 }
 
-/** Share of each of the `top` partnerships' tagged reviews carrying each theme (the filter's themes, else every one that occurs). */
+/** Share of each of the `top` statutory partnerships' tagged reviews carrying each theme (the filter's themes, else every one that occurs). */
 function partnershipThemeFromIndex(index: FilterIndex, f: Filters, hits: SearchHits | null, top = 15): HeatmapCellRow[] {
   const { tagged, perTheme } = taggedPopulation(index, f, hits, false);
   const { totals: perP, cells } = byPartnership(index, tagged);
   const T = index.themes.length;
-  const ranked = index.partnerships.map((p, i) => ({ p, i, total: perP[i]! })).filter((x) => x.total > 0)
+  const ranked = index.partnerships.map((p, i) => ({ p, i, total: perP[i]! })).filter((x) => x.total > 0 && x.p.kind === 'partnership')
     .sort((a, b) => b.total - a.total || byText(a.p.name, b.p.name)).slice(0, top);
   const themeSet = index.themes.map((th, t) => ({ th, t }))
     .filter(({ th, t }) => (f.themes.length ? f.themes.includes(th.id) : perTheme[t]! > 0))

@@ -27,6 +27,7 @@ import type { ThemeEvidenceRow } from '../planner/material.ts';
 import type { ThemeCoverage } from '../planner/score.ts';
 import type { Aggregate } from './aggregate.ts';
 import { STATUTORY_PARTNERSHIP_IDS } from './partnerships.ts';
+import { totals, totalsSql } from './overview.ts';
 
 export interface PlannerYearsRow {
   /** Latest and earliest publication year of the tagged reviews in scope (null when none is dated). */
@@ -39,7 +40,11 @@ export interface PlannerYearsRow {
   /** Briefings in scope (statements aside), and how many of them carry no theme at all. */
   briefings: number;
   untagged_briefings: number;
-  /** Partnerships with at least one review or briefing in the whole dataset. */
+  /**
+   * Statutory partnerships with a review or briefing under the scope's other filters (nation, types,
+   * title-only, tag sources; the partnership and region filters left out): the partnerships one
+   * partnership can be compared with, counted as the Overview counts partnerships (totals).
+   */
   partnerships: number;
 }
 
@@ -57,9 +62,13 @@ SELECT max(r.year) FILTER (WHERE ${IS_TAGGED})::INTEGER AS latest_year,
        count(*) FILTER (WHERE r.year IS NULL AND ${IS_TAGGED})::INTEGER AS undated_reviews,
        (SELECT count(DISTINCT briefing_key) FROM bd)::INTEGER AS briefings,
        (SELECT count(DISTINCT briefing_key) FROM bd WHERE id NOT IN (SELECT entity_id FROM entity_themes WHERE entity_type = 'briefing'))::INTEGER AS untagged_briefings,
-       (SELECT count(DISTINCT x.partnership_id) FROM (SELECT partnership_id FROM reviews UNION ALL SELECT partnership_id FROM briefings) x
-          JOIN partnerships p ON p.id = x.partnership_id WHERE coalesce(p.kind, 'partnership') = 'partnership')::INTEGER AS partnerships
+       (SELECT partnerships FROM (${totalsSql(comparable(scope))}))::INTEGER AS partnerships
 FROM review_facts r WHERE ${reviewWhere(scope)}`;
+}
+
+/** The scope one partnership is compared within: every partnership and region (as localVsRestSql counts "the rest"). */
+function comparable(scope: Filters): Filters {
+  return { ...scope, partnerships: [], regions: [] };
 }
 
 /** Briefings in scope with an effective date (their own, else their review's). Aliased `bd`. */
@@ -218,7 +227,7 @@ export interface LocalVsRestRow {
  * review-type filter kept), as the Partnerships view compares.
  */
 export function localVsRestSql(scope: Filters, partnershipId: string, w: PlannerWindow): string {
-  const others: Filters = { ...scope, partnerships: [], regions: [] };
+  const others = comparable(scope);
   return `
 WITH scoped AS (
   SELECT r.id, r.partnership_id = ${str(partnershipId)} AS is_local FROM review_facts r
@@ -301,7 +310,8 @@ function plannerYearsFromIndex(index: FilterIndex, scope: Filters, hits: SearchH
   return {
     latest_year: last === -Infinity ? null : last, first_year: first === Infinity ? null : first,
     reviews, untagged_reviews: untagged, undated_reviews: undated,
-    briefings: briefings.size, untagged_briefings: untaggedBriefings.size, partnerships: index.partnershipsWithData,
+    briefings: briefings.size, untagged_briefings: untaggedBriefings.size,
+    partnerships: totals.fromIndex(index, comparable(scope), hits).partnerships,
   };
 }
 

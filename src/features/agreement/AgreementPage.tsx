@@ -8,6 +8,7 @@ import { agreementCoverageQuery } from '../../queries/agreement.ts';
 import { CorrectionsPanel } from '../corrections/CorrectionsPanel.tsx';
 import { RetrainPanel } from '../corrections/RetrainPanel.tsx';
 import { useThemeReliability } from './use-reliability.ts';
+import { plural } from '../../lib/plural.ts';
 
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
 const range = (ci: Interval | null) => (ci ? `${Math.round(ci.low * 100)}–${Math.round(ci.high * 100)}%` : '');
@@ -29,7 +30,8 @@ export default function AgreementPage() {
         <h2 id="agreement-title">How far to trust the tagger, theme by theme</h2>
         {c && (
           <p data-testid="agreement-coverage">
-            The tagger has tagged {c.tagged_entries} entries. People have judged them through {c.expert_entries} expert-labelled
+            The tagger has tagged {plural(c.tagged_reviews, 'review')} and {plural(c.tagged_briefings, 'briefing')}: every one held,
+            of every nation and title-only reviews included, as the filters do not apply on this page. People have judged them through {c.expert_entries} expert-labelled
             entries and {c.corrections} {c.corrections === 1 ? 'correction' : 'corrections'} of yours
             on {c.corrected_entries} {c.corrected_entries === 1 ? 'entry' : 'entries'}. Every figure below compares people with
             tags made by a tagger that had not seen the entry: the expert-labelled entries were split into five parts and each part

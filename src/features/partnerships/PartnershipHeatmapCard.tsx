@@ -34,7 +34,7 @@ export function PartnershipHeatmapCard({ rows, top, footnote, onCell }: {
     <ChartCard
       id="partnership-heatmap"
       title={title}
-      footnote={`${footnote} ${partnerships.length === 1 ? 'One partnership' : `The ${partnerships.length} partnerships with most tagged reviews (at most ${top})`}, tagged reviews in brackets. Cells show the share of the partnership's tagged reviews carrying the theme; hover for counts.${reliability}`}
+      footnote={`${footnote} ${partnerships.length === 1 ? 'One partnership' : `The ${partnerships.length} partnerships with most tagged reviews (at most ${top})`}, tagged reviews in brackets; national bodies, joint arrangements and unknown publishers are not partnerships and have no row. Cells show the share of the partnership's tagged reviews carrying the theme; hover for counts.${reliability}`}
       option={option}
       printOption={printOption}
       height={Math.max(280, partnerships.length * 30 + 200)}

@@ -14,8 +14,18 @@ import { useCrossFilter } from '../../state/use-cross-filter.ts';
 import { ComparisonCard } from './ComparisonCard.tsx';
 import { PartnershipHeatmapCard } from './PartnershipHeatmapCard.tsx';
 import { plural } from '../../lib/plural.ts';
+import type { PartnershipOption } from '../../queries/filter-options.ts';
 
 const TOP = 15;
+
+/**
+ * The partnerships one can be compared with the others: statutory partnerships of the nation chosen
+ * (other sources are not partnerships; the comparison counts only partnerships), with reviews, and the one
+ * already chosen (from the URL) so the list always shows it.
+ */
+function comparable(options: PartnershipOption[], nation: string | null, chosen: string | null): PartnershipOption[] {
+  return options.filter((p) => p.id === chosen || (p.kind === 'partnership' && p.reviews > 0 && (nation === null || p.nation === nation)));
+}
 
 /** Partnerships: partnership × theme heatmap and one partnership against all others. */
 export default function PartnershipsPage() {
@@ -40,7 +50,7 @@ export default function PartnershipsPage() {
     // heatmap) is drawn in the same pass as the heatmap, not in a second round after it.
     <ViewState queries={vs === null ? [heatmap] : [heatmap, comparison]} what="partnership comparison">
       {() => heatmap.data!.length === 0 ? (
-        <StatusMessage kind="empty">No tagged reviews match these filters. {relaxHint(filters)}</StatusMessage>
+        <StatusMessage kind="empty">No tagged reviews from a statutory partnership match these filters. {relaxHint(filters)}</StatusMessage>
       ) : (
         <>
           <ExplorerLink />
@@ -49,7 +59,7 @@ export default function PartnershipsPage() {
           <div className="partnerships-choose">
             <label htmlFor={selectId}>Partnership to compare</label>
             <select id={selectId} value={vs ?? ''} onChange={(e) => setVs(e.target.value || null)}>
-              {(options?.partnerships ?? []).filter((p) => p.reviews > 0).map((p) => (
+              {comparable(options?.partnerships ?? [], filters.nation, vs).map((p) => (
                 <option key={p.id} value={p.id}>{p.name} ({plural(p.reviews, 'review')})</option>
               ))}
             </select>

@@ -23,7 +23,7 @@ export function PlannerNotes({ years, window, windowTotal, notice, ignored }: Pl
     years.undated_reviews > 0 &&
       `${years.undated_reviews} tagged ${years.undated_reviews === 1 ? 'review has' : 'reviews have'} no publication year and cannot be placed in the window.`,
     years.untagged_briefings > 0 &&
-      `${years.untagged_briefings} of the ${plural(years.briefings, 'briefing')} in scope ${years.untagged_briefings === 1 ? 'carries' : 'carry'} no theme yet, so they cannot count as covering one.`,
+      `${years.untagged_briefings} of the ${plural(years.briefings, 'briefing')} in scope (partnership statements aside) ${years.untagged_briefings === 1 ? 'carries' : 'carry'} no theme yet, so they cannot count as covering one.`,
     ignored.length > 0 && `Not applied here: ${ignored.join('; ')}.`,
     window.to < (years.latest_year ?? window.to) && `The window ends before the latest reviews in scope (${years.latest_year}); “Last three years” goes back to them.`,
   ].filter((n): n is string => typeof n === 'string' && n !== '');
