@@ -159,8 +159,17 @@ function countFlags(flags: Uint8Array | null): number {
   return n;
 }
 
+/** Distinct de-duplication keys among the flagged briefings (a key is the index of its group's first briefing). */
+function countKeys(flags: Uint8Array | null, keys: Int32Array): number {
+  if (!flags) return 0;
+  const seen = new Uint8Array(flags.length);
+  let n = 0;
+  for (let i = 0; i < flags.length; i++) if (flags[i] && !seen[keys[i]!]) { seen[keys[i]!] = 1; n++; }
+  return n;
+}
+
 /** How many reviews and briefings the Explorer lists, as explorerCountsSql counts them. */
 export function explorerCounts(index: FilterIndex, f: Filters, hits: SearchHits | null, kind: KindFilter): ExplorerCounts {
   const flags = shownFlags(index, f, hits, kind);
-  return { reviews: countFlags(flags.review), briefings: countFlags(flags.briefing) };
+  return { reviews: countFlags(flags.review), briefings: countFlags(flags.briefing), distinct_briefings: countKeys(flags.briefing, index.briefings.key) };
 }

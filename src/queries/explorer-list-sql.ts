@@ -240,12 +240,18 @@ export function explorerOrderSql(o: Pick<ExplorerQuery, 'sort' | 'descending'>):
 
 export interface ExplorerCounts {
   reviews: number;
+  /** Briefing rows: one per record, so a briefing listed under several reviews has a row for each. */
   briefings: number;
+  /** The briefings those rows are, de-duplicated as the Overview counts them (briefing_facts.briefing_key). */
+  distinct_briefings: number;
 }
 
 /** How many reviews and briefings match. */
 export function explorerCountsSql(f: Filters, o: Pick<ExplorerQuery, 'kind'>): string {
   const kinds = kindsShown(f, o.kind);
   const count = (k: ItemKind) => (kinds.includes(k) ? `(SELECT count(*) FROM ${SOURCES[k].table} ${SOURCES[k].alias} WHERE ${SOURCES[k].where(f)})` : '0');
-  return `SELECT ${count('review')}::INTEGER AS reviews, ${count('briefing')}::INTEGER AS briefings`;
+  const distinct = kinds.includes('briefing')
+    ? `(SELECT count(DISTINCT bf.briefing_key) FROM briefings b JOIN briefing_facts bf ON bf.id = b.id WHERE ${SOURCES.briefing.where(f)})`
+    : '0';
+  return `SELECT ${count('review')}::INTEGER AS reviews, ${count('briefing')}::INTEGER AS briefings, ${distinct}::INTEGER AS distinct_briefings`;
 }

@@ -70,13 +70,23 @@ describe('explorer list', () => {
     expect(await list(f, ALL, { offset: 10, limit: 5 })).toEqual([]);
   });
   it('counts every match, as many as the full list holds', async () => {
-    expect(await count()).toEqual({ reviews: 6, briefings: 1 });
-    expect(await count({ ...NO_FILTERS, q: 'home' })).toEqual({ reviews: 2, briefings: 1 });
-    expect(await count(NO_FILTERS, { ...ALL, kind: 'briefing' })).toEqual({ reviews: 0, briefings: 1 });
-    expect(await count({ ...NO_FILTERS, types: ['serious-case-review'] })).toEqual({ reviews: 6, briefings: 0 });
+    expect(await count()).toEqual({ reviews: 6, briefings: 1, distinct_briefings: 1 });
+    expect(await count({ ...NO_FILTERS, q: 'home' })).toEqual({ reviews: 2, briefings: 1, distinct_briefings: 1 });
+    expect(await count(NO_FILTERS, { ...ALL, kind: 'briefing' })).toEqual({ reviews: 0, briefings: 1, distinct_briefings: 1 });
+    expect(await count({ ...NO_FILTERS, types: ['serious-case-review'] })).toEqual({ reviews: 6, briefings: 0, distinct_briefings: 0 });
     const f = { ...NO_FILTERS, themes: ['neglect'] };
     const c = await count(f);
     expect(c.reviews + c.briefings).toBe((await list(f)).length);
+  });
+
+  it('says how many briefings the briefing rows are: one listed under two reviews is two rows, one briefing', async () => {
+    await db.exec(`INSERT INTO briefings VALUES ('k1b', 'a', 'Home alone', '7-minute-briefing', 'r1', '2022', '2022-01-01', 2022, 'Leaving a baby home alone.', NULL, 'test')`);
+    await db.exec((await import('./derived.ts')).REFRESH_DERIVED_SQL);
+    const index = await loadFilterIndex(db);
+    expect(await count(NO_FILTERS, { ...ALL, kind: 'briefing' })).toEqual({ reviews: 0, briefings: 2, distinct_briefings: 1 });
+    expect(explorerCounts(index, NO_FILTERS, null, 'briefing')).toEqual({ reviews: 0, briefings: 2, distinct_briefings: 1 });
+    await db.exec(`DELETE FROM briefings WHERE id = 'k1b'`);
+    await db.exec((await import('./derived.ts')).REFRESH_DERIVED_SQL);
   });
   it('sorts by any column, both ways', async () => {
     const rows = await list(NO_FILTERS, { kind: 'review', sort: 'themes', descending: false });

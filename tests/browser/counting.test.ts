@@ -2,8 +2,10 @@
  * Counted right, on the bundled data in headless Chromium: title-only reviews
  * set apart (and marked) by default, partnerships counted as statutory areas,
  * briefings de-duplicated, and one comparison verdict shared by the
- * Partnerships view and the planner. Every on-screen number is checked
- * against the same SQL in Node.
+ * Partnerships view and the planner; the same reviews, partnerships and
+ * briefings on the Overview, the planner, Partnerships and Tagger agreement,
+ * for England and for Wales. Every on-screen number is checked against the
+ * same SQL in Node.
  */
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -11,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_FILTERS, type Filters } from '../../src/filters/filters.ts';
 import { totalsSql, type TotalsRow } from '../../src/queries/overview.ts';
 import { themeShareSql, type ThemeShareRow } from '../../src/queries/themes.ts';
+import { briefingWhere } from '../../src/queries/filters.ts';
+import { agreementCoverageSql, type AgreementCoverage } from '../../src/queries/agreement.ts';
 import { serveBuiltApp, type AppServer } from '../support/app-server.ts';
 import { openBrowser, type BrowserSession } from '../support/browser.ts';
 import { openBundledDataset } from '../support/dataset-db.ts';
@@ -150,6 +154,69 @@ describe('counted right on the bundled data', () => {
     console.info(`verdicts compared on ${shared.length} themes: ${shared.map((t) => `${t}=${onPlanner[t]}`).join(', ')}`);
     await page.screenshot({ path: `${SHOTS}/counting-planner.png`, fullPage: true });
     expect(browser.foreignRequests).toEqual([]);
+    expect(browser.errors).toEqual([]);
+  });
+
+  it('counts the same reviews, tagged reviews, partnerships and briefings on the Overview, the planner, Partnerships and the Explorer, for England and for Wales', { timeout: 400_000 }, async () => {
+    const db = await openBundledDataset();
+    const expected = [];
+    for (const [query, f] of [['', NO_FILTERS], ['nation=Wales', { ...NO_FILTERS, nation: 'Wales' }]] as Array<[string, Filters]>) {
+      const [t] = await db.query<TotalsRow>(totalsSql(f));
+      const tagged = (await db.query<ThemeShareRow>(themeShareSql(f)))[0]!.total;
+      const [{ n: briefingsNoStatements }] = await db.query<{ n: number }>(`SELECT count(DISTINCT bf.briefing_key)::INTEGER AS n
+        FROM briefings b JOIN briefing_facts bf ON bf.id = b.id WHERE ${briefingWhere(f)} AND b.briefing_kind <> 'statement'`) as [{ n: number }];
+      // The statutory partnerships of the nation with a review of their own text: what Partnerships offers to compare.
+      const comparable = (await db.query<{ name: string }>(`SELECT p.name FROM partnerships p WHERE p.kind = 'partnership'
+        AND coalesce(p.nation, 'England') = '${f.nation}' AND p.id IN (SELECT partnership_id FROM review_facts WHERE NOT title_only) ORDER BY p.name, p.id`)).map((r) => r.name);
+      expected.push({ query, nation: f.nation, totals: t!, tagged, briefingsNoStatements, comparable });
+    }
+    const coverage = (await db.query<AgreementCoverage>(agreementCoverageSql.replace(/ws_base_manual_tags/g, `(SELECT * FROM theme_tags WHERE source = 'manual')`)
+      .replace(/ws_corrections/g, '(SELECT * FROM theme_tags WHERE false)')))[0]!;
+    db.close();
+    expect(expected[1]!.totals.reviews).toBeGreaterThan(0);
+
+    for (const e of expected) {
+      await page.goto(server.url + `/?${e.query}`);
+      await live(page);
+      expect([e.nation, await kpi(page, 'reviews'), await kpi(page, 'partnerships'), await kpi(page, 'briefings')])
+        .toEqual([e.nation, e.totals.reviews, e.totals.partnerships, e.totals.briefings]);
+      expect(await page.locator('[data-chart-id="top-themes"] .chart-card__footnote').last().textContent()).toContain(`Share of the ${e.tagged} reviews with at least one theme`);
+
+      await goInApp(page, `/planner?${e.query}`);
+      const base = page.getByTestId('planner-base');
+      await base.waitFor();
+      const onPlanner = await base.evaluate((el) => ['reviews', 'tagged', 'partnerships', 'briefings'].map((k) => Number(el.getAttribute(`data-${k}`))));
+      // Briefings: the Overview's, partnership statements aside (the line says so).
+      expect([e.nation, ...onPlanner]).toEqual([e.nation, e.totals.reviews, e.tagged, e.totals.partnerships, e.briefingsNoStatements]);
+      expect(await base.textContent()).toContain('statements are not briefings here');
+      await page.screenshot({ path: `${SHOTS}/counting-planner-${e.nation}.png`, fullPage: true });
+
+      await goInApp(page, `/partnerships?${e.query}`);
+      await page.waitForSelector('[data-chart-id="partnership-heatmap"] .echart[data-chart-ready]');
+      const card = page.locator('[data-chart-id="partnership-heatmap"]');
+      await card.getByRole('button', { name: 'Show as table' }).click();
+      const rows = new Set(await card.locator('table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.querySelector('td')?.textContent ?? '')));
+      // Only statutory partnerships of the nation are rows (no national panel, no Ofsted), and only they are offered to compare.
+      expect([...rows].filter((name) => !e.comparable.includes(name))).toEqual([]);
+      const offered = await page.locator('.partnerships-choose select option').evaluateAll((os) => os.map((o) => o.textContent!.replace(/ \(\d+ reviews?\)$/, '')));
+      expect(offered).toEqual(e.comparable);
+      await page.screenshot({ path: `${SHOTS}/counting-partnerships-${e.nation}.png`, fullPage: true });
+
+      // The Explorer lists one row per briefing record and says how many briefings they are.
+      await goInApp(page, `/explorer?${e.query}`);
+      const listed = e.totals.reviews + e.totals.briefing_records;
+      const briefings = e.totals.briefing_records > e.totals.briefings
+        ? `${e.totals.briefing_records} briefing rows (${e.totals.briefings} briefings: one listed under several reviews has a row for each)`
+        : `${e.totals.briefings} briefings`;
+      await expect.poll(() => page.getByTestId('explorer-count').textContent()).toBe(`${listed} shown: ${e.totals.reviews} reviews, ${briefings}`);
+      if (e.nation === 'England') await page.screenshot({ path: `${SHOTS}/counting-explorer-England.png` });
+    }
+
+    // Tagger agreement counts every review and briefing held, and says so.
+    await goInApp(page, '/agreement');
+    const said = await page.getByTestId('agreement-coverage').textContent();
+    expect(said).toContain(`The tagger has tagged ${coverage.tagged_reviews} reviews and ${coverage.tagged_briefings} briefings: every one held`);
+    await page.screenshot({ path: `${SHOTS}/counting-agreement.png` });
     expect(browser.errors).toEqual([]);
   });
 

@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { explorerRowsSql, type ExplorerRow } from '../../src/queries/explorer-list-sql.ts';
+import { explorerCountsSql, explorerRowsSql, type ExplorerCounts, type ExplorerRow } from '../../src/queries/explorer-list-sql.ts';
 import { NO_FILTERS } from '../../src/filters/filters.ts';
 import type { AppServer } from '../support/app-server.ts';
 import { seriousViolations } from '../support/axe.ts';
@@ -50,8 +50,11 @@ describe('explorer paging on the bundled data', () => {
     await page.goto(`${server.url}/explorer`);
     await page.waitForSelector(TABLE, { timeout: 30_000 });
     const reviews = all.filter((r) => r.kind === 'review').length;
+    // One row per briefing record; the count also says how many briefings they are, de-duplicated as the Overview counts them.
+    const [{ distinct_briefings: briefings }] = await db.query<ExplorerCounts>(explorerCountsSql(NO_FILTERS, { kind: 'all' })) as [ExplorerCounts];
+    expect(briefings).toBeLessThan(all.length - reviews);
     await expect.poll(() => page.getByTestId('explorer-count').textContent())
-      .toBe(`${all.length} shown: ${reviews} reviews, ${all.length - reviews} briefings`);
+      .toBe(`${all.length} shown: ${reviews} reviews, ${all.length - reviews} briefing rows (${briefings} briefings: one listed under several reviews has a row for each)`);
     expect(await page.getAttribute(TABLE, 'aria-rowcount')).toBe(String(all.length + 1));
 
     const top = await drawnRows(page);

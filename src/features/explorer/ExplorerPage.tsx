@@ -65,7 +65,11 @@ export default function ExplorerPage() {
 
   const n = (x: number) => x.toLocaleString('en-GB');
   const many = (x: number, one: string, more: string) => `${n(x)} ${x === 1 ? one : more}`;
-  const countText = (c: ExplorerCounts) => `${n(c.reviews + c.briefings)} shown: ${many(c.reviews, 'review', 'reviews')}, ${many(c.briefings, 'briefing', 'briefings')}`;
+  // A briefing listed under several reviews has a row for each; the count says how many briefings the rows are, as the Overview counts them.
+  const countText = (c: ExplorerCounts) => `${n(c.reviews + c.briefings)} shown: ${many(c.reviews, 'review', 'reviews')}, ${
+    c.distinct_briefings < c.briefings
+      ? `${n(c.briefings)} briefing rows (${many(c.distinct_briefings, 'briefing', 'briefings')}: one listed under several reviews has a row for each)`
+      : many(c.briefings, 'briefing', 'briefings')}`;
   const rowHeight = q ? 96 : 56;
 
   return (

@@ -16,6 +16,7 @@ import { PlannerNotes } from './PlannerNotes.tsx';
 import { PRINT_TOP, RankedThemes } from './RankedThemes.tsx';
 import { usePlanner } from './use-planner.ts';
 import { plural } from '../../lib/plural.ts';
+import { PlannerBase } from './PlannerBase.tsx';
 
 /** The briefing planner: which learning theme most needs a 7-minute briefing next, and why. */
 export default function PlannerPage() {
@@ -49,6 +50,7 @@ export default function PlannerPage() {
         Ranking the themes of <strong>{plural(total, 'review')} published {windowLabel(win)}</strong> in{' '}
         <strong>{scopeWords}</strong> against the briefings in the same scope.
       </p>
+      <PlannerBase years={years} partnershipsFiltered={p.scope.partnerships.length > 0 || p.scope.regions.length > 0} />
       <PlannerNotes years={years} window={win} windowTotal={total} notice={p.windowNotice} ignored={ignoredFilters(p.filters)} />
       <PlannerControls window={win} latestYear={latestYear} years={options?.years ?? []} onWindow={p.setWindow}
         weights={p.weights} onWeights={p.setWeights} />
