@@ -35,11 +35,21 @@ describe('partnershipAreaName', () => {
     ['Child Safeguarding Practice Review Panel (national)', 'source'],
     ['Unknown', 'not-known'],
     ['A New Place Safeguarding Children Partnership', 'partnership'],
+    // Publishers the bundled data once counted among England's statutory partnerships (138 where there are 127).
+    ['Care Quality Commission', 'source'],
+    ['Healthcare Safety Investigation Branch', 'source'],
+    ['Ofsted, CQC, HMICFRS and HMI Probation', 'source'],
+    ['Adfam', 'source'],
+    ['Croydon and Lambeth Safeguarding Children Partnerships', 'joint'],
+    ['Not named in the source', 'not-known'],
+    ['Derby and Derbyshire Safeguarding Children Partnership', 'partnership'],
   ])('%s is a %s', (raw, kind) => {
     expect(partnershipKind(raw)).toBe(kind);
   });
 
   it('gives one id to different spellings of one area', () => {
+    expect(partnershipId('Newcastle upon Tyne Safeguarding Children Partnership')).toBe(partnershipId('Newcastle'));
+    expect(partnershipId('Durham Safeguarding Children Partnership')).toBe('county-durham');
     expect(partnershipId('Bury Integrated Safeguarding Partnership')).toBe(partnershipId('Bury'));
     expect(partnershipRecord('Bury Integrated Safeguarding Partnership')).toEqual({ id: 'bury', name: 'Bury', region: null, kind: 'partnership' });
     expect(partnershipId('Suffolk Safeguarding Partnership')).toBe(partnershipId('Suffolk'));
