@@ -4,6 +4,8 @@ import { type Filters } from '../filters/filters.ts';
 import { NO_PARTNERSHIP, type FilterIndex } from '../filter-index/filter-index.ts';
 import { selectBriefings, selectReviews, type SearchHits } from '../filter-index/select.ts';
 import type { Aggregate } from './aggregate.ts';
+import { STATUTORY_PARTNERSHIP_IDS } from './partnerships.ts';
+import { str } from './sql.ts';
 
 export interface TotalsRow {
   reviews: number;
@@ -50,25 +52,29 @@ export interface ReviewsPerYearRow {
   reviews: number;
 }
 
+/** The series the reviews-per-year chart folds the rest into: other partnerships, other sources and unknown publishers. */
+export const OTHER_PUBLISHERS = 'Other partnerships and sources';
+
 /**
- * Reviews per publication year, by partnership. Partnerships beyond the
- * `top` with most reviews are folded into "Other partnerships" so the chart
- * stays legible.
+ * Reviews per publication year, by partnership. Only statutory partnerships are
+ * named (an inspectorate or the national panel is not a partnership); those beyond
+ * the `top` with most reviews, other sources and unknown publishers are folded into
+ * OTHER_PUBLISHERS so the chart stays legible.
  */
 export function reviewsPerYearByPartnershipSql(f: Filters, top = 8): string {
   return `
 WITH r AS (SELECT r.partnership_id, r.year FROM review_facts r WHERE ${reviewWhere(f)} AND r.year IS NOT NULL),
 ranked AS (
   SELECT partnership_id, row_number() OVER (ORDER BY count(*) DESC, partnership_id) AS rank
-  FROM r GROUP BY partnership_id
+  FROM r WHERE partnership_id IN (${STATUTORY_PARTNERSHIP_IDS}) GROUP BY partnership_id
 )
 SELECT r.year::INTEGER AS year,
-       CASE WHEN k.rank <= ${top} THEN p.name ELSE 'Other partnerships' END AS partnership,
+       CASE WHEN k.rank <= ${top} THEN p.name ELSE ${str(OTHER_PUBLISHERS)} END AS partnership,
        CASE WHEN k.rank <= ${top} THEN p.id ELSE '' END AS partnership_id,
        count(*)::INTEGER AS reviews
-FROM r JOIN ranked k USING (partnership_id) JOIN partnerships p ON p.id = r.partnership_id
+FROM r LEFT JOIN ranked k USING (partnership_id) JOIN partnerships p ON p.id = r.partnership_id
 GROUP BY ALL
-ORDER BY year, min(k.rank), partnership`;
+ORDER BY year, min(k.rank) NULLS LAST, partnership`;
 }
 
 const KIND_PARTNERSHIP = 0, KIND_NOT_KNOWN = 1, KIND_OTHER = 2;
@@ -140,24 +146,19 @@ function reviewsPerYearByPartnershipFromIndex(index: FilterIndex, f: Filters, hi
   const { partnership, year } = index.reviews;
   // Counted in typed arrays, not maps keyed by strings: at x10 this runs over 15,000 reviews per filter change.
   const perPartnership = new Int32Array(index.partnerships.length);
-  let unattributed = 0;
   let firstYear = Infinity;
   let lastYear = -Infinity;
   for (let i = 0; i < r.length; i++) {
     if (!r[i]) continue;
     const p = partnership[i]!;
-    if (p === NO_PARTNERSHIP) unattributed++;
-    else perPartnership[p]!++;
+    if (p !== NO_PARTNERSHIP) perPartnership[p]!++;
     const y = year[i]!;
     if (y < firstYear) firstYear = y;
     if (y > lastYear) lastYear = y;
   }
-  // Ranked as the SQL ranks (by reviews, then id; partnership indexes are in id order): reviews with no
-  // partnership take a rank too (last on ties), though they are not drawn.
-  const ranked = [...perPartnership.keys()].filter((p) => perPartnership[p]! > 0);
-  if (unattributed) ranked.push(NO_PARTNERSHIP);
-  const reviewsOf = (p: number) => (p === NO_PARTNERSHIP ? unattributed : perPartnership[p]!);
-  ranked.sort((a, b) => reviewsOf(b) - reviewsOf(a) || a - b);
+  // Ranked as the SQL ranks (statutory partnerships only, by reviews, then id; partnership indexes are in id order).
+  const ranked = [...perPartnership.keys()].filter((p) => perPartnership[p]! > 0 && index.partnerships[p]!.kind === 'partnership');
+  ranked.sort((a, b) => perPartnership[b]! - perPartnership[a]! || a - b);
   const shown = ranked.slice(0, top).filter((p) => p !== NO_PARTNERSHIP).map((p) => index.partnerships[p]!);
   // Column per review's partnership: its place among the shown, or the last column, "Other partnerships".
   const other = shown.length;
@@ -177,7 +178,7 @@ function reviewsPerYearByPartnershipFromIndex(index: FilterIndex, f: Filters, hi
       const reviews = cells[y * columns + c]!;
       if (!reviews) continue;
       const named = shown[c];
-      rows.push({ year: firstYear + y, partnership: named?.name ?? 'Other partnerships', partnership_id: named?.id ?? '', reviews });
+      rows.push({ year: firstYear + y, partnership: named?.name ?? OTHER_PUBLISHERS, partnership_id: named?.id ?? '', reviews });
     }
   }
   return rows;

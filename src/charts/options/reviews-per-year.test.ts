@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { reviewsPerYearOption, reviewsPerYearTitle, yearRange } from './reviews-per-year.ts';
+import { OTHER_PUBLISHERS } from '../../queries/overview.ts';
 
 const rows = [
   { year: 2019, partnership: 'York', partnership_id: 'york', reviews: 2 },
   { year: 2021, partnership: 'York', partnership_id: 'york', reviews: 1 },
-  { year: 2021, partnership: 'Other partnerships', partnership_id: '', reviews: 4 },
+  { year: 2021, partnership: OTHER_PUBLISHERS, partnership_id: '', reviews: 4 },
 ];
 
 describe('reviews per year chart', () => {
@@ -13,7 +14,7 @@ describe('reviews per year chart', () => {
     expect(option.xAxis.data).toEqual(['2019', '2020', '2021']);
     expect(option.series.map((s) => [s.name, s.data])).toEqual([
       ['York', [2, 0, 1]],
-      ['Other partnerships', [0, 0, 4]],
+      [OTHER_PUBLISHERS, [0, 0, 4]],
     ]);
   });
 

@@ -1,5 +1,5 @@
 /** Stacked bars: reviews per publication year by partnership. */
-import type { ReviewsPerYearRow } from '../../queries/overview.ts';
+import { OTHER_PUBLISHERS, type ReviewsPerYearRow } from '../../queries/overview.ts';
 import { OTHER_COLOUR } from '../palette.ts';
 import { axisName, baseOption, CANVAS_TOOLTIP } from './common.ts';
 import { count } from './format.ts';
@@ -32,7 +32,7 @@ export function reviewsPerYearOption(rows: readonly ReviewsPerYearRow[]) {
       name,
       stack: 'reviews',
       data: years.map((y) => counts.get(y) ?? 0),
-      ...(name === 'Other partnerships' ? { itemStyle: { color: OTHER_COLOUR } } : {}),
+      ...(name === OTHER_PUBLISHERS ? { itemStyle: { color: OTHER_COLOUR } } : {}),
       emphasis: { focus: 'series' as const },
     };
   });
