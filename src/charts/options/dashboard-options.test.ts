@@ -66,10 +66,10 @@ describe('theme change', () => {
 });
 
 describe('heatmap', () => {
-  it('indexes cells by label and drops cells off the axes', () => {
+  it('places cells by axis index and drops cells off the axes', () => {
     const o = heatmapOption({
       xLabels: ['a', 'b'], yLabels: ['p'], xName: 'x', yName: 'y', min: 0, max: 1, scaleText: ['0', '1'], description: 'd',
-      cells: [{ x: 'b', y: 'p', value: 0.9, label: '90%', tooltip: '<b>' }, { x: 'z', y: 'p', value: 1, label: '', tooltip: '' }],
+      cells: [{ x: 1, y: 0, value: 0.9, label: '90%', tooltip: '<b>' }, { x: 2, y: 0, value: 1, label: '', tooltip: '' }],
     });
     // Cells on the dark end of the scale go in the light-text series.
     expect(o.series.map((s) => s.data)).toEqual([[], [[1, 0, 0.9]]]);
