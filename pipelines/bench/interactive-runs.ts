@@ -73,6 +73,13 @@ async function oneRun(url: string, tracePath: string | null): Promise<Interactiv
   }
 }
 
+/** Main-thread time of the first draws (the live charts before the filter) and when the filter's answer began. */
+function drawFigures(run: InteractiveRun) {
+  const filterAt = Math.max(...run.measures.filter(([n]) => n === 'index:overview.totals').map(([, s]) => s));
+  const first = run.measures.filter(([n, s]) => n.startsWith('chart:') && s < filterAt);
+  return { firstDrawsMs: first.reduce((t, [, , d]) => t + d, 0), firstChartMs: first[0]?.[2] ?? NaN, filterAt };
+}
+
 /** `runs` fresh-browser runs; logs each and returns the figures with the medians of every mark. */
 export async function interactiveRuns(url: string, runs: number, tracePath: string | null, log: (m: string) => void) {
   const all: InteractiveRun[] = [];
@@ -80,15 +87,20 @@ export async function interactiveRuns(url: string, runs: number, tracePath: stri
   for (let i = 0; i < runs; i++) {
     const run = await oneRun(url, i === 0 ? tracePath : null);
     all.push(run);
-    log(`run ${i + 1}: ${Math.round(run.interactiveMs)} ms (engine ready at ${Math.round(run.engineReadyMs ?? NaN)}) load ${loadavg()[0]!.toFixed(1)}`);
+    const draws = drawFigures(run);
+    log(`run ${i + 1}: ${Math.round(run.interactiveMs)} ms (engine ready at ${Math.round(run.engineReadyMs ?? NaN)}; first draws ${draws.firstDrawsMs} ms, the first ${draws.firstChartMs}; filter applied at ${draws.filterAt}) load ${loadavg()[0]!.toFixed(1)}`);
   }
   const times = all.map((r) => r.interactiveMs);
+  const draws = all.map(drawFigures);
   const names = [...new Set(all.flatMap((r) => Object.keys(r.marks)))];
   const markMedians = Object.fromEntries(names.map((n) => [n, percentile(all.map((r) => r.marks[n]).filter((x): x is number => x !== undefined), 50)]));
   return {
     runs: times.map((t) => round(t, 0)),
     interactive_ms_median: round(percentile(times, 50), 0),
     interactive_ms_p90: round(percentile(times, 90), 0),
+    first_draws_ms_median: percentile(draws.map((d) => d.firstDrawsMs), 50),
+    first_chart_draw_ms_median: percentile(draws.map((d) => d.firstChartMs), 50),
+    filter_applied_at_median: percentile(draws.map((d) => d.filterAt), 50),
     load_average_at_start: loadAtStart,
     load_average_at_end: loadavg().map((x) => round(x, 1)),
     mark_medians: markMedians,
