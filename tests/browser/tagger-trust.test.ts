@@ -13,19 +13,22 @@ import type { ThemeModel } from '../../src/classify/index.ts';
 import { serveBuiltApp, type AppServer } from '../support/app-server.ts';
 import { openBrowser, type BrowserSession } from '../support/browser.ts';
 import { openBundledDataset } from '../support/dataset-db.ts';
+import { goInApp } from '../support/every-view.ts';
 import * as F from '../support/fixtures/import-files.ts';
 
 const SHOTS = 'test-results/screenshots';
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
 
 /** The tagger's themes of one review as the Explorer's detail panel lists them: name, source and score. */
-async function shownTags(page: Page, base: string, reviewId: string): Promise<string[]> {
-  await page.goto(`${base}/explorer?review=${encodeURIComponent(reviewId)}`);
-  await page.waitForSelector('.explorer-themes, .explorer-detail .hint', { timeout: 90_000 }).catch(async (err: unknown) => {
+async function shownTags(page: Page, reviewId: string): Promise<string[]> {
+  // In-app navigation: a reload per read would start the engine and open the workspace again each time.
+  await goInApp(page, `/explorer?review=${encodeURIComponent(reviewId)}`);
+  const panel = `.explorer-detail[data-item="review:${reviewId}"][aria-busy="false"]`;
+  await page.waitForSelector(`${panel} .explorer-themes, ${panel} .hint`, { timeout: 90_000 }).catch(async (err: unknown) => {
     await page.screenshot({ path: `${SHOTS}/tagger-trust-failed-${reviewId}.png`, fullPage: true });
     throw err;
   });
-  return page.$$eval('.explorer-themes > li', (items) => items.map((li) => `${li.querySelector('.explorer-themes__name')?.textContent} (${li.querySelector('.hint')?.textContent})`));
+  return page.$$eval(`${panel} .explorer-themes > li`, (items) => items.map((li) => `${li.querySelector('.explorer-themes__name')?.textContent} (${li.querySelector('.hint')?.textContent})`));
 }
 
 describe('how far to trust the tagger', () => {
@@ -134,17 +137,17 @@ describe('how far to trust the tagger', () => {
     await page.setInputFiles('.import-drop input[type=file]', [F.reviewsCsv()]);
     await page.getByRole('button', { name: /^Import 3 reviews/ }).click({ timeout: 30_000 });
     await page.waitForFunction(() => Number(document.querySelector('[data-testid="import-tagging"]')?.getAttribute('data-runs') ?? 0) > 0, undefined, { timeout: 120_000 });
-    // Reloading before the workspace is saved would lose the import: wait for the save (in-app navigation keeps the page).
+    // The retrain saves the workspace it changes: let the import's own save finish first.
     await page.getByRole('link', { name: 'Your data' }).click();
     await expect.poll(() => page.getByTestId('ws-saved').textContent(), { timeout: 60_000 }).toMatch(/^Saved in this browser/);
     await page.waitForTimeout(1_000);
     await expect.poll(() => page.getByTestId('ws-saved').textContent(), { timeout: 60_000 }).toMatch(/^Saved in this browser/);
     const imported = ['NS-1', 'NS-2', 'NS-3'];
     const before: string[][] = [];
-    for (const id of imported) before.push(await shownTags(page, server.url, id));
+    for (const id of imported) before.push(await shownTags(page, id));
     expect(before.flat().length).toBeGreaterThan(0);
 
-    await page.goto(`${server.url}/agreement`);
+    await goInApp(page, '/agreement');
     await page.getByRole('button', { name: 'Retrain the tagger' }).click({ timeout: 60_000 });
     const compare = page.getByTestId('retrain-compare');
     await compare.waitFor({ timeout: 600_000 });
@@ -156,14 +159,14 @@ describe('how far to trust the tagger', () => {
     await page.screenshot({ path: `${SHOTS}/retrain-compare.png`, fullPage: true });
 
     const retrained: string[][] = [];
-    for (const id of imported) retrained.push(await shownTags(page, server.url, id));
+    for (const id of imported) retrained.push(await shownTags(page, id));
     console.info('tags changed by the retrain:', retrained.filter((t, i) => JSON.stringify(t) !== JSON.stringify(before[i])).length, 'of', imported.length);
 
-    await page.goto(`${server.url}/agreement`);
+    await goInApp(page, '/agreement');
     await page.getByRole('button', { name: 'Go back to the previous tagger' }).click({ timeout: 60_000 });
     await expect.poll(() => page.getByTestId('retrain-outcome').textContent(), { timeout: 120_000, interval: 500 }).toMatch(/^Back to the bundled tagger/);
     await page.screenshot({ path: `${SHOTS}/retrain-reverted.png`, fullPage: true });
-    for (const [i, id] of imported.entries()) expect(await shownTags(page, server.url, id), id).toEqual(before[i]);
+    for (const [i, id] of imported.entries()) expect(await shownTags(page, id), id).toEqual(before[i]);
     expect(browser.foreignRequests).toEqual([]);
     expect(browser.errors).toEqual([]);
   }, 900_000);

@@ -123,6 +123,8 @@ export function ItemDetailPanel({ kind, id, q, onClose, children }: { kind: Item
     <section
       className="explorer-detail"
       aria-labelledby="explorer-detail-title"
+      aria-busy={!bundle.data && !bundle.error}
+      data-item={`${kind}:${id}`}
       // Escape closes the panel (as a dialog's would), unless a control inside used it first.
       onKeyDown={(e) => e.key === 'Escape' && !e.defaultPrevented && (e.preventDefault(), onClose())}
     >
