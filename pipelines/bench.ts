@@ -7,6 +7,8 @@
  *         .bench/results/<preset>.json (the figures), and prints a table then one JSON line.
  * Run:    npm run bench -- --preset small|national|x10 [--changes 24] [--skip-build] [--seed 1]
  *           [--only tagging] [--dist DIR]   (the tagging comparison alone; build and serve from DIR)
+ *           [--only interactive --runs 7 [--trace FILE]]   (bundled navigation → filter answered, each run in a
+ *           fresh browser; median, p90, marks and file timings; a Chrome trace of the first run)
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -17,6 +19,7 @@ import { openBrowser } from '../tests/support/browser.ts';
 import { buildApps } from './bench/build-apps.ts';
 import { filterSets, SEARCH_TERMS } from './bench/filter-sets.ts';
 import { initialJs } from './bench/initial-js.ts';
+import { interactiveRuns } from './bench/interactive-runs.ts';
 import { navigateAndSettle } from './bench/app-run.ts';
 import { measureBundled, measureInteractive, measurePresetLoad, measureViews } from './bench/measure-app.ts';
 import { NO_FILTERS } from '../src/filters/filters.ts';
@@ -35,7 +38,7 @@ const log = (m: string) => console.error(m);
 const mb = (bytes: number) => bytes / 2 ** 20;
 
 async function main() {
-  const { values } = parseArgs({ options: { preset: { type: 'string', default: 'small' }, changes: { type: 'string', default: '24' }, 'skip-build': { type: 'boolean', default: false }, seed: { type: 'string', default: '1' }, passages: { type: 'string', default: '20000' }, only: { type: 'string', default: 'all' }, dist: { type: 'string', default: '.bench/dist' } } });
+  const { values } = parseArgs({ options: { preset: { type: 'string', default: 'small' }, changes: { type: 'string', default: '24' }, 'skip-build': { type: 'boolean', default: false }, seed: { type: 'string', default: '1' }, passages: { type: 'string', default: '20000' }, only: { type: 'string', default: 'all' }, runs: { type: 'string', default: '7' }, trace: { type: 'string' }, dist: { type: 'string', default: '.bench/dist' } } });
   const preset = values.preset!;
   const scale = presetScale(preset);
   const [seed, changes, passageCount] = (['seed', 'changes', 'passages'] as const).map((k) => {
@@ -46,7 +49,7 @@ async function main() {
   const datasetDir = fromRoot('.bench/datasets', preset);
   const distDir = fromRoot(values.dist!);
   const only = values.only!;
-  if (!['all', 'tagging'].includes(only)) throw new Error(`--only must be tagging, got "${only}"`);
+  if (!['all', 'tagging', 'interactive'].includes(only)) throw new Error(`--only must be tagging or interactive, got "${only}"`);
   if (!existsSync(join(datasetDir, 'manifest.json'))) {
     log(`Generating the ${preset} corpus into ${datasetDir}…`);
     await writeCorpus({ scale, seed, outDir: datasetDir, preset, onProgress: log });
@@ -55,6 +58,7 @@ async function main() {
     log('Building the app and the benchmark page into .bench/dist…');
     await buildApps(distDir);
   }
+  if (only === 'interactive') return interactiveOnly(distDir, Number(values.runs), values.trace ?? null);
   const seen = new Set<string>();
   const sets = filterSets(datasetDir, changes * 2, seed).filter((f) => !seen.has(JSON.stringify(f)) && !!seen.add(JSON.stringify(f))).slice(0, changes);
   const server = await serveStatic(distDir, fromRoot('.bench/datasets'));
@@ -151,6 +155,17 @@ async function main() {
   printReport(figures);
   writeFile(fromRoot('.bench/results', `${preset}.json`), JSON.stringify(figures, null, 1) + '\n');
   console.log(JSON.stringify(figures));
+}
+
+/** `--only interactive`: repeated fresh-browser runs of the bundled interactive time, printed as one JSON line. */
+async function interactiveOnly(distDir: string, runs: number, trace: string | null) {
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got "${runs}"`);
+  const server = await serveStatic(distDir, fromRoot('.bench/datasets'));
+  try {
+    console.log(JSON.stringify(await interactiveRuns(server.url, runs, trace, log)));
+  } finally {
+    await server.close();
+  }
 }
 
 /** Opens the bench page and tags a sample of the corpus in the worker, then with natural's Bayes. */

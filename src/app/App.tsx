@@ -6,7 +6,6 @@ import { NavBar } from './NavBar.tsx';
 import { FilterBar } from '../features/filters/FilterBar.tsx';
 import { useLocation } from '../state/router.ts';
 import { routeFor } from './routes.tsx';
-import { startFirstScreen } from './first-screen-start.ts';
 import { useHeadingFocus } from './use-heading-focus.ts';
 import { StatusMessage } from '../components/StatusMessage.tsx';
 import { ChartRegistryProvider, type ChartSpec } from '../charts/chart-registry.tsx';
@@ -19,9 +18,6 @@ const queryClient = new QueryClient({
 });
 
 const chartExportMenu = (chart: ChartSpec) => <ExportMenu chart={chart} />;
-
-// The view asked for is shown as soon as the filter index is in: fetch its code, its charts and the index now, together.
-startFirstScreen();
 
 function CurrentView() {
   const { pathname } = useLocation();

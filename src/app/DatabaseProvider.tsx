@@ -44,6 +44,8 @@ export function DatabaseProvider({ children, firstScreen }: { children: ReactNod
   const [status, setStatus] = useState<Status>({ kind: 'loading', progress: START });
   const [dataVersion, setDataVersion] = useState(FIRST_VERSION);
   const [attempt, setAttempt] = useState(0);
+  // The precomputed first screen waits until it is known the filter index will not show the live view sooner.
+  const [showFirstScreen, setShowFirstScreen] = useState(false);
   const workspace = useMemo(() => new WorkspaceSession(database, lazyBackend), []);
   const gate = useMemo(() => new EngineGate(database), []);
   const queryClient = useQueryClient();
@@ -61,7 +63,11 @@ export function DatabaseProvider({ children, firstScreen }: { children: ReactNod
       .then(([saved, file]) => (saved ? null : file))
       .catch(() => null /* no early filters; the load below still brings the data */);
     const shown = indexFile.then((file) => {
-      if (!file || signal.aborted) return false;
+      if (signal.aborted) return false;
+      if (!file) {
+        setShowFirstScreen(true);
+        return false;
+      }
       primeFilterIndex(gate.runner, FIRST_VERSION, file.index);
       queryClient.setQueryData(filterOptionsQuery(gate.runner, FIRST_VERSION).queryKey, file.options);
       early = true;
@@ -126,7 +132,7 @@ export function DatabaseProvider({ children, firstScreen }: { children: ReactNod
   const value = useMemo(() => ({ db: gate.runner, dataVersion, change, bumpDataVersion }), [gate, dataVersion, change, bumpDataVersion]);
 
   if (status.kind === 'error') return <ErrorScreen error={status.error} onRetry={() => setAttempt((a) => a + 1)} />;
-  if (status.kind === 'loading') return <LoadingScreen progress={status.progress}>{firstScreen}</LoadingScreen>;
+  if (status.kind === 'loading') return <LoadingScreen progress={status.progress}>{showFirstScreen && firstScreen}</LoadingScreen>;
   return (
     <>
       {status.kind === 'early' && <EngineStatus progress={status.progress} early />}

@@ -13,7 +13,9 @@ interface Summary {
 /**
  * The unfiltered overview drawn from a small precomputed summary (built by the
  * same queries in `npm run data`) while DuckDB starts, so the first chart does
- * not wait for the engine.
+ * not wait for the engine. Mounted only when the filter index will not draw the
+ * live view first (DatabaseProvider): drawn and then replaced a moment later, it
+ * cost a second cold draw of the same chart before the first filterable screen.
  */
 export function FirstScreen() {
   const [summary, setSummary] = useState<Summary | null>(null);

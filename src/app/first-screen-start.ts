@@ -10,6 +10,10 @@
  * Arrow) takes the machine's cores from the first screen while that screen
  * could already answer filters from the index. So once the index is in, the
  * engine waits until the first screen has drawn.
+ *
+ * Called from `src/start.ts`, which main.tsx imports first: the requests go out before React and the app
+ * shell are evaluated. The precomputed first screen (summary.json) is not asked for here: it shows only
+ * when the filter index will not (DatabaseProvider), so in the usual case it would only hold up a connection.
  */
 import { fetchFilterIndexFile } from './filter-index-source.ts';
 import { datasetBaseUrl } from './dataset-source.ts';

@@ -4,7 +4,7 @@
  * Per-token feature values and the token → sentence map are computed once per text and shared
  * by every tagged theme.
  */
-import type { Analysis } from './analyse.ts';
+import { lexiconKind, type Analysis } from './analyse.ts';
 import type { SparseVector, TokenFeatures } from './features.ts';
 import { WEIGHT_SCALE, type CompiledModel } from './model.ts';
 import type { Sentence } from './sentences.ts';
@@ -114,18 +114,22 @@ export function rankEvidence(ctx: EvidenceContext, themes: number[]): EvidenceRa
     }
   }
   const hits = analysis.hits;
+  const kinds = c.model.options.lexKinds ?? 1;
   for (let k = 0; k < K; k++) {
     const t = themes[k]!;
     const a = c.cal.a[t]!;
     const base = k * S;
     const scale = a / WEIGHT_SCALE;
     for (let s = 0; s < S; s++) score[base + s]! *= scale;
-    const lexCoef = c.cal.b[t]! + a * (Math.max(0, W[(c.vocab.terms.length + t) * T + t]!) / WEIGHT_SCALE) * c.model.options.lexScale;
+    // A hit weighs by the linear model's weight on its own lexicon input (one per cue kind when the model reads kinds).
+    const lexCoef = (kind: number): number => c.cal.b[t]! + a * (Math.max(0, W[(c.vocab.terms.length + kind * T + t) * T + t]!) / WEIGHT_SCALE) * c.model.options.lexScale;
+    const byKind = kinds > 1;
+    const single = byKind ? 0 : lexCoef(0);
     for (let q = 0; q < hits.length; q++) {
       const h = hits[q]!;
       if (h.theme !== t || h.weight <= 0) continue;
       const s = sentenceAt(sentences, h.start);
-      if (s >= 0) score[base + s]! += h.weight * Math.max(0.1, lexCoef);
+      if (s >= 0) score[base + s]! += h.weight * Math.max(0.1, byKind ? lexCoef(lexiconKind(h)) : single);
     }
     rank(S, score, base, k);
   }

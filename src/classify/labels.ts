@@ -19,7 +19,7 @@ const MAX_POSITIVE_WEIGHT = 4;
 const MULTI_LABEL_WEIGHT = 3;
 
 /** Y (0/1), linear-model weights S (positives up-weighted per theme) and calibration weights. */
-export function buildLabels(examples: Example[], ids: string[], multiWeight = MULTI_LABEL_WEIGHT, partialNegative = PARTIAL_NEGATIVE_WEIGHT, maxPositive = MAX_POSITIVE_WEIGHT): { Y: Uint8Array; S: Float64Array; Scal: Float64Array } {
+export function buildLabels(examples: Example[], ids: string[], multiWeight = MULTI_LABEL_WEIGHT, partialNegative = PARTIAL_NEGATIVE_WEIGHT, maxPositive = MAX_POSITIVE_WEIGHT, positiveExponent = 0.5): { Y: Uint8Array; S: Float64Array; Scal: Float64Array } {
   const T = ids.length;
   const col = new Map(ids.map((id, t) => [id, t]));
   const n = examples.length;
@@ -38,7 +38,7 @@ export function buildLabels(examples: Example[], ids: string[], multiWeight = MU
     const w = !e.partial && e.gold.length > 1 ? multiWeight : 1;
     for (let t = 0; t < T; t++) {
       const k = i * T + t;
-      const posWeight = Math.min(maxPositive, Math.max(1, Math.sqrt((n - pos[t]!) / Math.max(1, pos[t]!))));
+      const posWeight = Math.min(maxPositive, Math.max(1, Math.pow((n - pos[t]!) / Math.max(1, pos[t]!), positiveExponent)));
       if (Y[k]) {
         S[k] = posWeight * w;
         Scal[k] = w;

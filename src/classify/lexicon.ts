@@ -10,6 +10,8 @@ import { isStopword, stemId, stemPhrase, type Tokens } from './tokens.ts';
 export interface LexiconHit {
   theme: number;
   weight: number;
+  /** True for a regular-expression pattern's hit (a phrase's otherwise). */
+  pattern: boolean;
   /** Character offsets of the matched words. */
   start: number;
   end: number;
@@ -295,7 +297,7 @@ export function matchLexicon(lex: CompiledLexicon, tokens: Tokens, text: string)
       if (j <= coveredTo[theme]! || prefixNegated) continue;
       coveredTo[theme] = j;
       if (lex.negatable[theme] && isNegated(lex, tokens, text, i, j + 1)) continue;
-      hits.push({ theme, weight: found.weight[q]!, start: starts[i]!, end: ends[j]! });
+      hits.push({ theme, weight: found.weight[q]!, pattern: false, start: starts[i]!, end: ends[j]! });
     }
   }
   matchPatterns(lex, tokens, text, hits);
@@ -434,7 +436,7 @@ function pushPatternHit(lex: CompiledLexicon, p: CompiledPattern, start: number,
     const j = firstTokenAt(tokens, end);
     if (i < j && isNegated(lex, tokens, text, i, j)) return;
   }
-  hits.push({ theme: p.theme, weight: p.weight, start, end });
+  hits.push({ theme: p.theme, weight: p.weight, pattern: true, start, end });
 }
 
 function firstTokenAt(tokens: Tokens, offset: number): number {

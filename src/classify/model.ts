@@ -28,6 +28,8 @@ export interface ModelOptions {
   windowChars?: number;
   /** Weight of the windows' noisy-OR in a passage's score. */
   windowMix?: number;
+  /** Lexicon inputs of the linear model per theme: 1 (absent) the theme's strength, 3 one per cue kind (analyse.ts). */
+  lexKinds?: number;
 }
 
 export interface ThemeModel {
@@ -93,7 +95,7 @@ export function compiledModel(model: ThemeModel): CompiledModel {
 function compile(model: ThemeModel): CompiledModel {
   const T = model.themes.length;
   const vocab = vocabularyFrom(model.vocabulary, model.idf);
-  const dims = vocab.terms.length + T;
+  const dims = vocab.terms.length + T * (model.options.lexKinds ?? 1);
   const W = new Int16Array(dims * T);
   const b = new Float64Array(T);
   model.weights.forEach((w, t) => {

@@ -72,9 +72,9 @@ function score(c: CompiledModel, text: string): { probs: Float64Array; ctx: Evid
 
 /** Probabilities of one text as a whole (no windows). */
 function scoreOnce(c: CompiledModel, text: string): { probs: Float64Array; ctx: EvidenceContext } {
-  const { lexScale, titleBoost, learningBoost } = c.model.options;
+  const { lexScale, titleBoost, learningBoost, lexKinds } = c.model.options;
   const analysis = analyseText(text, c.lexicon, titleBoost, learningBoost, true);
-  const { vec, tf } = featuresOf(analysis, c.vocab, lexScale, true);
+  const { vec, tf } = featuresOf(analysis, c.vocab, lexScale, true, lexKinds);
   const probs = margins(c, vec);
   const { a, b, d } = c.cal;
   const bias = c.cal.c;

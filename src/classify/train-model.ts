@@ -3,7 +3,7 @@
  * linear model refitted on every example. Pure and deterministic, so the browser worker can
  * retrain with user corrections and get what `npm run train` would.
  */
-import { analyseText, featuresOf, type Analysis } from './analyse.ts';
+import { analyseText, featuresOf, LEXICON_KINDS, type Analysis } from './analyse.ts';
 import { calibrate, chooseThresholds, fitCalibrators, type CalibrationData, type Calibrator } from './calibration.ts';
 import { buildVocabulary } from './features.ts';
 import { compileLexicon } from './lexicon.ts';
@@ -45,7 +45,7 @@ export interface TrainOptions {
   thresholdsOn?: 'all' | 'multi-label';
   /** Weight of an exhaustively labelled multi-label document (a review) against a one-theme example. */
   multiLabelWeight?: number;
-  /** Scale of the lexicon-strength features in the linear model. */
+  /** Scale of the lexicon features in the linear model (default 1; 0.5 with lexKinds 1 before). */
   lexScale?: number;
   /** Weight of the unknown (negative) themes of a single-topic document. */
   partialNegativeWeight?: number;
@@ -59,11 +59,21 @@ export interface TrainOptions {
   windowMix?: number;
   /** 1 (default): choose thresholds on the multi-label documents scored in windows (long ones) when there are enough; 0: on every multi-label document. */
   thresholdsOnWindowed?: number;
+  /** Least number of training documents a word or bigram must occur in to be a feature. */
+  minDf?: number;
+  /** Exponent of a theme's positive up-weighting, (negatives / positives)^e capped at maxPositiveWeight. */
+  positiveExponent?: number;
+  /**
+   * Lexicon inputs of the linear model per theme: 4 (default) one per cue kind (strong phrases,
+   * phrases, patterns, weak cues; analyse.ts), 1 the theme's single strength (the earlier tagger,
+   * with lexScale 0.5).
+   */
+  lexKinds?: number;
 }
 
-const DEFAULTS = { seed: 1, folds: 5, variant: 'lr+lexicon' as Variant, l2: 1e-3, epochs: 12, learningRate: 0.1, optimizer: 'sgd' as 'sgd' | 'batch', calibrationPull: 20, thresholdShrink: 1000, thresholdsOn: 'multi-label' as 'all' | 'multi-label' };
+const DEFAULTS = { minDf: 2, seed: 1, folds: 5, variant: 'lr+lexicon' as Variant, l2: 1e-3, epochs: 12, learningRate: 0.1, optimizer: 'sgd' as 'sgd' | 'batch', calibrationPull: 20, thresholdShrink: 1000, thresholdsOn: 'multi-label' as 'all' | 'multi-label' };
 
-export const DEFAULT_MODEL_OPTIONS: ModelOptions = { lexScale: 0.5, titleBoost: 3, learningBoost: 1.5, passageChars: DEFAULT_PASSAGE_CHARS, maxEvidence: 3, windowChars: 500, windowMix: 0.5 };
+export const DEFAULT_MODEL_OPTIONS: ModelOptions = { lexScale: 1, lexKinds: LEXICON_KINDS, titleBoost: 3, learningBoost: 1.5, passageChars: DEFAULT_PASSAGE_CHARS, maxEvidence: 3, windowChars: 500, windowMix: 0.5 };
 
 interface Prepared {
   analyses: Analysis[];
@@ -75,9 +85,9 @@ interface Prepared {
   T: number;
 }
 
-function fitLinear(p: Prepared, rows: number[], o: typeof DEFAULTS, lexScale: number) {
-  const vocab = buildVocabulary(rows.map((i) => p.analyses[i]!.tokens));
-  const X = rows.map((i) => featuresOf(p.analyses[i]!, vocab, lexScale).vec);
+function fitLinear(p: Prepared, rows: number[], o: typeof DEFAULTS, lexScale: number, K: number) {
+  const vocab = buildVocabulary(rows.map((i) => p.analyses[i]!.tokens), o.minDf);
+  const X = rows.map((i) => featuresOf(p.analyses[i]!, vocab, lexScale, false, K).vec);
   const T = p.T;
   const Y = new Uint8Array(rows.length * T);
   const S = new Float64Array(rows.length * T);
@@ -85,13 +95,13 @@ function fitLinear(p: Prepared, rows: number[], o: typeof DEFAULTS, lexScale: nu
     Y.set(p.Y.subarray(i * T, (i + 1) * T), r * T);
     S.set(p.S.subarray(i * T, (i + 1) * T), r * T);
   });
-  const dims = vocab.terms.length + T;
+  const dims = vocab.terms.length + T * K;
   const epochs = o.variant === 'lexicon' ? 0 : o.epochs;
   return { vocab, weights: trainLinear(X, Y, S, dims, T, { l2: o.l2, epochs, learningRate: o.learningRate, optimizer: o.optimizer, seed: o.seed }) };
 }
 
 /** Out-of-fold margins of every document (n × T) and of each document's windows (windows × T each). */
-function outOfFold(p: Prepared, o: typeof DEFAULTS, lexScale: number): { whole: Float64Array; windows: Float64Array[] } {
+function outOfFold(p: Prepared, o: typeof DEFAULTS, lexScale: number, K: number): { whole: Float64Array; windows: Float64Array[] } {
   const n = p.analyses.length;
   const oof = new Float64Array(n * p.T);
   const windows = p.windows.map((w) => new Float64Array(w.length * p.T));
@@ -99,11 +109,11 @@ function outOfFold(p: Prepared, o: typeof DEFAULTS, lexScale: number): { whole: 
   for (let f = 0; f < Math.min(o.folds, n); f++) {
     const train = [...fold.keys()].filter((i) => fold[i] !== f);
     const test = [...fold.keys()].filter((i) => fold[i] === f);
-    const { vocab, weights } = fitLinear(p, train, o, lexScale);
+    const { vocab, weights } = fitLinear(p, train, o, lexScale, K);
     const z = new Float64Array(p.T);
     for (const i of test) {
-      oof.set(margins(weights, featuresOf(p.analyses[i]!, vocab, lexScale).vec, z), i * p.T);
-      p.windows[i]!.forEach((a, j) => windows[i]!.set(margins(weights, featuresOf(a, vocab, lexScale).vec, z), j * p.T));
+      oof.set(margins(weights, featuresOf(p.analyses[i]!, vocab, lexScale, false, K).vec, z), i * p.T);
+      p.windows[i]!.forEach((a, j) => windows[i]!.set(margins(weights, featuresOf(a, vocab, lexScale, false, K).vec, z), j * p.T));
     }
   }
   return { whole: oof, windows };
@@ -136,16 +146,17 @@ export function trainModel(examples: Example[], taxonomy: unknown, lexicon: unkn
     ...(o.learningBoost !== undefined ? { learningBoost: o.learningBoost } : {}),
     ...(o.windowChars !== undefined ? { windowChars: o.windowChars } : {}),
     ...(o.windowMix !== undefined ? { windowMix: o.windowMix } : {}),
+    lexKinds: o.lexKinds === 1 ? 1 : LEXICON_KINDS,
     lexScale: o.variant === 'lr' ? 0 : (o.lexScale ?? DEFAULT_MODEL_OPTIONS.lexScale),
   };
   const compiled = compileLexicon(lexData, themes);
   const analyse = (text: string) => analyseText(text, compiled, options.titleBoost, options.learningBoost);
   const analyses = examples.map((e) => analyse(e.text));
   const windows = examples.map((e) => windowTexts(e.text, options).map(analyse));
-  if (o.variant === 'lr') for (const a of [...analyses, ...windows.flat()]) (a.strength.fill(0), a.relative.fill(0));
+  if (o.variant === 'lr') for (const a of [...analyses, ...windows.flat()]) (a.strength.fill(0), a.relative.fill(0), a.kinds.fill(0));
   const T = themes.length;
-  const p: Prepared = { analyses, windows, T, ...buildLabels(examples, themes.map((t) => t.id), opts.multiLabelWeight, opts.partialNegativeWeight, opts.maxPositiveWeight) };
-  const oofs = o.variant === 'lexicon' ? { whole: new Float64Array(analyses.length * T), windows: windows.map((w) => new Float64Array(w.length * T)) } : outOfFold(p, o, options.lexScale);
+  const p: Prepared = { analyses, windows, T, ...buildLabels(examples, themes.map((t) => t.id), opts.multiLabelWeight, opts.partialNegativeWeight, opts.maxPositiveWeight, opts.positiveExponent) };
+  const oofs = o.variant === 'lexicon' ? { whole: new Float64Array(analyses.length * T), windows: windows.map((w) => new Float64Array(w.length * T)) } : outOfFold(p, o, options.lexScale, options.lexKinds ?? 1);
   const oof = oofs.whole;
   const lex = new Float64Array(analyses.length * T);
   const rel = new Float64Array(analyses.length * T);
@@ -155,7 +166,7 @@ export function trainModel(examples: Example[], taxonomy: unknown, lexicon: unkn
   const probs = calibratedScores(p, d, oofs.windows, calibration, options.windowMix ?? 0);
   const cuts = chooseThresholds(o.thresholdsOn === 'multi-label' ? multiLabelOnly(d, examples, thresholdDocs(examples, windows, opts.thresholdsOnWindowed ?? 1)) : d, probs, o.thresholdShrink, 0.15, 0.75);
   const all = [...analyses.keys()];
-  const { vocab, weights } = fitLinear(p, all, o, options.lexScale);
+  const { vocab, weights } = fitLinear(p, all, o, options.lexScale, options.lexKinds ?? 1);
   const model: ThemeModel = {
     format: MODEL_FORMAT,
     version: MODEL_VERSION,

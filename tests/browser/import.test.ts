@@ -12,6 +12,7 @@ import { seriousViolations } from '../support/axe.ts';
 import type { BrowserSession } from '../support/browser.ts';
 import { openApp } from '../support/open-app.ts';
 import * as F from '../support/fixtures/import-files.ts';
+import * as H from '../support/hostile-files.ts';
 
 const SHOTS = 'test-results/screenshots';
 
@@ -142,8 +143,8 @@ describe('import on the device', () => {
     expect(after.passages).toBeGreaterThanOrEqual(before.passages + 4);
     expect(after.reviews).toBe(before.reviews + 1);
     expect(await waitForTagging(page)).toBe('done');
-    const tagged = await countsAfter(page, before, 'modelTags');
-    expect(tagged.modelTags).toBeGreaterThan(before.modelTags);
+    const retagged = await countsAfter(page, before, 'modelTags');
+    expect(retagged.modelTags).toBeGreaterThan(before.modelTags);
     expect(await page.evaluate(() => (window as unknown as { __importScriptRan?: boolean }).__importScriptRan)).toBeUndefined();
     expect(dialogs).toEqual([]);
   });
@@ -196,24 +197,38 @@ describe('import on the device', () => {
     expect(await waitForTagging(page)).toBe('done');
   });
 
-  it('tags a 100-page PDF in the worker with progress; cancel keeps the document untagged, retry tags it', async () => {
+  it('tags a 100-page PDF in the worker with progress; cancel keeps it and the import waiting behind it untagged, retry tags both', async () => {
     const before = await counts(page);
-    await page.setInputFiles('.import-drop input[type=file]', [F.bigReport(100)]);
+    // A review spreadsheet dropped with the report is imported first; the report, imported while the spreadsheet
+    // is being tagged, waits behind it.
+    await page.setInputFiles('.import-drop input[type=file]', [F.bigReport(100), H.reviewsCsvOf(3000, 'many reviews.csv')]);
+    await page.waitForSelector('[data-testid="import-preview"]', { timeout: 60_000 });
     await page.waitForSelector('[data-testid="import-doc"][data-file="Long thematic report.pdf"][data-status="ready"]', { timeout: 60_000 });
     const row = page.locator('[data-testid="import-doc"][data-file="Long thematic report.pdf"]');
     await row.locator('select').first().selectOption('new');
     await row.getByLabel('Partnership').fill('Northshire');
     await row.getByLabel('Review type').selectOption('thematic-review');
     await row.getByLabel('Publication date').fill('2024');
-    await page.getByRole('button', { name: 'Import 1 document' }).click();
+    await page.getByRole('button', { name: /^Import 3000 reviews/ }).click();
     await page.waitForSelector('[data-testid="import-tagging"][data-state="running"]');
-    await page.getByRole('button', { name: 'Cancel tagging' }).click();
+    await page.getByRole('button', { name: 'Import 1 document' }).click();
+    await page.waitForFunction(() => /1 more import waiting/.test(document.querySelector('[data-testid="import-tagging"]')?.textContent ?? ''), undefined, { timeout: 60_000 });
+    // The button says that cancelling stops the waiting import's tagging too.
+    await page.getByRole('button', { name: 'Cancel tagging of all 2 imports' }).click();
     expect(await waitForTagging(page)).toBe('stopped');
-    expect(await page.getByTestId('import-tagging').textContent()).toMatch(/Tagging cancelled: \d+ imported texts were kept but not tagged/);
     const cancelled = await countsAfter(page, before, 'documents');
     expect(cancelled.documents).toBe(before.documents + 1);
+    expect(cancelled.reviews).toBe(before.reviews + 3001); // the spreadsheet's 3000 and the report's new review
     expect(cancelled.modelTags).toBe(before.modelTags);
     const passages = cancelled.passages - before.passages;
+    // Every text left untagged is counted, from both imports: the 3000 reviews and the report's passages.
+    const stopped = (await page.getByTestId('import-tagging-stopped').textContent())!;
+    const [, texts, files] = stopped.match(/^Tagging cancelled: ([\d,]+) imported texts from (\d+) files were kept but not tagged \(many reviews\.csv: 3,000 texts; Long thematic report\.pdf: [\d,]+ texts\), including 1 import that was waiting to be tagged\.$/) ?? [];
+    expect(stopped).toMatch(/^Tagging cancelled/);
+    expect(Number(texts?.replace(/,/g, ''))).toBe(3000 + passages);
+    expect(files).toBe('2');
+    await page.getByTestId('import-tagging').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await page.screenshot({ path: `${SHOTS}/import-tagging-cancelled.png` });
 
     await page.getByRole('button', { name: 'Tag them now' }).click();
     await page.waitForSelector('[data-testid="import-tagging"][data-state="running"]');
@@ -221,12 +236,13 @@ describe('import on the device', () => {
     await page.screenshot({ path: `${SHOTS}/import-tagging.png` });
     expect(await waitForTagging(page, 120_000)).toBe('done');
     const done = await page.getByTestId('import-tagging-done').textContent();
-    const [, texts, , seconds] = done!.match(/(\d+) passages and texts, (\d+) theme tags, in ([\d.]+) (m?s)/) ?? [];
-    console.info(`100-page PDF: ${passages} passages; tagging: ${done}`);
-    expect(Number(texts)).toBe(passages);
+    const [, tagged, , seconds] = done!.match(/(\d+) passages and texts, (\d+) theme tags, in ([\d.]+) (m?s)/) ?? [];
+    console.info(`100-page PDF: ${passages} passages; with 3000 reviews, tagging: ${done}`);
+    expect(done).toMatch(/^Tagged many reviews\.csv and Long thematic report\.pdf:/);
+    expect(Number(tagged)).toBe(Number(texts?.replace(/,/g, '')));
     expect(seconds).toBeDefined();
-    const tagged = await countsAfter(page, before, 'modelTags');
-    expect(tagged.modelTags).toBeGreaterThan(before.modelTags);
+    const retagged = await countsAfter(page, before, 'modelTags');
+    expect(retagged.modelTags).toBeGreaterThan(before.modelTags);
     await page.screenshot({ path: `${SHOTS}/import-done.png`, fullPage: true });
   });
 

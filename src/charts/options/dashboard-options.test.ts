@@ -4,7 +4,7 @@ import { points } from './format.ts';
 import { heatmapOption } from './heatmap.ts';
 import { themeChangeOption } from './theme-change.ts';
 import { defaultTrendMeasure, themeTrendOption, themeTrendTitle } from './theme-trend.ts';
-import { topThemesOption, topThemesTitle } from './top-themes.ts';
+import { labelPastMark, topThemesOption, topThemesTitle } from './top-themes.ts';
 
 const share = (theme_id: string, reviews: number, total = 10) =>
   ({ theme_id, theme: theme_id.toUpperCase(), group: 'g', reviews, total, share: reviews / total });
@@ -66,10 +66,10 @@ describe('theme change', () => {
 });
 
 describe('heatmap', () => {
-  it('indexes cells by label and drops cells off the axes', () => {
+  it('places cells by axis index and drops cells off the axes', () => {
     const o = heatmapOption({
       xLabels: ['a', 'b'], yLabels: ['p'], xName: 'x', yName: 'y', min: 0, max: 1, scaleText: ['0', '1'], description: 'd',
-      cells: [{ x: 'b', y: 'p', value: 0.9, label: '90%', tooltip: '<b>' }, { x: 'z', y: 'p', value: 1, label: '', tooltip: '' }],
+      cells: [{ x: 1, y: 0, value: 0.9, label: '90%', tooltip: '<b>' }, { x: 2, y: 0, value: 1, label: '', tooltip: '' }],
     });
     // Cells on the dark end of the scale go in the light-text series.
     expect(o.series.map((s) => s.data)).toEqual([[], [[1, 0, 0.9]]]);
@@ -111,5 +111,31 @@ describe('top themes: national reference marks', () => {
     // Neglect is drawn on top: category index 1.
     expect(o.series[1]!.data.map((d) => d.value)).toEqual([[0.55, 1]]);
     expect(topThemesOption(rows).series).toHaveLength(1);
+  });
+
+  it('the reference is said in the bar’s one label, not in a second label on the diamond that overlapped it', () => {
+    const rows = [share('neglect', 6), share('dv', 3)];
+    const o = topThemesOption(rows, [], [{ share: 0.55, label: '55% of 235 serious case reviews, 2017–2019', baseDiffers: false }, null]);
+    const label = (i: number) => o.series[0].label.formatter({ value: o.series[0].data[i]!.value, dataIndex: i });
+    expect(label(1)).toMatch(/^\d+% · national 55%$/);
+    expect(label(0)).toMatch(/^\d+%$/);
+    expect((o.series[1] as { label?: unknown }).label).toBeUndefined();
+  });
+});
+
+describe('top themes: a bar label past the national diamond (phone and desktop widths)', () => {
+  // A bar 0.22 wide drawn 22 px wide from x = 100 (100 px per whole), its label "22%" 24 px wide just after it.
+  const bar = { x: 100, y: 0, width: 22, height: 18 };
+  const label = { x: 127, y: 0, width: 24, height: 14 };
+  it('moves the label past a diamond that would sit on it', () => {
+    // The reference at 0.33: diamond centre 133 px, 126–140 px, on the label.
+    expect(labelPastMark(0.22, 0.33, bar, label)).toEqual({ x: 144, y: 7, align: 'left', verticalAlign: 'middle' });
+    // Same bar at 1366 px: 300 px per whole.
+    expect(labelPastMark(0.22, 0.33, { ...bar, width: 66 }, { ...label, x: 171 })).toMatchObject({ x: 99 + 100 + 7 + 4 });
+  });
+  it('leaves the label where it is when the diamond is clear of it', () => {
+    expect(labelPastMark(0.22, 0.6, bar, label)).toEqual({}); // far to the right
+    expect(labelPastMark(0.22, 0.1, bar, label)).toEqual({}); // inside the bar
+    expect(labelPastMark(0, 0.3, { ...bar, width: 0 }, label)).toEqual({}); // no bar to measure by
   });
 });

@@ -3,8 +3,9 @@ import { SEQUENTIAL_COLOURS } from '../palette.ts';
 import { baseOption, CANVAS_TOOLTIP } from './common.ts';
 
 export interface HeatmapCell {
-  x: string;
-  y: string;
+  /** Column and row, as indexes into the axis labels: two rows may read the same (two partnerships of one name). */
+  x: number;
+  y: number;
   value: number;
   /** Text drawn in the cell. */
   label: string;
@@ -32,9 +33,7 @@ export interface HeatmapSpec {
 
 /** Heatmap option: x labels on top (rotated), y labels left, the colour scale underneath. */
 export function heatmapOption(spec: HeatmapSpec) {
-  const xi = new Map(spec.xLabels.map((l, i) => [l, i]));
-  const yi = new Map(spec.yLabels.map((l, i) => [l, i]));
-  const cells = spec.cells.filter((c) => xi.has(c.x) && yi.has(c.y));
+  const cells = spec.cells.filter((c) => c.x >= 0 && c.x < spec.xLabels.length && c.y >= 0 && c.y < spec.yLabels.length);
   const darkFrom = spec.darkFrom ?? spec.min + 0.55 * (spec.max - spec.min);
   const bands = [cells.filter((c) => c.value < darkFrom), cells.filter((c) => c.value >= darkFrom)];
   return {
@@ -66,7 +65,7 @@ export function heatmapOption(spec: HeatmapSpec) {
     series: bands.map((band, k) => ({
       type: 'heatmap' as const,
       cursor: 'pointer',
-      data: band.map((c) => [xi.get(c.x)!, yi.get(c.y)!, c.value]),
+      data: band.map((c) => [c.x, c.y, c.value]),
       label: { show: true, fontSize: 10, color: k === 0 ? '#1f2933' : '#ffffff', formatter: (p: { dataIndex: number }) => band[p.dataIndex]?.label ?? '' },
       emphasis: { itemStyle: { borderColor: '#1f2933', borderWidth: 2 } },
     })),

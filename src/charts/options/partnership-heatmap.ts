@@ -21,11 +21,15 @@ export function heatmapAxes(rows: readonly HeatmapCellRow[]) {
 export function partnershipHeatmapOption(rows: readonly HeatmapCellRow[], draw: DrawFor = {}) {
   const { partnerships, themes } = heatmapAxes(rows);
   const yLabel = new Map(rows.map((r) => [r.partnership_id, draw.counts ? `${r.partnership} (n = ${count(r.total)})` : `${r.partnership} (${r.total})`]));
+  // Cells find their row and column by id: by label, two partnerships of one name and count shared a row,
+  // one's cells drawn over the other's, so a cell showed one label for two.
+  const row = new Map(partnerships.map(([id], i) => [id, i]));
+  const column = new Map(themes.map(([id], i) => [id, i]));
   const option = heatmapOption({
     xLabels: themes.map(([, t]) => t),
     yLabels: partnerships.map(([id]) => yLabel.get(id)!),
     cells: rows.map((r) => ({
-      x: r.theme, y: yLabel.get(r.partnership_id)!, value: r.share,
+      x: column.get(r.theme_id)!, y: row.get(r.partnership_id)!, value: r.share,
       label: !r.reviews ? '' : draw.counts ? `${pct(r.share)}\n${count(r.reviews)}` : pct(r.share),
       tooltip: `${r.partnership} · ${r.theme}: ${pct(r.share)} (${ofTotal(r.reviews, r.total)} tagged ${r.total === 1 ? 'review' : 'reviews'})`,
     })),

@@ -21,6 +21,28 @@ export interface ReferenceMark {
   baseDiffers: boolean;
 }
 
+/** Drawn size of a reference diamond, px. */
+const DIAMOND = 14;
+/** Space between a diamond and the label moved past it, px. */
+const GAP = 4;
+
+interface Rect { x: number; y: number; width: number; height: number }
+
+/**
+ * Where a bar's label goes when its row has a national reference: past the
+ * diamond when the diamond would sit on the label (a reference a little above
+ * the bar's share), else where ECharts put it. The diamond's pixel position
+ * comes from the bar's own: a bar `share` wide is `rect.width` px.
+ */
+export function labelPastMark(share: number, mark: number, bar: Rect, label: Rect): { x?: number; y?: number; align?: 'left'; verticalAlign?: 'middle' } {
+  if (!(share > 0) || !(bar.width > 0)) return {};
+  const centre = bar.x + (mark / share) * bar.width;
+  const [left, right] = [centre - DIAMOND / 2, centre + DIAMOND / 2];
+  const clear = right + GAP <= label.x || left >= label.x + label.width;
+  // Placed by its left edge and middle, as ECharts placed it beside the bar.
+  return clear ? {} : { x: Math.max(label.x, right + GAP), y: label.y + label.height / 2, align: 'left', verticalAlign: 'middle' };
+}
+
 /**
  * Bars for `rows` (already cut to the ones to show), most frequent on top; `selected` themes stand out.
  * `references[i]` (aligned with `rows`) adds a national reference mark on that theme's bar.
@@ -38,12 +60,21 @@ export function topThemesOption(rows: readonly ThemeShareRow[], selected: readon
       value: r.share,
       itemStyle: { color: !highlight || selected.includes(r.theme_id) ? CATEGORY_COLOURS[0] : OTHER_COLOUR },
     })),
+    // A row with a national reference says it in its one label ("22% · national 33%"), set past the diamond:
+    // a second label on the diamond collided with this one and with the row above's, most of all on a phone.
     label: {
       show: true, position: 'right' as const,
       formatter: (p: { value: number; dataIndex: number }) => {
         const r = shown[p.dataIndex];
-        return draw.counts && r ? `${pct(p.value)} (${ofTotal(r.reviews, r.total)})` : pct(p.value);
+        const own = draw.counts && r ? `${pct(p.value)} (${ofTotal(r.reviews, r.total)})` : pct(p.value);
+        const mark = refs[p.dataIndex];
+        return mark ? `${own} · national ${pct(mark.share)}` : own;
       },
+    },
+    labelLayout: (p: { dataIndex: number; rect: Rect; labelRect: Rect }) => {
+      const mark = refs[p.dataIndex];
+      const r = shown[p.dataIndex];
+      return mark && r && p.rect ? labelPastMark(r.share, mark.share, p.rect, p.labelRect) : {};
     },
   };
   const reference = {
@@ -54,7 +85,6 @@ export function topThemesOption(rows: readonly ThemeShareRow[], selected: readon
     z: 5,
     itemStyle: { color: '#fff', borderColor: '#1b1b1b', borderWidth: 2 },
     data: marks.map((m) => ({ value: m.value, itemStyle: m.mark.baseDiffers ? { borderType: 'dashed' as const } : undefined })),
-    label: { show: true, position: 'top' as const, fontSize: 10, color: '#1b1b1b', formatter: (p: { dataIndex: number }) => `national ${pct(marks[p.dataIndex]!.mark.share)}` },
   };
   // Typed as a tuple so callers read the bars as series[0] without a union.
   const series: [typeof bars, ...(typeof reference)[]] = marks.length ? [bars, reference] : [bars];
@@ -73,8 +103,8 @@ export function topThemesOption(rows: readonly ThemeShareRow[], selected: readon
         return `${r.theme}: ${pct(r.share)} (${ofTotal(r.reviews, r.total)} tagged ${r.total === 1 ? 'review' : 'reviews'})`;
       },
     },
-    // "38% (32 of 84)" beside a bar needs more room than "38%".
-    grid: { left: 8, right: draw.counts ? 150 : 48, top: 8, bottom: 40, containLabel: true },
+    // "38% (32 of 84)" beside a bar needs more room than "38%", and " · national 60%" more again.
+    grid: { left: 8, right: (draw.counts ? 150 : 48) + (marks.length ? 90 : 0), top: 8, bottom: 40, containLabel: true },
     xAxis: { type: 'value' as const, max: 1, name: 'Share of tagged reviews', nameGap: 26, ...axisName,
       axisLabel: { formatter: (v: number) => pct(v) } },
     yAxis: { type: 'category' as const, data: shown.map((r) => r.theme), axisLabel: { width: 190, overflow: 'truncate' as const } },

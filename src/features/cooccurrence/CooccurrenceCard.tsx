@@ -39,10 +39,12 @@ export function CooccurrenceCard({ rows, measure, footnote, onPair, actions }: {
   const option = useMemo(() => {
     const maxLift = Math.max(2, ...withLift.map((r) => r.lift ?? 0));
     const maxCount = Math.max(1, ...withLift.filter((r) => r.theme_a !== r.theme_b).map((r) => r.both));
+    // Cells find their themes by id: two themes of one name would otherwise share a row and a column.
+    const at = new Map(themes.map(([id], i) => [id, i]));
     return heatmapOption({
       xLabels: themes.map(([, l]) => l), yLabels: themes.map(([, l]) => l), xName: '', yName: '',
       cells: withLift.filter((r) => measure === 'count' || r.lift !== null).map((r) => ({
-        x: r.label_b, y: r.label_a,
+        x: at.get(r.theme_b) ?? -1, y: at.get(r.theme_a) ?? -1,
         value: measure === 'count' ? Math.min(r.both, maxCount) : r.lift!,
         label: measure === 'count' ? (r.both ? String(r.both) : '') : r.both ? liftText(r.lift) : '',
         tooltip: r.theme_a === r.theme_b

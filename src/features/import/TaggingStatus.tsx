@@ -16,7 +16,10 @@ export function TaggingStatus({ state, onCancel, onRetry }: { state: TaggingStat
           </p>
           <div className="import-tagging__bar">
             <progress max={state.progress?.total ?? 1} value={state.progress?.done ?? 0} aria-label="Tagging progress" />
-            <button type="button" className="button-secondary" onClick={onCancel}>Cancel tagging</button>
+            {/* Cancel stops the waiting imports too: the button says so rather than leaving them untagged unannounced. */}
+            <button type="button" className="button-secondary" onClick={onCancel}>
+              {state.queued > 0 ? `Cancel tagging of all ${state.queued + 1} imports` : 'Cancel tagging'}
+            </button>
           </div>
           <p role="status" className="hint">
             {state.progress?.stored !== undefined
@@ -36,7 +39,7 @@ export function TaggingStatus({ state, onCancel, onRetry }: { state: TaggingStat
       )}
       {state.kind === 'stopped' && (
         <div role="alert" className="import-tagging__stopped">
-          <p>{state.message}</p>
+          <p data-testid="import-tagging-stopped">{state.message}</p>
           <button type="button" onClick={onRetry}>Tag them now</button>
         </div>
       )}

@@ -8,6 +8,7 @@ import { TaggingClient } from '../../workers/tagging/tagging-client.ts';
 import { useWorkspace } from '../workspace/workspace-context.ts';
 import type { TagJob } from './run-import.ts';
 import { tagAndStore, type TagOutcome, type TagProgress } from './tag-jobs.ts';
+import { mergeBatches, stoppedMessage, type QueuedImport } from './stopped-tagging.ts';
 
 export type TaggingState =
   | { kind: 'idle' }
@@ -15,10 +16,7 @@ export type TaggingState =
   | { kind: 'done'; label: string; outcome: TagOutcome; runs: number }
   | { kind: 'stopped'; label: string; message: string; jobs: TagJob[] };
 
-interface Batch {
-  label: string;
-  jobs: TagJob[];
-}
+type Batch = QueuedImport;
 
 const isAbort = (err: unknown) => (err as { name?: string })?.name === 'AbortError';
 
@@ -29,6 +27,8 @@ export function useTagging(change: WriteChange, onStored: (label: string, outcom
   const queue = useRef<Batch[]>([]);
   const running = useRef(false);
   const runs = useRef(0);
+  // Imports a cancel or failure left untagged, until "Tag them now": a later import's run must not forget them.
+  const left = useRef<Batch[]>([]);
   const controller = useRef<AbortController | null>(null);
   const stored = useRef(onStored);
   stored.current = onStored;
@@ -72,15 +72,17 @@ export function useTagging(change: WriteChange, onStored: (label: string, outcom
         // queued, let it go before the save that follows needs the memory. The next batch starts a new one.
         if (!queue.current.length) releaseWorker();
         stored.current(batch.label, outcome);
+        // From here the Import page's own count of untagged texts lists what an earlier cancel left.
+        left.current = [];
         runs.current += 1;
         setState({ kind: 'done', label: batch.label, outcome, runs: runs.current });
       } catch (err) {
-        const rest = [batch, ...queue.current.splice(0)];
-        const jobs = rest.flatMap((b) => b.jobs);
-        const message = isAbort(err)
-          ? `Tagging cancelled: ${jobs.length} imported text${jobs.length === 1 ? ' was' : 's were'} kept but not tagged.`
-          : `Tagging failed: ${(err as Error).message}. The imported records were kept, untagged.`;
-        setState({ kind: 'stopped', label: rest.map((b) => b.label).join(', '), message, jobs });
+        // Cancel stops the queue too: the imports waiting behind this one are left untagged as well, and said so.
+        const waiting = queue.current.splice(0);
+        left.current = [...left.current, batch, ...waiting];
+        const message = stoppedMessage(left.current, waiting.length, isAbort(err) ? null : (err as Error).message);
+        const all = mergeBatches(left.current);
+        setState({ kind: 'stopped', label: all.label, message, jobs: all.jobs });
       }
     }
     running.current = false;
@@ -89,6 +91,8 @@ export function useTagging(change: WriteChange, onStored: (label: string, outcom
   const start = useCallback((jobs: TagJob[], label: string) => {
     if (!jobs.length) return;
     queue.current.push({ jobs, label });
+    // The running import's message (and its Cancel button) count the imports now waiting behind it at once.
+    setState((s) => (s.kind === 'running' ? { ...s, queued: queue.current.length } : s));
     void pump();
   }, [pump]);
 
@@ -96,9 +100,12 @@ export function useTagging(change: WriteChange, onStored: (label: string, outcom
 
   const latest = useRef(state);
   latest.current = state;
+  /** Tags everything earlier cancels or failures left, as one run. */
   const retry = useCallback(() => {
-    const s = latest.current;
-    if (s.kind === 'stopped') start(s.jobs, s.label);
+    if (latest.current.kind !== 'stopped' || !left.current.length) return;
+    const all = mergeBatches(left.current);
+    left.current = [];
+    start(all.jobs, all.label);
   }, [start]);
 
   return { state, start, cancel, retry };
