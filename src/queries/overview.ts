@@ -140,7 +140,7 @@ function totalsFromIndex(index: FilterIndex, f: Filters, hits: SearchHits | null
 /** The headline numbers: defined by totalsSql, answered from the filter index. */
 export const totals: Aggregate<[], TotalsRow> = { key: ['overview', 'totals'], sql: totalsSql, fromIndex: totalsFromIndex };
 
-/** Reviews per year by partnership, the `top` partnerships by reviews and the rest as "Other partnerships". */
+/** Reviews per year by partnership, the `top` statutory partnerships by reviews and the rest as OTHER_PUBLISHERS. */
 function reviewsPerYearByPartnershipFromIndex(index: FilterIndex, f: Filters, hits: SearchHits | null, top = 8): ReviewsPerYearRow[] {
   const r = selectReviews(index, f, hits, { datedOnly: true });
   const { partnership, year } = index.reviews;
@@ -157,13 +157,15 @@ function reviewsPerYearByPartnershipFromIndex(index: FilterIndex, f: Filters, hi
     if (y > lastYear) lastYear = y;
   }
   // Ranked as the SQL ranks (statutory partnerships only, by reviews, then id; partnership indexes are in id order).
-  const ranked = [...perPartnership.keys()].filter((p) => perPartnership[p]! > 0 && index.partnerships[p]!.kind === 'partnership');
+  const kinds = partnershipKinds(index);
+  const ranked = [...perPartnership.keys()].filter((p) => perPartnership[p]! > 0 && kinds[p] === KIND_PARTNERSHIP);
   ranked.sort((a, b) => perPartnership[b]! - perPartnership[a]! || a - b);
-  const shown = ranked.slice(0, top).filter((p) => p !== NO_PARTNERSHIP).map((p) => index.partnerships[p]!);
-  // Column per review's partnership: its place among the shown, or the last column, "Other partnerships".
+  const named = ranked.slice(0, top);
+  const shown = named.map((p) => index.partnerships[p]!);
+  // Column per review's partnership: its place among the shown, or the last column, OTHER_PUBLISHERS.
   const other = shown.length;
   const columnOf = new Int32Array(perPartnership.length).fill(other);
-  ranked.slice(0, top).filter((p) => p !== NO_PARTNERSHIP).forEach((p, c) => (columnOf[p] = c));
+  named.forEach((p, c) => (columnOf[p] = c));
   const columns = other + 1;
   const years = firstYear === Infinity ? 0 : lastYear - firstYear + 1;
   const cells = new Int32Array(years * columns);
@@ -177,8 +179,8 @@ function reviewsPerYearByPartnershipFromIndex(index: FilterIndex, f: Filters, hi
     for (let c = 0; c < columns; c++) {
       const reviews = cells[y * columns + c]!;
       if (!reviews) continue;
-      const named = shown[c];
-      rows.push({ year: firstYear + y, partnership: named?.name ?? OTHER_PUBLISHERS, partnership_id: named?.id ?? '', reviews });
+      const shownHere = shown[c];
+      rows.push({ year: firstYear + y, partnership: shownHere?.name ?? OTHER_PUBLISHERS, partnership_id: shownHere?.id ?? '', reviews });
     }
   }
   return rows;

@@ -14,9 +14,7 @@ export type TaggingState =
   | { kind: 'idle' }
   | { kind: 'running'; label: string; progress: TagProgress | null; queued: number }
   | { kind: 'done'; label: string; outcome: TagOutcome; runs: number }
-  | { kind: 'stopped'; label: string; message: string; jobs: TagJob[] };
-
-type Batch = QueuedImport;
+  | { kind: 'stopped'; label: string; message: string };
 
 const isAbort = (err: unknown) => (err as { name?: string })?.name === 'AbortError';
 
@@ -24,11 +22,11 @@ const isAbort = (err: unknown) => (err as { name?: string })?.name === 'AbortErr
 export function useTagging(change: WriteChange, onStored: (label: string, outcome: TagOutcome) => void) {
   const [state, setState] = useState<TaggingState>({ kind: 'idle' });
   const client = useRef<{ client: TaggingClient; ready: Promise<unknown> } | null>(null);
-  const queue = useRef<Batch[]>([]);
+  const queue = useRef<QueuedImport[]>([]);
   const running = useRef(false);
   const runs = useRef(0);
   // Imports a cancel or failure left untagged, until "Tag them now": a later import's run must not forget them.
-  const left = useRef<Batch[]>([]);
+  const left = useRef<QueuedImport[]>([]);
   const controller = useRef<AbortController | null>(null);
   const stored = useRef(onStored);
   stored.current = onStored;
@@ -81,8 +79,7 @@ export function useTagging(change: WriteChange, onStored: (label: string, outcom
         const waiting = queue.current.splice(0);
         left.current = [...left.current, batch, ...waiting];
         const message = stoppedMessage(left.current, waiting.length, isAbort(err) ? null : (err as Error).message);
-        const all = mergeBatches(left.current);
-        setState({ kind: 'stopped', label: all.label, message, jobs: all.jobs });
+        setState({ kind: 'stopped', label: mergeBatches(left.current).label, message });
       }
     }
     running.current = false;
