@@ -5,7 +5,7 @@
  */
 import { partnershipId, partnershipRecord, slugify } from '../schema/partnership-name.ts';
 import type { Briefing, Partnership, Review, ThemeTag } from '../schema/records.ts';
-import { briefingKindFromTitle, reviewTypeByYear, reviewTypeFromLabel } from '../schema/review-type.ts';
+import { briefingKindFromTitle, reviewTypeFromEvidence } from '../schema/review-type.ts';
 
 export interface CatalogueLine {
   id?: unknown;
@@ -68,7 +68,7 @@ export function catalogueLinesToRecords(lines: readonly CatalogueLine[], origin:
     const publishedOn = year === null ? null : `${year}-01-01`;
     const id = str(line.id) ?? `${origin}-${pid}-${slugify(caseName ?? title ?? String(i))}`;
     if (caseName) {
-      const type = reviewTypeFromLabel(str(line.review_type)) ?? reviewTypeFromLabel(text.slice(0, 400)) ?? reviewTypeByYear(year);
+      const type = reviewTypeFromEvidence({ label: str(line.review_type), publisher: rawPartnership, caseName, text, year });
       out.reviews.push({
         id, partnership_id: pid, case_name: caseName, review_type: type, published, published_on: publishedOn, year,
         summary: text, findings: null, recommendations: null, source_url: str(line.source_url), origin,

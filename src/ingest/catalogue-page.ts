@@ -11,7 +11,7 @@
  */
 import { partnershipId, partnershipRecord, slugify } from '../schema/partnership-name.ts';
 import type { Partnership, Review, ThemeTag } from '../schema/records.ts';
-import { reviewTypeByYear, reviewTypeFromLabel } from '../schema/review-type.ts';
+import { reviewTypeFromEvidence, reviewTypeFromLabel } from '../schema/review-type.ts';
 import { emptyRecords, type ImportRecords } from './metadata-records.ts';
 import { splitList, type ThemeMatcher } from './theme-matcher.ts';
 
@@ -87,7 +87,7 @@ export function parseCataloguePage(text: string, matcher: ThemeMatcher, origin =
     const id = `${origin}-${pid}-${slugify(caseName)}`;
     const review: Review = {
       id, partnership_id: pid, case_name: caseName,
-      review_type: reviewTypeFromLabel(typeLabel) ?? reviewTypeFromLabel(summary?.slice(0, 300)) ?? reviewTypeByYear(e.year),
+      review_type: reviewTypeFromEvidence({ label: typeLabel, publisher: e.partnership, caseName, text: summary, year: e.year }),
       published: String(e.year), published_on: `${e.year}-01-01`, year: e.year,
       summary, findings, recommendations: joined(e.recommendations), source_url: null, origin,
     };

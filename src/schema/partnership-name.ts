@@ -58,6 +58,21 @@ export function partnershipKind(raw: string): PartnershipKind {
   return 'partnership';
 }
 
+/** What the alias table says a source is ("inspectorate", "national charity", "university"), or null. */
+const SOURCE_DESCRIPTIONS = new Map(Object.entries(reference.sources as Record<string, string>).map(([k, v]) => [lower(k), v]));
+const NATIONAL_DESCRIPTION = /\bnational\b|\binspectorates?\b|\bregulator\b|\bgovernment\b|\binquiry\b/i;
+
+/**
+ * Whether a publisher is a national body (the national review panel, a government department, an
+ * inspectorate or regulator, a national inquiry or charity): its name is marked "(national …)", or the
+ * alias table describes it so. A statutory partnership, a joint arrangement or an unnamed publisher never is.
+ */
+export function isNationalPublisher(raw: string): boolean {
+  if (partnershipKind(raw) !== 'source') return false;
+  if (/\(\s*national\b/i.test(raw)) return true;
+  return NATIONAL_DESCRIPTION.test(SOURCE_DESCRIPTIONS.get(lower(partnershipAreaName(raw))) ?? '');
+}
+
 /** The statutory area (or source) a name stands for, e.g. "Suffolk" for "Suffolk Safeguarding Partnership", "Bury" for "Bury Integrated Safeguarding Partnership". */
 export function partnershipAreaName(raw: string): string {
   const stripped = strippedName(raw);
