@@ -13,7 +13,8 @@ import {
   type RecommendationListRow,
 } from './recommendations.ts';
 import { loadRecommendationIndex } from './recommendation-answers.ts';
-import { kindsByThemeFromIndex, kindsByYearFromIndex, openByOwnerFromIndex, selectRecommendations } from '../recommendations/recommendation-index.ts';
+import { kindsByThemeFromIndex, kindsByYearFromIndex, openByOwnerFromIndex, recommendationBase, selectRecommendations } from '../recommendations/recommendation-index.ts';
+import { totalsSql, type TotalsRow } from './overview.ts';
 import { str } from './sql.ts';
 
 type Db = WriteRunner & { close(): void };
@@ -60,9 +61,15 @@ describe('recommendation index', () => {
     const index = await loadFilterIndex(db);
     const hits = f.q.trim() ? await loadSearchHits(db, f.q) : null;
     const recs = await loadRecommendationIndex(db);
-    const selected = selectRecommendations(recs, selectReviews(index, f, hits, { ignoreThemes: true }), f);
+    const reviews = selectReviews(index, f, hits, { ignoreThemes: true });
+    const selected = selectRecommendations(recs, reviews, f);
     const list = await db.query<RecommendationListRow>(recommendationListSql(f));
     expect(selected.map((i) => recs.rows[i]), 'the list, in order').toEqual(list);
+    // The headline's base: the reviews the Overview counts under the same filters (a theme filter applies to each recommendation's own themes instead).
+    const [overview] = await db.query<TotalsRow>(totalsSql({ ...f, themes: [] }));
+    expect(recommendationBase(recs, selected, reviews), 'headline counts').toEqual({
+      recommendations: list.length, reviews: new Set(list.map((r) => r.review_id)).size, ofReviews: overview!.reviews,
+    });
     expect(kindsByYearFromIndex(recs, selected), 'kinds by year').toEqual(await db.query(kindsByYearSql(f)));
     expect(kindsByThemeFromIndex(recs, selected), 'kinds by theme').toEqual(await db.query(kindsByThemeSql(f)));
     expect(kindsByThemeFromIndex(recs, selected, 3), 'kinds by theme, top 3').toEqual(await db.query(kindsByThemeSql(f, 3)));

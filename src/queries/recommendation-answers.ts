@@ -15,7 +15,8 @@ import { fromFilterIndex } from './coordinator.ts';
 import { INDEXED } from './indexed-sql.ts';
 import { ALL_RECOMMENDATIONS_SQL, type KindThemeRow, type KindYearRow, type OwnerRow, type RecommendationListRow } from './recommendations.ts';
 import {
-  buildRecommendationIndex, kindsByThemeFromIndex, kindsByYearFromIndex, openByOwnerFromIndex, selectRecommendations, type RecommendationIndex,
+  buildRecommendationIndex, kindsByThemeFromIndex, kindsByYearFromIndex, openByOwnerFromIndex, recommendationBase, selectRecommendations,
+  type RecommendationBase, type RecommendationIndex,
 } from '../recommendations/recommendation-index.ts';
 
 /** Loads the index from DuckDB: every recommendation's list row, the review positions and the themes. */
@@ -41,10 +42,12 @@ function recommendationIndex(db: QueryRunner, version: string): Promise<Recommen
 
 /** Answers `compute` over the recommendations the filters keep, timed as `index:<label>`. */
 async function fromRecommendationIndex<T>(db: QueryRunner, dataVersion: number, version: string, f: Filters, label: string,
-  compute: (index: RecommendationIndex, selected: number[]) => T): Promise<T> {
+  compute: (index: RecommendationIndex, selected: number[], reviews: Uint8Array) => T): Promise<T> {
   const recs = await recommendationIndex(db, version);
-  return fromFilterIndex(db, dataVersion, f, label, (index, hits) =>
-    compute(recs, selectRecommendations(recs, selectReviews(index, f, hits, { ignoreThemes: true }), f)));
+  return fromFilterIndex(db, dataVersion, f, label, (index, hits) => {
+    const reviews = selectReviews(index, f, hits, { ignoreThemes: true });
+    return compute(recs, selectRecommendations(recs, reviews, f), reviews);
+  });
 }
 
 /** The version of the recommendation tables and of the data, as the view's query keys carry it. */
@@ -69,6 +72,8 @@ export const openByOwnerQuery = (db: QueryRunner, f: Filters, today: string, v: 
 export interface RecommendationPage {
   /** How many recommendations the filters keep. */
   count: number;
+  /** The headline's counts: recommendations, the reviews they come from, and the reviews the filters keep. */
+  base: RecommendationBase;
   /** The first `limit` of them, texts and all. */
   rows: RecommendationListRow[];
 }
@@ -77,5 +82,5 @@ export interface RecommendationPage {
 export const recommendationPageQuery = (db: QueryRunner, f: Filters, limit: number, v: RecommendationVersion) => queryOptions({
   queryKey: ['recommendations', 'page', f, limit, key(v)],
   queryFn: (): Promise<RecommendationPage> => fromRecommendationIndex(db, v.dataVersion, key(v), f, 'recommendations.list',
-    (ri, sel) => ({ count: sel.length, rows: sel.slice(0, limit).map((i) => ri.rows[i]!) })),
+    (ri, sel, reviews) => ({ count: sel.length, base: recommendationBase(ri, sel, reviews), rows: sel.slice(0, limit).map((i) => ri.rows[i]!) })),
 });

@@ -70,6 +70,25 @@ export function selectRecommendations(index: RecommendationIndex, reviews: Uint8
   return out;
 }
 
+/** What the Recommendations view's headline counts, all under the same filters. */
+export interface RecommendationBase {
+  /** Recommendations the filters keep. */
+  recommendations: number;
+  /** Distinct reviews those recommendations come from. */
+  reviews: number;
+  /** Reviews the review filters keep (the base: with no theme filter, the Overview's review count). */
+  ofReviews: number;
+}
+
+/** Counts the selected recommendations, the reviews they come from and the reviews the filters keep (`reviews`, from selectReviews). */
+export function recommendationBase(index: RecommendationIndex, selected: readonly number[], reviews: Uint8Array): RecommendationBase {
+  const from = new Set<number>();
+  for (const i of selected) from.add(index.review[i]!);
+  let ofReviews = 0;
+  for (let r = 0; r < reviews.length; r++) if (reviews[r]) ofReviews++;
+  return { recommendations: selected.length, reviews: from.size, ofReviews };
+}
+
 /** As kindsByYearSql: per year and kind, with each year's total as the share's base. */
 export function kindsByYearFromIndex(index: RecommendationIndex, selected: readonly number[]): KindYearRow[] {
   const counts = new Map<number, Map<string, number>>();

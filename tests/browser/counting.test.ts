@@ -3,7 +3,8 @@
  * set apart (and marked) by default, partnerships counted as statutory areas,
  * briefings de-duplicated, and one comparison verdict shared by the
  * Partnerships view and the planner; the same reviews, partnerships and
- * briefings on the Overview, the planner, Partnerships and Tagger agreement,
+ * briefings on the Overview, the planner, Partnerships and Tagger agreement
+ * (and the Recommendations headline on the Overview's reviews as its base),
  * for England and for Wales. Every on-screen number is checked against the
  * same SQL in Node.
  */
@@ -157,7 +158,7 @@ describe('counted right on the bundled data', () => {
     expect(browser.errors).toEqual([]);
   });
 
-  it('counts the same reviews, tagged reviews, partnerships and briefings on the Overview, the planner, Partnerships and the Explorer, for England and for Wales', { timeout: 400_000 }, async () => {
+  it('counts the same reviews, tagged reviews, partnerships and briefings on the Overview, the planner, Partnerships, the Explorer and the Recommendations headline, for England and for Wales', { timeout: 500_000 }, async () => {
     const db = await openBundledDataset();
     const expected = [];
     for (const [query, f] of [['', NO_FILTERS], ['nation=Wales', { ...NO_FILTERS, nation: 'Wales' }]] as Array<[string, Filters]>) {
@@ -210,6 +211,19 @@ describe('counted right on the bundled data', () => {
         : `${e.totals.briefings} briefings`;
       await expect.poll(() => page.getByTestId('explorer-count').textContent()).toBe(`${listed} shown: ${e.totals.reviews} reviews, ${briefings}`);
       if (e.nation === 'England') await page.screenshot({ path: `${SHOTS}/counting-explorer-England.png` });
+
+      // Recommendations: the headline counts under the same filters, on the Overview's reviews as its base.
+      await goInApp(page, `/recommendations?${e.query}`);
+      const recs = page.getByTestId('recs-summary');
+      await recs.waitFor();
+      await expect.poll(() => recs.getAttribute('data-of-reviews')).toBe(String(e.totals.reviews));
+      const said = await recs.evaluate((el) => ['recommendations', 'reviews', 'held'].map((k) => Number(el.getAttribute(`data-${k}`))));
+      const [matching, fromReviews, held] = said as [number, number, number];
+      expect(fromReviews).toBeLessThanOrEqual(e.totals.reviews);
+      expect(matching).toBeLessThanOrEqual(held);
+      expect(await recs.textContent()).toContain(`of the ${e.totals.reviews} reviews the filters keep`);
+      expect(await page.getByTestId('recs-count').textContent()).toBe(`${matching === 1 ? '1 recommendation' : `${matching} recommendations`} match the filters.`);
+      await page.screenshot({ path: `${SHOTS}/counting-recommendations-${e.nation}.png` });
     }
 
     // Tagger agreement counts every review and briefing held, and says so.

@@ -10,10 +10,11 @@ import type { ActionPlanRow } from '../../recommendations/action-plan.ts';
 import { KIND_LABELS, type RecommendationKind } from '../../recommendations/kinds.ts';
 import type { RecommendationTracking, TrackingStatus } from '../../schema/workspace-tables.ts';
 import { useExportContext } from '../export/use-export-context.ts';
-import { chartFootnote } from '../filters/describe-filters.ts';
+import { chartFootnote, describeFilters } from '../filters/describe-filters.ts';
 import { useFilterOptions } from '../filters/use-filter-options.ts';
 import { useCrossFilter } from '../../state/use-cross-filter.ts';
 import { ActionPlanPanel } from './ActionPlanPanel.tsx';
+import { recommendationsHeadline } from './headline.ts';
 import { KindsByThemeCard, KindsByYearCard, OwnersCard } from './KindCharts.tsx';
 import { addressedTo, RECOMMENDATION_PAGE, RecommendationList } from './RecommendationList.tsx';
 import { useRecommendationsTable } from './use-recommendations-table.ts';
@@ -84,13 +85,14 @@ function RecommendationsView({ result }: { result: BuildResult }) {
   return (
     <ViewState queries={[byYear, byTheme, owners, list]} what="recommendations">
       {() => {
-        const { rows, count } = list.data!;
+        const { rows, count, base } = list.data!;
         return result.recommendations === 0 ? (
           <StatusMessage kind="empty">No recommendations were found in the reviews loaded. Import review reports (with a Recommendations section) on the Import page.</StatusMessage>
         ) : (
           <>
-            <p className="recs-summary" data-testid="recs-summary">
-              {result.recommendations.toLocaleString('en-GB')} recommendations found in the reviews' catalogue entries and imported reports; {count.toLocaleString('en-GB')} match the filters.
+            <p className="recs-summary" data-testid="recs-summary"
+              data-recommendations={base.recommendations} data-reviews={base.reviews} data-of-reviews={base.ofReviews} data-held={result.recommendations}>
+              {recommendationsHeadline({ base, total: result.recommendations, filters: describeFilters(filters, names), themed: filters.themes.length > 0 })}{' '}
               Kinds come from a model trained on {result.model.evaluation?.examples ?? 0} labelled recommendations from public reviews
               {result.model.evaluation ? ` (k-fold accuracy ${(result.model.evaluation.accuracy * 100).toFixed(0)}%)` : ''}; check a kind before quoting it.
             </p>
