@@ -56,7 +56,9 @@ export function pageFactsToRecords(facts: readonly PageFact[], addresses: Readon
   const address = (source: string | null) => (source === null ? null : addresses[source] ?? (/^https?:\/\//i.test(source) ? source : null));
   const out: PageDataset = { partnerships: [], reviews: [], briefings: [] };
   const seenPartnerships = new Set<string>();
-  const reviewIds = new Map<string, string>();
+  // Reviews per partnership and case name: a briefing links by name only when one review has it, on its own
+  // page or else at all (a partnership reuses "Child A"; see src/ingest/review-links.ts).
+  const reviewIds = new Map<string, Array<{ id: string; source: string | null }>>();
   const usedIds = new Set<string>();
   const uniqueId = (base: string) => {
     let id = base;
@@ -75,7 +77,7 @@ export function pageFactsToRecords(facts: readonly PageFact[], addresses: Readon
     if (fact.kind !== 'review') continue;
     const pid = partnershipId(fact.partnership);
     const id = uniqueId(`page-${pid}-${slugify(fact.case)}`);
-    reviewIds.set(`${pid}|${fact.case}`, id);
+    reviewIds.set(`${pid}|${fact.case}`, [...(reviewIds.get(`${pid}|${fact.case}`) ?? []), { id, source: fact.source }]);
     const linked = facts.filter((b): b is PageBriefingFact => b.kind === 'briefing' && b.review === fact.case && partnershipId(b.partnership) === pid);
     out.reviews.push({
       id, partnership_id: pid, case_name: fact.case, review_type: fact.type, ...publishedDate(fact.published),
@@ -86,7 +88,9 @@ export function pageFactsToRecords(facts: readonly PageFact[], addresses: Readon
   for (const fact of facts) {
     if (fact.kind !== 'briefing') continue;
     const pid = partnershipId(fact.partnership);
-    const reviewId = fact.review ? reviewIds.get(`${pid}|${fact.review}`) ?? null : null;
+    const named = fact.review ? reviewIds.get(`${pid}|${fact.review}`) ?? [] : [];
+    const onPage = named.filter((r) => r.source === fact.source);
+    const reviewId = (onPage.length === 1 ? onPage[0]!.id : null) ?? (named.length === 1 ? named[0]!.id : null);
     const review = reviewId ? out.reviews.find((r) => r.id === reviewId) : undefined;
     const published = fact.published ?? review?.published ?? null;
     out.briefings.push({

@@ -7,7 +7,7 @@
  */
 import type { Briefing, Partnership, Review, ThemeTag } from '../schema/records.ts';
 import { briefingKey, mergeBriefingsSteps } from './merge-briefings.ts';
-import { mergeReviewsSteps, reviewCaseKey } from './merge-reviews.ts';
+import { mergeReviewsSteps, reviewCaseKey, sameReview } from './merge-reviews.ts';
 import type { ImportRecords } from './metadata-records.ts';
 import { eachStep, memoKey, runSteps, runStepsInSlices, type Steps } from './work-steps.ts';
 
@@ -35,19 +35,24 @@ const same = (a: object, b: object) => JSON.stringify(a) === JSON.stringify(b);
 
 function* describeDuplicates<T extends { id: string }>(
   items: readonly T[], rows: readonly number[], key: (t: T) => string, name: (t: T) => string, existing: readonly T[],
+  same: (a: T, b: T) => boolean = () => true,
 ): Steps<string[]> {
-  const stored = new Map<string, T>();
-  yield* eachStep(existing, (e) => (stored.set(`id:${e.id}`, e), stored.set(`key:${key(e)}`, e)));
-  const seen = new Map<string, number>();
+  const storedIds = new Set<string>();
+  const storedByKey = new Map<string, T[]>();
+  yield* eachStep(existing, (e) => (storedIds.add(e.id), storedByKey.set(key(e), [...(storedByKey.get(key(e)) ?? []), e])));
+  const seenIds = new Map<string, number>();
+  // Under one key, every earlier record and its row: a name may be two records that `same` tells apart.
+  const seenByKey = new Map<string, Array<{ row: number; item: T }>>();
   const out: string[] = [];
   yield* eachStep(items, (t, i) => {
     const row = rows[i] ?? i + 1;
-    const earlier = seen.get(`id:${t.id}`) ?? seen.get(`key:${key(t)}`);
-    const reason = seen.has(`id:${t.id}`) ? `same id '${t.id}'` : `same ${name(t)}`;
-    if (earlier !== undefined) out.push(`row ${row}: ${reason} as row ${earlier}; merged`);
-    else if (stored.has(`id:${t.id}`) || stored.has(`key:${key(t)}`)) out.push(`row ${row}: ${name(t)} is already in the workspace; merged, filling its empty fields`);
-    if (!seen.has(`id:${t.id}`)) seen.set(`id:${t.id}`, row);
-    if (!seen.has(`key:${key(t)}`)) seen.set(`key:${key(t)}`, row);
+    const byId = seenIds.get(t.id);
+    const byKey = seenByKey.get(key(t))?.find((e) => same(e.item, t))?.row;
+    if (byId !== undefined) out.push(`row ${row}: same id '${t.id}' as row ${byId}; merged`);
+    else if (byKey !== undefined) out.push(`row ${row}: same ${name(t)} as row ${byKey}; merged`);
+    else if (storedIds.has(t.id) || storedByKey.get(key(t))?.some((e) => same(e, t))) out.push(`row ${row}: ${name(t)} is already in the workspace; merged, filling its empty fields`);
+    if (!seenIds.has(t.id)) seenIds.set(t.id, row);
+    seenByKey.set(key(t), [...(seenByKey.get(key(t)) ?? []), { row, item: t }]);
   });
   return out;
 }
@@ -109,7 +114,7 @@ export function* planImportSteps(incoming: ImportRecords, existing: ExistingReco
     briefings: (yield* mergeBriefingsSteps([], incoming.briefings, briefKey)).briefings.length,
   };
   const duplicates = [
-    ...(yield* describeDuplicates(incoming.reviews, reviewRows, reviewKey, (x) => `case '${x.case_name}' of ${x.partnership_id}`, existing.reviews)),
+    ...(yield* describeDuplicates(incoming.reviews, reviewRows, reviewKey, (x) => `case '${x.case_name}' of ${x.partnership_id}`, existing.reviews, sameReview)),
     ...(yield* describeDuplicates(incoming.briefings, briefingRows, briefKey, (x) => `briefing '${x.title}' of ${x.partnership_id}`, existing.briefings)),
   ];
   return {

@@ -1,7 +1,8 @@
 /**
  * mapRecords over a big table a slice of rows at a time, yielding to the page
  * between slices so a 100,000-row sheet does not freeze it. Rows map
- * independently; only partnerships are shared, and they are merged by id.
+ * independently but for two things the slices share: partnerships, merged by
+ * id, and the made-up review ids (a name repeated years apart gets its year).
  */
 import type { ColumnMapping } from './fields.ts';
 import { emptyRecords, mapRecords, type ImportRecords, type MapContext } from './metadata-records.ts';
@@ -15,9 +16,10 @@ export const SLICE_ROWS = 400;
 
 /** Same result as mapRecords(table, mapping, ctx); `pause` runs between slices, `signal` stops it. */
 export async function mapRecordsInSlices(
-  table: RawTable, mapping: ColumnMapping, ctx: MapContext, options: { pause?: () => Promise<void>; signal?: AbortSignal } = {},
+  table: RawTable, mapping: ColumnMapping, context: MapContext, options: { pause?: () => Promise<void>; signal?: AbortSignal } = {},
 ): Promise<ImportRecords> {
-  if (table.rows.length <= SLICE_ROWS) return mapRecords(table, mapping, ctx);
+  if (table.rows.length <= SLICE_ROWS) return mapRecords(table, mapping, context);
+  const ctx: MapContext = { ...context, madeUpIds: context.madeUpIds ?? new Map() };
   const out = emptyRecords();
   const partnerships = new Set<string>();
   for (let at = 0; at < table.rows.length; at += SLICE_ROWS) {

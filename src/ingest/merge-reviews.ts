@@ -49,6 +49,20 @@ export function sameReview(a: Review, b: Review): boolean {
   return true;
 }
 
+/**
+ * Made-up ids for the reviews of one file that carry no id of their own. A name the file gives two
+ * reviews published years apart is two reviews (sameReview), and one id would merge them, so each later
+ * one gets its year in its id. `seen` (made-up id → years given it) may be shared by the slices of one file.
+ */
+export function madeUpReviewIds(seen = new Map<string, Array<number | null>>()) {
+  return (base: string, year: number | null): string => {
+    const years = seen.get(base) ?? [];
+    seen.set(base, [...years, year]);
+    const apart = years.some((y) => y !== null && year !== null && Math.abs(y - year) > SAME_REVIEW_MAX_YEARS_APART);
+    return apart ? `${base}-${year}` : base;
+  };
+}
+
 /** The kept namesake `r` is the same review as: one at the same address first, else the first that sameReview accepts. */
 function pickSameReview(namesakes: Review[], r: Review): Review | undefined {
   return namesakes.find((kept) => kept.source_url && kept.source_url === r.source_url) ?? namesakes.find((kept) => sameReview(kept, r));

@@ -4,6 +4,7 @@ import { planImport, planImportInSlices } from './import-plan.ts';
 import { mapRecords } from './metadata-records.ts';
 import { rawTableFromGrid } from './raw-table.ts';
 import { defaultMatcher } from './test-themes.ts';
+import { reviewLinker } from './review-links.ts';
 
 const matcher = defaultMatcher();
 const grid = [
@@ -69,7 +70,7 @@ describe('mapRecords', () => {
   it('maps briefings and links them to their review by case name', () => {
     const t = rawTableFromGrid([['partnership', 'title', 'review', 'date'], ['Dorset', '7-minute briefing: Child D', 'Child D', '2023-05'], ['Dorset', 'Lessons learned from E', 'Child E', '2023']]);
     const out = mapRecords(t, guessMapping(t.columns, 'briefing'), {
-      kind: 'briefing', origin: 'import-test', matcher, reviewIdFor: (pid, c) => (pid === 'dorset' && c === 'Child D' ? 'R4' : null),
+      kind: 'briefing', origin: 'import-test', matcher, reviewFor: (pid, c) => (pid === 'dorset' && c === 'Child D' ? { kind: 'linked', id: 'R4' } : { kind: 'none' }),
     });
     expect(out.briefings.map((b) => [b.briefing_kind, b.review_id, b.published])).toEqual([
       ['7-minute-briefing', 'R4', '2023-05'], ['lessons-learned-briefing', null, '2023'],
@@ -81,8 +82,11 @@ describe('mapRecords', () => {
 describe('planImportInSlices', () => {
   it('gives the same plan as planImport, pausing between slices, and stops when cancelled', async () => {
     const columns = ['Ref', 'Partnership', 'Case', 'Year', 'Themes'];
-    // Every tenth row repeats an earlier case, so merging and duplicate lines are exercised too.
-    const rows = Array.from({ length: 6_000 }, (_, i) => [`R-${i}`, `Shire ${(i % 10 === 9 ? i - 9 : i) % 7}`, `Child ${i % 10 === 9 ? i - 9 : i}`, String(2010 + (i % 15)), i % 3 ? 'neglect' : 'the weather']);
+    // Every tenth row repeats an earlier case (its year too: years far apart would make it another review), so merging and duplicate lines are exercised too.
+    const rows = Array.from({ length: 6_000 }, (_, i) => {
+      const c = i % 10 === 9 ? i - 9 : i;
+      return [`R-${i}`, `Shire ${c % 7}`, `Child ${c}`, String(2010 + (c % 15)), i % 3 ? 'neglect' : 'the weather'];
+    });
     const records = mapRecords({ columns, rows, firstRowNumber: 2, notes: [] }, guessMapping(columns, 'review'), { kind: 'review', origin: 'import', matcher: defaultMatcher() });
     const existing = { partnerships: [{ id: 'shire-1' }], reviews: records.reviews.slice(0, 50).map((r) => ({ ...r, summary: 'stored' })), briefings: [] };
     let pauses = 0;
@@ -93,5 +97,45 @@ describe('planImportInSlices', () => {
     const ctrl = new AbortController();
     const cancelled = planImportInSlices(records, existing, { pause: async () => ctrl.abort(), signal: ctrl.signal, sliceMs: 0 });
     await expect(cancelled).rejects.toThrow(/abort/i);
+  });
+});
+
+describe('two reviews with one name', () => {
+  const reviewsFile = rawTableFromGrid([
+    ['Partnership', 'Case', 'Published', 'Summary'],
+    ['Somerset', 'Child A', '2014', 'A baby was injured.'],
+    ['Somerset', 'Child A', '2021', 'A teenager was exploited.'],
+    ['Dorset', 'Child A', '2019', 'A girl died.'],
+  ]);
+  const reviews = mapRecords(reviewsFile, guessMapping(reviewsFile.columns, 'review'), { kind: 'review', origin: 'import', matcher });
+  const plan = planImport(reviews, { partnerships: [], reviews: [], briefings: [] });
+
+  it('keeps a name given to two reviews years apart as two reviews, each with its own id', () => {
+    expect(plan.reviews.map((r) => [r.id, r.year])).toEqual([
+      ['import-somerset-child-a', 2014], ['import-somerset-child-a-2021', 2021], ['import-dorset-child-a', 2019],
+    ]);
+    expect(plan.duplicates).toEqual([]);
+  });
+
+  it('leaves a briefing naming both unlinked and says which reviews it could mean; an id or a single match links', () => {
+    const briefingsFile = rawTableFromGrid([
+      ['Partnership', 'Title', 'Review'],
+      ['Somerset', 'Learning from Child A', 'Child A'],
+      ['Somerset', 'Child A: exploitation', 'import-somerset-child-a-2021'],
+      ['Dorset', 'Child A briefing', 'Child A'],
+    ]);
+    const briefings = mapRecords(briefingsFile, guessMapping(briefingsFile.columns, 'briefing'), {
+      kind: 'briefing', origin: 'import', matcher, reviewFor: reviewLinker(plan.reviews),
+    });
+    expect(briefings.briefings.map((b) => [b.title, b.review_id])).toEqual([
+      ['Learning from Child A', null],
+      ['Child A: exploitation', 'import-somerset-child-a-2021'],
+      ['Child A briefing', 'import-dorset-child-a'],
+    ]);
+    expect(briefings.problems.map((p) => p.message)).toEqual([
+      "row 2: review 'Child A' names 2 reviews of Somerset (Somerset 2014, id import-somerset-child-a; Somerset 2021, id import-somerset-child-a-2021); "
+        + "briefing imported unlinked: put the review's id in the review column to link it",
+    ]);
+    expect(briefings.problems[0]!.skipped).toBe(false);
   });
 });

@@ -10,6 +10,8 @@ import { briefingKindFromTitle, reviewTypeByYear, reviewTypeFromLabel } from '..
 import { parseDate } from './dates.ts';
 import { FIELDS, type ColumnMapping, type FieldId, type RecordKind } from './fields.ts';
 import type { RawTable } from './raw-table.ts';
+import { madeUpReviewIds } from './merge-reviews.ts';
+import { describeCandidates, type ReviewLink } from './review-links.ts';
 import { splitList, type ThemeMatcher } from './theme-matcher.ts';
 
 export interface RowProblem {
@@ -36,8 +38,10 @@ export interface MapContext {
   kind: RecordKind;
   origin: string;
   matcher: ThemeMatcher;
-  /** Review ids by case key, for linking briefings to the review they brief on. */
-  reviewIdFor?: (partnershipId: string, caseOrId: string) => string | null;
+  /** The stored review a briefing's review cell names (by id, or by case name when unambiguous; see review-links.ts). */
+  reviewFor?: (partnershipId: string, caseOrId: string) => ReviewLink;
+  /** Made-up review ids so far and their reviews' years, shared by the slices of one file (map-in-slices.ts). */
+  madeUpIds?: Map<string, Array<number | null>>;
 }
 
 const isUrl = (s: string) => /^https?:\/\/\S+$/i.test(s);
@@ -67,6 +71,7 @@ export function mapRecords(table: RawTable, mapping: ColumnMapping, context: Map
   const partnerships = new Map<string, Partnership>();
   const index = new Map(table.columns.map((c, i) => [c, i]));
   const fields = FIELDS[ctx.kind];
+  const madeUpId = madeUpReviewIds(context.madeUpIds);
   table.rows.forEach((cells, i) => {
     if (cells.every((v) => v === null)) return;
     const row = table.firstRowNumber + i;
@@ -94,7 +99,8 @@ export function mapRecords(table: RawTable, mapping: ColumnMapping, context: Map
     }
     const dated = { published: date?.published ?? null, published_on: date?.published_on ?? null, year: date?.year ?? null };
     const name = ctx.kind === 'review' ? get('case_name')! : get('title')!;
-    const id = get('id') ?? `${ctx.origin}-${pid}-${slugify(name) || String(row)}`;
+    const base = `${ctx.origin}-${pid}-${slugify(name) || String(row)}`;
+    const id = get('id') ?? (ctx.kind === 'review' ? madeUpId(base, dated.year) : base);
     const badId = checkValue(ctx.kind === 'review' ? 'reviews' : 'briefings', 'id', id);
     if (badId) return problem(`id '${id.slice(0, 40)}' ${badId}; row skipped`, true);
 
@@ -111,8 +117,13 @@ export function mapRecords(table: RawTable, mapping: ColumnMapping, context: Map
       });
     } else {
       const rawReview = get('review');
-      const reviewId = rawReview ? (ctx.reviewIdFor?.(pid, rawReview) ?? null) : null;
-      if (rawReview && !reviewId) problem(`review '${rawReview}' is not among the reviews of ${partnerships.get(pid)!.name}; briefing imported unlinked`);
+      const link: ReviewLink = rawReview && ctx.reviewFor ? ctx.reviewFor(pid, rawReview) : { kind: 'none' };
+      const reviewId = link.kind === 'linked' ? link.id : null;
+      const partnershipName = partnerships.get(pid)!.name;
+      if (link.kind === 'ambiguous') {
+        problem(`review '${rawReview}' names ${link.candidates.length} reviews of ${partnershipName} (${describeCandidates(link.candidates, () => partnershipName)}); `
+          + 'briefing imported unlinked: put the review\'s id in the review column to link it');
+      } else if (rawReview && !reviewId) problem(`review '${rawReview}' is not among the reviews of ${partnershipName}; briefing imported unlinked`);
       out.briefings.push({
         id, partnership_id: pid, title: name, briefing_kind: briefingKind(get('briefing_kind'), name), review_id: reviewId,
         ...dated, text: get('text'), source_url: url, origin: ctx.origin,

@@ -86,7 +86,7 @@ export function MetadataStep({ file, kind: fileKind, themes, onImported, onDisca
     const slices = { pause: yieldToPage, signal: ctrl.signal };
     setMapped(null);
     void (async () => {
-      const records = await mapRecordsInSlices(table, mapping, { kind: recordKind, origin: 'import', matcher: themes.matcher, reviewIdFor: reviewLookup(existing.reviews) }, slices);
+      const records = await mapRecordsInSlices(table, mapping, { kind: recordKind, origin: 'import', matcher: themes.matcher, reviewFor: reviewLookup(existing.reviews) }, slices);
       const plan = await planImportInSlices(records, existing, slices);
       if (!ctrl.signal.aborted) setMapped({ records, plan });
     })().catch(() => undefined /* superseded by a newer mapping */);

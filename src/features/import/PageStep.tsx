@@ -121,6 +121,12 @@ export function PageStep({ onImported }: { onImported(summary: string, jobs: Tag
               onChange={(e) => setPreview({ ...preview, partnership: e.target.value })} />
           </label>
           {!preview.partnership.trim() && <p className="import-error" role="alert">The page does not say which partnership published it: type its name above.</p>}
+          {preview.unlinked.length > 0 && (
+            <div className="hint" role="status" data-testid="import-page-unlinked">
+              <p>{plural(preview.unlinked.length, 'briefing')} left unlinked: {preview.unlinked.length === 1 ? 'it names its review' : 'they name their review'} by a name several reviews on this page share, so none of them is chosen.</p>
+              <ul>{preview.unlinked.map((u) => <li key={u}>{u}</li>)}</ul>
+            </div>
+          )}
           <PagePreviewList preview={preview} onChange={setPreview} />
           {!datesOk && <p className="import-error" role="alert">Write dates as 2021, 2021-03 or 2021-03-15, or leave them empty.</p>}
           <div className="import-actions">

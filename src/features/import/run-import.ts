@@ -10,7 +10,7 @@ import { eachStep, runStepsInSlices } from '../../ingest/work-steps.ts';
 import { documentRecords } from '../../ingest/document-records.ts';
 import { isMetadataKind, signatureProblem, type DocumentKind, type MetadataKind } from '../../ingest/file-kinds.ts';
 import { planImport, type ImportPlan } from '../../ingest/import-plan.ts';
-import { reviewCaseKey } from '../../ingest/merge-reviews.ts';
+import { reviewLinker } from '../../ingest/review-links.ts';
 import type { ImportRecords } from '../../ingest/metadata-records.ts';
 import type { RawTable } from '../../ingest/raw-table.ts';
 import { FileProblem, readMetadataFile } from '../../ingest/read-metadata.ts';
@@ -65,12 +65,9 @@ export async function loadThemeContext(db: QueryRunner): Promise<ThemeContext> {
   return { matcher: createThemeMatcher(themes, lexicon), labels: new Map(themes.map((t) => [t.id, t.label])) };
 }
 
-/** Finds a stored review by id or by partnership + case name (for briefings naming their review). */
+/** Finds a stored review by id, or by partnership + case name when only one review carries it (review-links.ts). */
 export function reviewLookup(reviews: readonly Review[]) {
-  const byId = new Set(reviews.map((r) => r.id));
-  const byCase = new Map(reviews.map((r) => [reviewCaseKey(r), r.id]));
-  return (partnershipId: string, caseOrId: string) =>
-    byId.has(caseOrId) ? caseOrId : (byCase.get(reviewCaseKey({ partnership_id: partnershipId, case_name: caseOrId })) ?? null);
+  return reviewLinker(reviews);
 }
 
 /** Plans `records` against the workspace (for the preview), without writing. */

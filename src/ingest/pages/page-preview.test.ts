@@ -57,6 +57,36 @@ describe('page preview', () => {
     ]);
   });
 
+  it('leaves a briefing naming a review the page lists twice, years apart, unlinked, and says so', () => {
+    const page = [
+      'Rutland Safeguarding Children Partnership',
+      'Published reviews',
+      '- Child Ash – SCR published March 2014',
+      '- Child Ash – CSPR published 2nd May 2021',
+      '- Child Oak – SCR published March 2019',
+      'Child Ash - Lessons Learned Briefing',
+      'Child Oak - 7 Minute Briefing',
+    ].join('\n');
+    const read = readPage({ text: page }, '2026-12-05');
+    if ('error' in read) throw new Error(read.error);
+    const preview = buildPreview(read, '2026-12-05');
+    expect(preview.reviews.map((r) => [r.case, r.line, r.briefings.map((b) => b.title)])).toEqual([
+      ['Child Ash', 3, []], ['Child Ash', 4, []], ['Child Oak', 5, ['Child Oak']],
+    ]);
+    expect(preview.briefings.map((b) => b.title)).toEqual(['Child Ash - Lessons Learned Briefing']);
+    expect(preview.unlinked).toEqual([
+      '“Child Ash - Lessons Learned Briefing” (line 6) names review “Child Ash”, and 2 reviews on this page have that name (lines 3, 4): it is listed with the briefings that belong to no review.',
+    ]);
+    // Two reviews, two ids (one id would merge them), and the briefing linked to neither.
+    const records = previewToRecords(preview);
+    expect(records.reviews.map((r) => [r.id, r.year])).toEqual([
+      ['import-page-rutland-child-ash', 2014], ['import-page-rutland-child-ash-2021', 2021], ['import-page-rutland-child-oak', 2019],
+    ]);
+    expect(records.briefings.map((b) => [b.title, b.review_id])).toEqual([
+      ['Child Oak', 'import-page-rutland-child-oak'], ['Child Ash - Lessons Learned Briefing', null],
+    ]);
+  });
+
   it('explains an empty or binary page', () => {
     expect(readPage({ text: '  \n ' }, '2026-12-05')).toEqual({ error: expect.stringMatching(/no text to read; copy the part of the page that lists/) });
     expect(readPage({ bytes: new Uint8Array([1, 0, 2, 0]), fileName: 'x.htm' }, '2026-12-05')).toEqual({ error: expect.stringMatching(/looks binary/) });

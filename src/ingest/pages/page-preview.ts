@@ -7,7 +7,7 @@
 import { partnershipAreaName, partnershipId, slugify } from '../../schema/partnership-name.ts';
 import type { Briefing, BriefingKind, Partnership, Review, ReviewType } from '../../schema/records.ts';
 import { briefingKey } from '../merge-briefings.ts';
-import { reviewCaseKey } from '../merge-reviews.ts';
+import { madeUpReviewIds, reviewCaseKey } from '../merge-reviews.ts';
 import { emptyRecords, type ImportRecords } from '../metadata-records.ts';
 import regions from '../../../data/reference/england-partnership-regions.json';
 import { pageTextFromBytes, pageTextFromString, type PageText } from './page-bytes.ts';
@@ -48,6 +48,8 @@ export interface PagePreview {
   /** Briefings not linked to any review on the page. */
   briefings: PreviewBriefing[];
   note: string | null;
+  /** Briefings that name a review several reviews on the page are called, left unlinked rather than given to one of them. */
+  unlinked: string[];
 }
 
 export interface ReadPageResult {
@@ -76,6 +78,9 @@ export function storedKeys(existing: { reviews: Review[]; briefings: Briefing[] 
   return { reviews: new Set(existing.reviews.map(reviewCaseKey)), briefings: new Set(existing.briefings.map(briefingKey)) };
 }
 
+/** A case name as reviews are matched ("Child A" and "child a" are one name). */
+const caseNameKey = (caseName: string) => reviewCaseKey({ partnership_id: '', case_name: caseName });
+
 /** The partnership a record belongs to, as the import will key it. */
 const publisher = (r: PageRecord) => (r.partnership_area ?? (r.partnership === 'Unknown partnership' ? '' : partnershipAreaName(r.partnership)));
 
@@ -84,8 +89,9 @@ export function buildPreview(read: ReadPageResult, readOn: string): PagePreview 
   const lines = read.text.split(/\r\n|\r|\n/);
   const sourceOf = (n: number) => (lines[n - 1] ?? '').trim();
   const pageRecord = read.records.find((r) => !(r.kind === 'review' && r.catalogue));
-  const preview: PagePreview = { partnership: pageRecord ? publisher(pageRecord) : '', address: read.address, readOn, reviews: [], briefings: [], note: read.note };
-  const byCase = new Map<string, PreviewReview>();
+  const preview: PagePreview = { partnership: pageRecord ? publisher(pageRecord) : '', address: read.address, readOn, reviews: [], briefings: [], note: read.note, unlinked: [] };
+  const byLine = new Map<number, PreviewReview>();
+  const byName = new Map<string, PreviewReview[]>();
   read.records.forEach((r, i) => {
     if (r.kind === 'review') {
       const own = r.catalogue ? publisher(r) || r.partnership : null;
@@ -94,11 +100,22 @@ export function buildPreview(read: ReadPageResult, readOn: string): PagePreview 
         duplicate: false, partnership: own, briefings: [],
       };
       preview.reviews.push(row);
-      byCase.set(`${own ?? ''}|${r.case}`, row);
+      byLine.set(r.line, row);
+      const name = caseNameKey(r.case);
+      byName.set(name, [...(byName.get(name) ?? []), row]);
       return;
     }
     const b: PreviewBriefing = { key: `b${i}`, include: true, title: r.title, kind: r.briefing_kind, published: r.published ?? '', line: r.line, source: sourceOf(r.line), duplicate: false };
-    const owner = r.review ? byCase.get(`|${r.review}`) ?? [...byCase.entries()].find(([k]) => k.endsWith(`|${r.review}`))?.[1] : undefined;
+    // The review the briefing sits under on the page; else the one review the page gives the name it names.
+    let owner = r.review_line !== null ? byLine.get(r.review_line) : undefined;
+    if (!owner && r.review) {
+      const named = byName.get(caseNameKey(r.review)) ?? [];
+      if (named.length === 1) owner = named[0];
+      else if (named.length > 1) {
+        preview.unlinked.push(`“${r.title}” (line ${r.line}) names review “${r.review}”, and ${named.length} reviews on this page have that name `
+          + `(lines ${named.map((x) => x.line).join(', ')}): it is listed with the briefings that belong to no review.`);
+      }
+    }
     (owner ? owner.briefings : preview.briefings).push(b);
   });
   return preview;
@@ -144,9 +161,11 @@ export function previewToRecords(preview: PagePreview, origin = 'import-page'): 
     id: `${origin}-${pid}-${slugify(b.title)}`, partnership_id: pid, title: b.title.trim(), briefing_kind: b.kind, review_id: reviewId,
     ...dated(b.published), text: null, source_url: preview.address, origin,
   });
+  const madeUpId = madeUpReviewIds();
   for (const r of preview.reviews) {
     const pid = partnershipFor(r.partnership);
-    const reviewId = r.include ? `${origin}-${pid}-${slugify(r.case)}` : null;
+    const id = madeUpId(`${origin}-${pid}-${slugify(r.case)}`, dated(r.published).year);
+    const reviewId = r.include ? id : null;
     if (r.include) {
       out.reviews.push({
         id: reviewId!, partnership_id: pid, case_name: r.case.trim(), review_type: r.type, ...dated(r.published),

@@ -269,23 +269,29 @@ export class PageWalker {
     const isTemplate = (title: string) => TEMPLATE_TITLE.test(title.replace(/\s*\(.*$/, '').trim());
     const found = parseBriefingLine(body).filter((b) => !isTemplate(b.title));
     if (found.length === 0) return /^(?:7|seven)[\s-]*min/i.test(body) && isTemplate(body.replace(/^(?:7|seven)[\s-]*min(?:ute)?s?[\s-]+brief(?:ing)?s?\s*[-–:]?\s*/i, ''));
-    const review = this.reviewNamedBy(body) ?? (this.section === 'briefings' && !this.current ? null : this.current);
+    const named = this.reviewNamedBy(body);
+    // A name several reviews on the page share links to none of them (and not to the current one either).
+    const review = named.several ? null : (named.review ?? (this.section === 'briefings' && !this.current ? null : this.current));
     for (const b of found) {
       const titled = splitTrailingDate(b.title);
-      this.addBriefing(titled?.before ?? b.title, b.briefing_kind, b.raw, n, review, titled?.published ?? null);
+      this.addBriefing(titled?.before ?? b.title, b.briefing_kind, b.raw, n, review, titled?.published ?? null, named.several ?? undefined);
     }
     this.collectingFindings = false;
     return true;
   }
 
-  /** The review whose case name a briefing label starts with ("Child Fern - Lessons Learned Briefing"). */
-  private reviewNamedBy(label: string): DraftReview | null {
+  /**
+   * The review whose case name a briefing label starts with ("Child Fern - Lessons Learned Briefing");
+   * when several reviews on the page have that name (years apart), none: `several` gives the name.
+   */
+  private reviewNamedBy(label: string): { review: DraftReview | null; several: string | null } {
     const words = caseKey(label).split(' ');
     for (let n = Math.min(words.length - 1, 6); n >= 1; n--) {
       const found = this.reviewsByKey.get(`|${words.slice(0, n).join(' ')}`);
-      if (found?.length) return found.at(-1)!;
+      if (found?.length === 1) return { review: found[0]!, several: null };
+      if (found?.length) return { review: null, several: found[0]!.anchor.case };
     }
-    return null;
+    return { review: null, several: null };
   }
 
   /** Dated or typed entries and document links naming a case. */

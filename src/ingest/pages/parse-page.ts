@@ -50,6 +50,8 @@ export interface PageBriefing extends Provenance {
   briefing_kind: BriefingKind;
   /** Case name of the review the briefing belongs to, or null. */
   review: string | null;
+  /** The line of that review's record on this page, when the briefing sits under it (names repeat: the line does not). */
+  review_line: number | null;
   published: string | null;
   /** The label the title was cleaned from. */
   raw: string;
@@ -132,6 +134,7 @@ export function parsePage(text: string, opts: ParsePageOptions = {}): PageRecord
         title: item.title,
         briefing_kind: item.briefing_kind,
         review: owner?.anchor.case ?? item.reviewName ?? null,
+        review_line: owner?.line ?? null,
         published: item.published,
         raw: item.raw,
         line: item.line,
