@@ -11,7 +11,7 @@ import { NO_FILTERS, type Filters } from '../../filters/filters.ts';
 import { partnershipThemeSql, type HeatmapCellRow } from '../../queries/partnerships.ts';
 import { echarts } from '../echarts.ts';
 import { pct } from './format.ts';
-import { partnershipHeatmapOption } from './partnership-heatmap.ts';
+import { distinctPartnershipNames, heatmapAxes, partnershipHeatmapOption } from './partnership-heatmap.ts';
 
 echarts.use([SVGRenderer]);
 
@@ -73,5 +73,13 @@ describe('partnership heatmap: every non-empty cell has a label', () => {
     const rows = [cell('northshire-a', 'neglect', 1), cell('northshire-a', 'online', 0), cell('northshire-b', 'neglect', 0), cell('northshire-b', 'online', 3)];
     expect(optionCells(rows).filter((c) => !c.endsWith('|')).sort()).toEqual(expectedCells(rows).sort());
     expect(drawnLabels(rows)).toEqual(['25%', '75%']);
+    // And the two rows' labels tell them apart.
+    expect((partnershipHeatmapOption(rows) as unknown as Option).yAxis.data).toEqual(['Northshire · northshire-a (4)', 'Northshire · northshire-b (4)']);
+    expect(heatmapAxes(rows).partnerships).toEqual([['northshire-a', 'Northshire · northshire-a (4)'], ['northshire-b', 'Northshire · northshire-b (4)']]);
+  });
+
+  it('leaves a name only one partnership has as it is', () => {
+    expect(distinctPartnershipNames([{ partnership_id: 'somerset', partnership: 'Somerset' }, { partnership_id: 'dorset', partnership: 'Dorset' }]))
+      .toEqual(new Map([['somerset', 'Somerset'], ['dorset', 'Dorset']]));
   });
 });

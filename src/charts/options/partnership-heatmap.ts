@@ -10,9 +10,21 @@ import { count, ofTotal, pct } from './format.ts';
 import { heatmapOption } from './heatmap.ts';
 import { plural } from '../../lib/plural.ts';
 
+/**
+ * Each partnership's name, told apart when two partnerships share one: ids are what differ (a saved
+ * workspace may bring a partnership under an id of its own but a bundled one's name), so the id is added.
+ */
+export function distinctPartnershipNames(rows: readonly Pick<HeatmapCellRow, 'partnership_id' | 'partnership'>[]): Map<string, string> {
+  const names = new Map(rows.map((r) => [r.partnership_id, r.partnership]));
+  const ids = new Map<string, number>();
+  for (const name of names.values()) ids.set(name, (ids.get(name) ?? 0) + 1);
+  return new Map([...names].map(([id, name]) => [id, ids.get(name)! > 1 ? `${name} · ${id}` : name]));
+}
+
 /** Partnerships (most tagged reviews first, as the rows come) and themes (by name), as [id, label] pairs. */
 export function heatmapAxes(rows: readonly HeatmapCellRow[]) {
-  const partnerships = [...new Map(rows.map((r) => [r.partnership_id, `${r.partnership} (${r.total})`])).entries()];
+  const names = distinctPartnershipNames(rows);
+  const partnerships = [...new Map(rows.map((r) => [r.partnership_id, `${names.get(r.partnership_id)} (${r.total})`])).entries()];
   const themes = [...new Map(rows.map((r) => [r.theme_id, r.theme])).entries()].sort((a, b) => a[1].localeCompare(b[1]));
   return { partnerships, themes };
 }
@@ -20,7 +32,8 @@ export function heatmapAxes(rows: readonly HeatmapCellRow[]) {
 /** The heatmap option; `draw.counts` adds each cell's count and each partnership's base. */
 export function partnershipHeatmapOption(rows: readonly HeatmapCellRow[], draw: DrawFor = {}) {
   const { partnerships, themes } = heatmapAxes(rows);
-  const yLabel = new Map(rows.map((r) => [r.partnership_id, draw.counts ? `${r.partnership} (n = ${count(r.total)})` : `${r.partnership} (${r.total})`]));
+  const names = distinctPartnershipNames(rows);
+  const yLabel = new Map(rows.map((r) => [r.partnership_id, draw.counts ? `${names.get(r.partnership_id)} (n = ${count(r.total)})` : `${names.get(r.partnership_id)} (${r.total})`]));
   // Cells find their row and column by id: by label, two partnerships of one name and count shared a row,
   // one's cells drawn over the other's, so a cell showed one label for two.
   const row = new Map(partnerships.map(([id], i) => [id, i]));
@@ -31,7 +44,7 @@ export function partnershipHeatmapOption(rows: readonly HeatmapCellRow[], draw: 
     cells: rows.map((r) => ({
       x: column.get(r.theme_id)!, y: row.get(r.partnership_id)!, value: r.share,
       label: !r.reviews ? '' : draw.counts ? `${pct(r.share)}\n${count(r.reviews)}` : pct(r.share),
-      tooltip: `${r.partnership} · ${r.theme}: ${pct(r.share)} (${ofTotal(r.reviews, r.total)} tagged ${r.total === 1 ? 'review' : 'reviews'})`,
+      tooltip: `${names.get(r.partnership_id)} · ${r.theme}: ${pct(r.share)} (${ofTotal(r.reviews, r.total)} tagged ${r.total === 1 ? 'review' : 'reviews'})`,
     })),
     xName: '', yName: '', min: 0, max: 1,
     // The scale's text says how to read a printed cell: share on top, count of reviews under it.

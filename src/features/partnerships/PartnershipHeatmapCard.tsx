@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { ChartCard } from '../../charts/ChartCard.tsx';
 import type { ECElementEvent } from '../../charts/echarts.ts';
 import { pct } from '../../charts/options/format.ts';
-import { heatmapAxes, partnershipHeatmapOption } from '../../charts/options/partnership-heatmap.ts';
+import { distinctPartnershipNames, heatmapAxes, partnershipHeatmapOption } from '../../charts/options/partnership-heatmap.ts';
 import { FilterPicker } from '../../components/FilterPicker.tsx';
 import type { HeatmapCellRow } from '../../queries/partnerships.ts';
 import { plural } from '../../lib/plural.ts';
@@ -15,10 +15,13 @@ export function PartnershipHeatmapCard({ rows, top, footnote, onCell }: {
   footnote: string;
   onCell(partnershipId: string, themeId: string): void;
 }) {
-  const { option, printOption, partnerships, themes, best } = useMemo(() => {
+  const { option, printOption, partnerships, themes, best, tableRows } = useMemo(() => {
     const { partnerships, themes } = heatmapAxes(rows);
-    const best = rows.filter((r) => r.total >= 3).sort((a, b) => b.share - a.share || b.reviews - a.reviews)[0];
-    return { option: partnershipHeatmapOption(rows), printOption: () => partnershipHeatmapOption(rows, { counts: true }), partnerships, themes, best };
+    // The table and title name a partnership as the chart does: two of one name are told apart.
+    const names = distinctPartnershipNames(rows);
+    const tableRows = rows.map((r) => ({ ...r, partnership: names.get(r.partnership_id)! }));
+    const best = tableRows.filter((r) => r.total >= 3).sort((a, b) => b.share - a.share || b.reviews - a.reviews)[0];
+    return { option: partnershipHeatmapOption(rows), printOption: () => partnershipHeatmapOption(rows, { counts: true }), partnerships, themes, best, tableRows };
   }, [rows]);
   const reliability = useReliabilityFootnote(useMemo(() => themes.map(([id]) => id), [themes]));
   const onClick = (e: ECElementEvent) => {
@@ -53,7 +56,7 @@ export function PartnershipHeatmapCard({ rows, top, footnote, onCell }: {
           { key: 'total', label: 'Tagged reviews', numeric: true, kind: 'base' },
           { key: 'share', label: 'Share', numeric: true, kind: 'share', format: (v) => pct(v as number) },
         ],
-        rows,
+        rows: tableRows,
       }}
     />
   );
