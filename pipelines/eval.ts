@@ -13,7 +13,8 @@
  *         npm run eval -- --set reviews|briefings   (only that set of data/cases)
  *         npm run eval -- --train NAME=NUMBER   (a training option, e.g. thresholdShrink=300, to compare settings)
  *         npm run eval -- --seeds 1,2,3   (also repeat the kept variant's k-fold with these fold seeds: mean ± half-range)
- *         npm run eval -- --by-file   (also the kept variant's P/R/F1 and themes per line by source file; with --seeds, over those seeds)
+ *         npm run eval -- --by-file   (also the kept variant's P/R/F1 and themes per line by source file; with --seeds, over those seeds;
+ *                                      the fixed test part too, by one model)
  * With cross-validation no line is scored by a model trained on it: each fold trains on the
  * set's other folds + data/examples + every other data/cases file. Sets drawn from data/cases
  * are also scored on their fixed test part (pipelines/lib/test-part.ts) by one model trained
@@ -164,7 +165,7 @@ function evaluateSet(label: string, files: string[], a: Args): void {
   const runs = a.cv && a.seeds.length > 0 ? repeatedKFold(docs, loadTrainingDocs(files.map((f) => resolve(f))).filter(keep), a, (r) => score('', r, 0), keptRun) : [keptRun.predicted];
   printPerTheme(results[0]!.summary);
   if (a.byFile) printByFile(ids, docs, runs);
-  if (a.cv && !a.withoutTestPart && files.every(inCases)) scoreTestPart(docs, files, a, scoreOn, single);
+  if (a.cv && !a.withoutTestPart && files.every(inCases)) scoreTestPart(ids, docs, files, a, scoreOn, single);
   console.log(`kept variant: ${a.cv ? KEPT : speedModel.training.variant} (what npm run train ships)`);
   printSpeed(speedModel, docs.map((d) => d.text));
 }
@@ -189,7 +190,7 @@ function repeatedKFold(docs: LabelledDoc[], base: LabelledDoc[], a: Args, score:
  * The fixed test part: one model (the kept variant) trained on data/examples plus every
  * data/cases line outside the test part, scoring this set's test-part lines.
  */
-function scoreTestPart(docs: LabelledDoc[], files: string[], a: Args, scoreOn: (g: string[][]) => (name: string, r: { predicted: string[][]; ranked: string[][] }, s: number) => MethodResult, single: boolean): void {
+function scoreTestPart(ids: string[], docs: LabelledDoc[], files: string[], a: Args, scoreOn: (g: string[][]) => (name: string, r: { predicted: string[][]; ranked: string[][] }, s: number) => MethodResult, single: boolean): void {
   const test = docs.filter((d) => isTestPart(d.id));
   if (test.length === 0) return;
   const t0 = performance.now();
@@ -201,6 +202,7 @@ function scoreTestPart(docs: LabelledDoc[], files: string[], a: Args, scoreOn: (
   console.log(`\n### fixed test part: ${test.length} lines (SHA-256 of the id below 64/256), trained on ${train.length} lines outside it`);
   printMethods([result], single);
   printPerTheme(result.summary);
+  if (a.byFile) printByFile(ids, test, [r.predicted]);
 }
 
 /** With no files: the review files of data/cases together, then the single-topic (briefing) files together. */
