@@ -85,6 +85,12 @@ describe('counted right on the bundled data', () => {
     expect(await kpi(page, 'briefings')).toBe(sql.all!.briefings);
     expect(sql.all!.briefings).toBeLessThan(sql.all!.briefing_records);
     await page.screenshot({ path: `${SHOTS}/counting-overview.png`, fullPage: true });
+    // A review-type filter narrows the reviews only: the briefings card keeps its count and says why.
+    await page.goto(server.url + '/?type=national-review');
+    await live(page);
+    expect(await kpi(page, 'briefings')).toBe(sql.all!.briefings);
+    expect(await kpi(page, 'reviews')).toBeLessThan(sql.all!.reviews);
+    expect(await page.locator('.kpi').filter({ has: page.getByTestId('kpi-briefings') }).textContent()).toContain('the review-type filter does not apply');
   });
 
   it('sets Warwickshire’s title-only reviews apart from recurrence by default, and the switch brings them back', { timeout: 240_000 }, async () => {

@@ -12,10 +12,12 @@ export interface OverviewHeadlineProps {
   perYear: ReviewsPerYearRow[];
   footnote: string;
   onYearClick?: (year: number) => void;
+  /** A review-type filter is on: it narrows the reviews only (briefings have no type), and the cards say so. */
+  typeFiltered?: boolean;
 }
 
 /** Totals and the reviews-per-year chart: the first thing a user sees. */
-export function OverviewHeadline({ totals, perYear, footnote, onYearClick }: OverviewHeadlineProps) {
+export function OverviewHeadline({ totals, perYear, footnote, onYearClick, typeFiltered = false }: OverviewHeadlineProps) {
   const option = useMemo(() => reviewsPerYearOption(perYear), [perYear]);
   const span = totals.first_year === null ? '—' : totals.first_year === totals.last_year ? `${totals.first_year}` : `${totals.first_year}–${totals.last_year}`;
   const onClick = onYearClick && ((e: ECElementEvent) => e.name && onYearClick(Number(e.name)));
@@ -33,11 +35,15 @@ export function OverviewHeadline({ totals, perYear, footnote, onYearClick }: Ove
           },
           {
             id: 'briefings', label: 'Briefings', value: totals.briefings.toLocaleString('en-GB'),
-            note: totals.briefing_records > totals.briefings ? `${totals.briefing_records} records; repeats under several reviews counted once` : undefined,
+            note: [
+              totals.briefing_records > totals.briefings ? `${totals.briefing_records} records; repeats under several reviews counted once` : '',
+              typeFiltered ? 'the review-type filter does not apply: briefings have no review type' : '',
+            ].filter(Boolean).join('; ') || undefined,
           },
           {
             id: 'partnerships', label: 'Partnerships', value: totals.partnerships.toLocaleString('en-GB'),
             note: [
+              typeFiltered ? 'with a matching review or briefing' : '',
               totals.other_sources ? `+ ${totals.other_sources} other sources` : '',
               totals.not_known_items ? `${totals.not_known_items} items: partnership not known` : '',
             ].filter(Boolean).join('; ') || undefined,

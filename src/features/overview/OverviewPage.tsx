@@ -41,7 +41,7 @@ export default function OverviewPage() {
         return (
           <>
             <ExplorerLink />
-            <OverviewHeadline totals={totals.data!} perYear={perYear.data!} footnote={footnote} onYearClick={cross.setYear} />
+            <OverviewHeadline totals={totals.data!} perYear={perYear.data!} footnote={footnote} onYearClick={cross.setYear} typeFiltered={filters.types.length > 0} />
             {tagged === 0 ? (
               <StatusMessage kind="empty">None of the matching reviews has a theme tagged yet, so there are no theme charts. {relaxHint(filters)}</StatusMessage>
             ) : (
