@@ -5,8 +5,8 @@
  * still up to date before anyone scrolls to it. Only the latest pending draw runs.
  */
 
-/** How far outside the viewport a chart still counts as seen: it is drawn before it scrolls in. */
-const NEAR_VIEWPORT_PX = 300;
+/** How far outside the viewport a chart still counts as seen (idle time draws the rest well before a scroll). */
+const NEAR_VIEWPORT_PX = 0;
 /** Longest a pending draw waits for an idle moment, so a busy page still catches up. */
 const IDLE_TIMEOUT_MS = 1_000;
 
