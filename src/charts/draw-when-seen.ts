@@ -12,13 +12,23 @@ const IDLE_TIMEOUT_MS = 1_000;
 
 type Cancel = () => void;
 
-function whenIdle(run: () => void): Cancel {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(run, 50);
-  return () => clearTimeout(id);
+/**
+ * After the next frame, at the first idle moment: the frame that shows the charts on screen is painted before
+ * any off-screen chart draws (an idle period can otherwise come first, between the task and the frame).
+ */
+function afterNextFrameWhenIdle(run: () => void): Cancel {
+  let cancel: Cancel = () => {};
+  const frame = requestAnimationFrame(() => {
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS });
+      cancel = () => cancelIdleCallback(id);
+    } else {
+      const id = setTimeout(run, 50);
+      cancel = () => clearTimeout(id);
+    }
+  });
+  cancel = () => cancelAnimationFrame(frame);
+  return () => cancel();
 }
 
 export interface DrawScheduler {
@@ -68,7 +78,7 @@ export function drawWhenSeen(node: HTMLElement): DrawScheduler {
         flush();
         return;
       }
-      if (!waiting) cancelIdle = whenIdle(flush);
+      if (!waiting) cancelIdle = afterNextFrameWhenIdle(flush);
       waiting = draw;
       node.dataset.chartPending = 'offscreen';
       node.dataset.chartReady = '';
