@@ -84,10 +84,12 @@ async function main() {
     const bundledInteractive = await measureInteractive(page, server.url, '', { ...NO_FILTERS, yearFrom: 2020 });
     server.resetCounts();
     memory.reset();
+    memory.during('loading the preset');
     log(`Preset ${preset}: loading…`);
     const load = await measurePresetLoad(page, server.url, preset);
     const downloaded = { ...server.sent };
     log(`Preset ${preset}: navigation → Overview answers a filter…`);
+    memory.during('navigation → Overview answers a filter');
     const presetInteractive = await measureInteractive(page, server.url, preset, sets[0] ?? { ...NO_FILTERS, yearFrom: 2020 });
     log(`Views under ${sets.length} filter changes each:`);
     const app = await measureViews(page, preset, sets, log, memory);
@@ -138,7 +140,7 @@ async function main() {
       naive_aggregates_ms_p50: round(naiveMs, 1), sql_same_aggregates_ms_p50: round(sqlMs, 1), naive_load_ms: round(naive.loadMs, 0),
       initial_js_gz_kb: round(js.gzKb, 1), initial_js_files: js.files.length,
       downloaded_mb: Object.fromEntries(Object.entries(downloaded).map(([k, v]) => [k, round(mb(v), 1)])),
-      peak_heap_mb: round(appPeaks.jsHeapMb, 0), peak_tab_mb: round(appPeaks.tabMb, 0),
+      peak_heap_mb: round(appPeaks.jsHeapMb, 0), peak_tab_mb: round(appPeaks.tabMb, 0), peak_tab_during: appPeaks.tabPeakDuring,
       naive_peak_heap_mb: round(naivePeaks.jsHeapMb, 0), naive_peak_tab_mb: round(naivePeaks.tabMb, 0),
       views: redraws.map((r) => ({ ...r, p50: round(r.p50, 0), p95: round(r.p95, 0), max: round(r.max, 0), all_charts_p95: round(r.all_charts_p95, 0) })),
       queries: queries.map((q) => ({ ...q, p50: round(q.p50, 1), p95: round(q.p95, 1) })),
@@ -197,7 +199,7 @@ function printReport(f: Record<string, unknown>) {
     ['tagging in the worker / natural Bayes', `${v('tag_passages_per_s')} / ${v('naive_bayes_passages_per_s')} passages/s → ×${v('tag_speedup_vs_naive')}`],
     ['initial JS (gzipped)', v('initial_js_gz_kb', ' KB')],
     ['downloaded for the preset (MB)', JSON.stringify(f.downloaded_mb)],
-    ['peak JS heap, main thread / tab (renderer RSS)', `${v('peak_heap_mb')} / ${v('peak_tab_mb')} MB`],
+    ['peak JS heap, main thread / tab (renderer RSS)', `${v('peak_heap_mb')} / ${v('peak_tab_mb')} MB (tab's peak: ${v('peak_tab_during')})`],
     ['naive way: JS heap / tab', `${v('naive_peak_heap_mb')} / ${v('naive_peak_tab_mb')} MB`],
     ...((f.view_failures as Array<{ view: string; error: string }>) ?? []).map((x): [string, string] => [`FAILED: ${x.view}`, x.error]),
     ['targets met', JSON.stringify(f.targets)],

@@ -65,6 +65,7 @@ export async function measureViews(page: Page, preset: string, sets: Filters[], 
   const measures: Record<string, number[]> = {};
   const keep = (m: Record<string, number[]>) => Object.entries(m).forEach(([k, v]) => (measures[k] ??= []).push(...v));
   for (const [i, view] of (await viewPaths(page)).entries()) {
+    memory?.during(`view: ${view.label}`);
     let opened: { charts: number };
     const redrawMs: number[] = [];
     const allChartsMs: number[] = [];
@@ -97,6 +98,7 @@ export async function measureViews(page: Page, preset: string, sets: Filters[], 
   }
   // Text search last: a search that does not settle leaves queries queued behind it, so nothing is measured after it.
   const searchMs: number[] = [];
+  memory?.during('waiting for the word index, then searching');
   let searchTimedOut: string | null = null;
   // Search answers from the word index once it is built (in the background after the load); time that, then search.
   await page.waitForFunction(() => document.documentElement.dataset.textIndex === 'ready', undefined, { timeout: 600_000 }).catch(() => log('  the word index was not ready within 10 minutes; searching without it'));
