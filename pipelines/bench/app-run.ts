@@ -37,12 +37,15 @@ export async function navigateAndSettle(page: Page, to: string, quietMs = 400, t
           const charts = [...(main?.querySelectorAll<HTMLElement>('.echart') ?? [])];
           const empty = main?.querySelector('.status--empty, .status--error') !== null;
           const drawn = (c: HTMLElement) => (Number(c.dataset.chartReady) || 0) >= since;
-          const fresh = charts.length > 0 && charts.every(drawn);
-          const seenFresh = charts.length > 0 && charts.every((c) => drawn(c) || c.dataset.chartPending === 'offscreen');
+          // A part still showing the previous answer says so (aria-busy): on screen, the view is not redrawn yet.
+          const busy = [...(main?.querySelectorAll<HTMLElement>('[aria-busy="true"]') ?? [])];
+          const busyOnScreen = busy.some((el) => { const box = el.getBoundingClientRect(); return box.top < innerHeight && box.bottom > 0; });
+          const fresh = charts.length > 0 && charts.every(drawn) && busy.length === 0;
+          const seenFresh = charts.length > 0 && charts.every((c) => drawn(c) || c.dataset.chartPending === 'offscreen') && !busyOnScreen;
           if (!loading && seenFresh && seenAt === null) seenAt = now;
           const last = lastEvent();
           if (!loading && fresh) return resolve({ ms: (seenAt ?? now) - since, allMs: now - since, charts: charts.length, empty, endedAt: seenAt ?? now });
-          if (!loading && !charts.some((c) => c.dataset.chartPending) && now - Math.max(last, since) >= quietMs) {
+          if (!loading && busy.length === 0 && !charts.some((c) => c.dataset.chartPending) && now - Math.max(last, since) >= quietMs) {
             const end = Math.max(last, since);
             return resolve({ ms: end - since, allMs: end - since, charts: charts.length, empty, endedAt: end });
           }
