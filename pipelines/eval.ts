@@ -13,6 +13,8 @@
  *         npm run eval -- --set reviews|briefings   (only that set of data/cases)
  *         npm run eval -- --train NAME=NUMBER   (a training option, e.g. thresholdShrink=300, to compare settings)
  *         npm run eval -- --seeds 1,2,3   (also repeat the kept variant's k-fold with these fold seeds: mean ± half-range)
+ *         npm run eval -- --by-file   (also the kept variant's P/R/F1 and themes per line by source file; with --seeds, over those seeds;
+ *                                      the fixed test part too, by one model)
  * With cross-validation no line is scored by a model trained on it: each fold trains on the
  * set's other folds + data/examples + every other data/cases file. Sets drawn from data/cases
  * are also scored on their fixed test part (pipelines/lib/test-part.ts) by one model trained
@@ -26,7 +28,7 @@ import { literalLabels, naturalBayes, naturalLogistic, type Predictor } from './
 import { multiLabel, topK } from './lib/metrics.ts';
 import { DATA, loadLabelled, loadLexicon, loadTaxonomy, loadTrainingDocs, MODEL_PATH, type LabelledDoc } from './lib/training-data.ts';
 import { isTestPart } from './lib/test-part.ts';
-import { printMethods, printPerTheme, printSpeed, type MethodResult } from './lib/report.ts';
+import { printByFile, printMethods, printPerTheme, printSpeed, type MethodResult } from './lib/report.ts';
 
 const KEPT: Variant = 'lr+lexicon';
 
@@ -45,10 +47,12 @@ interface Args {
   train: TrainOptions;
   /** Fold seeds for a repeated k-fold of the kept variant (a gain smaller than its spread is noise). */
   seeds: number[];
+  /** Also report the kept variant per source file (precision, recall, F1, themes per line). */
+  byFile: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { files: [], k: 5, seed: 1, cv: true, naturalLr: false, onlyKept: false, withoutTestPart: false, train: {}, seeds: [] };
+  const a: Args = { files: [], k: 5, seed: 1, cv: true, naturalLr: false, onlyKept: false, withoutTestPart: false, train: {}, seeds: [], byFile: false };
   for (let i = 0; i < argv.length; i++) {
     const x = argv[i]!;
     if (x === '--k') a.k = Number(argv[++i]);
@@ -57,6 +61,7 @@ function parseArgs(argv: string[]): Args {
     else if (x === '--no-cv') a.cv = false;
     else if (x === '--natural-lr') a.naturalLr = true;
     else if (x === '--only-kept') a.onlyKept = true;
+    else if (x === '--by-file') a.byFile = true;
     else if (x === '--without-test-part') a.withoutTestPart = true;
     else if (x === '--set') a.set = argv[++i] === 'briefings' ? 'briefings' : 'reviews';
     else if (x === '--train') {
@@ -127,11 +132,13 @@ function evaluateSet(label: string, files: string[], a: Args): void {
   };
   console.log(`\n## ${label}: ${docs.length} lines, ${single ? 'single-topic (top-k scored; also multi-label F1)' : 'multi-label'}, ${a.cv ? `${a.k}-fold CV, seed ${a.seed}` : 'shipped model, no CV'}`);
   const results: MethodResult[] = [];
+  let keptRun: { predicted: string[][]; ranked: string[][] } = { predicted: [], ranked: [] };
   let speedModel: ThemeModel;
   if (!a.cv) {
     speedModel = loadModel(JSON.parse(readFileSync(MODEL_PATH, 'utf8')));
     const p = modelPredictor(speedModel);
     const [r, s] = timed(() => ({ predicted: docs.map((d) => p.predict(d.text)), ranked: docs.map((d) => p.rank(d.text)) }));
+    keptRun = r;
     results.push(score(`shipped model (${speedModel.training.variant})`, r, s));
   } else {
     const base = loadTrainingDocs(files.map((f) => resolve(f))).filter(keep);
@@ -139,6 +146,7 @@ function evaluateSet(label: string, files: string[], a: Args): void {
     for (const v of variants) {
       const trainer: Trainer = (train) => modelPredictor(trainModel(train, taxonomy, lexicon, { ...a.train, seed: a.seed, variant: v }));
       const [r, s] = timed(() => crossValidate(docs, base, trainer, a));
+      if (v === KEPT) keptRun = r;
       results.push(score(v === KEPT ? `ours: ${v} (kept)` : `ours: ${v}`, r, s));
     }
     if (!a.onlyKept) {
@@ -154,28 +162,35 @@ function evaluateSet(label: string, files: string[], a: Args): void {
     speedModel = trainModel([...base, ...docs], taxonomy, lexicon, { ...a.train, seed: a.seed });
   }
   printMethods(results, single);
-  if (a.cv && a.seeds.length > 0) repeatedKFold(docs, loadTrainingDocs(files.map((f) => resolve(f))).filter(keep), a, (r) => score('', r, 0));
+  const runs = a.cv && a.seeds.length > 0 ? repeatedKFold(docs, loadTrainingDocs(files.map((f) => resolve(f))).filter(keep), a, (r) => score('', r, 0), keptRun) : [keptRun.predicted];
   printPerTheme(results[0]!.summary);
-  if (a.cv && !a.withoutTestPart && files.every(inCases)) scoreTestPart(docs, files, a, scoreOn, single);
+  if (a.byFile) printByFile(ids, docs, runs);
+  if (a.cv && !a.withoutTestPart && files.every(inCases)) scoreTestPart(ids, docs, files, a, scoreOn, single);
   console.log(`kept variant: ${a.cv ? KEPT : speedModel.training.variant} (what npm run train ships)`);
   printSpeed(speedModel, docs.map((d) => d.text));
 }
 
-/** The kept variant's k-fold repeated with each of --seeds: per seed, then mean ± half the range. */
-function repeatedKFold(docs: LabelledDoc[], base: LabelledDoc[], a: Args, score: (r: { predicted: string[][]; ranked: string[][] }) => MethodResult): void {
-  const runs = a.seeds.map((seed) => {
+/**
+ * The kept variant's k-fold repeated with each of --seeds: per seed, then mean ± half the range.
+ * The run of --seed is the kept variant's own (`mainRun`), not trained again. Returns each seed's tags.
+ */
+function repeatedKFold(docs: LabelledDoc[], base: LabelledDoc[], a: Args, score: (r: { predicted: string[][]; ranked: string[][] }) => MethodResult, mainRun: { predicted: string[][]; ranked: string[][] }): string[][][] {
+  const tagged = a.seeds.map((seed) => {
+    if (seed === a.seed) return mainRun;
     const trainer: Trainer = (train) => modelPredictor(trainModel(train, loadTaxonomy(), loadLexicon(), { ...a.train, seed, variant: KEPT }));
-    return score(crossValidate(docs, base, trainer, { ...a, seed })).summary;
+    return crossValidate(docs, base, trainer, { ...a, seed });
   });
+  const runs = tagged.map((r) => score(r).summary);
   const stat = (xs: number[]) => `${(xs.reduce((s, x) => s + x, 0) / xs.length).toFixed(3)} ± ${((Math.max(...xs) - Math.min(...xs)) / 2).toFixed(3)} (${xs.map((x) => x.toFixed(3)).join(' / ')})`;
   console.log(`\nrepeated ${a.k}-fold, kept variant, seeds ${a.seeds.join(', ')}: micro-F1 ${stat(runs.map((r) => r.microF1))}; macro-F1 ${stat(runs.map((r) => r.macroF1))}`);
+  return tagged.map((r) => r.predicted);
 }
 
 /**
  * The fixed test part: one model (the kept variant) trained on data/examples plus every
  * data/cases line outside the test part, scoring this set's test-part lines.
  */
-function scoreTestPart(docs: LabelledDoc[], files: string[], a: Args, scoreOn: (g: string[][]) => (name: string, r: { predicted: string[][]; ranked: string[][] }, s: number) => MethodResult, single: boolean): void {
+function scoreTestPart(ids: string[], docs: LabelledDoc[], files: string[], a: Args, scoreOn: (g: string[][]) => (name: string, r: { predicted: string[][]; ranked: string[][] }, s: number) => MethodResult, single: boolean): void {
   const test = docs.filter((d) => isTestPart(d.id));
   if (test.length === 0) return;
   const t0 = performance.now();
@@ -187,6 +202,7 @@ function scoreTestPart(docs: LabelledDoc[], files: string[], a: Args, scoreOn: (
   console.log(`\n### fixed test part: ${test.length} lines (SHA-256 of the id below 64/256), trained on ${train.length} lines outside it`);
   printMethods([result], single);
   printPerTheme(result.summary);
+  if (a.byFile) printByFile(ids, test, [r.predicted]);
 }
 
 /** With no files: the review files of data/cases together, then the single-topic (briefing) files together. */

@@ -11,6 +11,9 @@ describe('metrics', () => {
     const s = multiLabel(['a', 'b', 'c'], [['a'], ['a', 'b']], [['a', 'c'], ['b']]);
     expect(s.microF1).toBeCloseTo((2 * 2) / (2 * 2 + 1 + 1));
     expect(s.macroF1).toBeCloseTo((2 / 3 + 1) / 2);
+    expect(s.microPrecision).toBeCloseTo(2 / 3);
+    expect(s.microRecall).toBeCloseTo(2 / 3);
+    expect(s.meanGold).toBe(1.5);
   });
 
   it('scores top-k', () => {

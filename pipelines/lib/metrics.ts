@@ -15,9 +15,13 @@ export interface ThemeStats {
 
 export interface Summary {
   microF1: number;
+  /** Pooled over every theme and document, as micro-F1 is. */
+  microPrecision: number;
+  microRecall: number;
   macroF1: number;
   perTheme: ThemeStats[];
   meanPredicted: number;
+  meanGold: number;
 }
 
 const safe = (a: number, b: number): number => (b === 0 ? 0 : a / b);
@@ -59,7 +63,8 @@ export function multiLabel(ids: string[], gold: string[][], predicted: string[][
   const supported = perTheme.filter((s) => s.support > 0);
   const macroF1 = safe(supported.reduce((a, s) => a + s.f1, 0), supported.length);
   const meanPredicted = safe(predicted.reduce((a, p) => a + p.length, 0), predicted.length);
-  return { microF1: safe(2 * TP, 2 * TP + FP + FN), macroF1, perTheme, meanPredicted };
+  const meanGold = safe(gold.reduce((a, g) => a + g.length, 0), gold.length);
+  return { microF1: safe(2 * TP, 2 * TP + FP + FN), microPrecision: safe(TP, TP + FP), microRecall: safe(TP, TP + FN), macroF1, perTheme, meanPredicted, meanGold };
 }
 
 /** Share of documents whose (single) gold theme is within the first k of the ranking. */

@@ -1,6 +1,7 @@
 /** Plain-text tables for the evaluation report. */
 import { tagText, type ThemeModel } from '../../src/classify/index.ts';
-import type { Summary } from './metrics.ts';
+import { basename } from 'node:path';
+import { multiLabel, type Summary } from './metrics.ts';
 
 export interface MethodResult {
   name: string;
@@ -53,4 +54,24 @@ export function printSpeed(model: ThemeModel, texts: string[]): void {
   const wall = (performance.now() - t0) / 1000;
   const fmt = (x: number): string => Math.round(x).toLocaleString('en-GB');
   console.log(`tagText speed: ${fmt(n / cpu())} passages per CPU-second (${fmt(n / wall)} per wall second), ~300 chars, one thread, with evidence`);
+}
+
+/**
+ * Per source file: lines, gold and tagged themes per line, pooled precision, recall and micro-F1,
+ * each the mean over the runs given (one per fold seed), with micro-F1 per run. Shows where a
+ * set's figures come from when its files were labelled in different styles.
+ */
+export function printByFile(ids: string[], docs: Array<{ source: string; gold: string[] }>, runs: string[][][]): void {
+  const files = [...new Set(docs.map((d) => d.source))].sort();
+  const mean = (xs: number[]): number => xs.reduce((a, x) => a + x, 0) / xs.length;
+  const row = (name: string, keep: (i: number) => boolean): string => {
+    const at = docs.flatMap((_, i) => (keep(i) ? [i] : []));
+    const s = runs.map((predicted) => multiLabel(ids, at.map((i) => docs[i]!.gold), at.map((i) => predicted[i]!)));
+    const cells = [name.padEnd(26), String(at.length).padStart(5), s[0]!.meanGold.toFixed(2).padStart(9), mean(s.map((x) => x.meanPredicted)).toFixed(2).padStart(11), f3(mean(s.map((x) => x.microPrecision))).padStart(5), f3(mean(s.map((x) => x.microRecall))).padStart(5), f3(mean(s.map((x) => x.microF1))).padStart(8)];
+    return cells.join(' | ') + (runs.length > 1 ? ` | ${s.map((x) => f3(x.microF1)).join(' / ')}` : '');
+  };
+  console.log(`\nby source file (kept variant${runs.length > 1 ? `, mean of ${runs.length} fold seeds` : ''})`);
+  console.log(['file'.padEnd(26), 'lines', 'gold/line', 'tagged/line', 'P'.padStart(5), 'R'.padStart(5), 'micro-F1', ...(runs.length > 1 ? ['per seed'] : [])].join(' | '));
+  for (const f of files) console.log(row(basename(f), (i) => docs[i]!.source === f));
+  if (files.length > 1) console.log(row('all', () => true));
 }
