@@ -7,16 +7,20 @@ import type { Page } from 'playwright-core';
 
 /**
  * Navigates in-app (pushState + popstate, as the app's own links do) and
- * resolves with the ms until every chart in the view has been redrawn and no
- * loading message shows. A chart whose data did not change is not redrawn:
- * then the view counts as settled once nothing has drawn or queried for
- * `quietMs`, and the time is that of the last draw or query.
+ * resolves with the ms until the view shows the new answer: no loading message,
+ * and every chart on screen redrawn (`ms`; a chart off screen draws when the
+ * browser is idle or it scrolls near, marked `data-chart-pending` meanwhile),
+ * and until every chart, off screen too, has drawn (`allMs`). A chart whose data
+ * did not change is not redrawn: then the view counts as settled once nothing
+ * has drawn or queried for `quietMs`, and the time is that of the last draw or
+ * query.
  */
-export async function navigateAndSettle(page: Page, to: string, quietMs = 400, timeoutMs = 120_000): Promise<{ ms: number; charts: number; empty: boolean; endedAt: number }> {
+export async function navigateAndSettle(page: Page, to: string, quietMs = 400, timeoutMs = 120_000): Promise<Settled> {
   return page.evaluate(
     ({ to, quietMs, timeoutMs }) =>
-      new Promise<{ ms: number; charts: number; empty: boolean; endedAt: number }>((resolve, reject) => {
+      new Promise<Settled>((resolve, reject) => {
         const since = performance.now();
+        let seenAt: number | null = null;
         history.pushState(null, '', to);
         dispatchEvent(new PopStateEvent('popstate'));
         const lastEvent = () => {
@@ -32,16 +36,36 @@ export async function navigateAndSettle(page: Page, to: string, quietMs = 400, t
           const loading = !main || main.querySelector('.status--loading') !== null;
           const charts = [...(main?.querySelectorAll<HTMLElement>('.echart') ?? [])];
           const empty = main?.querySelector('.status--empty, .status--error') !== null;
-          const fresh = charts.length > 0 && charts.every((c) => (Number(c.dataset.chartReady) || 0) >= since);
+          const drawn = (c: HTMLElement) => (Number(c.dataset.chartReady) || 0) >= since;
+          // A part still showing the previous answer says so (aria-busy): on screen, the view is not redrawn yet.
+          const busy = [...(main?.querySelectorAll<HTMLElement>('[aria-busy="true"]') ?? [])];
+          const busyOnScreen = busy.some((el) => { const box = el.getBoundingClientRect(); return box.top < innerHeight && box.bottom > 0; });
+          const fresh = charts.length > 0 && charts.every(drawn) && busy.length === 0;
+          const seenFresh = charts.length > 0 && charts.every((c) => drawn(c) || c.dataset.chartPending === 'offscreen') && !busyOnScreen;
+          if (!loading && seenFresh && seenAt === null) seenAt = now;
           const last = lastEvent();
-          if (!loading && fresh) return resolve({ ms: now - since, charts: charts.length, empty, endedAt: now });
-          if (!loading && now - Math.max(last, since) >= quietMs) return resolve({ ms: Math.max(last, since) - since, charts: charts.length, empty, endedAt: Math.max(last, since) });
+          if (!loading && fresh) return resolve({ ms: (seenAt ?? now) - since, allMs: now - since, charts: charts.length, empty, endedAt: seenAt ?? now });
+          if (!loading && busy.length === 0 && !charts.some((c) => c.dataset.chartPending) && now - Math.max(last, since) >= quietMs) {
+            const end = Math.max(last, since);
+            return resolve({ ms: end - since, allMs: end - since, charts: charts.length, empty, endedAt: end });
+          }
           requestAnimationFrame(check);
         };
         requestAnimationFrame(check);
       }),
     { to, quietMs, timeoutMs },
   );
+}
+
+export interface Settled {
+  /** Until the charts on screen show the new answer. */
+  ms: number;
+  /** Until every chart has, off-screen ones too. */
+  allMs: number;
+  charts: number;
+  empty: boolean;
+  /** When the view was settled (`ms`), on the page's clock. */
+  endedAt: number;
 }
 
 /** The paths of the views in the main navigation, as the app lists them now. */

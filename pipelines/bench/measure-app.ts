@@ -13,6 +13,8 @@ export interface ViewFigures {
   label: string;
   charts: number;
   redrawMs: number[];
+  /** The same changes until every chart had drawn, off-screen ones too (they wait for an idle moment). */
+  allChartsMs: number[];
   filterDriven: boolean;
   /** Main-thread JS heap and tab memory (MB) when the view was left. */
   heapMbAfter: number | null;
@@ -63,14 +65,20 @@ export async function measureViews(page: Page, preset: string, sets: Filters[], 
   const measures: Record<string, number[]> = {};
   const keep = (m: Record<string, number[]>) => Object.entries(m).forEach(([k, v]) => (measures[k] ??= []).push(...v));
   for (const [i, view] of (await viewPaths(page)).entries()) {
+    memory?.during(`view: ${view.label}`);
     let opened: { charts: number };
     const redrawMs: number[] = [];
+    const allChartsMs: number[] = [];
     try {
       opened = await navigateAndSettle(page, view.path + searchFromFilters(NO_FILTERS, base));
       await sqlMeasures(page); // view-opening queries are not filter changes
       // Each view gets the list rotated, so no view replays another's cached answers first.
       const rotated = [...sets.slice(i % sets.length), ...sets.slice(0, i % sets.length)];
-      for (const f of rotated) redrawMs.push((await navigateAndSettle(page, view.path + searchFromFilters(f, base))).ms);
+      for (const f of rotated) {
+        const settled = await navigateAndSettle(page, view.path + searchFromFilters(f, base));
+        redrawMs.push(settled.ms);
+        allChartsMs.push(settled.allMs);
+      }
     } catch (err) {
       // One broken view must not hide the figures of the others; the screenshot shows what it was doing.
       const shot = fromRoot('.bench/results', `${preset}-${view.label.toLowerCase().replace(/\W+/g, '-')}.png`);
@@ -85,11 +93,12 @@ export async function measureViews(page: Page, preset: string, sets: Filters[], 
     // Views that run no query on a filter change (import, settings) are listed but not counted as redraws.
     // Memory as the view is left: which view grows the tab, if one does.
     const mb = memory?.latest();
-    views.push({ path: view.path, label: view.label, charts: opened.charts, redrawMs, filterDriven: Object.keys(viewMeasures).length > 0, heapMbAfter: mb ? Math.round(mb.jsHeapMb) : null, tabMbAfter: mb ? Math.round(mb.tabMb) : null });
+    views.push({ path: view.path, label: view.label, charts: opened.charts, redrawMs, allChartsMs, filterDriven: Object.keys(viewMeasures).length > 0, heapMbAfter: mb ? Math.round(mb.jsHeapMb) : null, tabMbAfter: mb ? Math.round(mb.tabMb) : null });
     log(`  ${view.label.padEnd(16)} ${opened.charts} charts, redraw p50 ${percentile(redrawMs, 50).toFixed(0)} ms, p95 ${percentile(redrawMs, 95).toFixed(0)} ms`);
   }
   // Text search last: a search that does not settle leaves queries queued behind it, so nothing is measured after it.
   const searchMs: number[] = [];
+  memory?.during('waiting for the word index, then searching');
   let searchTimedOut: string | null = null;
   // Search answers from the word index once it is built (in the background after the load); time that, then search.
   await page.waitForFunction(() => document.documentElement.dataset.textIndex === 'ready', undefined, { timeout: 600_000 }).catch(() => log('  the word index was not ready within 10 minutes; searching without it'));

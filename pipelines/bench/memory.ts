@@ -64,8 +64,10 @@ export function rssMb(pids: readonly number[]): number {
 }
 
 export interface MemorySampler {
-  /** Peaks since the last reset, in MB. */
-  peaks(): { jsHeapMb: number; tabMb: number };
+  /** Peaks since the last reset, in MB, and what the benchmark was doing at the tab's peak. */
+  peaks(): { jsHeapMb: number; tabMb: number; tabPeakDuring: string };
+  /** Names what the benchmark does from now on (a view, the search runs), so the peak can say where it was. */
+  during(what: string): void;
   /** The latest sample, in MB. */
   latest(): { jsHeapMb: number; tabMb: number };
   reset(): void;
@@ -78,6 +80,8 @@ export async function sampleMemory(context: BrowserContext, page: Page, profileD
   await cdp.send('Performance.enable');
   let jsHeapMb = 0;
   let tabMb = 0;
+  let now = '';
+  let tabPeakDuring = '';
   const last = { jsHeapMb: 0, tabMb: 0 };
   let busy = false;
   // Finding our renderers scans every process (costly on a 2-core machine, where the sampler shares the
@@ -94,7 +98,7 @@ export async function sampleMemory(context: BrowserContext, page: Page, profileD
       jsHeapMb = Math.max(jsHeapMb, last.jsHeapMb);
       if (ticks++ % 10 === 0) pids = rendererPids(profileDir);
       last.tabMb = rssMb(pids);
-      tabMb = Math.max(tabMb, last.tabMb);
+      if (last.tabMb > tabMb) (tabMb = last.tabMb), (tabPeakDuring = now);
     } catch {
       // The page is navigating; the next tick samples again.
     } finally {
@@ -103,9 +107,10 @@ export async function sampleMemory(context: BrowserContext, page: Page, profileD
   };
   const timer = setInterval(() => void tick(), everyMs);
   return {
-    peaks: () => ({ jsHeapMb, tabMb }),
+    peaks: () => ({ jsHeapMb, tabMb, tabPeakDuring }),
+    during: (what) => void (now = what),
     latest: () => ({ ...last }),
-    reset: () => ((jsHeapMb = 0), (tabMb = 0)),
+    reset: () => ((jsHeapMb = 0), (tabMb = 0), (tabPeakDuring = '')),
     stop: async () => {
       clearInterval(timer);
       await cdp.detach().catch(() => undefined /* already gone with the page */);

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type CSSProperties } from 'react';
 import type { ECharts } from 'echarts/core';
 import type { ChartOption, ECElementEvent } from './echarts.ts';
+import { drawWhenSeen, type DrawScheduler } from './draw-when-seen.ts';
 import { countPlotted } from './options/count-plotted.ts';
 import { fitToWidth, minChartWidth, NARROW_CHART, narrowHeightFactor } from './options/fit-labels.ts';
 
@@ -65,12 +66,14 @@ function draw(instance: ECharts, node: HTMLElement, option: ChartOption) {
 }
 
 /**
- * Owns one ECharts instance: init once, setOption on change, resize with its
- * box, dispose on unmount. ECharts loads on first use, outside the initial JS.
+ * Owns one ECharts instance: init once, setOption on change (at once on screen, off screen when idle or
+ * scrolled near: draw-when-seen.ts), resize with its box, dispose on unmount. ECharts loads on first use,
+ * outside the initial JS.
  */
 export function EChart({ option, label, height = 320, onElementClick }: EChartProps) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts | null>(null);
+  const scheduler = useRef<DrawScheduler | null>(null);
   const latestOption = useRef(option);
   latestOption.current = option;
   const clickHandler = useRef(onElementClick);
@@ -84,29 +87,37 @@ export function EChart({ option, label, height = 320, onElementClick }: EChartPr
       if (disposed) return;
       const instance = echarts.init(node, undefined, { renderer: 'canvas' });
       chart.current = instance;
+      const drawLatest = () => draw(instance, node, latestOption.current);
+      const when = drawWhenSeen(node);
+      scheduler.current = when;
       instance.on('click', (e) => clickHandler.current?.(e as ECElementEvent));
       // Crossing the narrow width redraws with labels fitted to it; otherwise a resize is enough, and
       // none when a draw already laid the chart out at this size.
       const observer = new ResizeObserver(() => {
-        if (node.dataset.narrow !== String(node.clientWidth < NARROW_CHART)) draw(instance, node, latestOption.current);
+        if (when.pending()) return; // the waiting draw lays the chart out at the box's size then
+        if (node.dataset.narrow !== String(node.clientWidth < NARROW_CHART)) drawLatest();
         else if (resized(instance, node.clientWidth, node.clientHeight)) resizeTo(instance, node.clientWidth, node.clientHeight);
       });
       observer.observe(node);
       cleanup = () => {
         observer.disconnect();
+        when.dispose();
         instance.dispose();
       };
-      draw(instance, node, latestOption.current);
+      when.request(drawLatest);
     });
     return () => {
       disposed = true;
       cleanup();
       chart.current = null;
+      scheduler.current = null;
     };
   }, []);
 
   useEffect(() => {
-    if (chart.current && el.current) draw(chart.current, el.current, option);
+    const instance = chart.current;
+    const node = el.current;
+    if (instance && node) scheduler.current?.request(() => draw(instance, node, latestOption.current));
   }, [option]);
   const minWidth = minChartWidth(option);
 

@@ -150,6 +150,37 @@ describe('dashboard on the bundled data', () => {
     expect(Math.max(...timings)).toBeLessThan(15_000);
   });
 
+  it('overview: charts on screen redraw first; the ones below the fold catch up unasked', async () => {
+    const { page } = browser;
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await chartsReady(page, 4);
+    // Records which charts the next change puts off (EChart marks them data-chart-pending while they wait).
+    await page.evaluate(() => {
+      const put: string[] = [];
+      (window as unknown as { putOff: string[] }).putOff = put;
+      const watch = new MutationObserver((changes) => {
+        for (const m of changes) if ((m.target as HTMLElement).dataset.chartPending) put.push((m.target as HTMLElement).closest('[data-chart-id]')!.getAttribute('data-chart-id')!);
+      });
+      for (const chart of document.querySelectorAll('main .echart')) watch.observe(chart, { attributes: true, attributeFilter: ['data-chart-pending'] });
+    });
+    const onScreen = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('main [data-chart-id]')]
+      .filter((c) => { const box = c.querySelector('.echart')!.getBoundingClientRect(); return box.top < window.innerHeight && box.bottom > 0; })
+      .map((c) => c.dataset.chartId!));
+    const stamps = await readyStamps(page);
+    await page.locator('.filter-bar .year-select select').first().selectOption('2019');
+    await chartsReady(page, 4, stamps);
+    const putOff = await page.evaluate(() => (window as unknown as { putOff: string[] }).putOff);
+    const drawnAt = await readyStamps(page);
+    expect(onScreen.length).toBeGreaterThan(0);
+    expect(putOff.length).toBeGreaterThan(0);
+    // Every chart drew again: the ones on screen at once, every other one after them.
+    expect([...onScreen, ...new Set(putOff)].sort()).toEqual(Object.keys(drawnAt).sort());
+    for (const id of putOff) for (const seen of onScreen) expect(Number(drawnAt[id])).toBeGreaterThan(Number(drawnAt[seen]));
+    // The views after this one read the previous test's filters (from 2018).
+    await page.locator('.filter-bar .year-select select').first().selectOption('2018');
+    await chartsReady(page, 4, drawnAt);
+  });
+
   it('trends: chosen themes by year match SQL; count/share toggle; emerging rule stated; axe-clean', async () => {
     const { page } = browser;
     await nav(page, 'Trends');

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useDatabase } from '../../state/database-context.ts';
 import { useFilters } from '../../state/url-state.ts';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
@@ -62,9 +62,12 @@ function RecommendationsView({ result }: { result: BuildResult }) {
   const byTheme = useQuery({ ...kindsByThemeQuery(db, filters, version), placeholderData: keepPreviousData });
   const owners = useQuery({ ...openByOwnerQuery(db, filters, today, version), placeholderData: keepPreviousData });
   const list = useQuery({ ...recommendationPageQuery(db, filters, shown, version), placeholderData: keepPreviousData });
+  // The list (a hundred items with form fields, below the charts) renders after the charts, in React's
+  // interruptible background pass: a filter change draws the charts without waiting for it.
+  const listShown = useDeferredValue(list.data);
   const footnote = chartFootnote(filters, names);
 
-  const save = async (rows: RecommendationTracking[]) => {
+  const save = useCallback(async (rows: RecommendationTracking[]) => {
     setSaveError(null);
     try {
       // The new data version is in every query key here, so the view reads the change again.
@@ -72,7 +75,9 @@ function RecommendationsView({ result }: { result: BuildResult }) {
     } catch (err) {
       setSaveError(`Could not save the action plan change: ${err instanceof Error ? err.message : String(err)}. Try again.`);
     }
-  };
+  }, [change]);
+  const saveOne = useCallback((row: RecommendationTracking) => void save([row]), [save]);
+  const showMore = useCallback(() => setShown((n) => n + RECOMMENDATION_PAGE), []);
 
   const loadKnown = async () => {
     const all = await db.query<{ id: string; text: string; status: TrackingStatus; owner: string; due_on: string; note: string }>(KNOWN_RECOMMENDATIONS_SQL, { label: 'recommendations.known' });
@@ -85,7 +90,7 @@ function RecommendationsView({ result }: { result: BuildResult }) {
   return (
     <ViewState queries={[byYear, byTheme, owners, list]} what="recommendations">
       {() => {
-        const { rows, count, base } = list.data!;
+        const { base } = list.data!;
         return result.recommendations === 0 ? (
           <StatusMessage kind="empty">No recommendations were found in the reviews loaded. Import review reports (with a Recommendations section) on the Import page.</StatusMessage>
         ) : (
@@ -103,7 +108,8 @@ function RecommendationsView({ result }: { result: BuildResult }) {
               <OwnersCard rows={owners.data!} footnote={footnote} today={today} />
             </div>
             <ActionPlanPanel loadRows={async () => (await allRecommendationRows(db, filters)).map(toPlanRow)} fileBase={ctx.baseName('action-plan')} loadKnown={loadKnown} onApply={save} />
-            <RecommendationList rows={rows} count={count} onMore={() => setShown((n) => n + RECOMMENDATION_PAGE)} model={result.model} today={today} onSave={(row) => void save([row])} />
+            <RecommendationList rows={(listShown ?? list.data!).rows} count={(listShown ?? list.data!).count} stale={listShown !== list.data}
+              onMore={showMore} model={result.model} today={today} onSave={saveOne} />
           </>
         );
       }}
