@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
  * Navigates in-app (pushState + popstate, as the app's own links do) and
  * resolves with the ms until the view shows the new answer: no loading message,
  * and every chart on screen redrawn (`ms`; a chart off screen draws when the
- * browser is idle or it scrolls near, marked `data-chart-pending` meanwhile),
+ * browser is idle or it scrolls into view, marked `data-chart-pending` meanwhile),
  * and until every chart, off screen too, has drawn (`allMs`). A chart whose data
  * did not change is not redrawn: then the view counts as settled once nothing
  * has drawn or queried for `quietMs`, and the time is that of the last draw or

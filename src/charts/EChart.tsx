@@ -67,7 +67,7 @@ function draw(instance: ECharts, node: HTMLElement, option: ChartOption) {
 
 /**
  * Owns one ECharts instance: init once, setOption on change (at once on screen, off screen when idle or
- * scrolled near: draw-when-seen.ts), resize with its box, dispose on unmount. ECharts loads on first use,
+ * scrolled into view: draw-when-seen.ts), resize with its box, dispose on unmount. ECharts loads on first use,
  * outside the initial JS.
  */
 export function EChart({ option, label, height = 320, onElementClick }: EChartProps) {

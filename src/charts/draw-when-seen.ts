@@ -1,12 +1,10 @@
 /**
- * When a chart draws: at once while it is on screen (or near it), otherwise when the browser is next idle or
- * the chart scrolls near the viewport, whichever comes first. A filter change then costs the draws the user can
- * see (the Overview shows one of its four charts in a laptop's first screen), and a chart below the fold is
- * still up to date before anyone scrolls to it. Only the latest pending draw runs.
+ * When a chart draws: at once while any of it is on screen, otherwise when the browser is next idle or the chart
+ * scrolls into view, whichever comes first. A filter change then costs the draws the user can see (the Overview
+ * shows one of its four charts in a laptop's first screen), and a chart below the fold is drawn in the idle time
+ * right after, well before anyone scrolls to it. Only the latest pending draw runs.
  */
 
-/** How far outside the viewport a chart still counts as seen (idle time draws the rest well before a scroll). */
-const NEAR_VIEWPORT_PX = 0;
 /** Longest a pending draw waits for an idle moment, so a busy page still catches up. */
 const IDLE_TIMEOUT_MS = 1_000;
 
@@ -55,20 +53,17 @@ export function drawWhenSeen(node: HTMLElement): DrawScheduler {
     delete node.dataset.chartPending;
     draw?.();
   };
-  const observer = new IntersectionObserver(
-    (entries) => {
-      seen = entries.at(-1)!.isIntersecting;
-      if (seen && waiting) flush();
-    },
-    { rootMargin: `${NEAR_VIEWPORT_PX}px 0px` },
-  );
+  const observer = new IntersectionObserver((entries) => {
+    seen = entries.at(-1)!.isIntersecting;
+    if (seen && waiting) flush();
+  });
   observer.observe(node);
 
   // Before the observer's first report, the box itself says (the draw reads the box's size anyway).
   const onScreen = () => {
     if (seen !== null) return seen;
     const box = node.getBoundingClientRect();
-    return box.bottom > -NEAR_VIEWPORT_PX && box.top < window.innerHeight + NEAR_VIEWPORT_PX;
+    return box.bottom > 0 && box.top < window.innerHeight;
   };
 
   return {
