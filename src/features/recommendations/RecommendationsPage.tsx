@@ -91,6 +91,7 @@ function RecommendationsView({ result }: { result: BuildResult }) {
     <ViewState queries={[byYear, byTheme, owners, list]} what="recommendations">
       {() => {
         const { base } = list.data!;
+        const listed = listShown ?? list.data!;
         return result.recommendations === 0 ? (
           <StatusMessage kind="empty">No recommendations were found in the reviews loaded. Import review reports (with a Recommendations section) on the Import page.</StatusMessage>
         ) : (
@@ -108,7 +109,7 @@ function RecommendationsView({ result }: { result: BuildResult }) {
               <OwnersCard rows={owners.data!} footnote={footnote} today={today} />
             </div>
             <ActionPlanPanel loadRows={async () => (await allRecommendationRows(db, filters)).map(toPlanRow)} fileBase={ctx.baseName('action-plan')} loadKnown={loadKnown} onApply={save} />
-            <RecommendationList rows={(listShown ?? list.data!).rows} count={(listShown ?? list.data!).count} stale={listShown !== list.data}
+            <RecommendationList rows={listed.rows} count={listed.count} stale={listed !== list.data}
               onMore={showMore} model={result.model} today={today} onSave={saveOne} />
           </>
         );
