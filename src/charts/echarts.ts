@@ -15,5 +15,19 @@ echarts.use([
   LabelLayout,
 ]);
 
+/**
+ * ECharts 6 marks every heatmap cell "incremental" even when the series is drawn in one pass (its HeatmapView
+ * defaults the flag on), and zrender paints incremental elements on a canvas layer of their own, with what
+ * is drawn after them (the cell labels, the scale) on a third: three full-size canvases cleared, painted and
+ * composited on every redraw, and the cells painted 15 ms at a time across frames. Our heatmaps (at most a
+ * few thousand cells, never drawn progressively: see heatmap.ts) go on the one canvas.
+ */
+echarts.registerPostUpdate((ecModel, api) => {
+  if (!ecModel.getSeriesByType('heatmap').length) return;
+  api.getZr().storage.traverse((el) => {
+    if ((el as { incremental?: number }).incremental) (el as { incremental?: number }).incremental = 0;
+  });
+});
+
 export { echarts };
 export type { EChartsCoreOption as ChartOption, ECElementEvent } from 'echarts/core';

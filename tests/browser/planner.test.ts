@@ -19,6 +19,8 @@ import type { BrowserSession } from '../support/browser.ts';
 import { openApp } from '../support/open-app.ts';
 import { openBundledDataset } from '../support/dataset-db.ts';
 import { parseCsv } from '../support/csv.ts';
+import { goInApp } from '../support/every-view.ts';
+import { searchFromFilters } from '../../src/filters/url.ts';
 
 const SHOTS = 'test-results/screenshots';
 const WARWICKSHIRE: Filters = { ...NO_FILTERS, partnerships: ['warwickshire'] };
@@ -182,6 +184,21 @@ describe('briefing planner on the bundled data', () => {
     } finally {
       await page.emulateMedia({ media: 'screen' });
     }
+  });
+
+  it('reads the starting evidence (for the CSV and print only) once the filters are still, not on every change', async () => {
+    const { page } = browser;
+    const evidenceRuns = () => page.evaluate(() => performance.getEntriesByType('measure').filter((m) => m.name === 'sql:planner.startingEvidence').length);
+    await page.waitForSelector('tr.planner-row');
+    const before = await evidenceRuns();
+    // Three scopes in quick succession, as a user clicking through regions: none is still for long.
+    for (const region of ['North West', 'London', 'South East']) await goInApp(page, `/planner${searchFromFilters({ ...NO_FILTERS, regions: [region] })}`);
+    await page.getByTestId('planner-scope').filter({ hasText: 'South East' }).waitFor();
+    expect(await evidenceRuns()).toBe(before);
+    // Once the last scope has been still for a second its evidence is read, once.
+    await expect.poll(evidenceRuns, { timeout: 15_000 }).toBe(before + 1);
+    await goInApp(page, '/planner');
+    await page.waitForSelector('tr.planner-row');
   });
 
   it('shows Warwickshire’s briefing topics as covered, with counts, and compares it with the rest', async () => {

@@ -64,6 +64,8 @@ export function heatmapOption(spec: HeatmapSpec) {
     // plain series-level label: per-cell label colours (or rich text) cost ECharts ~50 ms for 465 cells.
     series: bands.map((band, k) => ({
       type: 'heatmap' as const,
+      // Drawn in one pass, whatever the number of cells (the canvas layers: echarts.ts).
+      progressive: 0,
       cursor: 'pointer',
       data: band.map((c) => [c.x, c.y, c.value]),
       label: { show: true, fontSize: 10, color: k === 0 ? '#1f2933' : '#ffffff', formatter: (p: { dataIndex: number }) => band[p.dataIndex]?.label ?? '' },

@@ -6,7 +6,7 @@
 import type { KindThemeRow, KindYearRow, OwnerRow } from '../../queries/recommendations.ts';
 import { KIND_LABELS, RECOMMENDATION_KINDS, type RecommendationKind } from '../../recommendations/kinds.ts';
 import { CATEGORY_COLOURS } from '../palette.ts';
-import { axisName, baseOption } from './common.ts';
+import { axisName, baseOption, STACKED_BAR_PATHS } from './common.ts';
 import { count, pct } from './format.ts';
 import { yearRange } from './reviews-per-year.ts';
 
@@ -33,7 +33,7 @@ export function kindsByYearOption(rows: readonly KindYearRow[], measure: KindMea
     const byYear = new Map(rows.filter((r) => r.kind === kind).map((r) => [r.year, measure === 'share' ? r.share : r.recommendations]));
     return {
       type: 'bar' as const, name: kindLabel(kind), stack: 'kinds', itemStyle: { color: kindColour(kind) },
-      data: years.map((y) => byYear.get(y) ?? 0), emphasis: { focus: 'series' as const },
+      data: years.map((y) => byYear.get(y) ?? 0), ...STACKED_BAR_PATHS,
     };
   });
   return {

@@ -1,7 +1,7 @@
 /** Stacked bars: reviews per publication year by partnership. */
 import { OTHER_PUBLISHERS, type ReviewsPerYearRow } from '../../queries/overview.ts';
 import { OTHER_COLOUR } from '../palette.ts';
-import { axisName, baseOption, CANVAS_TOOLTIP } from './common.ts';
+import { axisName, baseOption, CANVAS_TOOLTIP, STACKED_BAR_PATHS } from './common.ts';
 import { count } from './format.ts';
 
 /** Every year from the first to the last, so gaps show as gaps. */
@@ -33,7 +33,7 @@ export function reviewsPerYearOption(rows: readonly ReviewsPerYearRow[]) {
       stack: 'reviews',
       data: years.map((y) => counts.get(y) ?? 0),
       ...(name === OTHER_PUBLISHERS ? { itemStyle: { color: OTHER_COLOUR } } : {}),
-      emphasis: { focus: 'series' as const },
+      ...STACKED_BAR_PATHS,
     };
   });
   return {
