@@ -12,8 +12,6 @@ export interface Calibrator {
   b: number;
   c: number;
   d: number;
-  /** Weight of CalibrationData.extra (training only: never stored in a model). */
-  e?: number;
 }
 
 export interface CalibrationData {
@@ -25,8 +23,6 @@ export interface CalibrationData {
   weight: Float64Array;
   n: number;
   T: number;
-  /** n × T out-of-fold margins of a second learner, weighed by a fitted e (absent: no e). */
-  extra?: Float64Array;
 }
 
 /** The logistic function, without overflow for large |z|. */
@@ -37,9 +33,8 @@ export function sigmoid(z: number): number {
 }
 
 /** Calibrated probability. */
-export function calibrate(cal: Calibrator, margin: number, lexicon: number, relative: number, extra = 0): number {
-  const z = cal.a * margin + cal.b * lexicon + cal.d * relative + cal.c;
-  return sigmoid(cal.e ? z + cal.e * extra : z);
+export function calibrate(cal: Calibrator, margin: number, lexicon: number, relative: number): number {
+  return sigmoid(cal.a * margin + cal.b * lexicon + cal.d * relative + cal.c);
 }
 
 function fit(d: CalibrationData, themes: number[], prior: Calibrator, pull: number, iters: number): Calibrator {
@@ -49,7 +44,6 @@ function fit(d: CalibrationData, themes: number[], prior: Calibrator, pull: numb
     let gb = 0;
     let gc = 0;
     let gd = 0;
-    let ge = 0;
     let h = 1e-6;
     for (const t of themes) {
       for (let i = 0; i < d.n; i++) {
@@ -59,14 +53,12 @@ function fit(d: CalibrationData, themes: number[], prior: Calibrator, pull: numb
         const m = d.margin[k]!;
         const l = d.lexicon[k]!;
         const r = d.relative[k]!;
-        const x = d.extra ? d.extra[k]! : 0;
-        const e = (calibrate(p, m, l, r, x) - d.y[k]!) * w;
+        const e = (calibrate(p, m, l, r) - d.y[k]!) * w;
         ga += e * m;
         gb += e * l;
         gc += e;
         gd += e * r;
-        ge += e * x;
-        h += 0.25 * w * (m * m + l * l + r * r + x * x + 1);
+        h += 0.25 * w * (m * m + l * l + r * r + 1);
       }
     }
     const step = 1 / (h + pull);
@@ -74,7 +66,6 @@ function fit(d: CalibrationData, themes: number[], prior: Calibrator, pull: numb
     p.b -= step * (gb + pull * (p.b - prior.b));
     p.c -= step * (gc + pull * (p.c - prior.c));
     p.d -= step * (gd + pull * (p.d - prior.d));
-    if (d.extra) p.e = (p.e ?? 0) - step * (ge + pull * ((p.e ?? 0) - (prior.e ?? 0)));
   }
   return p;
 }

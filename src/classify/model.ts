@@ -8,7 +8,6 @@ import type { OutOfFold } from './out-of-fold.ts';
 import { vocabularyFrom, type Vocabulary } from './features.ts';
 import { compileLexicon, type CompiledLexicon } from './lexicon.ts';
 import { parseLexicon, parseTaxonomy, type LexiconData, type ThemeDef } from './lexicon-data.ts';
-import { STACK_EXTRA } from './stacking.ts';
 
 export const MODEL_FORMAT = 'learning-themes/theme-model';
 export const MODEL_VERSION = 1;
@@ -49,11 +48,6 @@ export interface ThemeModel {
   weights: Array<{ bias: number; ids: number[]; values: number[] }>;
   calibration: Calibrator[];
   thresholds: number[];
-  /**
-   * The second stage over the calibrated scores (stacking.ts): per theme, weights of its
-   * stackFeatures row. Absent: scores are the calibrated ones.
-   */
-  stack?: number[][];
   training: { documents: number; seed: number; variant: string };
   /** Out-of-fold tags of the keyed training entries (absent in models trained without them). */
   outOfFold?: OutOfFold;
@@ -75,8 +69,6 @@ export interface CompiledModel {
   /** Per-theme thresholds and calibrator parameters as arrays (read for every passage). */
   thresholds: Float64Array;
   cal: { a: Float64Array; b: Float64Array; c: Float64Array; d: Float64Array };
-  /** The second stage's weights, flat (T × (T + STACK_EXTRA)), with its scratch; absent without one. */
-  stack?: { w: Float64Array; x: Float64Array; z: Float64Array };
   /** Per-theme scratch for scoring (valid until the next call). */
   scratch: Float64Array;
   /** Per-theme scratch for the windows' noisy-OR (product of 1 − p). */
@@ -117,7 +109,7 @@ function compile(model: ThemeModel): CompiledModel {
       W[id * T + t] = q;
     });
   });
-  return { model, lexicon: compileLexicon(model.lexicon, model.themes), vocab, W, b, dims, T, thresholds: Float64Array.from(model.thresholds), cal: calibratorArrays(model), ...stackArrays(model), scratch: new Float64Array(T), windowKeep: new Float64Array(T), roll: rollScratch(T, model.options.maxEvidence), ids: model.themes.map((t) => t.id), scoreTemplate: Object.fromEntries(model.themes.map((t) => [t.id, 0])) };
+  return { model, lexicon: compileLexicon(model.lexicon, model.themes), vocab, W, b, dims, T, thresholds: Float64Array.from(model.thresholds), cal: calibratorArrays(model), scratch: new Float64Array(T), windowKeep: new Float64Array(T), roll: rollScratch(T, model.options.maxEvidence), ids: model.themes.map((t) => t.id), scoreTemplate: Object.fromEntries(model.themes.map((t) => [t.id, 0])) };
 }
 
 function rollScratch(T: number, maxEvidence: number): CompiledModel['roll'] {
@@ -125,12 +117,6 @@ function rollScratch(T: number, maxEvidence: number): CompiledModel['roll'] {
   const scores = new Float64Array(T);
   const core: DocumentCore = { scores, themes: [], passages: 0, evidenceFrom: new Int32Array(T + 1), evidenceStart: new Int32Array(rows), evidenceEnd: new Int32Array(rows), evidenceWeight: new Float64Array(rows) };
   return { best1: new Float64Array(T), best2: new Float64Array(T), scores, core };
-}
-
-function stackArrays(model: ThemeModel): Pick<CompiledModel, 'stack'> {
-  if (!model.stack) return {};
-  const T = model.themes.length;
-  return { stack: { w: Float64Array.from(model.stack.flat()), x: new Float64Array(T + STACK_EXTRA), z: new Float64Array(T) } };
 }
 
 function calibratorArrays(model: ThemeModel): CompiledModel['cal'] {
@@ -151,9 +137,6 @@ export function loadModel(json: unknown): ThemeModel {
   if (!Array.isArray(m.vocabulary) || !Array.isArray(m.idf) || m.idf.length !== m.vocabulary.length) throw new Error('Theme model: vocabulary and idf are missing or differ in length');
   for (const key of ['weights', 'calibration', 'thresholds'] as const) {
     if (!Array.isArray(m[key]) || m[key].length !== T) throw new Error(`Theme model: "${key}" must have one entry per theme (${T})`);
-  }
-  if (m.stack !== undefined && (!Array.isArray(m.stack) || m.stack.length !== T || m.stack.some((r) => !Array.isArray(r) || r.length !== T + STACK_EXTRA || r.some((x) => typeof x !== 'number')))) {
-    throw new Error(`Theme model: "stack" must have one row of ${T + STACK_EXTRA} numbers per theme`);
   }
   const model = { ...(m as ThemeModel), themes, lexicon: parseLexicon(m.lexicon) };
   compiledModel(model);

@@ -9,7 +9,6 @@ import { evidenceForThemes, rankEvidence, type Evidence, type EvidenceContext } 
 import { compiledModel, WEIGHT_SCALE, type CompiledModel, type ThemeModel } from './model.ts';
 import type { SparseVector } from './features.ts';
 import { splitPassages } from './passages.ts';
-import { applyStack } from './stacking.ts';
 import { mixWindows, windowTexts } from './windows.ts';
 
 export interface TagResult {
@@ -57,16 +56,8 @@ export function scoreText(model: ThemeModel, text: string): Float64Array {
  * Probabilities for every theme; the result and context use shared scratch until the next call.
  * A passage longer than the model's window mixes in its windows' noisy-OR (windows.ts); the
  * windows are scored first, since the whole passage's analysis must be the one left in scratch.
- * A model with a second stage (stacking.ts) then rescores the passage's calibrated scores.
  */
 function score(c: CompiledModel, text: string): { probs: Float64Array; ctx: EvidenceContext } {
-  const r = scoreCalibrated(c, text);
-  if (c.stack) applyStack(c.stack.w, r.probs, text.length, c.stack.x, c.stack.z);
-  return r;
-}
-
-/** score() before the second stage. */
-function scoreCalibrated(c: CompiledModel, text: string): { probs: Float64Array; ctx: EvidenceContext } {
   const windows = windowTexts(text, c.model.options);
   if (windows.length === 0) return scoreOnce(c, text);
   const keep = c.windowKeep.fill(1);

@@ -28,25 +28,6 @@ describe('trainModel', () => {
   });
 });
 
-describe('trainModel with a second stage', () => {
-  const model = trainModel(TINY_EXAMPLES, TINY_TAXONOMY, TINY_LEXICON, { seed: 1, folds: 3, stack: 1 });
-
-  it('keeps a row of weights per theme that round-trips and is applied when tagging', () => {
-    expect(model.stack).toHaveLength(3);
-    for (const row of model.stack!) expect(row).toHaveLength(3 + 4);
-    const text = 'The school saw the child every day and noticed he was hungry.';
-    const loaded = loadModel(JSON.parse(JSON.stringify(model)));
-    expect(tagText(loaded, text).scores).toEqual(tagText(model, text).scores);
-    const { stack: _, ...without } = model;
-    expect(tagText(without, text).scores).not.toEqual(tagText(model, text).scores);
-  });
-
-  it('is off by default and rejected when malformed', () => {
-    expect(trainModel(TINY_EXAMPLES, TINY_TAXONOMY, TINY_LEXICON, { seed: 1, folds: 3 }).stack).toBeUndefined();
-    expect(() => loadModel({ ...model, stack: [[1, 2]] })).toThrow(/"stack" must have one row/);
-  });
-});
-
 describe('loadModel', () => {
   const good = trainModel(TINY_EXAMPLES, TINY_TAXONOMY, TINY_LEXICON, { seed: 1, folds: 3 });
 

@@ -12,8 +12,6 @@ import { margins, trainLinear, type LinearWeights } from './linear-model.ts';
 import { MODEL_FORMAT, MODEL_VERSION, WEIGHT_SCALE, type ModelOptions, type ThemeModel } from './model.ts';
 import { DEFAULT_PASSAGE_CHARS } from './passages.ts';
 import { seededFolds } from './random.ts';
-import { blendInto, trainNaiveBayes } from './naive-bayes.ts';
-import { fitStack, outOfFoldStack, STACK_EXTRA, type StackData } from './stacking.ts';
 import { buildLabels, type Example } from './labels.ts';
 import { outOfFoldTags } from './out-of-fold.ts';
 import { mixWindows, windowTexts } from './windows.ts';
@@ -71,30 +69,9 @@ export interface TrainOptions {
    * with lexScale 0.5).
    */
   lexKinds?: number;
-  /**
-   * 1: a second stage (stacking.ts) over the calibrated scores, fitted on the multi-label
-   * documents' out-of-fold scores; thresholds are then chosen on its own out-of-fold scores.
-   * 2: the same with the co-occurrence weights through the labels' lift (stacking.ts 'lift').
-   */
-  stack?: number;
-  /** 1: fit the second stage on the long multi-label documents only (those scored in windows, as thresholds are chosen). */
-  stackLongOnly?: number;
-  /** The second stage's pull of the co-occurrence weights toward 0. */
-  stackL2?: number;
-  /** The second stage's pull of each theme's own-score, summary and bias weights toward the pooled ones. */
-  stackPull?: number;
-  /**
-   * Weight of a naive Bayes learner's margins blended into the linear model's (naive-bayes.ts;
-   * 0: none). Both are linear in the same features, so the blend is one weight table.
-   */
-  bayesWeight?: number;
-  /** 1: blend naive Bayes with a weight per theme fitted by calibration on out-of-fold margins (bayesWeights). */
-  bayesAuto?: number;
-  /** Naive Bayes additive smoothing per term (in units of TF-IDF mass). */
-  bayesAlpha?: number;
 }
 
-const DEFAULTS = { minDf: 2, seed: 1, folds: 5, variant: 'lr+lexicon' as Variant, l2: 1e-3, epochs: 12, learningRate: 0.1, optimizer: 'sgd' as 'sgd' | 'batch', calibrationPull: 20, thresholdShrink: 1000, thresholdsOn: 'multi-label' as 'all' | 'multi-label', stack: 0, stackL2: 3, stackPull: 3, stackLongOnly: 0, bayesWeight: 0, bayesAlpha: 0.1, bayesAuto: 0 };
+const DEFAULTS = { minDf: 2, seed: 1, folds: 5, variant: 'lr+lexicon' as Variant, l2: 1e-3, epochs: 12, learningRate: 0.1, optimizer: 'sgd' as 'sgd' | 'batch', calibrationPull: 20, thresholdShrink: 1000, thresholdsOn: 'multi-label' as 'all' | 'multi-label' };
 
 export const DEFAULT_MODEL_OPTIONS: ModelOptions = { lexScale: 1, lexKinds: LEXICON_KINDS, titleBoost: 3, learningBoost: 1.5, passageChars: DEFAULT_PASSAGE_CHARS, maxEvidence: 3, windowChars: 500, windowMix: 0.5 };
 
@@ -120,57 +97,26 @@ function fitLinear(p: Prepared, rows: number[], o: typeof DEFAULTS, lexScale: nu
   });
   const dims = vocab.terms.length + T * K;
   const epochs = o.variant === 'lexicon' ? 0 : o.epochs;
-  const weights = trainLinear(X, Y, S, dims, T, { l2: o.l2, epochs, learningRate: o.learningRate, optimizer: o.optimizer, seed: o.seed });
-  const withBayes = (o.bayesWeight > 0 || o.bayesAuto > 0) && o.variant !== 'lexicon';
-  const bayes = withBayes ? trainNaiveBayes(X, Y, S, dims, T, vocab.terms.length, o.bayesAlpha) : undefined;
-  if (bayes && o.bayesWeight > 0) blendInto(weights, bayes, o.bayesWeight);
-  return { vocab, weights, bayes: o.bayesAuto > 0 ? bayes : undefined };
-}
-
-interface Margins {
-  whole: Float64Array;
-  windows: Float64Array[];
+  return { vocab, weights: trainLinear(X, Y, S, dims, T, { l2: o.l2, epochs, learningRate: o.learningRate, optimizer: o.optimizer, seed: o.seed }) };
 }
 
 /** Out-of-fold margins of every document (n × T) and of each document's windows (windows × T each). */
-function outOfFold(p: Prepared, o: typeof DEFAULTS, lexScale: number, K: number): Margins & { bayes?: Margins } {
+function outOfFold(p: Prepared, o: typeof DEFAULTS, lexScale: number, K: number): { whole: Float64Array; windows: Float64Array[] } {
   const n = p.analyses.length;
-  const empty = (): Margins => ({ whole: new Float64Array(n * p.T), windows: p.windows.map((w) => new Float64Array(w.length * p.T)) });
-  const out = empty();
-  const bayes = o.bayesAuto > 0 ? empty() : undefined;
+  const oof = new Float64Array(n * p.T);
+  const windows = p.windows.map((w) => new Float64Array(w.length * p.T));
   const fold = seededFolds(n, Math.min(o.folds, n), o.seed);
   for (let f = 0; f < Math.min(o.folds, n); f++) {
     const train = [...fold.keys()].filter((i) => fold[i] !== f);
     const test = [...fold.keys()].filter((i) => fold[i] === f);
-    const fitted = fitLinear(p, train, o, lexScale, K);
+    const { vocab, weights } = fitLinear(p, train, o, lexScale, K);
     const z = new Float64Array(p.T);
-    const into = (m: Margins, w: LinearWeights) => {
-      for (const i of test) {
-        m.whole.set(margins(w, featuresOf(p.analyses[i]!, fitted.vocab, lexScale, false, K).vec, z), i * p.T);
-        p.windows[i]!.forEach((a, j) => m.windows[i]!.set(margins(w, featuresOf(a, fitted.vocab, lexScale, false, K).vec, z), j * p.T));
-      }
-    };
-    into(out, fitted.weights);
-    if (bayes && fitted.bayes) into(bayes, fitted.bayes);
+    for (const i of test) {
+      oof.set(margins(weights, featuresOf(p.analyses[i]!, vocab, lexScale, false, K).vec, z), i * p.T);
+      p.windows[i]!.forEach((a, j) => windows[i]!.set(margins(weights, featuresOf(a, vocab, lexScale, false, K).vec, z), j * p.T));
+    }
   }
-  return { ...out, ...(bayes ? { bayes } : {}) };
-}
-
-/**
- * Per theme, the naive Bayes weight λ in margin + λ·bayes: a calibrator fitted with the Bayes
- * margins as a fifth input (weight e, pooled over themes and pulled like the others) sets λ = e / a,
- * so the blend is the calibrated combination; kept within 0..MAX_BAYES_WEIGHT.
- */
-function bayesWeights(d: CalibrationData, bayes: Float64Array, pull: number): number[] {
-  return fitCalibrators({ ...d, extra: bayes }, pull).map((c) => (c.a > 0.05 ? Math.min(MAX_BAYES_WEIGHT, Math.max(0, (c.e ?? 0) / c.a)) : 0));
-}
-
-const MAX_BAYES_WEIGHT = 3;
-
-/** margin + λ_t·bayes for every cell (n × T, flat), in place. */
-function addBayes(margin: Float64Array, bayes: Float64Array, lambda: number[]): void {
-  const T = lambda.length;
-  for (let k = 0; k < margin.length; k++) margin[k]! += lambda[k % T]! * bayes[k]!;
+  return { whole: oof, windows };
 }
 
 /** Calibrated out-of-fold probabilities, each long document's mixed with its windows' noisy-OR as the tagger does. */
@@ -216,21 +162,11 @@ export function trainModel(examples: Example[], taxonomy: unknown, lexicon: unkn
   const rel = new Float64Array(analyses.length * T);
   analyses.forEach((a, i) => (lex.set(a.strength, i * T), rel.set(a.relative, i * T)));
   const d: CalibrationData = { margin: oof, lexicon: lex, relative: rel, y: p.Y, weight: p.Scal, n: analyses.length, T };
-  const calData = (x: CalibrationData) => (opts.calibrateOnMultiLabel ? multiLabelOnly(x, examples) : x);
-  let lambda: number[] | undefined;
-  if ('bayes' in oofs && oofs.bayes) {
-    lambda = bayesWeights(calData(d), oofs.bayes.whole, o.calibrationPull);
-    addBayes(oof, oofs.bayes.whole, lambda);
-    oofs.windows.forEach((w, i) => addBayes(w, oofs.bayes!.windows[i]!, lambda!));
-  }
-  const calibration = fitCalibrators(calData(d), o.calibrationPull).map((c) => ({ a: r4(c.a), b: r4(c.b), c: r4(c.c), d: r4(c.d) }));
-  const first = calibratedScores(p, d, oofs.windows, calibration, options.windowMix ?? 0);
-  const stacked = o.stack ? secondStage(examples, windows, p, first, o) : undefined;
-  const probs = stacked?.probs ?? first;
+  const calibration = fitCalibrators(opts.calibrateOnMultiLabel ? multiLabelOnly(d, examples) : d, o.calibrationPull).map((c) => ({ a: r4(c.a), b: r4(c.b), c: r4(c.c), d: r4(c.d) }));
+  const probs = calibratedScores(p, d, oofs.windows, calibration, options.windowMix ?? 0);
   const cuts = chooseThresholds(o.thresholdsOn === 'multi-label' ? multiLabelOnly(d, examples, thresholdDocs(examples, windows, opts.thresholdsOnWindowed ?? 1)) : d, probs, o.thresholdShrink, 0.15, 0.75);
   const all = [...analyses.keys()];
-  const { vocab, weights, bayes } = fitLinear(p, all, o, options.lexScale, options.lexKinds ?? 1);
-  if (bayes && lambda) for (let k = 0; k < weights.W.length; k++) weights.W[k]! += lambda[k % T]! * bayes.W[k]!;
+  const { vocab, weights } = fitLinear(p, all, o, options.lexScale, options.lexKinds ?? 1);
   const model: ThemeModel = {
     format: MODEL_FORMAT,
     version: MODEL_VERSION,
@@ -242,7 +178,6 @@ export function trainModel(examples: Example[], taxonomy: unknown, lexicon: unkn
     weights: sparseWeights(weights),
     calibration,
     thresholds: cuts.perTheme.map(r4),
-    ...(stacked ? { stack: stacked.weights } : {}),
     training: { documents: examples.length, seed: o.seed, variant: o.variant },
   };
   if (o.outOfFold) model.outOfFold = outOfFoldTags(examples, (subset) => trainModel(subset, taxonomy, lexicon, { ...opts, outOfFold: false }), o.folds, o.seed);
@@ -250,26 +185,6 @@ export function trainModel(examples: Example[], taxonomy: unknown, lexicon: unkn
 }
 
 const r4 = (x: number): number => Math.round(x * 10000) / 10000 || 0;
-
-/** Seed offset so the second stage's folds differ from the first stage's. */
-const STACK_SEED_OFFSET = 104729;
-
-/**
- * The second stage, fitted on the exhaustively labelled multi-label documents' out-of-fold
- * first-stage scores: its rounded weights, and every document's scores with the multi-label
- * ones replaced by the second stage's out-of-fold scores (for choosing thresholds).
- */
-function secondStage(examples: Example[], windows: Analysis[][], p: Prepared, first: Float64Array, o: typeof DEFAULTS): { weights: number[][]; probs: Float64Array } {
-  const T = p.T;
-  const data: StackData = { probs: first, y: p.Y, chars: examples.map((e) => e.text.length), n: examples.length, T };
-  const rows = examples.flatMap((e, i) => (!e.partial && e.gold.length > 1 && (!o.stackLongOnly || windows[i]!.length > 0) ? [i] : []));
-  const so = { l2: o.stackL2, pull: o.stackPull, folds: o.folds, seed: o.seed + STACK_SEED_OFFSET, pairs: o.stack === 2 ? ('lift' as const) : ('free' as const) };
-  const flat = fitStack(data, rows, so);
-  const F = T + STACK_EXTRA;
-  const weights = Array.from({ length: T }, (_, t) => Array.from(flat.subarray(t * F, (t + 1) * F), r4));
-  // Out-of-fold scores by rounded weights would differ only in the 4th decimal; thresholds sit on a 0.025 grid.
-  return { weights, probs: outOfFoldStack(data, rows, so) };
-}
 
 /**
  * Which multi-label documents choose the thresholds: with `windowed` set, those long enough to be
