@@ -8,7 +8,7 @@ import { WorkspaceSession } from '../features/workspace/workspace-session.ts';
 import { WorkspaceContext } from '../features/workspace/workspace-context.ts';
 import { DatabaseContext } from '../state/database-context.ts';
 import { EngineGate } from '../queries/gated-runner.ts';
-import { buildTextIndex, dropTextIndex, lookAhead } from '../queries/text-index.ts';
+import { buildTextIndex, dropTextIndex, lookAhead, noteNavigation } from '../queries/text-index.ts';
 import { subscribe } from '../state/router.ts';
 import { primeFilterIndex } from '../queries/coordinator.ts';
 import { filterOptionsQuery } from '../queries/filter-options.ts';
@@ -111,8 +111,11 @@ export function DatabaseProvider({ children, firstScreen }: { children: ReactNod
     if (status.kind === 'ready') void buildTextIndex(gate.runner);
   }, [status.kind, dataVersion, gate]);
   useEffect(() => dropTextIndex, []);
-  // A new search term is looked up as the URL changes, while the view re-renders.
-  useEffect(() => subscribe(() => lookAhead(new URLSearchParams(window.location.search).get('q') ?? '')), []);
+  // A new search term is looked up as the URL changes, while the view re-renders; the index build waits.
+  useEffect(() => subscribe(() => {
+    noteNavigation();
+    lookAhead(new URLSearchParams(window.location.search).get('q') ?? '');
+  }), []);
 
   // Every new data version after the load is saved (debounced) to this browser.
   const loadedVersion = useRef<number | null>(null);

@@ -11,7 +11,7 @@ import { searchKey, type Filters } from '../filters/filters.ts';
 import { PerDataVersion } from '../lib/per-data-version.ts';
 import { loadFilterIndex, loadSearchHits } from './load-filter-index.ts';
 import type { FilterIndex } from '../filter-index/filter-index.ts';
-import type { SearchHits } from '../filter-index/select.ts';
+import { warmUpSteps, type SearchHits } from '../filter-index/select.ts';
 import { loadItemColumns, loadOrder, type ExplorerOrder, type ItemColumns } from './explorer-index.ts';
 import type { ExplorerQuery } from './explorer-list-sql.ts';
 
@@ -21,6 +21,20 @@ const loaded = new PerDataVersion<QueryRunner, FilterIndex, SearchHits>(loadFilt
 /** Uses `index` (read from the dataset's filter-index.bin) as this data version's index, so no query loads it. */
 export function primeFilterIndex(db: QueryRunner, dataVersion: number, index: FilterIndex): void {
   loaded.prime(db, dataVersion, index);
+}
+
+const warmed = new WeakSet<FilterIndex>();
+
+/** Runs the index's warm-up steps (select.ts) one idle moment at a time, once per index; in the browser only. */
+function warmUpWhenIdle(index: FilterIndex): void {
+  if (warmed.has(index) || typeof requestIdleCallback !== 'function') return;
+  warmed.add(index);
+  const steps = warmUpSteps(index);
+  const next = (deadline: IdleDeadline) => {
+    while (steps.length && deadline.timeRemaining() > 10) steps.shift()!();
+    if (steps.length) requestIdleCallback(next);
+  };
+  requestIdleCallback(next);
 }
 
 /**
@@ -33,6 +47,7 @@ export async function fromFilterIndex<T>(
   compute: (index: FilterIndex, hits: SearchHits | null) => T,
 ): Promise<T> {
   const index = await loaded.base(db, dataVersion);
+  warmUpWhenIdle(index);
   const key = searchKey(f.q);
   const hits = key ? await loaded.keyed(db, dataVersion, key, () => loadSearchHits(db, f.q)) : null;
   const start = performance.now();

@@ -10,14 +10,35 @@ import { INDEXED } from './indexed-sql.ts';
 import { SearchIndexClient } from '../workers/search/search-client.ts';
 import { searchKey } from '../filters/filters.ts';
 
-/** Passages per batch: about 8 MB of text, so the engine and the page are held for tens of milliseconds at a time. */
-const PASSAGES_PER_BATCH = 25_000;
 /**
- * Briefings per batch: about 5 MB of text at x10. DuckDB's wasm heap never
+ * Passages per batch: about 1.6 MB of text, about 75 ms of the engine's and the search worker's time at x10 on a
+ * 2-core machine, so a filter change finds at most that much of the build in its way (see STILL_MS).
+ */
+const PASSAGES_PER_BATCH = 5_000;
+/**
+ * Briefings per batch: about 1.7 MB of text at x10. DuckDB's wasm heap never
  * shrinks, so the largest result read sets its size for the session: the
  * briefings read whole (21 MB at x10) grew it by 57 MB.
  */
-const BRIEFINGS_PER_BATCH = 15_000;
+const BRIEFINGS_PER_BATCH = 5_000;
+/**
+ * The build waits for this long without a navigation (a filter or view change) before each batch: while a user
+ * clicks through filters the engine and the second core are theirs, and the build goes on when they stop.
+ */
+const STILL_MS = 500;
+let lastNavigation = -Infinity;
+
+/** Called as the URL changes: the next batch of the build waits for a still moment. */
+export function noteNavigation(): void {
+  lastNavigation = performance.now();
+}
+
+/** Resolves once no navigation has happened for STILL_MS (or at once when `signal` is aborted). */
+export async function stillMoment(signal: AbortSignal): Promise<void> {
+  for (let wait = lastNavigation + STILL_MS - performance.now(); wait > 0 && !signal.aborted; wait = lastNavigation + STILL_MS - performance.now()) {
+    await new Promise((done) => setTimeout(done, wait));
+  }
+}
 
 export interface TextIndex {
   reviews: number;
@@ -105,6 +126,7 @@ export async function buildTextIndex(db: QueryRunner): Promise<TextIndex | null>
   markState('building');
   const { client, controller: { signal } } = building;
   const add = async (sql: string, label: string) => {
+    await stillMoment(signal);
     const ipc = await db.queryArrowIPC(sql, { signal, label });
     if (signal.aborted) throw new DOMException('replaced', 'AbortError');
     await client.add(ipc);
