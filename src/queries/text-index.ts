@@ -127,7 +127,10 @@ export async function buildTextIndex(db: QueryRunner): Promise<TextIndex | null>
   const { client, controller: { signal } } = building;
   const add = async (sql: string, label: string) => {
     await stillMoment(signal);
-    const ipc = await db.queryArrowIPC(sql, { signal, label });
+    if (signal.aborted) throw new DOMException('replaced', 'AbortError');
+    // A batch is never cancelled, only not followed: it is short, and the engine's cancel is a message that can
+    // arrive after the batch has ended, cancelling the write that dropped the index (queued right behind it).
+    const ipc = await db.queryArrowIPC(sql, { label });
     if (signal.aborted) throw new DOMException('replaced', 'AbortError');
     await client.add(ipc);
   };
