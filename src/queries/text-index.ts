@@ -36,7 +36,15 @@ export function noteNavigation(): void {
 /** Resolves once no navigation has happened for STILL_MS (or at once when `signal` is aborted). */
 export async function stillMoment(signal: AbortSignal): Promise<void> {
   for (let wait = lastNavigation + STILL_MS - performance.now(); wait > 0 && !signal.aborted; wait = lastNavigation + STILL_MS - performance.now()) {
-    await new Promise((done) => setTimeout(done, wait));
+    await new Promise<void>((done) => {
+      const timer = setTimeout(stop, wait);
+      function stop() {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', stop);
+        done();
+      }
+      signal.addEventListener('abort', stop, { once: true });
+    });
   }
 }
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { hashKey, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useDatabase } from '../../state/database-context.ts';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { startingEvidenceQuery, type StartingEvidenceRow } from '../../queries/planner.ts';
@@ -35,7 +35,7 @@ export default function PlannerPage() {
   const queryClient = useQueryClient();
   const [exportError, setExportError] = useState<string | null>(null);
   const evidenceQuery = startingEvidenceQuery(db, p.scope, p.window ?? { from: 0, to: 0 }, dataVersion);
-  const still = useStillFor(JSON.stringify(evidenceQuery.queryKey), EVIDENCE_AFTER_MS);
+  const still = useStillFor(hashKey(evidenceQuery.queryKey), EVIDENCE_AFTER_MS);
   const evidence = useQuery({ ...evidenceQuery, enabled: p.window !== null && still });
   if (p.error) return <StatusMessage kind="error">Could not rank the themes: {p.error.message}. Try another window or reset the filters.</StatusMessage>;
   if (!p.years) return <StatusMessage kind="loading">Finding the years of the reviews in scope…</StatusMessage>;
