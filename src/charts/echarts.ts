@@ -1,5 +1,5 @@
 /** The one place that registers the tree-shaken ECharts parts the app uses. */
-import { BarChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
+import { BarChart, CustomChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
 import {
   AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TitleComponent,
   TooltipComponent, VisualMapComponent,
@@ -13,6 +13,8 @@ echarts.use([
   TooltipComponent, VisualMapComponent, MarkLineComponent, CanvasRenderer,
   // Series `labelLayout` (top themes: a bar's label moved past its national reference diamond) needs it.
   LabelLayout,
+  // Heatmap cell labels as plain text (heatmap.ts).
+  CustomChart,
 ]);
 
 /**

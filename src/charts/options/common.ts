@@ -32,6 +32,14 @@ export const CANVAS_TOOLTIP = { renderMode: 'richText' as const };
  */
 export const STACKED_BAR_PATHS = { large: true, largeThreshold: 0 } as const;
 
+/**
+ * A series that only draws text over another series' marks (a heatmap's cell labels, see heatmap.ts):
+ * silent, no tooltip, and not data, so counts of what a chart plots and its description leave it out.
+ */
+export const LABEL_LAYER = { type: 'custom' as const, id: 'label-layer', silent: true, z: 3, tooltip: { show: false } };
+
+export const isLabelLayer = (series: unknown): boolean => (series as { id?: unknown } | null)?.id === LABEL_LAYER.id;
+
 /** Axis name styling used across charts. */
 export const axisName = { nameLocation: 'middle' as const, nameTextStyle: { color: '#3e4c59', fontSize: 12 } };
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { comparisonOption, comparisonPoints, comparisonTitle } from './comparison.ts';
+import { countPlotted } from './count-plotted.ts';
 import { points } from './format.ts';
 import { heatmapOption } from './heatmap.ts';
 import { themeChangeOption } from './theme-change.ts';
@@ -71,13 +72,15 @@ describe('heatmap', () => {
       xLabels: ['a', 'b'], yLabels: ['p'], xName: 'x', yName: 'y', min: 0, max: 1, scaleText: ['0', '1'], description: 'd',
       cells: [{ x: 1, y: 0, value: 0.9, label: '90%', tooltip: '<b>' }, { x: 2, y: 0, value: 1, label: '', tooltip: '' }],
     });
-    // Cells on the dark end of the scale go in the light-text series.
-    expect(o.series.map((s) => s.data)).toEqual([[], [[1, 0, 0.9]]]);
-    expect(o.series[1]!.label).toMatchObject({ color: '#ffffff' });
-    expect(o.series[1]!.label.formatter({ dataIndex: 0 })).toBe('90%');
+    expect(o.series[0].data).toEqual([[1, 0, 0.9]]);
+    // Labels are a silent text layer over the labelled cells; light text on the dark end of the scale.
+    const text = o.series[1].renderItem({ dataIndex: 0 }, { coord: ([x, y]: number[]) => [x! * 10, y! * 10] });
+    expect(o.series[1].data).toEqual([[1, 0]]);
+    expect(text).toMatchObject({ type: 'text', x: 10, y: 0, silent: true, style: { text: '90%', fill: '#ffffff' } });
+    expect(countPlotted(o)).toBe(1);
     // Drawn on the canvas as text: markup in a name is shown, never parsed.
     expect(o.tooltip).toMatchObject({ renderMode: 'richText' });
-    expect(o.tooltip.formatter({ seriesIndex: 1, dataIndex: 0 })).toBe('<b>');
+    expect(o.tooltip.formatter({ seriesIndex: 0, dataIndex: 0 })).toBe('<b>');
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * Every non-empty cell of the partnership heatmap carries its label: in the
- * option (the label each series' formatter gives) and as drawn by ECharts
+ * option (the text its label layer draws at each cell) and as drawn by ECharts
  * (rendered to SVG on the server), on the bundled data with no filters and
  * with each region filter, and when two partnerships share a name.
  */
@@ -15,13 +15,13 @@ import { distinctPartnershipNames, heatmapAxes, partnershipHeatmapOption } from 
 
 echarts.use([SVGRenderer]);
 
-interface Series { data: [number, number, number][]; label: { formatter: (p: { dataIndex: number }) => string } }
-type Option = { series: Series[]; xAxis: { data: string[] }; yAxis: { data: string[] } };
+interface LabelLayer { data: [number, number][]; renderItem(p: { dataIndex: number }, api: { coord(v: number[]): number[] }): { style: { text: string } } }
+type Option = { series: [unknown, LabelLayer]; xAxis: { data: string[] }; yAxis: { data: string[] } };
 
-/** Each cell the option draws, as "row|column|label". */
+/** Each cell the option labels, as "row|column|label". */
 function optionCells(rows: readonly HeatmapCellRow[]): string[] {
-  const o = partnershipHeatmapOption(rows) as unknown as Option;
-  return o.series.flatMap((s) => s.data.map(([x, y], i) => `${y}|${x}|${s.label.formatter({ dataIndex: i })}`));
+  const layer = (partnershipHeatmapOption(rows) as unknown as Option).series[1];
+  return layer.data.map(([x, y], i) => `${y}|${x}|${layer.renderItem({ dataIndex: i }, { coord: (v) => v }).style.text}`);
 }
 
 /** What each non-empty cell should read, as "row|column|label" (rows and columns as the axes order them). */

@@ -38,7 +38,7 @@ export function partnershipHeatmapOption(rows: readonly HeatmapCellRow[], draw: 
   // one's cells drawn over the other's, so a cell showed one label for two.
   const row = new Map(partnerships.map(([id], i) => [id, i]));
   const column = new Map(themes.map(([id], i) => [id, i]));
-  const option = heatmapOption({
+  return heatmapOption({
     xLabels: themes.map(([, t]) => t),
     yLabels: partnerships.map(([id]) => yLabel.get(id)!),
     cells: rows.map((r) => ({
@@ -49,9 +49,8 @@ export function partnershipHeatmapOption(rows: readonly HeatmapCellRow[], draw: 
     xName: '', yName: '', min: 0, max: 1,
     // The scale's text says how to read a printed cell: share on top, count of reviews under it.
     scaleText: draw.counts ? ['0%', '100% of the partnership’s tagged reviews (n); under each share, the count of reviews with the theme'] : ['0%', '100%'],
+    // Two lines per printed cell need a line height that fits the row.
+    ...(draw.counts ? { labelLineHeight: 12 } : {}),
     description: `Heatmap of the share of each partnership's tagged reviews carrying each theme, ${plural(partnerships.length, 'partnership')} by ${plural(themes.length, 'theme')}.`,
   });
-  if (!draw.counts) return option;
-  // Two lines per cell need a line height that fits the row.
-  return { ...option, series: option.series.map((s) => ({ ...s, label: { ...s.label, lineHeight: 12 } })) };
 }

@@ -4,6 +4,7 @@
  * over years and the leading category.
  */
 import type { ChartTableData, TableColumn } from '../../charts/ChartTable.tsx';
+import { isLabelLayer } from '../../charts/options/common.ts';
 
 type Row = Record<string, unknown>;
 type Column = TableColumn<Row>;
@@ -25,8 +26,8 @@ const seriesOf = (option: unknown): SeriesLike[] => {
   const series = (option as { series?: unknown }).series;
   return (Array.isArray(series) ? series : series ? [series] : []) as SeriesLike[];
 };
-// Invisible series (the transparent base under interval bars) are layout, not data.
-const visible = (s: SeriesLike) => s.itemStyle?.color !== 'transparent' && s.itemStyle?.opacity !== 0;
+// Invisible series (the transparent base under interval bars) and label layers are layout, not data.
+const visible = (s: SeriesLike) => s.itemStyle?.color !== 'transparent' && s.itemStyle?.opacity !== 0 && !isLabelLayer(s);
 
 /** True when two series on one stack both have a value at some position (a rise/fall split does not). */
 function stacksOverlap(list: SeriesLike[]): boolean {
