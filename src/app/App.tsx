@@ -1,4 +1,4 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { notifyManager, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { Suspense, useRef } from 'react';
 import { DatabaseProvider } from './DatabaseProvider.tsx';
 import { FirstScreen } from './FirstScreen.tsx';
@@ -12,6 +12,10 @@ import { ChartRegistryProvider, type ChartSpec } from '../charts/chart-registry.
 import { ChartMenuSlot } from '../charts/chart-menu-slot.tsx';
 import { ExportMenu } from '../features/export/ExportMenu.tsx';
 import { ViewExports } from '../features/export/ViewExports.tsx';
+
+// Query results reach components in the task that answered them, not a setTimeout later: a filter change
+// answered from the filter index otherwise waited for a frame (and its layout) before the charts redrew.
+notifyManager.setScheduler(queueMicrotask);
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: 60_000, retry: false, refetchOnWindowFocus: false } },
