@@ -4,7 +4,7 @@
  */
 import { arrowToRows } from './arrow-rows.ts';
 import { QueryError, abortError, toError, type QueryOptions, type WriteRunner } from '../queries/runner.ts';
-import { SerialQueue } from './serial-queue.ts';
+import { SerialQueue } from '../lib/serial-queue.ts';
 import type { Table } from 'apache-arrow';
 
 const queue = new SerialQueue();

@@ -31,6 +31,30 @@ describe('the one write path', () => {
   }, 60_000);
   afterAll(() => db?.close());
 
+  it('two changes asked for at once are written one after the other, each with its own rows', async () => {
+    // Both stage partnerships: written together, one replaced and dropped the other's staging copy.
+    const place = (id: string) => storeRecords({ partnerships: [{ id, name: id, region: null }] });
+    // Each call answered a moment later, as the browser's engine (a worker) answers: the two changes' steps interleave.
+    const later = new Proxy(db, {
+      get: (target, key) => {
+        const value = Reflect.get(target, key) as unknown;
+        return typeof value === 'function'
+          ? async (...args: unknown[]) => { await new Promise((done) => setTimeout(done, 1)); return (value as (...a: unknown[]) => unknown).apply(target, args); }
+          : value;
+      },
+    });
+    // The second asked for at several moments of the first's staging and writing.
+    const pairs = [0, 2, 4, 6].map(async (delay) => {
+      const first = writeChange(later, place(`p-${delay}-a`));
+      await new Promise((done) => setTimeout(done, delay));
+      await Promise.all([first, writeChange(later, place(`p-${delay}-b`))]);
+    });
+    await Promise.all(pairs);
+    const ids = await db.query<{ id: string }>("SELECT id FROM partnerships WHERE id LIKE 'p-%' ORDER BY id");
+    expect(ids.map((r) => r.id)).toEqual(['p-0-a', 'p-0-b', 'p-2-a', 'p-2-b', 'p-4-a', 'p-4-b', 'p-6-a', 'p-6-b']);
+    expect(await stagingLeft()).toEqual([]);
+  });
+
   it('refreshes the derived tables in the same change', async () => {
     expect(await themesOf()).toEqual(['housing', 'neglect']);
     const [facts] = await db.query<{ theme_count: number }>("SELECT theme_count FROM review_facts WHERE id = 'r1'");

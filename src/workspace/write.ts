@@ -18,6 +18,7 @@ import type { WriteRunner } from '../queries/runner.ts';
 import { REFRESH_DERIVED_SQL } from '../queries/derived.ts';
 import { dropTextIndex } from '../queries/text-index.ts';
 import { createStageSql, dropStageSql, mergeStageSql, stageTable, stagedCountSql, storedCountSql, swapStageSql } from '../queries/staging.ts';
+import { SerialQueue } from '../lib/serial-queue.ts';
 import { layoutToArrowIPC } from '../schema/arrow.ts';
 import { TABLE_NAMES } from '../schema/tables.ts';
 import { WORKSPACE_TABLE_NAMES, type SavedTableName } from '../schema/workspace-tables.ts';
@@ -174,8 +175,23 @@ async function defaultMoves(db: WriteRunner, staging: Staging): Promise<string[]
 /** A statement without its trailing semicolons, to be joined into one transaction. */
 const bare = (sql: string) => sql.trim().replace(/;+$/, '');
 
-/** Stages, then writes everything in one transaction that ends by refreshing the derived tables. */
-export async function writeChange(db: WriteRunner, change: Change): Promise<void> {
+/**
+ * Changes waiting to be written, per database. A change's staging tables have one name per table
+ * (`stage_theme_tags`), so two changes written at once (an import's briefings while its reviews' tags are
+ * stored) emptied and dropped each other's: one lost its rows, the other failed.
+ */
+const changeQueues = new WeakMap<WriteRunner, SerialQueue>();
+
+/** Stages, then writes everything in one transaction that ends by refreshing the derived tables; one change at a time. */
+export function writeChange(db: WriteRunner, change: Change): Promise<void> {
+  let queue = changeQueues.get(db);
+  if (!queue) changeQueues.set(db, (queue = new SerialQueue()));
+  return queue.run(() => writeOneChange(db, change));
+}
+
+async function writeOneChange(db: WriteRunner, change: Change): Promise<void> {
+  // A change cancelled while it waited for the one before it stores nothing.
+  change.signal?.throwIfAborted();
   const staging = new Staging(db);
   try {
     if (change.rows) await stageRows(staging, db, change);

@@ -1,6 +1,7 @@
 /**
- * Runs async jobs one after another. DuckDB-WASM's worker executes one query at
- * a time on a connection; queueing here keeps streamed results from interleaving.
+ * Runs async jobs one after another: DuckDB-WASM's queries on its one
+ * connection (streamed results must not interleave), and the workspace's
+ * changes (each stages its rows in tables of fixed names).
  */
 export class SerialQueue {
   private tail: Promise<unknown> = Promise.resolve();
