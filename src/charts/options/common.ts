@@ -2,6 +2,13 @@
 import { CATEGORY_COLOURS } from '../palette.ts';
 
 /**
+ * The charts' typeface and text colour. Single quotes inside: a font reaches SVG exports as an attribute, where
+ * double quotes would end it.
+ */
+export const CHART_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+export const INK = '#1f2933';
+
+/**
  * ARIA description on and decal patterns, so colour is never the only cue.
  * `decal: false` for charts where colour carries nothing a pattern would
  * separate (one series of bars): patterns there cost redraw time and say nothing.
@@ -10,7 +17,7 @@ export function baseOption(description: string, { decal = true }: { decal?: bool
   return {
     aria: { enabled: true, label: { description }, decal: { show: decal } },
     color: CATEGORY_COLOURS,
-    textStyle: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', color: '#1f2933' },
+    textStyle: { fontFamily: CHART_FONT, color: INK },
     // No animation: a filter change redraws every chart once, at once. Animated updates repainted
     // each chart for ~300 ms on the main thread, on top of the next change's work.
     animation: false,

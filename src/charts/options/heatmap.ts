@@ -1,6 +1,6 @@
 /** A heatmap of categories × categories with a sequential, greyscale-safe colour scale. */
 import { SEQUENTIAL_COLOURS } from '../palette.ts';
-import { baseOption, CANVAS_TOOLTIP, LABEL_LAYER } from './common.ts';
+import { baseOption, CANVAS_TOOLTIP, CHART_FONT, INK, LABEL_LAYER } from './common.ts';
 
 export interface HeatmapCell {
   /** Column and row, as indexes into the axis labels: two rows may read the same (two partnerships of one name). */
@@ -32,10 +32,8 @@ export interface HeatmapSpec {
   labelLineHeight?: number;
 }
 
-const DARK_TEXT = '#1f2933';
 const LIGHT_TEXT = '#ffffff';
-// Single quotes: the font reaches SVG exports as an attribute, where double quotes would end it.
-const LABEL_FONT = "10px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+const LABEL_FONT = `10px ${CHART_FONT}`;
 
 interface RenderApi { coord(value: number[]): number[] }
 
@@ -58,7 +56,7 @@ function cellLabels(cells: readonly HeatmapCell[], darkFrom: number, lineHeight:
       return {
         type: 'text' as const, x, y, silent: true,
         style: {
-          text: cell.label, font: LABEL_FONT, fill: cell.value >= darkFrom ? LIGHT_TEXT : DARK_TEXT,
+          text: cell.label, font: LABEL_FONT, fill: cell.value >= darkFrom ? LIGHT_TEXT : INK,
           align: 'center' as const, verticalAlign: 'middle' as const, ...(lineHeight ? { lineHeight } : {}),
         },
       };
@@ -77,7 +75,7 @@ export function heatmapOption(spec: HeatmapSpec) {
     progressive: 0,
     cursor: 'pointer',
     data: cells.map((c) => [c.x, c.y, c.value]),
-    emphasis: { itemStyle: { borderColor: DARK_TEXT, borderWidth: 2 } },
+    emphasis: { itemStyle: { borderColor: INK, borderWidth: 2 } },
   };
   return {
     ...baseOption(spec.description),

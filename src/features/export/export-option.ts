@@ -4,6 +4,7 @@
  * with the plot moved to make room, and category labels as wide as they need
  * (wrapped, never cut). The on-screen chart is left untouched.
  */
+import { CHART_FONT, INK } from '../../charts/options/common.ts';
 import { fitCategoryLabels } from '../../charts/options/fit-labels.ts';
 import type { ChartTableData } from '../../charts/ChartTable.tsx';
 import { hidesACount, type SmallNumberPolicy } from '../../lib/small-numbers.ts';
@@ -23,8 +24,6 @@ const TEXT_WIDTH = EXPORT_WIDTH - 2 * MARGIN;
 /** The widest a category label may be in an image before it wraps: about a third of the width. */
 export const EXPORT_LABEL_WIDTH = 400;
 // Single quotes only: ECharts writes fonts into SVG style="…" attributes without escaping.
-const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
-const INK = '#1f2933';
 const INK_SOFT = '#3e4c59';
 export const DEFAULT_SOURCE = 'Source: Learning Themes dataset (published reviews and briefings).';
 
@@ -116,8 +115,8 @@ export function exportOption(screenOption: Record<string, unknown>, text: ImageT
       left: MARGIN,
       top: 24,
       itemGap: 10,
-      textStyle: { fontFamily: FONT, fontSize: 22, fontWeight: 600, color: INK, width: TEXT_WIDTH, overflow: 'break', lineHeight: 30 },
-      subtextStyle: { fontFamily: FONT, fontSize: 14, color: INK_SOFT, width: TEXT_WIDTH, overflow: 'break', lineHeight: 20 },
+      textStyle: { fontFamily: CHART_FONT, fontSize: 22, fontWeight: 600, color: INK, width: TEXT_WIDTH, overflow: 'break', lineHeight: 30 },
+      subtextStyle: { fontFamily: CHART_FONT, fontSize: 14, color: INK_SOFT, width: TEXT_WIDTH, overflow: 'break', lineHeight: 20 },
     },
     grid: grids.length ? grids : { top: header + 40, bottom: footer + 60, left: 64, right: 32 },
     graphic: [
@@ -125,7 +124,7 @@ export function exportOption(screenOption: Record<string, unknown>, text: ImageT
       {
         // ECharts pads the title by 5 px: line the footer up with it.
         type: 'text', left: MARGIN + 5, top: height - footer + 16, silent: true,
-        style: { text: text.footer, font: `12px ${FONT}`, fill: INK_SOFT, width: TEXT_WIDTH, overflow: 'break', lineHeight: 18 },
+        style: { text: text.footer, font: `12px ${CHART_FONT}`, fill: INK_SOFT, width: TEXT_WIDTH, overflow: 'break', lineHeight: 18 },
       },
     ],
   };
