@@ -9,7 +9,7 @@ import type { QueryRunner } from './runner.ts';
 import type { Briefing, Review } from '../schema/records.ts';
 import { countsSql, str } from './sql.ts';
 import { BUNDLED_ORIGINS } from './workspace.ts';
-import { stageTable } from './staging.ts';
+import type { StageTables } from './staging.ts';
 
 /**
  * Scratch tables are plain tables in `main` (duckdb-wasm's Arrow insert
@@ -52,9 +52,9 @@ export async function loadExisting(db: QueryRunner) {
  * manual and catalogue tags stay). Matched against the staged rows rather
  * than a list in the SQL: listing 100,000 ids built megabytes of SQL on the page.
  */
-export function clearStagedTaggedSql(options: { rules?: boolean } = {}): string[] {
+export function clearStagedTaggedSql(stage: StageTables, options: { rules?: boolean } = {}): string[] {
   const sources = options.rules ? "t.source IN ('model', 'rule')" : "t.source = 'model'";
-  const staged = `EXISTS (SELECT 1 FROM ${stageTable('tagged_entities')} s WHERE s.entity_type = t.entity_type AND s.entity_id = t.entity_id)`;
+  const staged = `EXISTS (SELECT 1 FROM ${stage('tagged_entities')} s WHERE s.entity_type = t.entity_type AND s.entity_id = t.entity_id)`;
   return [`DELETE FROM theme_tags t WHERE ${sources} AND ${staged}`, `DELETE FROM tag_evidence t WHERE ${staged}`];
 }
 

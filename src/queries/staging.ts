@@ -1,7 +1,11 @@
 /**
- * The one staging convention for writes: every change stages its rows in a
- * copy of the stored table (`stage_<table>`), filled from Arrow before
- * anything stored changes, then moves them in within one transaction.
+ * The one staging convention for writes: every change stages its rows in its
+ * own copy of the stored table (`stage_<change>_<table>`), filled from Arrow
+ * before anything stored changes, then moves them in within one transaction.
+ *
+ * Each change has its own names so that changes can stage at the same time
+ * (a document imported while the tagger's tags for an earlier import are
+ * still arriving); only their transactions take turns.
  *
  * Staging tables are plain tables in `main` (duckdb-wasm's Arrow insert
  * writes there), named here only, never from user input, and dropped after
@@ -9,12 +13,16 @@
  */
 import type { SavedTableName } from '../schema/workspace-tables.ts';
 
-export const stageTable = (name: SavedTableName) => `stage_${name}`;
+/** The staging table of one change for a stored table. */
+export type StageTables = (name: SavedTableName) => string;
+
+/** The staging names of change number `change`. */
+export const stageTables = (change: number): StageTables => (name) => `stage_${change}_${name}`;
 
 /** An empty staging copy of a stored table. */
-export const createStageSql = (name: SavedTableName) => `CREATE OR REPLACE TABLE ${stageTable(name)} AS SELECT * FROM ${name} LIMIT 0`;
-export const dropStageSql = (name: SavedTableName) => `DROP TABLE IF EXISTS ${stageTable(name)}`;
-export const stagedCountSql = (name: SavedTableName) => `SELECT count(*)::INTEGER AS n FROM ${stageTable(name)}`;
+export const createStageSql = (stage: StageTables, name: SavedTableName) => `CREATE OR REPLACE TABLE ${stage(name)} AS SELECT * FROM ${name} LIMIT 0`;
+export const dropStageSql = (stage: StageTables, name: SavedTableName) => `DROP TABLE IF EXISTS ${stage(name)}`;
+export const stagedCountSql = (stage: StageTables, name: SavedTableName) => `SELECT count(*)::INTEGER AS n FROM ${stage(name)}`;
 
 /** How staged rows replace stored ones: the key columns a staged row overwrites. */
 const REPLACE_KEYS: Partial<Record<SavedTableName, readonly string[]>> = {
@@ -32,9 +40,9 @@ const REPLACE_KEYS: Partial<Record<SavedTableName, readonly string[]>> = {
 const sameKey = (keys: readonly string[]) => keys.map((k) => `s."${k}" = t."${k}"`).join(' AND ');
 
 /** Statements that move one staged table into its stored table, replacing rows with the same key. */
-export function mergeStageSql(name: SavedTableName): string[] {
+export function mergeStageSql(stages: StageTables, name: SavedTableName): string[] {
   const keys = REPLACE_KEYS[name];
-  const stage = stageTable(name);
+  const stage = stages(name);
   const out: string[] = [];
   if (keys) out.push(`DELETE FROM ${name} t WHERE EXISTS (SELECT 1 FROM ${stage} s WHERE ${sameKey(keys)})`);
   out.push(`INSERT INTO ${name} SELECT * FROM ${stage}`);
@@ -48,9 +56,9 @@ export function mergeStageSql(name: SavedTableName): string[] {
  * twice in the engine, which never gives memory back to the tab. The tables have no constraints, so the
  * staging copy (`createStageSql`) is the same table.
  */
-export function swapStageSql(name: SavedTableName): string[] {
+export function swapStageSql(stages: StageTables, name: SavedTableName): string[] {
   const keys = REPLACE_KEYS[name];
-  const stage = stageTable(name);
+  const stage = stages(name);
   // An anti join, not a correlated NOT EXISTS: that would cache every column of the stored rows first.
   const kept = keys ? ` ANTI JOIN ${stage} s ON ${sameKey(keys)}` : '';
   return [`INSERT INTO ${stage} SELECT t.* FROM ${name} t${kept}`, `DROP TABLE ${name}`, `ALTER TABLE ${stage} RENAME TO ${name}`];

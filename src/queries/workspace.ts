@@ -10,7 +10,7 @@
 import type { TableName } from '../schema/tables.ts';
 import type { SavedTableName } from '../schema/workspace-tables.ts';
 import { countsSql } from './sql.ts';
-import { stageTable as staged } from './staging.ts';
+import type { StageTables } from './staging.ts';
 
 export type { SavedTableName };
 
@@ -95,7 +95,7 @@ DROP TABLE ws_gone;
 `;
 
 /** What is wrong with a staged saved workspace (one row per problem); run before applying it. */
-export const STAGED_PROBLEMS_SQL = `
+export const stagedProblemsSql = (staged: StageTables) => `
 SELECT 'a theme tag has an unknown source "' || source || '"' AS problem FROM ${staged('theme_tags')} WHERE source NOT IN ('model', 'rule', 'manual', 'catalogue')
 UNION ALL SELECT 'a theme tag is on an unknown kind of entry "' || entity_type || '"' FROM ${staged('theme_tags')} WHERE entity_type NOT IN ('review', 'briefing', 'passage')
 UNION ALL SELECT 'a review has no id' FROM ${staged('reviews')} WHERE id IS NULL OR id = ''
@@ -103,7 +103,7 @@ UNION ALL SELECT 'a briefing has no id' FROM ${staged('briefings')} WHERE id IS 
 UNION ALL SELECT 'a theme has no id' FROM ${staged('themes')} WHERE id IS NULL OR id = ''
 LIMIT 5`;
 
-const replaceById = (t: TableName) =>
+const replaceById = (staged: StageTables, t: TableName) =>
   `DELETE FROM ${t} WHERE id IN (SELECT id FROM ${staged(t)}); INSERT INTO ${t} SELECT * FROM ${staged(t)};`;
 const inStaged = (alias: string) =>
   `EXISTS (SELECT 1 FROM ws_in_entities s WHERE s.entity_type = ${alias}.entity_type AND s.entity_id = ${alias}.entity_id)`;
@@ -114,12 +114,12 @@ const inStaged = (alias: string) =>
  * replace the manual tag of the same entry and theme, a saved theme set
  * replaces the current one. Runs inside the change's transaction.
  */
-export const APPLY_STAGED_SQL = `
+export const applyStagedSql = (staged: StageTables) => `
 -- By name: a workspace saved before partnerships had a kind column still loads.
 INSERT INTO partnerships BY NAME SELECT * FROM ${staged('partnerships')} WHERE id NOT IN (SELECT id FROM partnerships);
 DELETE FROM theme_groups WHERE (SELECT count(*) FROM ${staged('theme_groups')}) > 0; INSERT INTO theme_groups SELECT * FROM ${staged('theme_groups')};
 DELETE FROM themes WHERE (SELECT count(*) FROM ${staged('themes')}) > 0; INSERT INTO themes SELECT * FROM ${staged('themes')};
-${(['reviews', 'briefings', 'documents', 'passages'] as const).map(replaceById).join('\n')}
+${(['reviews', 'briefings', 'documents', 'passages'] as const).map((t) => replaceById(staged, t)).join('\n')}
 CREATE OR REPLACE TEMP TABLE ws_in_entities AS
   SELECT 'review' AS entity_type, id AS entity_id FROM ${staged('reviews')} UNION ALL SELECT 'briefing', id FROM ${staged('briefings')}
   UNION ALL SELECT 'passage', id FROM ${staged('passages')};

@@ -4,7 +4,7 @@
  * saved workspace applied (and the user's rows deleted) through the one
  * write path (write.ts).
  */
-import { APPLY_STAGED_SQL, DELETE_USER_DATA_SQL, SNAPSHOT_BASE_SQL, STAGED_PROBLEMS_SQL, userRowsSql } from '../queries/workspace.ts';
+import { applyStagedSql, DELETE_USER_DATA_SQL, SNAPSHOT_BASE_SQL, stagedProblemsSql, userRowsSql } from '../queries/workspace.ts';
 import { toError, type QueryRunner, type WriteRunner } from '../queries/runner.ts';
 import { writeChange, type Staging } from './write.ts';
 import type { SavedTableName } from '../schema/workspace-tables.ts';
@@ -70,7 +70,8 @@ export async function applyWorkspace(db: WriteRunner, files: WorkspaceFiles, opt
   await writeChange(db, {
     stage: (staging) => stageSavedTables(staging, files),
     before: options.replace ? [DELETE_USER_DATA_SQL] : [],
-    apply: () => [APPLY_STAGED_SQL],
+    apply: (_, stage) => [applyStagedSql(stage)],
+    replacesUserData: options.replace,
   });
 }
 
@@ -93,11 +94,11 @@ async function stageSavedTables(staging: Staging, files: WorkspaceFiles): Promis
     const expected = files.manifest.tables[name]?.rows ?? 0;
     if (rows !== expected) throw new WorkspaceFileError(`The saved ${what} are incomplete (${rows} of ${expected} rows).`);
   }
-  const problems = await staging.query<{ problem: string }>(STAGED_PROBLEMS_SQL);
+  const problems = await staging.query<{ problem: string }>(stagedProblemsSql(staging.stage));
   if (problems.length) throw new WorkspaceFileError('The workspace has invalid rows, listed below. Nothing was changed.', { problems: problems.map((p) => p.problem) });
 }
 
 /** Removes every user row, leaving the bundled data as shipped. */
 export async function deleteUserData(db: WriteRunner): Promise<void> {
-  await writeChange(db, { before: [DELETE_USER_DATA_SQL] });
+  await writeChange(db, { before: [DELETE_USER_DATA_SQL], replacesUserData: true });
 }

@@ -6,6 +6,7 @@
 import type { Codebook } from '../codebook/types.ts';
 import { clearCorrectionSql, correctionTag, type EntityRef } from '../queries/corrections.ts';
 import { clearDocumentsSql, clearStagedTaggedSql } from '../queries/import.ts';
+import type { StageTables } from '../queries/staging.ts';
 import { CLEAR_THEME_SET_SQL, setRetiredSql, updateThemeSql } from '../queries/themes-admin.ts';
 import { deleteUserItemSql, editUserItemSql, type UserItemKind } from '../queries/user-items.ts';
 import type { Theme } from '../schema/records.ts';
@@ -30,7 +31,7 @@ export function storeModelTags(
   entities: readonly TaggedEntity[], slices: Change['rows'], options: { rules?: boolean; signal?: AbortSignal } = {},
 ): Change {
   // With no entity nothing is staged as tagged, and there is nothing to clear.
-  const before = entities.length ? clearStagedTaggedSql(options) : [];
+  const before = entities.length ? (stage: StageTables) => clearStagedTaggedSql(stage, options) : [];
   return { rows: withTaggedMarks(entities, slices), before, signal: options.signal };
 }
 

@@ -4,7 +4,7 @@ import type { WriteRunner } from '../queries/runner.ts';
 import { CREATE_SCHEMA_SQL } from '../queries/schema-sql.ts';
 import type { ThemeTag } from '../schema/records.ts';
 import { clearCorrection, replaceThemeSet, retireTheme, setCorrection, storeModelTags, storeRecords } from './changes.ts';
-import { InvalidRowsError, writeChange } from './write.ts';
+import { InvalidRowsError, UserDataReplacedError, writeChange } from './write.ts';
 
 const tag = (theme_id: string, source: ThemeTag['source'], score = 0.7): ThemeTag =>
   ({ entity_type: 'review', entity_id: 'r1', theme_id, score, source, accepted: true });
@@ -31,8 +31,8 @@ describe('the one write path', () => {
   }, 60_000);
   afterAll(() => db?.close());
 
-  it('two changes asked for at once are written one after the other, each with its own rows', async () => {
-    // Both stage partnerships: written together, one replaced and dropped the other's staging copy.
+  it('two changes asked for at once each store their own rows', async () => {
+    // Both stage partnerships: with one staging table per stored table, one replaced and dropped the other's.
     const place = (id: string) => storeRecords({ partnerships: [{ id, name: id, region: null }] });
     // Each call answered a moment later, as the browser's engine (a worker) answers: the two changes' steps interleave.
     const later = new Proxy(db, {
@@ -99,6 +99,36 @@ describe('the one write path', () => {
     expect(err).toBeInstanceOf(InvalidRowsError);
     expect((err as InvalidRowsError).problems.join(' ')).toMatch(/theme_tags|theme tags/);
     expect(await db.query('SELECT * FROM theme_tags ORDER BY ALL')).toEqual(before);
+    expect(await stagingLeft()).toEqual([]);
+  });
+
+  it('a change whose rows are still arriving does not hold up another, and a deleted workspace stops it', async () => {
+    // Tags arriving slice by slice, as the tagger makes them, while an import is written.
+    let release!: () => void;
+    const arrived = new Promise<void>((done) => (release = done));
+    async function* slowTags() {
+      yield { theme_tags: [{ ...tag('online-harm', 'model'), entity_id: 'r-late' }] };
+      await arrived;
+    }
+    const tagging = writeChange(db, { rows: slowTags() });
+    await writeChange(db, storeRecords({ partnerships: [{ id: 'p-meanwhile', name: 'Meanwhile', region: null }] }));
+    expect(await db.query("SELECT id FROM partnerships WHERE id = 'p-meanwhile'")).toEqual([{ id: 'p-meanwhile' }]);
+    release();
+    await tagging;
+    expect(await db.query("SELECT theme_id FROM theme_tags WHERE entity_id = 'r-late'")).toEqual([{ theme_id: 'online-harm' }]);
+
+    // The same, but the user data is deleted before the tags are all there: they belong to nothing now.
+    let releaseAgain!: () => void;
+    const arrivedAgain = new Promise<void>((done) => (releaseAgain = done));
+    async function* slowerTags() {
+      yield { theme_tags: [{ ...tag('housing', 'model'), entity_id: 'r-gone' }] };
+      await arrivedAgain;
+    }
+    const stale = writeChange(db, { rows: slowerTags() });
+    await writeChange(db, { before: ['DELETE FROM partnerships WHERE id = \'p-meanwhile\''], replacesUserData: true });
+    releaseAgain();
+    await expect(stale).rejects.toBeInstanceOf(UserDataReplacedError);
+    expect(await db.query("SELECT theme_id FROM theme_tags WHERE entity_id = 'r-gone'")).toEqual([]);
     expect(await stagingLeft()).toEqual([]);
   });
 

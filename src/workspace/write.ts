@@ -4,10 +4,12 @@
  * `Change` written the same way:
  *
  *   1. its rows are checked by the shared schema rules and staged as Arrow
- *      (in batches of a few thousand rows, so encoding never holds the page
- *      for long); nothing stored has changed yet;
+ *      in the change's own staging tables (in batches of a few thousand rows,
+ *      so encoding never holds the page for long); nothing stored has changed
+ *      yet, and other changes may be staging at the same time;
  *   2. one transaction runs its statements, moves the staged rows in and
- *      refreshes the derived tables (REFRESH_DERIVED_SQL, once);
+ *      refreshes the derived tables (REFRESH_DERIVED_SQL, once); these
+ *      transactions take turns, in the order their changes finished staging;
  *   3. the staging tables are dropped.
  *
  * If anything fails, nothing is written and the workspace is as it was. The
@@ -17,7 +19,7 @@
 import type { WriteRunner } from '../queries/runner.ts';
 import { REFRESH_DERIVED_SQL } from '../queries/derived.ts';
 import { dropTextIndex } from '../queries/text-index.ts';
-import { createStageSql, dropStageSql, mergeStageSql, stageTable, stagedCountSql, storedCountSql, swapStageSql } from '../queries/staging.ts';
+import { createStageSql, dropStageSql, mergeStageSql, stageTables, stagedCountSql, storedCountSql, swapStageSql, type StageTables } from '../queries/staging.ts';
 import { SerialQueue } from '../lib/serial-queue.ts';
 import { layoutToArrowIPC } from '../schema/arrow.ts';
 import { TABLE_NAMES } from '../schema/tables.ts';
@@ -67,10 +69,18 @@ export interface Change {
   rows?: StagedRows | Iterable<StagedRows> | AsyncIterable<StagedRows>;
   /** Stages what comes as Arrow already (a saved workspace) and checks it; throws to change nothing. */
   stage?: (staging: Staging) => Promise<void>;
-  /** Statements run first in the transaction (clear old tags, edit a theme, delete an item). */
-  before?: readonly string[];
+  /**
+   * Statements run first in the transaction (clear old tags, edit a theme, delete an item); a function
+   * when they read the change's staging tables.
+   */
+  before?: readonly string[] | ((stage: StageTables) => readonly string[]);
   /** How the staged tables move in; by default each replaces stored rows with the same key. */
-  apply?: (staged: ReadonlySet<SavedTableName>) => readonly string[];
+  apply?: (staged: ReadonlySet<SavedTableName>, stage: StageTables) => readonly string[];
+  /**
+   * The change removes all user data first (a deleted or replaced workspace). A change that was still
+   * staging when such a change was written stores nothing: its rows may belong to entries now gone.
+   */
+  replacesUserData?: boolean;
   signal?: AbortSignal;
   onProgress?: (p: WriteProgress) => void;
 }
@@ -78,22 +88,27 @@ export interface Change {
 /** Writes one change; what React calls it through is `useWorkspaceChange`. */
 export type WriteChange = (change: Change) => Promise<void>;
 
+/** Numbers changes for their staging names; unique while the page lives (staging tables are never saved). */
+let changesStaged = 0;
+
 /** The staging tables of one change. */
 export class Staging {
   readonly tables = new Set<SavedTableName>();
   /** Rows staged from `rows` per table (what `stage` stages directly is not counted). */
   readonly rows = new Map<SavedTableName, number>();
+  /** This change's staging table for each stored table. */
+  readonly stage: StageTables = stageTables(++changesStaged);
   constructor(private readonly db: WriteRunner) {}
 
   /** Stages Arrow IPC stream bytes for one table (the staging table exists afterwards even when they hold no rows). */
   async arrow(name: SavedTableName, ipc: Uint8Array): Promise<void> {
     await this.open(name);
-    await this.db.insertArrow(stageTable(name), ipc);
+    await this.db.insertArrow(this.stage(name), ipc);
   }
 
   /** Rows staged so far in one table. */
   async count(name: SavedTableName): Promise<number> {
-    const [row] = await this.query<{ n: number }>(stagedCountSql(name));
+    const [row] = await this.query<{ n: number }>(stagedCountSql(this.stage, name));
     return row?.n ?? 0;
   }
 
@@ -104,12 +119,12 @@ export class Staging {
 
   async open(name: SavedTableName): Promise<void> {
     if (this.tables.has(name)) return;
-    await this.db.exec(createStageSql(name));
+    await this.db.exec(createStageSql(this.stage, name));
     this.tables.add(name);
   }
 
   async drop(): Promise<void> {
-    for (const name of this.tables) await this.db.exec(dropStageSql(name)).catch(() => undefined /* best-effort cleanup */);
+    for (const name of this.tables) await this.db.exec(dropStageSql(this.stage, name)).catch(() => undefined /* best-effort cleanup */);
   }
 }
 
@@ -144,7 +159,7 @@ async function stageRows(staging: Staging, db: WriteRunner, change: Change): Pro
         if (invalid) continue; // keep checking, stage nothing more: it will not be stored
         const ipc = layoutToArrowIPC(CHECKED_COLUMNS[name], slice);
         const spent = performance.now() - started;
-        await db.insertArrow(stageTable(name), ipc);
+        await db.insertArrow(staging.stage(name), ipc);
         staging.rows.set(name, (staging.rows.get(name) ?? 0) + slice.length);
         size[name] = nextStageSize(slice.length, spent);
         count += slice.length;
@@ -167,7 +182,7 @@ async function defaultMoves(db: WriteRunner, staging: Staging): Promise<string[]
   for (const name of STAGED_ORDER.filter((n) => staging.tables.has(n))) {
     const staged = staging.rows.get(name) ?? 0;
     const stored = staged >= SWAP_MIN_ROWS ? ((await db.query<{ n: number }>(storedCountSql(name), { label: 'write.count' }))[0]?.n ?? 0) : Infinity;
-    moves.push(...(staged > stored ? swapStageSql(name) : mergeStageSql(name)));
+    moves.push(...(staged > stored ? swapStageSql(staging.stage, name) : mergeStageSql(staging.stage, name)));
   }
   return moves;
 }
@@ -176,32 +191,45 @@ async function defaultMoves(db: WriteRunner, staging: Staging): Promise<string[]
 const bare = (sql: string) => sql.trim().replace(/;+$/, '');
 
 /**
- * Changes waiting to be written, per database. A change's staging tables have one name per table
- * (`stage_theme_tags`), so two changes written at once (an import's briefings while its reviews' tags are
- * stored) emptied and dropped each other's: one lost its rows, the other failed.
+ * Per database: the transactions waiting their turn, and how many changes so far replaced the user data.
+ * Staging needs no turn (each change has its own tables); two transactions at once would interleave.
  */
-const changeQueues = new WeakMap<WriteRunner, SerialQueue>();
-
-/** Stages, then writes everything in one transaction that ends by refreshing the derived tables; one change at a time. */
-export function writeChange(db: WriteRunner, change: Change): Promise<void> {
-  let queue = changeQueues.get(db);
-  if (!queue) changeQueues.set(db, (queue = new SerialQueue()));
-  return queue.run(() => writeOneChange(db, change));
+interface Writes {
+  commits: SerialQueue;
+  replaced: number;
 }
+const writesOf = new WeakMap<WriteRunner, Writes>();
 
-async function writeOneChange(db: WriteRunner, change: Change): Promise<void> {
-  // A change cancelled while it waited for the one before it stores nothing.
-  change.signal?.throwIfAborted();
+/** Stages, then writes everything in one transaction that ends by refreshing the derived tables. */
+export async function writeChange(db: WriteRunner, change: Change): Promise<void> {
+  let writes = writesOf.get(db);
+  if (!writes) writesOf.set(db, (writes = { commits: new SerialQueue(), replaced: 0 }));
+  const replacedBefore = writes.replaced;
   const staging = new Staging(db);
   try {
     if (change.rows) await stageRows(staging, db, change);
     await change.stage?.(staging);
     change.signal?.throwIfAborted();
-    const moves = change.apply ? change.apply(staging.tables) : await defaultMoves(db, staging);
-    // The word index describes the texts before this change: no search may answer from it once they change.
-    dropTextIndex();
-    await db.transaction([...(change.before ?? []), ...moves, REFRESH_DERIVED_SQL].map(bare).filter(Boolean));
+    await writes.commits.run(async () => {
+      // A change cancelled while it waited for the one before it stores nothing.
+      change.signal?.throwIfAborted();
+      if (writes.replaced !== replacedBefore && !change.replacesUserData) throw new UserDataReplacedError();
+      const moves = change.apply ? change.apply(staging.tables, staging.stage) : await defaultMoves(db, staging);
+      const before = typeof change.before === 'function' ? change.before(staging.stage) : (change.before ?? []);
+      // The word index describes the texts before this change: no search may answer from it once they change.
+      dropTextIndex();
+      await db.transaction([...before, ...moves, REFRESH_DERIVED_SQL].map(bare).filter(Boolean));
+      if (change.replacesUserData) writes.replaced += 1;
+    });
   } finally {
     await staging.drop();
+  }
+}
+
+/** A change prepared for user data that was deleted or replaced before it could be written. */
+export class UserDataReplacedError extends Error {
+  constructor() {
+    super('Your workspace was replaced or deleted while this change was being prepared, so it was not stored.');
+    this.name = 'UserDataReplacedError';
   }
 }
