@@ -29,7 +29,10 @@ async function runQuery(sql: string, options: QueryOptions = {}, stream = false)
       throw new QueryError(toError(err).message, sql, { cause: err });
     }
   }
-  const onAbort = () => void conn.cancelSent().catch(() => undefined /* nothing left to cancel */);
+  // The cancel is a message to the engine's worker: it is awaited before this query gives up its turn, so it
+  // cannot arrive once the next query has started and cancel that one instead.
+  let cancelling: Promise<unknown> | null = null;
+  const onAbort = () => void (cancelling = conn.cancelSent().catch(() => undefined /* nothing left to cancel */));
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
     const reader = await conn.send(sql, true);
@@ -44,6 +47,7 @@ async function runQuery(sql: string, options: QueryOptions = {}, stream = false)
     throw new QueryError(toError(err).message, sql, { cause: err });
   } finally {
     signal?.removeEventListener('abort', onAbort);
+    if (cancelling) await cancelling;
   }
 }
 
