@@ -1,7 +1,8 @@
 /**
  * The word index behind text search (src/search/token-index.ts), built in the
  * search worker from the texts now in DuckDB, a batch at a time in the
- * background once the data is loaded, and again after every data change.
+ * background once the data is loaded, and again after every change to the
+ * texts (a change that keeps them, such as new tags, keeps the index).
  * Documents are numbered as the filter index numbers them: reviews 0…R-1 by
  * id, then briefings R… by id. Until it is built, search scans in SQL.
  */
@@ -58,6 +59,8 @@ interface Building {
   client: SearchIndexClient;
   controller: AbortController;
   built: TextIndex | null;
+  /** Resolves as buildTextIndex does. */
+  done: Promise<TextIndex | null>;
 }
 
 let current: Building | null = null;
@@ -125,13 +128,21 @@ export function dropTextIndex(): void {
   markState('none');
 }
 
-/** Starts building the index of the data now loaded (replacing any other); resolves when built, null if stopped or failed. */
+/**
+ * Starts building the index of the texts now loaded, unless one of them is already built or being built (the
+ * data changed but not its texts: dropTextIndex was not called); resolves when built, null if stopped or failed.
+ */
 export async function buildTextIndex(db: QueryRunner): Promise<TextIndex | null> {
-  dropTextIndex();
+  if (current) return current.done;
   if (typeof Worker === 'undefined') return null;
-  const building: Building = { client: new SearchIndexClient(), controller: new AbortController(), built: null };
+  const building: Building = { client: new SearchIndexClient(), controller: new AbortController(), built: null, done: Promise.resolve(null) };
   current = building;
   markState('building');
+  building.done = build(db, building);
+  return building.done;
+}
+
+async function build(db: QueryRunner, building: Building): Promise<TextIndex | null> {
   const { client, controller: { signal } } = building;
   const add = async (sql: string, label: string) => {
     await stillMoment(signal);

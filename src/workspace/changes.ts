@@ -32,7 +32,7 @@ export function storeModelTags(
 ): Change {
   // With no entity nothing is staged as tagged, and there is nothing to clear.
   const before = entities.length ? (stage: StageTables) => clearStagedTaggedSql(stage, options) : [];
-  return { rows: withTaggedMarks(entities, slices), before, signal: options.signal };
+  return { rows: withTaggedMarks(entities, slices), before, signal: options.signal, keepsText: true };
 }
 
 /** Texts marked per staged chunk: a few milliseconds of work. */
@@ -54,19 +54,19 @@ async function* withTaggedMarks(entities: readonly TaggedEntity[], slices: Chang
 
 /** A person's verdict on a theme for one entry, replacing any earlier one. */
 export const setCorrection = (e: EntityRef, themeId: string, accepted: boolean): Change => ({
-  rows: { theme_tags: [correctionTag(e, themeId, accepted)] },
+  rows: { theme_tags: [correctionTag(e, themeId, accepted)] }, keepsText: true,
 });
 
 /** Withdraws the user's correction (back to the expert label, else to the tagger). */
-export const clearCorrection = (e: EntityRef, themeId: string): Change => ({ before: clearCorrectionSql(e, themeId) });
+export const clearCorrection = (e: EntityRef, themeId: string): Change => ({ before: clearCorrectionSql(e, themeId), keepsText: true });
 
 export const addTheme = (theme: Theme): Change => ({ rows: { themes: [theme] } });
-export const renameTheme = (id: string, label: string, description: string): Change => ({ before: [updateThemeSql(id, label, description)] });
-export const retireTheme = (id: string, retired: boolean): Change => ({ before: [setRetiredSql(id, retired)] });
+export const renameTheme = (id: string, label: string, description: string): Change => ({ before: [updateThemeSql(id, label, description)], keepsText: true });
+export const retireTheme = (id: string, retired: boolean): Change => ({ before: [setRetiredSql(id, retired)], keepsText: true });
 
 /** Replaces the theme set with a planned one (ids of existing themes never change, so tags stay attached). */
 export const replaceThemeSet = (book: Codebook): Change => ({
-  rows: { theme_groups: book.groups, themes: book.themes }, before: CLEAR_THEME_SET_SQL,
+  rows: { theme_groups: book.groups, themes: book.themes }, before: CLEAR_THEME_SET_SQL, keepsText: true,
 });
 
 /** Deletes one imported review or briefing with everything hanging off it. */

@@ -37,8 +37,15 @@ describe('correcting and retraining the tagger', () => {
     await page.goto(`${server.url}/explorer?review=${reviewId}`);
     const panel = page.getByRole('region', { name: 'Correct the themes' });
     await panel.waitFor({ timeout: 60_000 });
+    // A correction changes tags, not texts: the word index behind search is kept, not dropped and rebuilt.
+    await page.waitForFunction(() => document.documentElement.dataset.textIndex === 'ready', undefined, { timeout: 60_000 });
+    await page.evaluate(() => {
+      const states: string[] = ((window as unknown as { textIndexStates: string[] }).textIndexStates = []);
+      new MutationObserver(() => states.push(document.documentElement.dataset.textIndex ?? '')).observe(document.documentElement, { attributeFilter: ['data-text-index'] });
+    });
     await panel.getByRole('button', { name: /^Reject / }).first().click();
     await expect.poll(() => panel.getByText(/Rejected by you/).count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(await page.evaluate(() => (window as unknown as { textIndexStates: string[] }).textIndexStates.filter((s) => s !== 'ready'))).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/explorer-corrections.png`, fullPage: true });
   });
 

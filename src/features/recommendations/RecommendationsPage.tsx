@@ -71,7 +71,7 @@ function RecommendationsView({ result }: { result: BuildResult }) {
     setSaveError(null);
     try {
       // The new data version is in every query key here, so the view reads the change again.
-      await change({ before: [upsertTrackingSql(rows)] });
+      await change({ before: [upsertTrackingSql(rows)], keepsText: true });
     } catch (err) {
       setSaveError(`Could not save the action plan change: ${err instanceof Error ? err.message : String(err)}. Try again.`);
     }
