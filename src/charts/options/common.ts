@@ -48,6 +48,13 @@ export const LABEL_LAYER = { type: 'custom' as const, id: 'label-layer', silent:
 export const isLabelLayer = (series: unknown): boolean => (series as { id?: unknown } | null)?.id === LABEL_LAYER.id;
 
 /** Axis name styling used across charts. */
+/**
+ * Theme and partnership names beside bars, wrapped onto a second line at `width` px rather than cut with "…"
+ * ("Fathers and men in the hous…" told the reader nothing the bar did not). Rows are at least 26 px tall, room
+ * for two lines at this height; exports and phones widen or re-wrap them (fit-labels.ts).
+ */
+export const wrappedLabels = (width: number) => ({ width, overflow: 'break' as const, lineHeight: 13 });
+
 export const axisName = { nameLocation: 'middle' as const, nameTextStyle: { color: '#3e4c59', fontSize: 12 } };
 
 /**

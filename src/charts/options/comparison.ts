@@ -7,7 +7,7 @@
 import { compareShares, SMALL_N, type Comparison } from '../../stats/share-difference.ts';
 import { wilsonInterval, type Interval } from '../../stats/wilson.ts';
 import { CATEGORY_COLOURS } from '../palette.ts';
-import { axisName, baseOption, CANVAS_TOOLTIP, type DrawFor } from './common.ts';
+import { axisName, baseOption, CANVAS_TOOLTIP, type DrawFor, wrappedLabels } from './common.ts';
 import { ofTotal, pct } from './format.ts';
 import { plural } from '../../lib/plural.ts';
 
@@ -99,7 +99,7 @@ export function comparisonOption(points: readonly ComparisonPoint[], name: strin
     // Room for "1,234 of 5,678" right of an interval that reaches 100%.
     grid: { left: 8, right: draw.counts ? 110 : 24, top: 8, bottom: 72, containLabel: true },
     xAxis: { type: 'value' as const, min: 0, max: 1, name: 'Share of tagged reviews (point) with 95% interval (bar)', nameGap: 26, ...axisName, axisLabel: { formatter: (v: number) => pct(v) } },
-    yAxis: { type: 'category' as const, data: shown.map((p) => p.theme), axisLabel: { width: 190, overflow: 'truncate' as const } },
+    yAxis: { type: 'category' as const, data: shown.map((p) => p.theme), axisLabel: wrappedLabels(190) },
     series: [
       ...band('Other partnerships', 'rest', CATEGORY_COLOURS[1]!, 'rest'),
       ...band(own, 'own', CATEGORY_COLOURS[0]!, 'own'),

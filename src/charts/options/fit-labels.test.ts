@@ -16,7 +16,7 @@ describe('category labels that fit', () => {
     const text = { title: 't', filters: 'Filters: all', footer: 'Source: x.' };
     for (const theme of [LONG, `${LONG}, ${LONG}`]) {
       const option = topThemesOption([{ ...rows[0]!, theme }, rows[1]!]) as unknown as Record<string, unknown>;
-      expect((option.yAxis as Axis).axisLabel.overflow).toBe('truncate'); // on screen
+      expect((option.yAxis as Axis).axisLabel).toMatchObject({ width: 190, overflow: 'break' }); // on screen: two lines
       const y = exportOption(option, text, 900).yAxis as Axis;
       expect(y.axisLabel.overflow).not.toBe('truncate');
       const needed = longestLabelWidth(y as never, 12);

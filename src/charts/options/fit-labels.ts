@@ -1,8 +1,9 @@
 /**
  * Category labels that fit the space they are drawn in. On screen the option
- * builders cut long theme and partnership names at a fixed width; exported
- * images and narrow screens instead get labels as wide as they need (up to a
- * limit) and wrapped beyond it, so no name is ever cut short.
+ * builders wrap long theme and partnership names beside bars at a fixed width
+ * (and cut the heatmaps' slanted column names, which the tooltip and table
+ * give whole); exported images and narrow screens instead get labels as wide
+ * as they need (up to a limit) and wrapped beyond it, so no name is ever cut short.
  */
 
 type Box = Record<string, unknown>;

@@ -33,6 +33,13 @@ export interface HeatmapSpec {
 }
 
 const LIGHT_TEXT = '#ffffff';
+/**
+ * Slanted column names are cut beyond this width: wide enough for all but the longest theme names (a 150 px cut
+ * left "Adolescents and transi…"); the cards' heights leave the room it takes (HEATMAP_LABEL_ROOM).
+ */
+const HEATMAP_COLUMN_LABEL_WIDTH = 200;
+/** Height a heatmap needs besides its rows: slanted column names, the colour scale and margins. */
+export const HEATMAP_LABEL_ROOM = 235;
 const LABEL_FONT = `10px ${CHART_FONT}`;
 
 interface RenderApi { coord(value: number[]): number[] }
@@ -89,11 +96,11 @@ export function heatmapOption(spec: HeatmapSpec) {
     grid: { left: 8, right: 16, top: 8, bottom: 56, containLabel: true },
     xAxis: {
       type: 'category' as const, data: spec.xLabels, position: 'top' as const, name: spec.xName,
-      axisLabel: { rotate: 45, interval: 0, width: 150, overflow: 'truncate' as const }, splitArea: { show: true },
+      axisLabel: { rotate: 45, interval: 0, width: HEATMAP_COLUMN_LABEL_WIDTH, overflow: 'truncate' as const }, splitArea: { show: true },
     },
     yAxis: {
       type: 'category' as const, data: spec.yLabels, inverse: true, name: spec.yName,
-      axisLabel: { interval: 0, width: 170, overflow: 'truncate' as const }, splitArea: { show: true },
+      axisLabel: { interval: 0, width: 220, overflow: 'truncate' as const }, splitArea: { show: true },
     },
     // The scale colours the cells only (series 0), not the label layer.
     visualMap: spec.pieces

@@ -6,7 +6,7 @@
 import type { KindThemeRow, KindYearRow, OwnerRow } from '../../queries/recommendations.ts';
 import { KIND_LABELS, RECOMMENDATION_KINDS, type RecommendationKind } from '../../recommendations/kinds.ts';
 import { CATEGORY_COLOURS } from '../palette.ts';
-import { axisName, baseOption, STACKED_BAR_PATHS } from './common.ts';
+import { axisName, baseOption, STACKED_BAR_PATHS, wrappedLabels } from './common.ts';
 import { count, pct } from './format.ts';
 import { yearRange } from './reviews-per-year.ts';
 
@@ -71,7 +71,7 @@ export function kindsByThemeOption(rows: readonly KindThemeRow[]) {
     legend: { type: 'scroll' as const, bottom: 0 },
     grid: { left: 250, right: 24, top: 16, bottom: 72 },
     xAxis: { type: 'value' as const, name: 'Recommendations', nameGap: 28, minInterval: 1, ...axisName },
-    yAxis: { type: 'category' as const, data: themes, axisLabel: { width: 235, overflow: 'truncate' as const } },
+    yAxis: { type: 'category' as const, data: themes, axisLabel: wrappedLabels(235) },
     series,
   };
 }
@@ -93,7 +93,7 @@ export function ownersOption(rows: readonly OwnerRow[]) {
     legend: { bottom: 0 },
     grid: { left: 160, right: 24, top: 16, bottom: 64 },
     xAxis: { type: 'value' as const, name: 'Recommendations', nameGap: 26, minInterval: 1, ...axisName },
-    yAxis: { type: 'category' as const, data: owners, axisLabel: { width: 140, overflow: 'truncate' as const } },
+    yAxis: { type: 'category' as const, data: owners, axisLabel: wrappedLabels(140) },
     series: [
       { type: 'bar' as const, name: 'Open (not started or in progress)', data: ordered.map((r) => r.open), itemStyle: { color: CATEGORY_COLOURS[0] } },
       { type: 'bar' as const, name: 'Overdue', data: ordered.map((r) => r.overdue), itemStyle: { color: CATEGORY_COLOURS[5] } },

@@ -1,6 +1,6 @@
 /** Diverging bars: percentage-point change in each theme's share between two periods. */
 import { CATEGORY_COLOURS } from '../palette.ts';
-import { axisName, baseOption, CANVAS_TOOLTIP } from './common.ts';
+import { axisName, baseOption, CANVAS_TOOLTIP, wrappedLabels } from './common.ts';
 import { ofTotal, pct, points } from './format.ts';
 import { plural } from '../../lib/plural.ts';
 
@@ -54,7 +54,7 @@ export function themeChangeOption(rows: readonly ThemeChange[], labels: { recent
       // That end is off the axis's step: its tick would crowd the one before.
       axisLabel: { showMaxLabel: false },
     },
-    yAxis: { type: 'category' as const, data: shown.map((r) => r.theme), axisLabel: { width: 190, overflow: 'truncate' as const } },
+    yAxis: { type: 'category' as const, data: shown.map((r) => r.theme), axisLabel: wrappedLabels(190) },
     series: series.map((s) => ({
       type: 'bar' as const, name: s.name, stack: 'change', data: s.data, itemStyle: { color: s.color }, cursor: 'pointer',
       // The counts beside each bar, so an exported image carries its base ("3 of 4 vs 0 of 2").

@@ -1,7 +1,7 @@
 /** Horizontal bars: the share of tagged reviews carrying each of the most frequent themes. */
 import type { ThemeShareRow } from '../../queries/themes.ts';
 import { CATEGORY_COLOURS, OTHER_COLOUR } from '../palette.ts';
-import { axisName, baseOption, CANVAS_TOOLTIP, type DrawFor } from './common.ts';
+import { axisName, baseOption, CANVAS_TOOLTIP, type DrawFor, wrappedLabels } from './common.ts';
 import { ofTotal, pct } from './format.ts';
 import { plural } from '../../lib/plural.ts';
 
@@ -107,7 +107,7 @@ export function topThemesOption(rows: readonly ThemeShareRow[], selected: readon
     grid: { left: 8, right: (draw.counts ? 150 : 48) + (marks.length ? 90 : 0), top: 8, bottom: 40, containLabel: true },
     xAxis: { type: 'value' as const, max: 1, name: 'Share of tagged reviews', nameGap: 26, ...axisName,
       axisLabel: { formatter: (v: number) => pct(v) } },
-    yAxis: { type: 'category' as const, data: shown.map((r) => r.theme), axisLabel: { width: 190, overflow: 'truncate' as const } },
+    yAxis: { type: 'category' as const, data: shown.map((r) => r.theme), axisLabel: wrappedLabels(190) },
     series,
   };
 }

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { ChartCard } from '../../charts/ChartCard.tsx';
 import type { ECElementEvent } from '../../charts/echarts.ts';
-import { heatmapOption } from '../../charts/options/heatmap.ts';
+import { HEATMAP_LABEL_ROOM, heatmapOption } from '../../charts/options/heatmap.ts';
 import type { CooccurrenceRow } from '../../queries/cooccurrence.ts';
 import { lift } from '../../stats/lift.ts';
 import { PairPicker } from './PairPicker.tsx';
@@ -79,7 +79,7 @@ export function CooccurrenceCard({ rows, measure, footnote, onPair, actions }: {
       title={title}
       footnote={`${footnote} ${plural(rows[0]?.total ?? 0, 'tagged review')}; the ${themes.length} most frequent themes. Lift = reviews with both ÷ what independent themes would give (1 = chance, above 1 = together more often). The theme filter does not narrow the reviews counted here.${reliability}`}
       option={option}
-      height={Math.max(360, themes.length * 26 + 220)}
+      height={Math.max(395, themes.length * 26 + HEATMAP_LABEL_ROOM + 20)}
       onElementClick={onClick}
       actions={<>{actions}<PairPicker options={options} onPair={onPair} /></>}
       table={{

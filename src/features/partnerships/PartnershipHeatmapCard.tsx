@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { ChartCard } from '../../charts/ChartCard.tsx';
 import type { ECElementEvent } from '../../charts/echarts.ts';
 import { pct } from '../../charts/options/format.ts';
+import { HEATMAP_LABEL_ROOM } from '../../charts/options/heatmap.ts';
 import { distinctPartnershipNames, heatmapAxes, partnershipHeatmapOption } from '../../charts/options/partnership-heatmap.ts';
 import { FilterPicker } from '../../components/FilterPicker.tsx';
 import type { HeatmapCellRow } from '../../queries/partnerships.ts';
@@ -40,7 +41,7 @@ export function PartnershipHeatmapCard({ rows, top, footnote, onCell }: {
       footnote={`${footnote} ${partnerships.length === 1 ? 'One partnership' : `The ${partnerships.length} partnerships with most tagged reviews (at most ${top})`}, tagged reviews in brackets; national bodies, joint arrangements and unknown publishers are not partnerships and have no row. Cells show the share of the partnership's tagged reviews carrying the theme; hover for counts.${reliability}`}
       option={option}
       printOption={printOption}
-      height={Math.max(280, partnerships.length * 30 + 200)}
+      height={Math.max(315, partnerships.length * 30 + HEATMAP_LABEL_ROOM)}
       onElementClick={onClick}
       actions={
         <>
