@@ -259,6 +259,35 @@ describe('keyboard, phone and print-ready exports', () => {
     expect(browser.errors).toEqual([]);
   });
 
+  it('keeps what keyboard focus reaches clear of the sticky filter bar when it goes back up the page', async () => {
+    const { page } = browser;
+    await goInApp(page, '/');
+    await page.waitForSelector(LIVE_CHART, { timeout: 60_000 });
+    // From the end of the Overview, back up through its controls: each one the page scrolls to must show below the bar.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await page.locator('main').locator('a[href], button:not([disabled]), select, summary, input, [tabindex="0"]').last().focus();
+    const covered: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Shift+Tab');
+      const at = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const bar = document.querySelector('.filter-bar')!.getBoundingClientRect();
+        return { inMain: !!el.closest('main'), top: el.getBoundingClientRect().top, barBottom: bar.bottom, text: (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40) };
+      });
+      if (!at.inMain) break;
+      if (at.top < at.barBottom - 1) covered.push(`"${at.text}" at ${Math.round(at.top)} px, under the bar ending at ${Math.round(at.barBottom)} px`);
+    }
+    expect(covered).toEqual([]);
+    // A part of the page jumped to (an in-page link, or focus moved the way other browsers scroll to it: to the
+    // top edge) shows below the bar too.
+    const jumped = await page.evaluate(() => {
+      const card = document.querySelectorAll('main .chart-card')[1]!;
+      card.scrollIntoView();
+      return { top: card.getBoundingClientRect().top, barBottom: document.querySelector('.filter-bar')!.getBoundingClientRect().bottom };
+    });
+    expect(jumped.top).toBeGreaterThanOrEqual(jumped.barBottom);
+  });
+
   it('fits every view from 360 px to 1440 px with no sideways scroll, folds the filters on a phone, and stays axe-clean', async () => {
     const { page } = browser;
     const report: string[] = [];

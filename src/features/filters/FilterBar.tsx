@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { useFilters } from '../../state/url-state.ts';
 import { MultiSelect } from '../../components/MultiSelect.tsx';
 import { DEFAULT_NATION, isUnfiltered, TAG_SOURCE_CHOICES, TAG_SOURCE_LABELS, type Filters, type TagSourceChoice } from '../../filters/filters.ts';
@@ -51,6 +51,26 @@ function SearchBox({ value, onChange }: { value: string; onChange(v: string): vo
 }
 
 /**
+ * Keeps what the page scrolls to (a focused control, a jumped-to heading) clear of the sticky bar: the page's
+ * scroll padding follows the bar's height while it sticks, and is none where it scrolls away (phones).
+ */
+function useScrollPaddingBelow(bar: RefObject<HTMLElement | null>) {
+  useEffect(() => {
+    const node = bar.current;
+    if (!node) return;
+    const root = document.documentElement;
+    const observer = new ResizeObserver(() => {
+      root.style.scrollPaddingTop = getComputedStyle(node).position === 'sticky' ? `${node.offsetHeight + 8}px` : '';
+    });
+    observer.observe(node);
+    return () => {
+      observer.disconnect();
+      root.style.scrollPaddingTop = '';
+    };
+  }, [bar]);
+}
+
+/**
  * The filters every view shares. All state lives in the URL. On narrow
  * screens (see app.css) the controls fold behind a "Filters (N)" button and
  * the bar scrolls away with the page instead of covering it.
@@ -60,10 +80,12 @@ export function FilterBar() {
   const { options, names } = useFilterOptions();
   const [unfolded, setUnfolded] = useState(false);
   const controlsId = useId();
+  const bar = useRef<HTMLElement>(null);
+  useScrollPaddingBelow(bar);
   const set = (next: Partial<Filters>) => setFilters(next);
   const n = activeFilterCount(filters);
   return (
-    <section className={`filter-bar${unfolded ? ' filter-bar--unfolded' : ''}`} aria-label="Filters">
+    <section ref={bar} className={`filter-bar${unfolded ? ' filter-bar--unfolded' : ''}`} aria-label="Filters">
       <button type="button" className="button-secondary filter-bar__fold" aria-expanded={unfolded} aria-controls={controlsId}
         onClick={() => setUnfolded((v) => !v)}>
         Filters ({n})
