@@ -56,6 +56,8 @@ export interface TextIndex {
 }
 
 interface Building {
+  /** The engine whose texts it indexes. */
+  db: QueryRunner;
   client: SearchIndexClient;
   controller: AbortController;
   built: TextIndex | null;
@@ -129,13 +131,14 @@ export function dropTextIndex(): void {
 }
 
 /**
- * Starts building the index of the texts now loaded, unless one of them is already built or being built (the
- * data changed but not its texts: dropTextIndex was not called); resolves when built, null if stopped or failed.
+ * Starts building the index of the texts now loaded, unless one is already built or being built from this engine
+ * (the data changed but not its texts: dropTextIndex was not called); resolves when built, null if stopped or failed.
  */
-export async function buildTextIndex(db: QueryRunner): Promise<TextIndex | null> {
-  if (current) return current.done;
-  if (typeof Worker === 'undefined') return null;
-  const building: Building = { client: new SearchIndexClient(), controller: new AbortController(), built: null, done: Promise.resolve(null) };
+export function buildTextIndex(db: QueryRunner): Promise<TextIndex | null> {
+  if (current?.db === db) return current.done;
+  dropTextIndex();
+  if (typeof Worker === 'undefined') return Promise.resolve(null);
+  const building: Building = { db, client: new SearchIndexClient(), controller: new AbortController(), built: null, done: Promise.resolve(null) };
   current = building;
   markState('building');
   building.done = build(db, building);
