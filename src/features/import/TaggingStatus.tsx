@@ -40,7 +40,7 @@ export function TaggingStatus({ state, onCancel, onRetry }: { state: TaggingStat
       {state.kind === 'stopped' && (
         <div role="alert" className="import-tagging__stopped">
           <p data-testid="import-tagging-stopped">{state.message}</p>
-          <button type="button" onClick={onRetry}>Tag them now</button>
+          {state.canRetry && <button type="button" onClick={onRetry}>Tag them now</button>}
         </div>
       )}
     </section>

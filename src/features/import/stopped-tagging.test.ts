@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TagJob } from './run-import.ts';
-import { mergeBatches, stoppedMessage, type QueuedImport } from './stopped-tagging.ts';
+import { mergeBatches, replacedMessage, stoppedMessage, type QueuedImport } from './stopped-tagging.ts';
 
 const jobs = (n: number, source: string): TagJob[] =>
   Array.from({ length: n }, (_, i) => ({ entity_type: 'review', entity_id: `${source}-${i}`, text: 'text', source }));
@@ -25,5 +25,10 @@ describe('the message after tagging stops', () => {
     const all = mergeBatches([batch('a.csv', [2, 'a.csv']), batch('b.csv', [3, 'b.csv']), batch('catalogue text', [1, 'catalogue'])]);
     expect(all.label).toBe('a.csv, b.csv and catalogue text');
     expect(all.jobs.map((j) => j.entity_id)).toEqual(['a.csv-0', 'a.csv-1', 'b.csv-0', 'b.csv-1', 'b.csv-2', 'catalogue-0']);
+  });
+
+  it('data deleted or replaced during tagging: says the entries are gone, and offers no retry', () => {
+    const message = replacedMessage([batch('a.csv', [3, 'a.csv']), batch('b.pdf', [2, 'b.pdf'])]);
+    expect(message).toBe('Tagging stopped: your data was deleted or replaced while a.csv and b.pdf were being tagged, so the imported entries and their tags are gone. Import the files again to tag them.');
   });
 });

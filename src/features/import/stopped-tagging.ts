@@ -21,6 +21,11 @@ export function mergeBatches(batches: readonly QueuedImport[]): QueuedImport {
   return { label: andList(batches.map((b) => b.label)), jobs: batches.flatMap((b) => b.jobs) };
 }
 
+/** Tagging that stopped because the user data it was for was deleted or replaced (a workspace deleted or imported meanwhile). */
+export function replacedMessage(batches: readonly QueuedImport[]): string {
+  return `Tagging stopped: your data was deleted or replaced while ${andList(batches.map((b) => b.label))} ${batches.length === 1 ? 'was' : 'were'} being tagged, so the imported entries and their tags are gone. Import the files again to tag them.`;
+}
+
 /**
  * "Tagging cancelled: 5,500 imported texts from 2 files were kept but not
  * tagged (a.csv: 5,000; b.csv: 500), including 1 import that was waiting."

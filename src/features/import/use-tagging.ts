@@ -8,13 +8,13 @@ import { TaggingClient } from '../../workers/tagging/tagging-client.ts';
 import { useWorkspace } from '../workspace/workspace-context.ts';
 import type { TagJob } from './run-import.ts';
 import { tagAndStore, type TagOutcome, type TagProgress } from './tag-jobs.ts';
-import { mergeBatches, stoppedMessage, type QueuedImport } from './stopped-tagging.ts';
+import { mergeBatches, replacedMessage, stoppedMessage, type QueuedImport } from './stopped-tagging.ts';
 
 export type TaggingState =
   | { kind: 'idle' }
   | { kind: 'running'; label: string; progress: TagProgress | null; queued: number }
   | { kind: 'done'; label: string; outcome: TagOutcome; runs: number }
-  | { kind: 'stopped'; label: string; message: string };
+  | { kind: 'stopped'; label: string; message: string; canRetry: boolean };
 
 const isAbort = (err: unknown) => (err as { name?: string })?.name === 'AbortError';
 
@@ -75,11 +75,17 @@ export function useTagging(change: WriteChange, onStored: (label: string, outcom
         runs.current += 1;
         setState({ kind: 'done', label: batch.label, outcome, runs: runs.current });
       } catch (err) {
-        // Cancel stops the queue too: the imports waiting behind this one are left untagged as well, and said so.
         const waiting = queue.current.splice(0);
+        if ((err as { name?: string })?.name === 'UserDataReplacedError') {
+          // The imported entries went with the user data: there is nothing left to tag, now or on a retry.
+          left.current = [];
+          setState({ kind: 'stopped', label: batch.label, message: replacedMessage([batch, ...waiting]), canRetry: false });
+          continue;
+        }
+        // Cancel stops the queue too: the imports waiting behind this one are left untagged as well, and said so.
         left.current = [...left.current, batch, ...waiting];
         const message = stoppedMessage(left.current, waiting.length, isAbort(err) ? null : (err as Error).message);
-        setState({ kind: 'stopped', label: mergeBatches(left.current).label, message });
+        setState({ kind: 'stopped', label: mergeBatches(left.current).label, message, canRetry: true });
       }
     }
     running.current = false;
