@@ -9,6 +9,17 @@ import { InvalidRowsError, UserDataReplacedError, writeChange } from './write.ts
 const tag = (theme_id: string, source: ThemeTag['source'], score = 0.7): ThemeTag =>
   ({ entity_type: 'review', entity_id: 'r1', theme_id, score, source, accepted: true });
 
+/** One model tag for `entityId`, then the rows end only once `release()` is called (a tagger still at work). */
+function tagsHeldBack(themeId: string, entityId: string) {
+  let release!: () => void;
+  const released = new Promise<void>((done) => (release = done));
+  async function* rows() {
+    yield { theme_tags: [{ ...tag(themeId, 'model'), entity_id: entityId }] };
+    await released;
+  }
+  return { rows: rows(), release };
+}
+
 /** Every change goes through writeChange: these check what each kind stores, on a tiny schema-only database. */
 describe('the one write path', () => {
   let db: WriteRunner & { close(): void };
@@ -104,29 +115,19 @@ describe('the one write path', () => {
 
   it('a change whose rows are still arriving does not hold up another, and a deleted workspace stops it', async () => {
     // Tags arriving slice by slice, as the tagger makes them, while an import is written.
-    let release!: () => void;
-    const arrived = new Promise<void>((done) => (release = done));
-    async function* slowTags() {
-      yield { theme_tags: [{ ...tag('online-harm', 'model'), entity_id: 'r-late' }] };
-      await arrived;
-    }
-    const tagging = writeChange(db, { rows: slowTags() });
+    const late = tagsHeldBack('online-harm', 'r-late');
+    const tagging = writeChange(db, { rows: late.rows });
     await writeChange(db, storeRecords({ partnerships: [{ id: 'p-meanwhile', name: 'Meanwhile', region: null }] }));
     expect(await db.query("SELECT id FROM partnerships WHERE id = 'p-meanwhile'")).toEqual([{ id: 'p-meanwhile' }]);
-    release();
+    late.release();
     await tagging;
     expect(await db.query("SELECT theme_id FROM theme_tags WHERE entity_id = 'r-late'")).toEqual([{ theme_id: 'online-harm' }]);
 
     // The same, but the user data is deleted before the tags are all there: they belong to nothing now.
-    let releaseAgain!: () => void;
-    const arrivedAgain = new Promise<void>((done) => (releaseAgain = done));
-    async function* slowerTags() {
-      yield { theme_tags: [{ ...tag('housing', 'model'), entity_id: 'r-gone' }] };
-      await arrivedAgain;
-    }
-    const stale = writeChange(db, { rows: slowerTags() });
+    const gone = tagsHeldBack('housing', 'r-gone');
+    const stale = writeChange(db, { rows: gone.rows });
     await writeChange(db, { before: ['DELETE FROM partnerships WHERE id = \'p-meanwhile\''], replacesUserData: true });
-    releaseAgain();
+    gone.release();
     await expect(stale).rejects.toBeInstanceOf(UserDataReplacedError);
     expect(await db.query("SELECT theme_id FROM theme_tags WHERE entity_id = 'r-gone'")).toEqual([]);
     expect(await stagingLeft()).toEqual([]);
