@@ -1,7 +1,7 @@
 /**
  * Runs async jobs one after another: DuckDB-WASM's queries on its one
- * connection (streamed results must not interleave), and the workspace's
- * changes (each stages its rows in tables of fixed names).
+ * connection (streamed results must not interleave), and the transactions of
+ * the workspace's changes (src/workspace/write.ts).
  */
 export class SerialQueue {
   private tail: Promise<unknown> = Promise.resolve();

@@ -38,6 +38,8 @@ const LIGHT_TEXT = '#ffffff';
  * left "Adolescents and transi…"); the cards' heights leave the room it takes (HEATMAP_LABEL_ROOM).
  */
 const HEATMAP_COLUMN_LABEL_WIDTH = 200;
+/** Row names (partnerships, themes) are cut beyond this width: "Cambridgeshire and Peterborough (8)" fits. */
+const HEATMAP_ROW_LABEL_WIDTH = 220;
 /** Height a heatmap needs besides its rows: slanted column names, the colour scale and margins. */
 export const HEATMAP_LABEL_ROOM = 235;
 const LABEL_FONT = `10px ${CHART_FONT}`;
@@ -100,7 +102,7 @@ export function heatmapOption(spec: HeatmapSpec) {
     },
     yAxis: {
       type: 'category' as const, data: spec.yLabels, inverse: true, name: spec.yName,
-      axisLabel: { interval: 0, width: 220, overflow: 'truncate' as const }, splitArea: { show: true },
+      axisLabel: { interval: 0, width: HEATMAP_ROW_LABEL_WIDTH, overflow: 'truncate' as const }, splitArea: { show: true },
     },
     // The scale colours the cells only (series 0), not the label layer.
     visualMap: spec.pieces
