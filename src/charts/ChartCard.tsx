@@ -1,6 +1,7 @@
 import { useContext, useId, useMemo, useState, type ReactNode } from 'react';
 import { useRegisterChart } from './chart-registry.tsx';
 import { EChart } from './EChart.tsx';
+import { HeatmapGrid, type HeatmapGridProps } from './heatmap/HeatmapGrid.tsx';
 import { ChartTable, type ChartTableData } from './ChartTable.tsx';
 import type { ChartOption, ECElementEvent } from './echarts.ts';
 import { ChartMenuSlot } from './chart-menu-slot.tsx';
@@ -37,6 +38,11 @@ export interface ChartCardProps<Row> {
   table: ChartTableData<Row>;
   height?: number;
   onElementClick?: (event: ECElementEvent) => void;
+  /**
+   * A heatmap drawn on the page (HeatmapGrid) instead of the option on a canvas; `option` is still what
+   * exported images draw.
+   */
+  heatmap?: HeatmapGridProps;
   /** Extra controls in the card header (e.g. count/share toggle, export menu). */
   actions?: ReactNode;
   /** Notes shown under the chart and carried into exports (reference figures, bases). */
@@ -44,7 +50,7 @@ export interface ChartCardProps<Row> {
 }
 
 /** A chart with its title, footnote, a "Show as table" toggle rendering the same numbers, and the menu the app slots in (exports). */
-export function ChartCard<Row>({ id, title, footnote, option, printOption, table, height, onElementClick, actions, notes }: ChartCardProps<Row>) {
+export function ChartCard<Row>({ id, title, footnote, option, printOption, table, height, onElementClick, heatmap, actions, notes }: ChartCardProps<Row>) {
   const [asTable, setAsTable] = useState(false);
   const menu = useContext(ChartMenuSlot);
   const headingId = useId();
@@ -77,6 +83,8 @@ export function ChartCard<Row>({ id, title, footnote, option, printOption, table
       </header>
       {asTable ? (
         <ChartTable caption={title} data={table} />
+      ) : heatmap ? (
+        <HeatmapGrid {...heatmap} />
       ) : (
         <EChart option={option} label={title} height={height} onElementClick={onElementClick} />
       )}

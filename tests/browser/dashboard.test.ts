@@ -218,6 +218,19 @@ describe('dashboard on the bundled data', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/dashboard-partnerships.png`, fullPage: true });
 
+    // The drawn heatmap: the first partnership's row shows SQL's share; a hover gives its counts; a click filters.
+    const themes = [...new Map(rows.map((r) => [r.theme_id, r.theme])).entries()].sort((a, b) => a[1].localeCompare(b[1]));
+    const cell = page.locator(`[data-chart-id="partnership-heatmap"] .heatmap__cell[data-y="0"][data-x="${themes.findIndex(([id]) => id === rows[0]!.theme_id)}"]`);
+    expect(await cell.textContent()).toBe(rows[0]!.reviews ? pct(rows[0]!.share) : '');
+    await cell.hover();
+    await expect.poll(() => page.locator('[data-chart-id="partnership-heatmap"] .heatmap__tip').textContent())
+      .toContain(`${pct(rows[0]!.share)} (${rows[0]!.reviews} of ${rows[0]!.total} tagged`);
+    await cell.click();
+    await expect.poll(() => [new URL(page.url()).searchParams.get('p'), new URL(page.url()).searchParams.get('theme')])
+      .toEqual([rows[0]!.partnership_id, rows[0]!.theme_id]);
+    await page.goBack();
+    await chartsReady(page, 2);
+
     // The comparison: the first-listed partnership (most tagged reviews) against all others, as SQL counts them.
     const vs = rows[0]!.partnership_id;
     const compared = (await sql<ComparisonRow>(partnershipComparisonSql({ ...NO_FILTERS, yearFrom: 2018 }, vs))).slice(0, 15);

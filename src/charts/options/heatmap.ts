@@ -1,6 +1,7 @@
 /** A heatmap of categories × categories with a sequential, greyscale-safe colour scale. */
 import { SEQUENTIAL_COLOURS } from '../palette.ts';
 import { baseOption, CANVAS_TOOLTIP, CHART_FONT, INK, LABEL_LAYER } from './common.ts';
+import { cellColour, labelColour } from '../heatmap/heatmap-colour.ts';
 
 export interface HeatmapCell {
   /** Column and row, as indexes into the axis labels: two rows may read the same (two partnerships of one name). */
@@ -26,20 +27,17 @@ export interface HeatmapSpec {
   description: string;
   /** Banded scale instead of a continuous one (e.g. lift below, near and above chance). */
   pieces?: { min?: number; max?: number; label: string; color: string }[];
-  /** Values from here up get light label text (defaults to 55% of the scale). */
-  darkFrom?: number;
   /** Line height of a cell's label, for labels of two lines (a print's share over its count). */
   labelLineHeight?: number;
 }
 
-const LIGHT_TEXT = '#ffffff';
 /**
  * Slanted column names are cut beyond this width: wide enough for all but the longest theme names (a 150 px cut
  * left "Adolescents and transi…"); the cards' heights leave the room it takes (HEATMAP_LABEL_ROOM).
  */
-const HEATMAP_COLUMN_LABEL_WIDTH = 200;
+export const HEATMAP_COLUMN_LABEL_WIDTH = 200;
 /** Row names (partnerships, themes) are cut beyond this width: "Cambridgeshire and Peterborough (8)" fits. */
-const HEATMAP_ROW_LABEL_WIDTH = 220;
+export const HEATMAP_ROW_LABEL_WIDTH = 220;
 /** Height a heatmap needs besides its rows: slanted column names, the colour scale and margins. */
 export const HEATMAP_LABEL_ROOM = 235;
 const LABEL_FONT = `10px ${CHART_FONT}`;
@@ -52,8 +50,9 @@ interface RenderApi { coord(value: number[]): number[] }
  * took 60–70 ms of a Partnerships redraw at ten times national scale; plain text elements take about half.
  * Silent, so a click and the tooltip reach the cell underneath.
  */
-function cellLabels(cells: readonly HeatmapCell[], darkFrom: number, lineHeight: number | undefined) {
-  const labelled = cells.filter((c) => c.label !== '');
+function cellLabels(spec: HeatmapSpec, cells: readonly HeatmapCell[], lineHeight: number | undefined) {
+  // Each label's colour is worked out once here: the render function runs per cell on every draw.
+  const labelled = cells.filter((c) => c.label !== '').map((c) => ({ ...c, ink: labelColour(cellColour(spec, c.value)) }));
   return {
     ...LABEL_LAYER,
     coordinateSystem: 'cartesian2d' as const,
@@ -65,7 +64,7 @@ function cellLabels(cells: readonly HeatmapCell[], darkFrom: number, lineHeight:
       return {
         type: 'text' as const, x, y, silent: true,
         style: {
-          text: cell.label, font: LABEL_FONT, fill: cell.value >= darkFrom ? LIGHT_TEXT : INK,
+          text: cell.label, font: LABEL_FONT, fill: cell.ink,
           align: 'center' as const, verticalAlign: 'middle' as const, ...(lineHeight ? { lineHeight } : {}),
         },
       };
@@ -73,11 +72,12 @@ function cellLabels(cells: readonly HeatmapCell[], darkFrom: number, lineHeight:
   };
 }
 
+/** The cells that have a row and a column. */
+export const placedCells = (spec: HeatmapSpec) => spec.cells.filter((c) => c.x >= 0 && c.x < spec.xLabels.length && c.y >= 0 && c.y < spec.yLabels.length);
+
 /** Heatmap option: x labels on top (rotated), y labels left, the colour scale underneath. */
 export function heatmapOption(spec: HeatmapSpec) {
-  const cells = spec.cells.filter((c) => c.x >= 0 && c.x < spec.xLabels.length && c.y >= 0 && c.y < spec.yLabels.length);
-  // Light text on the dark end of the scale, for AA contrast.
-  const darkFrom = spec.darkFrom ?? spec.min + 0.55 * (spec.max - spec.min);
+  const cells = placedCells(spec);
   const cellSeries = {
     type: 'heatmap' as const,
     // Drawn in one pass, whatever the number of cells (the canvas layers: echarts.ts).
@@ -111,6 +111,6 @@ export function heatmapOption(spec: HeatmapSpec) {
           seriesIndex: 0, min: spec.min, max: spec.max, calculable: false, orient: 'horizontal' as const, left: 'center', bottom: 0,
           text: [spec.scaleText[1], spec.scaleText[0]], inRange: { color: SEQUENTIAL_COLOURS },
         },
-    series: [cellSeries, cellLabels(cells, darkFrom, spec.labelLineHeight)] as [typeof cellSeries, ReturnType<typeof cellLabels>],
+    series: [cellSeries, cellLabels(spec, cells, spec.labelLineHeight)] as [typeof cellSeries, ReturnType<typeof cellLabels>],
   };
 }

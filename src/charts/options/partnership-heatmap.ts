@@ -7,7 +7,7 @@
 import type { HeatmapCellRow } from '../../queries/partnerships.ts';
 import type { DrawFor } from './common.ts';
 import { count, ofTotal, pct } from './format.ts';
-import { heatmapOption } from './heatmap.ts';
+import { heatmapOption, type HeatmapSpec } from './heatmap.ts';
 import { plural } from '../../lib/plural.ts';
 
 /**
@@ -29,8 +29,8 @@ export function heatmapAxes(rows: readonly HeatmapCellRow[]) {
   return { partnerships, themes };
 }
 
-/** The heatmap option; `draw.counts` adds each cell's count and each partnership's base. */
-export function partnershipHeatmapOption(rows: readonly HeatmapCellRow[], draw: DrawFor = {}) {
+/** The heatmap's rows, columns and cells; `draw.counts` adds each cell's count and each partnership's base. */
+export function partnershipHeatmapSpec(rows: readonly HeatmapCellRow[], draw: DrawFor = {}): HeatmapSpec {
   const { partnerships, themes } = heatmapAxes(rows);
   const names = distinctPartnershipNames(rows);
   const yLabel = new Map(rows.map((r) => [r.partnership_id, draw.counts ? `${names.get(r.partnership_id)} (n = ${count(r.total)})` : `${names.get(r.partnership_id)} (${r.total})`]));
@@ -38,7 +38,7 @@ export function partnershipHeatmapOption(rows: readonly HeatmapCellRow[], draw: 
   // one's cells drawn over the other's, so a cell showed one label for two.
   const row = new Map(partnerships.map(([id], i) => [id, i]));
   const column = new Map(themes.map(([id], i) => [id, i]));
-  return heatmapOption({
+  return {
     xLabels: themes.map(([, t]) => t),
     yLabels: partnerships.map(([id]) => yLabel.get(id)!),
     cells: rows.map((r) => ({
@@ -52,5 +52,10 @@ export function partnershipHeatmapOption(rows: readonly HeatmapCellRow[], draw: 
     // Two lines per printed cell need a line height that fits the row.
     ...(draw.counts ? { labelLineHeight: 12 } : {}),
     description: `Heatmap of the share of each partnership's tagged reviews carrying each theme, ${plural(partnerships.length, 'partnership')} by ${plural(themes.length, 'theme')}.`,
-  });
+  };
+}
+
+/** The heatmap option (exported images); `draw.counts` as for the spec. */
+export function partnershipHeatmapOption(rows: readonly HeatmapCellRow[], draw: DrawFor = {}) {
+  return heatmapOption(partnershipHeatmapSpec(rows, draw));
 }

@@ -1,13 +1,14 @@
 import { useMemo } from 'react';
 import { ChartCard } from '../../charts/ChartCard.tsx';
-import type { ECElementEvent } from '../../charts/echarts.ts';
 import { pct } from '../../charts/options/format.ts';
-import { HEATMAP_LABEL_ROOM } from '../../charts/options/heatmap.ts';
-import { distinctPartnershipNames, heatmapAxes, partnershipHeatmapOption } from '../../charts/options/partnership-heatmap.ts';
+import { HEATMAP_LABEL_ROOM, heatmapOption } from '../../charts/options/heatmap.ts';
+import { distinctPartnershipNames, heatmapAxes, partnershipHeatmapOption, partnershipHeatmapSpec } from '../../charts/options/partnership-heatmap.ts';
 import { FilterPicker } from '../../components/FilterPicker.tsx';
 import type { HeatmapCellRow } from '../../queries/partnerships.ts';
 import { plural } from '../../lib/plural.ts';
 import { useReliabilityFootnote } from '../agreement/use-reliability.ts';
+
+const ROW_HEIGHT = 30;
 
 /** Partnership × theme shares; a click on a cell filters to that partnership and theme. */
 export function PartnershipHeatmapCard({ rows, top, footnote, onCell }: {
@@ -16,19 +17,19 @@ export function PartnershipHeatmapCard({ rows, top, footnote, onCell }: {
   footnote: string;
   onCell(partnershipId: string, themeId: string): void;
 }) {
-  const { option, printOption, partnerships, themes, best, tableRows } = useMemo(() => {
+  const { spec, option, printOption, partnerships, themes, best, tableRows } = useMemo(() => {
     const { partnerships, themes } = heatmapAxes(rows);
     // The table and title name a partnership as the chart does: two of one name are told apart.
     const names = distinctPartnershipNames(rows);
     const tableRows = rows.map((r) => ({ ...r, partnership: names.get(r.partnership_id)! }));
     const best = tableRows.filter((r) => r.total >= 3).sort((a, b) => b.share - a.share || b.reviews - a.reviews)[0];
-    return { option: partnershipHeatmapOption(rows), printOption: () => partnershipHeatmapOption(rows, { counts: true }), partnerships, themes, best, tableRows };
+    const spec = partnershipHeatmapSpec(rows);
+    return { spec, option: heatmapOption(spec), printOption: () => partnershipHeatmapOption(rows, { counts: true }), partnerships, themes, best, tableRows };
   }, [rows]);
   const reliability = useReliabilityFootnote(useMemo(() => themes.map(([id]) => id), [themes]));
-  const onClick = (e: ECElementEvent) => {
-    const [x, y] = (e.value as number[]) ?? [];
-    const theme = themes[x ?? -1];
-    const partnership = partnerships[y ?? -1];
+  const onClick = (x: number, y: number) => {
+    const theme = themes[x];
+    const partnership = partnerships[y];
     if (theme && partnership) onCell(partnership[0], theme[0]);
   };
   const title = best
@@ -41,8 +42,8 @@ export function PartnershipHeatmapCard({ rows, top, footnote, onCell }: {
       footnote={`${footnote} ${partnerships.length === 1 ? 'One partnership' : `The ${partnerships.length} partnerships with most tagged reviews (at most ${top})`}, tagged reviews in brackets; national bodies, joint arrangements and unknown publishers are not partnerships and have no row. Cells show the share of the partnership's tagged reviews carrying the theme; hover for counts.${reliability}`}
       option={option}
       printOption={printOption}
-      height={Math.max(315, partnerships.length * 30 + HEATMAP_LABEL_ROOM)}
-      onElementClick={onClick}
+      heatmap={{ spec, rowHeight: ROW_HEIGHT, onCell: onClick }}
+      height={Math.max(315, partnerships.length * ROW_HEIGHT + HEATMAP_LABEL_ROOM)}
       actions={
         <>
           <FilterPicker label="Filter to partnership" options={partnerships.map(([id, l]) => ({ value: id, label: l }))} onApply={(p) => onCell(p, '')} />
