@@ -2,6 +2,7 @@ import { useContext, useId, useMemo, useState, type ReactNode } from 'react';
 import { useRegisterChart } from './chart-registry.tsx';
 import { EChart } from './EChart.tsx';
 import { HeatmapGrid, type HeatmapGridProps } from './heatmap/HeatmapGrid.tsx';
+import { countPlotted } from './options/count-plotted.ts';
 import { ChartTable, type ChartTableData } from './ChartTable.tsx';
 import type { ChartOption, ECElementEvent } from './echarts.ts';
 import { ChartMenuSlot } from './chart-menu-slot.tsx';
@@ -84,7 +85,7 @@ export function ChartCard<Row>({ id, title, footnote, option, printOption, table
       {asTable ? (
         <ChartTable caption={title} data={table} />
       ) : heatmap ? (
-        <HeatmapGrid {...heatmap} />
+        <HeatmapGrid {...heatmap} points={countPlotted(option)} />
       ) : (
         <EChart option={option} label={title} height={height} onElementClick={onElementClick} />
       )}

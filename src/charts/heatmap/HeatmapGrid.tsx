@@ -1,5 +1,6 @@
 import { useLayoutEffect, useMemo, useRef, type CSSProperties, type MouseEvent } from 'react';
 import { HEATMAP_COLUMN_LABEL_WIDTH, HEATMAP_ROW_LABEL_WIDTH, placedCells, type HeatmapSpec } from '../options/heatmap.ts';
+import { heatmapMinWidth } from '../options/fit-labels.ts';
 import { cellColour, labelColour, SCALE_GRADIENT } from './heatmap-colour.ts';
 
 export interface HeatmapGridProps {
@@ -10,19 +11,20 @@ export interface HeatmapGridProps {
   onCell?: (x: number, y: number) => void;
 }
 
-/** Columns narrower than this make a phone scroll the heatmap sideways rather than squeeze its values. */
-const MIN_COLUMN = 34;
 /** Average glyph width of the 12 px column names, to size the room their slant takes. */
 const GLYPH = 6.4;
 
 /**
  * A heatmap drawn by the page, not on a canvas: a grid of cells the browser lays out and paints, off the main
  * thread where it can. A filter change redraws only what changed, where ECharts repainted the whole canvas and
- * every one of its texts (30–130 ms a change for 465 cells at ten times national scale). It reads as the
+ * every one of its texts (13–130 ms a change for 465 cells at ten times national scale). It reads as the
  * exported image does (same scale, labels and slanted column names: options/heatmap.ts draws those); a hover
  * shows the cell's tooltip, a click reports the cell. Marks itself drawn once laid out, as EChart does.
  */
-export function HeatmapGrid({ spec, rowHeight, onCell }: HeatmapGridProps) {
+export function HeatmapGrid({ spec, rowHeight, onCell, points }: HeatmapGridProps & {
+  /** How many values it plots (count-plotted.ts, from the option), for tests and exports to agree with. */
+  points: number;
+}) {
   const box = useRef<HTMLDivElement>(null);
   const tip = useRef<HTMLDivElement>(null);
   const cells = useMemo(() => placedCells(spec), [spec]);
@@ -35,9 +37,9 @@ export function HeatmapGrid({ spec, rowHeight, onCell }: HeatmapGridProps) {
     const node = box.current!;
     // Laid out now, as a canvas chart's draw is: what is left for the frame is painting.
     void node.offsetHeight;
-    node.setAttribute('data-points', String(cells.filter((c) => c.value !== 0).length));
+    node.setAttribute('data-points', String(points));
     node.setAttribute('data-chart-ready', String(performance.now()));
-  }, [cells]);
+  }, [cells, points]);
 
   const cellAt = (e: MouseEvent) => {
     const el = (e.target as HTMLElement).closest<HTMLElement>('.heatmap__cell');
@@ -67,7 +69,8 @@ export function HeatmapGrid({ spec, rowHeight, onCell }: HeatmapGridProps) {
     '--heatmap-row': `${rowHeight}px`,
     '--heatmap-row-label': `${HEATMAP_ROW_LABEL_WIDTH}px`,
     '--heatmap-column-label': `${HEATMAP_COLUMN_LABEL_WIDTH}px`,
-    minWidth: 180 + spec.xLabels.length * MIN_COLUMN,
+    // Narrower (a phone), it scrolls sideways rather than squeeze its values.
+    minWidth: heatmapMinWidth(spec.xLabels.length),
   } as CSSProperties;
 
   const chart = (

@@ -71,6 +71,9 @@ export function fitCategoryLabels<T extends object>(option: T, maxWidth: number,
   return out as T;
 }
 
+/** A heatmap's legible width: room for a readable value in every column, beside the row names. */
+export const heatmapMinWidth = (columns: number): number => 180 + columns * 34;
+
 /**
  * The width a chart needs to stay legible, when more than a phone gives it:
  * a heatmap needs room for a readable value in every column.
@@ -79,7 +82,7 @@ export function minChartWidth(option: object): number | undefined {
   const o = option as Box;
   if (!asList(o.series).some((s) => s.type === 'heatmap')) return undefined;
   const columns = asList(o.xAxis).reduce((n, a) => Math.max(n, asList(a.data).length), 0);
-  return columns ? 180 + columns * 34 : undefined;
+  return columns ? heatmapMinWidth(columns) : undefined;
 }
 
 /** Below this width a chart counts as narrow (phones): smaller wrapped labels, fewer ticks. */
