@@ -226,8 +226,22 @@ describe('dashboard on the bundled data', () => {
     await expect.poll(() => page.locator('[data-chart-id="partnership-heatmap"] .heatmap__tip').textContent())
       .toContain(`${pct(rows[0]!.share)} (${rows[0]!.reviews} of ${rows[0]!.total} tagged`);
     await cell.click();
-    await expect.poll(() => [new URL(page.url()).searchParams.get('p'), new URL(page.url()).searchParams.get('theme')])
-      .toEqual([rows[0]!.partnership_id, rows[0]!.theme_id]);
+    const filtered = () => [new URL(page.url()).searchParams.get('p'), new URL(page.url()).searchParams.get('theme')];
+    await expect.poll(filtered).toEqual([rows[0]!.partnership_id, rows[0]!.theme_id]);
+    await page.goBack();
+    await chartsReady(page, 2);
+    // By keyboard: the grid is one tab stop; arrow keys move between cells (End, Home along a row); Enter filters.
+    const column = themes.findIndex(([id]) => id === rows[0]!.theme_id);
+    await page.locator('[data-chart-id="partnership-heatmap"] [role="gridcell"][tabindex="0"]').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowUp');
+    for (let i = 0; i < column; i++) await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => [(document.activeElement as HTMLElement).dataset.x, (document.activeElement as HTMLElement).dataset.y])).toEqual([String(column), '0']);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toContain(pct(rows[0]!.share));
+    await page.keyboard.press('Enter');
+    await expect.poll(filtered).toEqual([rows[0]!.partnership_id, rows[0]!.theme_id]);
     await page.goBack();
     await chartsReady(page, 2);
 

@@ -81,7 +81,7 @@ export function CooccurrenceCard({ rows, measure, footnote, onPair, actions }: {
       title={title}
       footnote={`${footnote} ${plural(rows[0]?.total ?? 0, 'tagged review')}; the ${themes.length} most frequent themes. Lift = reviews with both ÷ what independent themes would give (1 = chance, above 1 = together more often). The theme filter does not narrow the reviews counted here.${reliability}`}
       option={option}
-      heatmap={{ spec, rowHeight: ROW_HEIGHT, onCell: onClick }}
+      heatmap={{ spec, rowHeight: ROW_HEIGHT, onCell: onClick, rowsName: 'Theme' }}
       height={Math.max(395, themes.length * ROW_HEIGHT + HEATMAP_LABEL_ROOM + 20)}
       actions={<>{actions}<PairPicker options={options} onPair={onPair} /></>}
       table={{

@@ -42,7 +42,7 @@ export function PartnershipHeatmapCard({ rows, top, footnote, onCell }: {
       footnote={`${footnote} ${partnerships.length === 1 ? 'One partnership' : `The ${partnerships.length} partnerships with most tagged reviews (at most ${top})`}, tagged reviews in brackets; national bodies, joint arrangements and unknown publishers are not partnerships and have no row. Cells show the share of the partnership's tagged reviews carrying the theme; hover for counts.${reliability}`}
       option={option}
       printOption={printOption}
-      heatmap={{ spec, rowHeight: ROW_HEIGHT, onCell: onClick }}
+      heatmap={{ spec, rowHeight: ROW_HEIGHT, onCell: onClick, rowsName: 'Partnership' }}
       height={Math.max(315, partnerships.length * ROW_HEIGHT + HEATMAP_LABEL_ROOM)}
       actions={
         <>
