@@ -81,22 +81,19 @@ function markState(state: 'building' | 'ready' | 'none') {
 export const TEXT_INDEX_COUNTS_SQL = `SELECT (SELECT count(*) FROM review_facts)::INTEGER AS reviews, (SELECT count(*) FROM briefings)::INTEGER AS briefings,
        (SELECT coalesce(max(rowid) + 1, 0) FROM passages)::INTEGER AS passages`;
 
+/** The first row of each batch of `size` among `count` rows. */
+const batchStarts = (count: number, size: number) => Array.from({ length: Math.ceil(count / size) }, (_, i) => i * size);
+
 /** The queries that read every searchable text as (doc, text) rows, in batches: the same texts the SQL search reads. */
 export function textIndexBatchesSql(counts: { reviews: number; briefings: number; passages: number }): { sql: string; label: string }[] {
-  const batches: { sql: string; label: string }[] = [];
-  for (let from = 0; from < counts.reviews; from += REVIEWS_PER_BATCH) {
-    batches.push({ sql: `WITH ${INDEXED} SELECT x.i AS doc, concat_ws(' ', r.case_name, r.summary, r.findings, r.recommendations) AS text
-FROM reviews r JOIN r_idx x ON x.id = r.id WHERE x.i >= ${from} AND x.i < ${from + REVIEWS_PER_BATCH}`, label: 'textIndex.reviews' });
-  }
-  for (let from = 0; from < counts.passages; from += PASSAGES_PER_BATCH) {
-    batches.push({ sql: `WITH ${INDEXED} SELECT x.i AS doc, p.text FROM passages p JOIN r_idx x ON x.id = p.entity_id
-WHERE p.entity_type = 'review' AND p.rowid >= ${from} AND p.rowid < ${from + PASSAGES_PER_BATCH}`, label: 'textIndex.passages' });
-  }
-  for (let from = 0; from < counts.briefings; from += BRIEFINGS_PER_BATCH) {
-    batches.push({ sql: `WITH ${INDEXED} SELECT (x.i + ${counts.reviews})::INTEGER AS doc, concat_ws(' ', b.title, b.text) AS text
-FROM briefings b JOIN b_idx x ON x.id = b.id WHERE x.i >= ${from} AND x.i < ${from + BRIEFINGS_PER_BATCH}`, label: 'textIndex.briefings' });
-  }
-  return batches;
+  return [
+    ...batchStarts(counts.reviews, REVIEWS_PER_BATCH).map((from) => ({ sql: `WITH ${INDEXED} SELECT x.i AS doc, concat_ws(' ', r.case_name, r.summary, r.findings, r.recommendations) AS text
+FROM reviews r JOIN r_idx x ON x.id = r.id WHERE x.i >= ${from} AND x.i < ${from + REVIEWS_PER_BATCH}`, label: 'textIndex.reviews' })),
+    ...batchStarts(counts.passages, PASSAGES_PER_BATCH).map((from) => ({ sql: `WITH ${INDEXED} SELECT x.i AS doc, p.text FROM passages p JOIN r_idx x ON x.id = p.entity_id
+WHERE p.entity_type = 'review' AND p.rowid >= ${from} AND p.rowid < ${from + PASSAGES_PER_BATCH}`, label: 'textIndex.passages' })),
+    ...batchStarts(counts.briefings, BRIEFINGS_PER_BATCH).map((from) => ({ sql: `WITH ${INDEXED} SELECT (x.i + ${counts.reviews})::INTEGER AS doc, concat_ws(' ', b.title, b.text) AS text
+FROM briefings b JOIN b_idx x ON x.id = b.id WHERE x.i >= ${from} AND x.i < ${from + BRIEFINGS_PER_BATCH}`, label: 'textIndex.briefings' })),
+  ];
 }
 
 /** Terms looked up lately, each asked of the worker once: the look-ahead on navigation and the view's queries share one answer. */

@@ -33,8 +33,7 @@ export function HeatmapGrid({ spec, rowHeight, onCell, rowsName, points }: Heatm
   const box = useRef<HTMLDivElement>(null);
   const grid = useRef<HTMLDivElement>(null);
   const tip = useRef<HTMLDivElement>(null);
-  const cells = useMemo(() => placedCells(spec), [spec]);
-  const cellByPlace = useMemo(() => new Map(cells.map((c) => [`${c.x}:${c.y}`, c])), [cells]);
+  const cellByPlace = useMemo(() => new Map(placedCells(spec).map((c) => [`${c.x}:${c.y}`, c])), [spec]);
   const columns = spec.xLabels.length;
   const rows = spec.yLabels.length;
   // The one cell in the tab order; arrow keys move it. Kept inside the grid when the grid shrinks.
@@ -51,7 +50,7 @@ export function HeatmapGrid({ spec, rowHeight, onCell, rowsName, points }: Heatm
     void node.offsetHeight;
     node.setAttribute('data-points', String(points));
     node.setAttribute('data-chart-ready', String(performance.now()));
-  }, [cells, points]);
+  }, [cellByPlace, points]);
 
   // After an arrow key, focus follows the active cell.
   useEffect(() => {

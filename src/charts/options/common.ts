@@ -47,7 +47,6 @@ export const LABEL_LAYER = { type: 'custom' as const, id: 'label-layer', silent:
 
 export const isLabelLayer = (series: unknown): boolean => (series as { id?: unknown } | null)?.id === LABEL_LAYER.id;
 
-/** Axis name styling used across charts. */
 /**
  * Theme and partnership names beside bars, wrapped onto a second line at `width` px rather than cut with "…"
  * ("Fathers and men in the hous…" told the reader nothing the bar did not). Rows are at least 26 px tall, room
@@ -55,6 +54,7 @@ export const isLabelLayer = (series: unknown): boolean => (series as { id?: unkn
  */
 export const wrappedLabels = (width: number) => ({ width, overflow: 'break' as const, lineHeight: 13 });
 
+/** Axis name styling used across charts. */
 export const axisName = { nameLocation: 'middle' as const, nameTextStyle: { color: '#3e4c59', fontSize: 12 } };
 
 /**

@@ -45,14 +45,13 @@ const LABEL_FONT = `10px ${CHART_FONT}`;
 interface RenderApi { coord(value: number[]): number[] }
 
 /**
- * The cells' labels, as a silent custom series of plain text over the cells. ECharts' own heatmap labels
- * (a label object per cell, laid out and styled per redraw) were two thirds of a heatmap's draw: 465 cells
- * took 60–70 ms of a Partnerships redraw at ten times national scale; plain text elements take about half.
- * Silent, so a click and the tooltip reach the cell underneath.
+ * The cells' labels, as a silent custom series of plain text over the cells: ECharts' own heatmap labels (a label
+ * object per cell, laid out and styled per draw) were two thirds of a heatmap's draw. Silent, so a click and the
+ * tooltip reach the cell underneath. Only exported images draw this option (the screen's heatmaps are
+ * HeatmapGrid), so each label's colour is worked out as it is drawn, not as the option is built on every change.
  */
 function cellLabels(spec: HeatmapSpec, cells: readonly HeatmapCell[], lineHeight: number | undefined) {
-  // Each label's colour is worked out once here: the render function runs per cell on every draw.
-  const labelled = cells.filter((c) => c.label !== '').map((c) => ({ ...c, ink: labelColour(cellColour(spec, c.value)) }));
+  const labelled = cells.filter((c) => c.label !== '');
   return {
     ...LABEL_LAYER,
     coordinateSystem: 'cartesian2d' as const,
@@ -64,7 +63,7 @@ function cellLabels(spec: HeatmapSpec, cells: readonly HeatmapCell[], lineHeight
       return {
         type: 'text' as const, x, y, silent: true,
         style: {
-          text: cell.label, font: LABEL_FONT, fill: cell.ink,
+          text: cell.label, font: LABEL_FONT, fill: labelColour(cellColour(spec, cell.value)),
           align: 'center' as const, verticalAlign: 'middle' as const, ...(lineHeight ? { lineHeight } : {}),
         },
       };
