@@ -104,7 +104,7 @@ async function main() {
     const naive = await page.evaluate(([base, f]) => window.__bench.naiveAggregates(base, f), [`/datasets/${preset}/`, sets as NaiveFilters[]] as const);
     const naivePeaks = memory.peaks();
 
-    const redraws = app.views.filter((v) => v.filterDriven).map((v) => ({ view: v.label, path: v.path, charts: v.charts, p50: percentile(v.redrawMs, 50), p95: percentile(v.redrawMs, 95), max: Math.max(...v.redrawMs), all_charts_p95: percentile(v.allChartsMs, 95) }));
+    const redraws = app.views.filter((v) => v.filterDriven).map((v) => ({ view: v.label, path: v.path, charts: v.charts, p50: percentile(v.redrawMs, 50), p95: percentile(v.redrawMs, 95), max: Math.max(...v.redrawMs), all_charts_p95: percentile(v.allChartsMs, 95), redraw_ms: v.redrawMs.map((ms) => Math.round(ms)) }));
     const allQueries = Object.entries(app.measures).map(([label, d]) => ({ label, n: d.length, p50: percentile(d, 50), p95: percentile(d, 95) })).sort((a, b) => b.p95 - a.p95);
     // Dashboard queries answer filter changes; one-off queries (a view's set-up) are reported apart.
     const queries = allQueries.filter((q) => q.n >= Math.min(5, sets.length));
