@@ -9,7 +9,8 @@ import type { Page } from 'playwright-core';
  * Navigates in-app (pushState + popstate, as the app's own links do) and
  * resolves with the ms until the view shows the new answer: no loading message,
  * and every chart on screen redrawn (`ms`; a chart off screen draws when the
- * browser is idle or it scrolls into view, marked `data-chart-pending` meanwhile),
+ * browser is idle or it scrolls into view, marked `data-chart-pending` meanwhile,
+ * and a part of a view off screen may render after the rest, marked `aria-busy`),
  * and until every chart, off screen too, has drawn (`allMs`). A chart whose data
  * did not change is not redrawn: then the view counts as settled once nothing
  * has drawn or queried for `quietMs`, and the time is that of the last draw or
@@ -39,9 +40,13 @@ export async function navigateAndSettle(page: Page, to: string, quietMs = 400, t
           const drawn = (c: HTMLElement) => (Number(c.dataset.chartReady) || 0) >= since;
           // A part still showing the previous answer says so (aria-busy): on screen, the view is not redrawn yet.
           const busy = [...(main?.querySelectorAll<HTMLElement>('[aria-busy="true"]') ?? [])];
-          const busyOnScreen = busy.some((el) => { const box = el.getBoundingClientRect(); return box.top < innerHeight && box.bottom > 0; });
+          const onScreen = (el: HTMLElement) => { const box = el.getBoundingClientRect(); return box.top < innerHeight && box.bottom > 0; };
+          const busyOnScreen = busy.some(onScreen);
           const fresh = charts.length > 0 && charts.every(drawn) && busy.length === 0;
-          const seenFresh = charts.length > 0 && charts.every((c) => drawn(c) || c.dataset.chartPending === 'offscreen') && !busyOnScreen;
+          // Off screen, a chart may wait: for an idle moment to draw (data-chart-pending), or inside a part still
+          // showing the previous answer (aria-busy) while the part the user sees is already current.
+          const waitsOffScreen = (c: HTMLElement) => c.dataset.chartPending === 'offscreen' || (c.closest('[aria-busy="true"]') !== null && !onScreen(c));
+          const seenFresh = charts.length > 0 && charts.every((c) => drawn(c) || waitsOffScreen(c)) && !busyOnScreen;
           if (!loading && seenFresh && seenAt === null) seenAt = now;
           const last = lastEvent();
           if (!loading && fresh) return resolve({ ms: (seenAt ?? now) - since, allMs: now - since, charts: charts.length, empty, endedAt: seenAt ?? now });

@@ -13,9 +13,11 @@ interface QueryLike {
  * Loading and error states for a view's queries: children render only once
  * every query has data. After a filter change the previous answer stays on
  * screen, marked as updating, until every query has the new one. `what`
- * names the work, e.g. "theme trends".
+ * names the work, e.g. "theme trends". `deferred`: the queries answer earlier
+ * filters, because the part is rendered after the rest of the view
+ * (useDeferredValue); it is marked busy, without a message, for that moment.
  */
-export function ViewState({ queries, what, children }: { queries: QueryLike[]; what: string; children: () => ReactNode }) {
+export function ViewState({ queries, what, deferred = false, children }: { queries: QueryLike[]; what: string; deferred?: boolean; children: () => ReactNode }) {
   const failed = queries.find((q) => q.error);
   if (failed?.error) {
     return (
@@ -27,7 +29,7 @@ export function ViewState({ queries, what, children }: { queries: QueryLike[]; w
     );
   }
   if (queries.some((q) => q.data === undefined)) return <StatusMessage kind="loading">Computing the {what}…</StatusMessage>;
-  return <Settled updating={queries.some((q) => q.isPlaceholderData)} what={what}>{children}</Settled>;
+  return <Settled updating={queries.some((q) => q.isPlaceholderData)} deferred={deferred} what={what}>{children}</Settled>;
 }
 
 /**
@@ -36,9 +38,9 @@ export function ViewState({ queries, what, children }: { queries: QueryLike[]; w
  * same elements, so React leaves the charts alone) instead of redrawing every
  * chart each time one query finishes.
  */
-function Settled({ updating, what, children }: { updating: boolean; what: string; children: () => ReactNode }) {
+function Settled({ updating, deferred, what, children }: { updating: boolean; deferred: boolean; what: string; children: () => ReactNode }) {
   const shown = useRef<ReactNode>(null);
-  if (!updating || shown.current === null) shown.current = children();
+  if ((!updating && !deferred) || shown.current === null) shown.current = children();
   // The previous answer fades only when the update takes a while. A faded (or fading) subtree of charts
   // is composited apart by the browser, which cost a redraw tens of ms even when the update was quick.
   const [slow, setSlow] = useState(false);
@@ -49,7 +51,7 @@ function Settled({ updating, what, children }: { updating: boolean; what: string
     return () => clearTimeout(timer);
   }, [updating]);
   return (
-    <div className={`view-state${updating ? ' view-state--updating' : ''}${updating && slow ? ' view-state--slow' : ''}`} aria-busy={updating}>
+    <div className={`view-state${updating ? ' view-state--updating' : ''}${updating && slow ? ' view-state--slow' : ''}`} aria-busy={updating || deferred}>
       {updating && <div className="status status--loading view-state__updating" role="status">Updating the {what}…</div>}
       {shown.current}
     </div>

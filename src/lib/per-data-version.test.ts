@@ -22,4 +22,26 @@ describe('PerDataVersion', () => {
     await expect(cache.keyed(owner, 1, 'k', async () => { throw new Error('bad'); })).rejects.toThrow('bad');
     expect(await cache.keyed(owner, 1, 'k', async () => 'ok')).toBe('ok');
   });
+  it('gives what has arrived at once, only for its data version', async () => {
+    const cache = new PerDataVersion<object, number, string>(async () => 5);
+    const owner = {};
+    expect(cache.settledBase(owner, 1)).toBeUndefined();
+    const base = cache.base(owner, 1);
+    expect(cache.settledBase(owner, 1)).toBeUndefined(); // still loading
+    await base;
+    expect(cache.settledBase(owner, 1)).toBe(5);
+    expect(cache.settledKeyed(owner, 1, 'k')).toBeUndefined();
+    await cache.keyed(owner, 1, 'k', async (b) => `k${b}`);
+    expect(cache.settledKeyed(owner, 1, 'k')).toBe('k5');
+    expect(cache.settledBase(owner, 2)).toBeUndefined();
+    cache.prime(owner, 3, 9);
+    expect(cache.settledBase(owner, 3)).toBe(9);
+    expect(cache.settledKeyed(owner, 3, 'k')).toBeUndefined();
+  });
+  it('gives nothing at once for a failed keyed load', async () => {
+    const cache = new PerDataVersion<object, number, string>(async () => 1);
+    const owner = {};
+    await expect(cache.keyed(owner, 1, 'k', async () => { throw new Error('bad'); })).rejects.toThrow('bad');
+    expect(cache.settledKeyed(owner, 1, 'k')).toBeUndefined();
+  });
 });

@@ -85,6 +85,26 @@ describe('index aggregates on the documented fixture', () => {
       expect(answer).toEqual(aggregate.fromIndex(index, f, null, ...args));
     }
   });
+
+  it('are answered in the render that asks once the index is in memory, the same as by the query function', async () => {
+    const f = { ...NO_FILTERS, yearFrom: 2021 };
+    const searched = { ...NO_FILTERS, q: 'home' };
+    const index = await loadFilterIndex(db);
+    for (const [i, aggregate] of AGGREGATES.entries()) {
+      const args = ARGS[label(aggregate)]?.(index, f)[0] ?? [];
+      const version = 100 + i;
+      // A data version nothing has loaded yet: no answer at once, so the query function loads the index.
+      const first = aggregateQuery(db, aggregate, f, version, ...args);
+      expect((first.initialData as () => unknown)(), label(aggregate)).toBeUndefined();
+      const answer = await (first.queryFn as () => Promise<unknown>)();
+      expect((aggregateQuery(db, aggregate, f, version, ...args).initialData as () => unknown)()).toEqual(answer);
+      // A search term whose hits are not loaded yet: none at once either.
+      const withSearch = aggregateQuery(db, aggregate, searched, version, ...args);
+      expect((withSearch.initialData as () => unknown)(), label(aggregate)).toBeUndefined();
+      const searchedAnswer = await (withSearch.queryFn as () => Promise<unknown>)();
+      expect((aggregateQuery(db, aggregate, searched, version, ...args).initialData as () => unknown)()).toEqual(searchedAnswer);
+    }
+  });
 });
 
 describe('index aggregates on the bundled dataset', () => {

@@ -37,19 +37,9 @@ function warmUpWhenIdle(index: FilterIndex): void {
   requestIdleCallback(next);
 }
 
-/**
- * Answers `compute` from the index of this data version, loading it (and the
- * filters' search hits) first when needed. Timed as `index:<label>` (the
- * loading is timed by its own `sql:index.*` queries).
- */
-export async function fromFilterIndex<T>(
-  db: QueryRunner, dataVersion: number, f: Filters, label: string,
-  compute: (index: FilterIndex, hits: SearchHits | null) => T,
-): Promise<T> {
-  const index = await loaded.base(db, dataVersion);
+/** Runs `compute` on the index, timed as `index:<label>` (the loading is timed by its own `sql:index.*` queries). */
+function computeTimed<T>(index: FilterIndex, hits: SearchHits | null, label: string, compute: (index: FilterIndex, hits: SearchHits | null) => T): T {
   warmUpWhenIdle(index);
-  const key = searchKey(f.q);
-  const hits = key ? await loaded.keyed(db, dataVersion, key, () => loadSearchHits(db, f.q)) : null;
   const start = performance.now();
   try {
     return compute(index, hits);
@@ -59,16 +49,52 @@ export async function fromFilterIndex<T>(
 }
 
 /**
+ * Answers `compute` from the index of this data version, loading it (and the
+ * filters' search hits) first when needed.
+ */
+export async function fromFilterIndex<T>(
+  db: QueryRunner, dataVersion: number, f: Filters, label: string,
+  compute: (index: FilterIndex, hits: SearchHits | null) => T,
+): Promise<T> {
+  const index = await loaded.base(db, dataVersion);
+  const key = searchKey(f.q);
+  const hits = key ? await loaded.keyed(db, dataVersion, key, () => loadSearchHits(db, f.q)) : null;
+  return computeTimed(index, hits, label, compute);
+}
+
+/**
+ * The answer at once when the index (and the filters' search hits) are already in memory, else undefined.
+ * Given to a query as its initial data, the query has its answer in the render that asks for it: a view can
+ * then render part of itself later (useDeferredValue) without that part passing through "updating". A
+ * failure is left to the query function, which reports it.
+ */
+function answerAtOnce<T>(db: QueryRunner, dataVersion: number, f: Filters, label: string, compute: (index: FilterIndex, hits: SearchHits | null) => T): T | undefined {
+  const index = loaded.settledBase(db, dataVersion);
+  const key = searchKey(f.q);
+  const hits = key ? loaded.settledKeyed(db, dataVersion, key) : null;
+  if (!index || hits === undefined) return undefined;
+  try {
+    return computeTimed(index, hits, label, compute);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * TanStack Query options for an aggregate (aggregate.ts), answered from the
  * filter index of this data version; keyed by the aggregate, the filters, its
- * arguments and the data version, so a new data version refetches.
+ * arguments and the data version, so a new data version refetches. Answered
+ * in the render that asks (as initial data) when the index is in memory.
  */
 export function aggregateQuery<Args extends unknown[], Result>(
   db: QueryRunner, aggregate: Aggregate<Args, Result>, f: Filters, dataVersion: number, ...args: Args
 ) {
+  const label = aggregate.key.join('.');
+  const compute = (index: FilterIndex, hits: SearchHits | null) => aggregate.fromIndex(index, f, hits, ...args);
   return queryOptions({
     queryKey: [...aggregate.key, f, ...args, dataVersion],
-    queryFn: () => fromFilterIndex(db, dataVersion, f, aggregate.key.join('.'), (index, hits) => aggregate.fromIndex(index, f, hits, ...args)),
+    queryFn: () => fromFilterIndex(db, dataVersion, f, label, compute),
+    initialData: () => answerAtOnce(db, dataVersion, f, label, compute),
   });
 }
 
