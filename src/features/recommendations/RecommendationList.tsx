@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { RecommendationListRow } from '../../queries/recommendations.ts';
 import type { KindModel } from '../../recommendations/kind-model.ts';
 import { ADDRESSEE_LABELS, KIND_LABELS, type Addressee, type RecommendationKind } from '../../recommendations/kinds.ts';
@@ -14,17 +14,24 @@ export function addressedTo(r: Pick<RecommendationListRow, 'addressee' | 'agency
 }
 
 /**
+ * Around the list: `stale` while its rows are the previous filters' and the new ones render (marked busy,
+ * dimmed if it lasts). Kept apart from the memoised list, so marking it does not rebuild the hundred items.
+ */
+export function RecommendationListState({ stale, children }: { stale: boolean; children: ReactNode }) {
+  return <div className="recs-list-state" aria-busy={stale || undefined}>{children}</div>;
+}
+
+/**
  * The recommendations the filters keep (`rows`: the first ones of `count`),
  * with review, sentence, kind (and how far the kind can be trusted), themes
  * and tracking. A status or due date is saved when changed; owner and note
- * when the field is left. `stale`: the rows are the previous filters' while the
- * new ones render (marked busy, dimmed if it lasts). Memoised: a hundred items
- * with form fields are rebuilt only when their rows change.
+ * when the field is left. Memoised: a hundred items with form fields are
+ * rebuilt only when their rows change (whether they are the previous filters'
+ * is marked around it: RecommendationListState).
  */
-export const RecommendationList = memo(function RecommendationList({ rows, count, stale = false, onMore, model, today, onSave }: {
+export const RecommendationList = memo(function RecommendationList({ rows, count, onMore, model, today, onSave }: {
   rows: RecommendationListRow[];
   count: number;
-  stale?: boolean;
   onMore(): void;
   model: KindModel;
   today: string;
@@ -33,7 +40,7 @@ export const RecommendationList = memo(function RecommendationList({ rows, count
   const save = (r: RecommendationListRow, change: Partial<RecommendationTracking>) =>
     onSave({ rec_id: r.id, status: r.status as TrackingStatus, owner: r.owner, due_on: r.due_on, note: r.note, updated_at: new Date().toISOString(), ...change });
   return (
-    <section className="recs-list" aria-labelledby="recs-list-heading" aria-busy={stale || undefined}>
+    <section className="recs-list" aria-labelledby="recs-list-heading">
       <h3 id="recs-list-heading">Recommendations and their action plan</h3>
       <p className="recs-list__count" data-testid="recs-count">{count === 1 ? '1 recommendation' : `${count.toLocaleString('en-GB')} recommendations`} match the filters.</p>
       <ol className="recs-list__items">

@@ -16,7 +16,7 @@ import { useCrossFilter } from '../../state/use-cross-filter.ts';
 import { ActionPlanPanel } from './ActionPlanPanel.tsx';
 import { recommendationsHeadline } from './headline.ts';
 import { KindsByThemeCard, KindsByYearCard, OwnersCard } from './KindCharts.tsx';
-import { addressedTo, RECOMMENDATION_PAGE, RecommendationList } from './RecommendationList.tsx';
+import { addressedTo, RECOMMENDATION_PAGE, RecommendationList, RecommendationListState } from './RecommendationList.tsx';
 import { useRecommendationsTable } from './use-recommendations-table.ts';
 import type { BuildResult } from './build-recommendations.ts';
 
@@ -109,8 +109,10 @@ function RecommendationsView({ result }: { result: BuildResult }) {
               <OwnersCard rows={owners.data!} footnote={footnote} today={today} />
             </div>
             <ActionPlanPanel loadRows={async () => (await allRecommendationRows(db, filters)).map(toPlanRow)} fileBase={ctx.baseName('action-plan')} loadKnown={loadKnown} onApply={save} />
-            <RecommendationList rows={listed.rows} count={listed.count} stale={listed !== list.data}
-              onMore={showMore} model={result.model} today={today} onSave={saveOne} />
+            <RecommendationListState stale={listed !== list.data}>
+              <RecommendationList rows={listed.rows} count={listed.count}
+                onMore={showMore} model={result.model} today={today} onSave={saveOne} />
+            </RecommendationListState>
           </>
         );
       }}
