@@ -285,6 +285,27 @@ function scopedBriefings(index: FilterIndex, scope: Filters, hits: SearchHits | 
 
 const hasThemes = (start: Int32Array, i: number) => start[i] !== start[i + 1];
 
+/** Per theme, the briefings carrying it, in index order: `items[start[t] .. start[t + 1])`. */
+interface BriefingsByTheme { start: Int32Array; items: Int32Array }
+const briefingsByThemeOf = new WeakMap<FilterIndex, BriefingsByTheme>();
+
+/** The briefings' theme lists turned around, once per index: coverage counts walk each theme's own briefings. */
+function briefingsByTheme(index: FilterIndex): BriefingsByTheme {
+  let built = briefingsByThemeOf.get(index);
+  if (!built) {
+    const { start: itemStart, themes } = index.briefings.themes;
+    const T = index.themes.length;
+    const start = new Int32Array(T + 1);
+    for (let k = 0; k < themes.length; k++) start[themes[k]! + 1]!++;
+    for (let t = 0; t < T; t++) start[t + 1]! += start[t]!;
+    const items = new Int32Array(themes.length);
+    const next = start.slice(0, T);
+    for (let i = 0; i < index.briefings.count; i++) for (let k = itemStart[i]!; k < itemStart[i + 1]!; k++) items[next[themes[k]!]!++] = i;
+    briefingsByThemeOf.set(index, (built = { start, items }));
+  }
+  return built;
+}
+
 /** The year span of the tagged reviews in scope, and what cannot be counted. */
 function plannerYearsFromIndex(index: FilterIndex, scope: Filters, hits: SearchHits | null): PlannerYearsRow {
   const r = selectReviews(index, scope, hits);
@@ -300,17 +321,19 @@ function plannerYearsFromIndex(index: FilterIndex, scope: Filters, hits: SearchH
     if (y > last) last = y;
   }
   const b = scopedBriefings(index, scope, hits);
-  // De-duplicated: one briefing listed under several reviews counts once.
-  const briefings = new Set<number>(), untaggedBriefings = new Set<number>();
+  // De-duplicated: one briefing listed under several reviews counts once (a key is its group's first briefing's index).
+  const keySeen = new Uint8Array(b.length), untaggedSeen = new Uint8Array(b.length);
+  let briefings = 0, untaggedBriefings = 0;
   for (let i = 0; i < b.length; i++) {
     if (!b[i]) continue;
-    briefings.add(index.briefings.key[i]!);
-    if (!hasThemes(index.briefings.themes.start, i)) untaggedBriefings.add(index.briefings.key[i]!);
+    const key = index.briefings.key[i]!;
+    if (!keySeen[key]) { keySeen[key] = 1; briefings++; }
+    if (!hasThemes(index.briefings.themes.start, i) && !untaggedSeen[key]) { untaggedSeen[key] = 1; untaggedBriefings++; }
   }
   return {
     latest_year: last === -Infinity ? null : last, first_year: first === Infinity ? null : first,
     reviews, untagged_reviews: untagged, undated_reviews: undated,
-    briefings: briefings.size, untagged_briefings: untaggedBriefings.size,
+    briefings, untagged_briefings: untaggedBriefings,
     partnerships: totals.fromIndex(index, comparable(scope), hits).partnerships,
   };
 }
@@ -334,28 +357,31 @@ function themeCoverageFromIndex(index: FilterIndex, scope: Filters, hits: Search
     if (into) for (let k = rt.start[i]!; k < rt.start[i + 1]!; k++) into[rt.themes[k]!]!++;
   }
   const b = scopedBriefings(index, scope, hits);
-  const bt = index.briefings.themes;
-  // Sets of de-duplication keys per theme: one briefing listed under several reviews counts once.
-  const keySets = () => Array.from({ length: T }, () => new Set<number>());
-  const briefings = keySets(), recent = keySets(), undated = keySets();
+  const byTheme = briefingsByTheme(index);
+  // Distinct de-duplication keys per theme, walking each theme's own briefings: a key is marked with the
+  // theme's number + 1 the first time it counts, so no mark needs clearing between themes.
+  const countedAll = new Int32Array(b.length), countedRecent = new Int32Array(b.length), countedUndated = new Int32Array(b.length);
+  const briefings = new Int32Array(T), recent = new Int32Array(T), undated = new Int32Array(T);
   const latestYear = new Int32Array(T);
   const latestOn: Array<string | null> = new Array(T).fill(null);
   const latest: Array<string | null> = new Array(T).fill(null);
-  for (let i = 0; i < b.length; i++) {
-    if (!b[i]) continue;
-    const y = index.briefings.datedYear[i]!;
-    const on = index.briefings.datedOn[i]!;
-    const published = index.briefings.datedPublished[i]!;
-    const key = index.briefings.key[i]!;
-    for (let k = bt.start[i]!; k < bt.start[i + 1]!; k++) {
-      const t = bt.themes[k]!;
-      briefings[t]!.add(key);
-      if (y === 0) undated[t]!.add(key);
-      else {
-        if (y >= w.from) recent[t]!.add(key);
+  for (let t = 0; t < T; t++) {
+    const mark = t + 1;
+    for (let p = byTheme.start[t]!; p < byTheme.start[t + 1]!; p++) {
+      const i = byTheme.items[p]!;
+      if (!b[i]) continue;
+      const y = index.briefings.datedYear[i]!;
+      const key = index.briefings.key[i]!;
+      if (countedAll[key] !== mark) { countedAll[key] = mark; briefings[t]!++; }
+      if (y === 0) {
+        if (countedUndated[key] !== mark) { countedUndated[key] = mark; undated[t]!++; }
+      } else {
+        if (y >= w.from && countedRecent[key] !== mark) { countedRecent[key] = mark; recent[t]!++; }
         if (y > latestYear[t]!) latestYear[t] = y;
       }
       // arg_max(published, published_on): rows with either missing do not take part.
+      const on = index.briefings.datedOn[i]!;
+      const published = index.briefings.datedPublished[i]!;
       if (on !== null && published !== null && (latestOn[t] === null || on > latestOn[t]!)) { latestOn[t] = on; latest[t] = published; }
     }
   }
@@ -366,7 +392,7 @@ function themeCoverageFromIndex(index: FilterIndex, scope: Filters, hits: Search
     .map(({ th, t }) => ({
       theme_id: th.id, label: th.label, group_label: th.group!,
       window_total: windowTotal, window_reviews: inWindow[t]!, before_total: beforeTotal, before_reviews: before[t]!,
-      briefings: briefings[t]!.size, briefings_recent: recent[t]!.size, briefings_undated: undated[t]!.size,
+      briefings: briefings[t]!, briefings_recent: recent[t]!, briefings_undated: undated[t]!,
       latest_briefing_year: latestYear[t]! || null, latest_briefing: latest[t]!,
     }));
 }
