@@ -225,6 +225,25 @@ describe('dashboard on the bundled data', () => {
     await cell.hover();
     await expect.poll(() => page.locator('[data-chart-id="partnership-heatmap"] .heatmap__tip').textContent())
       .toContain(`${pct(rows[0]!.share)} (${rows[0]!.reviews} of ${rows[0]!.total} tagged`);
+    // New numbers under the focused cell (the years narrowed from the URL): its tooltip follows them.
+    await page.mouse.move(0, 0);
+    await cell.focus();
+    const tipAndLabel = () => page.evaluate(() => [
+      document.querySelector<HTMLElement>('[data-chart-id="partnership-heatmap"] .heatmap__tip')!.textContent,
+      document.activeElement?.getAttribute('aria-label'),
+    ]);
+    const [shownBefore, labelBefore] = await tipAndLabel();
+    expect(shownBefore).toBe(labelBefore);
+    await page.evaluate(() => {
+      const url = new URL(location.href);
+      url.searchParams.set('from', '2022');
+      history.pushState(null, '', url.pathname + url.search);
+      dispatchEvent(new PopStateEvent('popstate'));
+    });
+    await chartsReady(page, 2);
+    await expect.poll(async () => { const [tip, label] = await tipAndLabel(); return tip === label && label !== labelBefore; }).toBe(true);
+    await page.goBack();
+    await chartsReady(page, 2);
     await cell.click();
     const filtered = () => [new URL(page.url()).searchParams.get('p'), new URL(page.url()).searchParams.get('theme')];
     await expect.poll(filtered).toEqual([rows[0]!.partnership_id, rows[0]!.theme_id]);

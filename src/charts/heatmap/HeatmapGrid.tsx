@@ -63,24 +63,32 @@ export function HeatmapGrid({ spec, rowHeight, onCell, rowsName, points }: Heatm
     const el = (e.target as HTMLElement).closest<HTMLElement>('.heatmap__cell');
     return el ? { el, cell: cellByPlace.get(`${el.dataset.x}:${el.dataset.y}`) } : null;
   };
-  const showTip = (e: SyntheticEvent) => {
-    const hit = cellAt(e);
+  // The cell whose tooltip shows: when the numbers change under a still pointer (or focus), its text follows.
+  const tipped = useRef<HTMLElement | null>(null);
+  const tipFor = (el: HTMLElement | null) => {
+    const cell = el ? cellByPlace.get(`${el.dataset.x}:${el.dataset.y}`) : undefined;
     const node = tip.current!;
-    if (!hit?.cell?.tooltip) {
+    tipped.current = el;
+    if (!el || !cell?.tooltip) {
       node.hidden = true;
       return;
     }
-    node.textContent = hit.cell.tooltip;
+    node.textContent = cell.tooltip;
     node.hidden = false;
     // Above the cell, kept inside the chart: left-aligned in the left half, right-aligned in the right half.
-    const { offsetLeft, offsetTop, offsetWidth } = hit.el;
+    const { offsetLeft, offsetTop, offsetWidth } = el;
     const width = box.current!.clientWidth;
     const right = offsetLeft > width / 2;
     node.style.left = right ? '' : `${offsetLeft}px`;
     node.style.right = right ? `${width - offsetLeft - offsetWidth}px` : '';
     node.style.top = `${offsetTop - 6}px`;
   };
-  const hideTip = () => (tip.current!.hidden = true);
+  const showTip = (e: SyntheticEvent) => tipFor(cellAt(e)?.el ?? null);
+  const hideTip = () => tipFor(null);
+  useLayoutEffect(() => {
+    const el = tipped.current;
+    if (el) tipFor(el.isConnected ? el : null);
+  }, [cellByPlace]);
   const choose = (e: SyntheticEvent) => {
     const hit = cellAt(e);
     if (hit?.cell) onCell?.(hit.cell.x, hit.cell.y);
