@@ -65,15 +65,31 @@ export interface FilterIndex {
   };
 }
 
+/**
+ * Compressed rows from (group, value) pairs: group g's values are `values[start[g] .. start[g + 1])`, in the
+ * pairs' order (a counting sort, one pass each way).
+ */
+function compressedRows<V extends Uint16Array | Int32Array>(groups: number, group: ArrayLike<number>, value: ArrayLike<number>, values: V): { start: Int32Array; values: V } {
+  const start = new Int32Array(groups + 1);
+  for (let k = 0; k < group.length; k++) start[group[k]! + 1]!++;
+  for (let g = 0; g < groups; g++) start[g + 1]! += start[g]!;
+  const next = start.slice(0, groups);
+  for (let k = 0; k < group.length; k++) values[next[group[k]!]!++] = value[k]!;
+  return { start, values };
+}
+
 /** Builds compressed theme lists from (item, theme) pairs sorted by item. */
 export function themeLists(count: number, item: ArrayLike<number>, theme: ArrayLike<number>): ThemeLists {
-  const start = new Int32Array(count + 1);
-  for (let k = 0; k < item.length; k++) start[item[k]! + 1]!++;
-  for (let i = 0; i < count; i++) start[i + 1]! += start[i]!;
-  const themes = new Uint16Array(item.length);
-  const next = start.slice(0, count);
-  for (let k = 0; k < item.length; k++) themes[next[item[k]!]!++] = theme[k]!;
-  return { start, themes };
+  const { start, values } = compressedRows(count, item, theme, new Uint16Array(item.length));
+  return { start, themes: values };
+}
+
+/** Theme lists turned around: theme t's items, in item order, are `items[start[t] .. start[t + 1])`. */
+export function itemsByTheme(lists: ThemeLists, themeCount: number): { start: Int32Array; items: Int32Array } {
+  const owner = new Int32Array(lists.themes.length);
+  for (let i = 0; i + 1 < lists.start.length; i++) owner.fill(i, lists.start[i]!, lists.start[i + 1]!);
+  const { start, values } = compressedRows(themeCount, lists.themes, owner, new Int32Array(lists.themes.length));
+  return { start, items: values };
 }
 
 /** Compares strings by code unit, as DuckDB orders VARCHAR: the index's sorts must match the SQL's. */

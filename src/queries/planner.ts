@@ -21,7 +21,7 @@ import { briefingWhere, reviewWhere } from './filters.ts';
 import { type Filters } from '../filters/filters.ts';
 import { int, str } from './sql.ts';
 import { queryFiltered } from './search-hits.ts';
-import type { FilterIndex } from '../filter-index/filter-index.ts';
+import { itemsByTheme, type FilterIndex } from '../filter-index/filter-index.ts';
 import { selectBriefings, selectReviews, type SearchHits } from '../filter-index/select.ts';
 import type { ThemeEvidenceRow } from '../planner/material.ts';
 import type { ThemeCoverage } from '../planner/score.ts';
@@ -285,24 +285,12 @@ function scopedBriefings(index: FilterIndex, scope: Filters, hits: SearchHits | 
 
 const hasThemes = (start: Int32Array, i: number) => start[i] !== start[i + 1];
 
-/** Per theme, the briefings carrying it, in index order: `items[start[t] .. start[t + 1])`. */
-interface BriefingsByTheme { start: Int32Array; items: Int32Array }
-const briefingsByThemeOf = new WeakMap<FilterIndex, BriefingsByTheme>();
+const briefingsByThemeOf = new WeakMap<FilterIndex, ReturnType<typeof itemsByTheme>>();
 
-/** The briefings' theme lists turned around, once per index: coverage counts walk each theme's own briefings. */
-function briefingsByTheme(index: FilterIndex): BriefingsByTheme {
+/** The briefings carrying each theme, once per index: coverage counts walk each theme's own briefings. */
+function briefingsByTheme(index: FilterIndex): ReturnType<typeof itemsByTheme> {
   let built = briefingsByThemeOf.get(index);
-  if (!built) {
-    const { start: itemStart, themes } = index.briefings.themes;
-    const T = index.themes.length;
-    const start = new Int32Array(T + 1);
-    for (let k = 0; k < themes.length; k++) start[themes[k]! + 1]!++;
-    for (let t = 0; t < T; t++) start[t + 1]! += start[t]!;
-    const items = new Int32Array(themes.length);
-    const next = start.slice(0, T);
-    for (let i = 0; i < index.briefings.count; i++) for (let k = itemStart[i]!; k < itemStart[i + 1]!; k++) items[next[themes[k]!]!++] = i;
-    briefingsByThemeOf.set(index, (built = { start, items }));
-  }
+  if (!built) briefingsByThemeOf.set(index, (built = itemsByTheme(index.briefings.themes, index.themes.length)));
   return built;
 }
 

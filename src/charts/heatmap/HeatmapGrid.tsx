@@ -59,14 +59,12 @@ export function HeatmapGrid({ spec, rowHeight, onCell, rowsName, points }: Heatm
     grid.current?.querySelector<HTMLElement>(`[data-x="${at.x}"][data-y="${at.y}"]`)?.focus();
   }, [at.x, at.y]);
 
-  const cellAt = (e: SyntheticEvent) => {
-    const el = (e.target as HTMLElement).closest<HTMLElement>('.heatmap__cell');
-    return el ? { el, cell: cellByPlace.get(`${el.dataset.x}:${el.dataset.y}`) } : null;
-  };
+  const cellElement = (e: SyntheticEvent) => (e.target as HTMLElement).closest<HTMLElement>('.heatmap__cell');
+  const cellOf = (el: HTMLElement) => cellByPlace.get(`${el.dataset.x}:${el.dataset.y}`);
   // The cell whose tooltip shows: when the numbers change under a still pointer (or focus), its text follows.
   const tipped = useRef<HTMLElement | null>(null);
   const tipFor = (el: HTMLElement | null) => {
-    const cell = el ? cellByPlace.get(`${el.dataset.x}:${el.dataset.y}`) : undefined;
+    const cell = el ? cellOf(el) : undefined;
     const node = tip.current!;
     tipped.current = el;
     if (!el || !cell?.tooltip) {
@@ -83,15 +81,16 @@ export function HeatmapGrid({ spec, rowHeight, onCell, rowsName, points }: Heatm
     node.style.right = right ? `${width - offsetLeft - offsetWidth}px` : '';
     node.style.top = `${offsetTop - 6}px`;
   };
-  const showTip = (e: SyntheticEvent) => tipFor(cellAt(e)?.el ?? null);
+  const showTip = (e: SyntheticEvent) => tipFor(cellElement(e));
   const hideTip = () => tipFor(null);
   useLayoutEffect(() => {
     const el = tipped.current;
     if (el) tipFor(el.isConnected ? el : null);
   }, [cellByPlace]);
   const choose = (e: SyntheticEvent) => {
-    const hit = cellAt(e);
-    if (hit?.cell) onCell?.(hit.cell.x, hit.cell.y);
+    const el = cellElement(e);
+    const cell = el && cellOf(el);
+    if (cell) onCell?.(cell.x, cell.y);
   };
   const onKeyDown = (e: KeyboardEvent) => {
     const step: Record<string, [number, number]> = {
