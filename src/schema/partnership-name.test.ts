@@ -41,6 +41,8 @@ describe('partnershipAreaName', () => {
     ['Ofsted, CQC, HMICFRS and HMI Probation', 'source'],
     ['Adfam', 'source'],
     ['Croydon and Lambeth Safeguarding Children Partnerships', 'joint'],
+    // Named for a review by one of the two Teesside partnerships, without saying which.
+    ['Teesside', 'joint'],
     ['Not named in the source', 'not-known'],
     ['Derby and Derbyshire Safeguarding Children Partnership', 'partnership'],
   ])('%s is a %s', (raw, kind) => {
