@@ -5,7 +5,7 @@ import { clearCorrection, setCorrection } from '../workspace/changes.ts';
 import { writeChange } from '../workspace/write.ts';
 import type { WriteRunner } from './runner.ts';
 import type { CorrectionCell } from '../agreement/out-of-fold.ts';
-import { agreementCoverageSql, correctionCellsSql, expertKeysSql, type AgreementCoverage } from './agreement.ts';
+import { agreementCoverageSql, catalogueAgreementSql, correctionCellsSql, expertKeysSql, type AgreementCoverage, type CatalogueAgreementRow } from './agreement.ts';
 import {
   entityThemesSql, trainingExamplesSql, type EntityThemeRow, type TrainingExampleRow,
 } from './corrections.ts';
@@ -80,5 +80,26 @@ describe('corrections and agreement on the bundled data', () => {
     const [labels] = await db.query<{ n: number }>("SELECT count(*)::INTEGER AS n FROM ws_base_manual_tags WHERE accepted");
     expect(examples.filter((e) => e.entity_id !== pageReview.id).reduce((s, e) => s + e.gold.length, 0)).toBe(labels!.n);
     expect(examples.some((e) => e.partial)).toBe(true);
+  });
+
+  it('compares the tagger with published keyword lists only on reviews it never learned from', async () => {
+    const rows = await db.query<CatalogueAgreementRow>(catalogueAgreementSql);
+    const entries = rows[0]!.entries;
+    expect(entries).toBeGreaterThan(20);
+    for (const r of rows) expect([r.found <= r.listed, r.found <= r.tagged, r.entries]).toEqual([true, true, entries]);
+    // No compared review carries expert labels.
+    const [{ n }] = await db.query<{ n: number }>(`
+      SELECT count(*)::INTEGER AS n FROM (SELECT DISTINCT entity_id FROM theme_tags WHERE source = 'catalogue' AND entity_type = 'review'
+        EXCEPT SELECT entity_id FROM ws_base_manual_tags)`) as [{ n: number }];
+    expect(entries).toBe(n);
+    // A correction teaches a retrained tagger the review, so it leaves the comparison.
+    const [one] = await db.query<{ id: string; theme_id: string }>(`
+      SELECT entity_id AS id, theme_id FROM theme_tags WHERE source = 'catalogue' AND entity_type = 'review'
+        AND entity_id NOT IN (SELECT entity_id FROM ws_base_manual_tags) ORDER BY entity_id, theme_id LIMIT 1`);
+    const entity = { type: 'review' as const, id: one!.id };
+    await writeChange(db, setCorrection(entity, one!.theme_id, true));
+    expect((await db.query<CatalogueAgreementRow>(catalogueAgreementSql))[0]!.entries).toBe(entries - 1);
+    await writeChange(db, clearCorrection(entity, one!.theme_id));
+    expect((await db.query<CatalogueAgreementRow>(catalogueAgreementSql))[0]!.entries).toBe(entries);
   });
 });

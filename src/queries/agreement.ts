@@ -75,3 +75,49 @@ export const agreementCoverageQuery = (db: QueryRunner, dataVersion: number) =>
     queryKey: ['agreement', 'coverage', dataVersion],
     queryFn: async ({ signal }) => (await db.query<AgreementCoverage>(agreementCoverageSql, { signal, label: 'agreement.coverage' }))[0]!,
   });
+
+export interface CatalogueAgreementRow {
+  theme_id: string;
+  /** Entries whose published keyword list names the theme. */
+  listed: number;
+  /** Of those, the entries the tagger tagged with it. */
+  found: number;
+  /** Entries the tagger tagged with the theme (among the compared entries). */
+  tagged: number;
+  /** Compared entries in all (the same on every row). */
+  entries: number;
+}
+
+/**
+ * The tagger against the keyword lists catalogue sources publish (tags with source `catalogue`),
+ * on reviews it never learned from: those with no expert labels and no correction of the user's
+ * (a retrained tagger learns from both). A list names part of a review's learning, not all of
+ * it, so `found / listed` is the figure to read; `found / tagged` is only a lower bound on how
+ * often its tags are right.
+ */
+export const catalogueAgreementSql = `
+WITH ${ROLLED_TAGS},
+listed AS (SELECT DISTINCT entity_type, entity_id, theme_id FROM theme_tags WHERE source = 'catalogue' AND entity_type = 'review'),
+learned AS (SELECT entity_type, entity_id FROM ws_base_manual_tags UNION SELECT entity_type, entity_id FROM ws_corrections),
+compared AS (SELECT DISTINCT entity_type, entity_id FROM listed EXCEPT SELECT entity_type, entity_id FROM learned),
+predicted AS (
+  SELECT DISTINCT entity_type, entity_id, theme_id FROM rolled JOIN compared USING (entity_type, entity_id)
+  WHERE source IN ('model', 'rule')
+),
+per_theme AS (
+  SELECT theme_id, count(*) FILTER (WHERE l.entity_id IS NOT NULL)::INTEGER AS listed,
+         count(*) FILTER (WHERE l.entity_id IS NOT NULL AND p.entity_id IS NOT NULL)::INTEGER AS found,
+         count(*) FILTER (WHERE p.entity_id IS NOT NULL)::INTEGER AS tagged
+  FROM (SELECT l.* FROM listed l JOIN compared USING (entity_type, entity_id)) l
+  FULL JOIN predicted p USING (entity_type, entity_id, theme_id)
+  GROUP BY theme_id
+)
+SELECT theme_id, listed, found, tagged, (SELECT count(*) FROM compared)::INTEGER AS entries
+FROM per_theme JOIN themes t ON t.id = per_theme.theme_id AND NOT t.retired
+ORDER BY listed DESC, theme_id`;
+
+export const catalogueAgreementQuery = (db: QueryRunner, dataVersion: number) =>
+  queryOptions({
+    queryKey: ['agreement', 'catalogue', dataVersion],
+    queryFn: ({ signal }) => db.query<CatalogueAgreementRow>(catalogueAgreementSql, { signal, label: 'agreement.catalogue' }),
+  });
