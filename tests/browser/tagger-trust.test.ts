@@ -15,6 +15,9 @@ import { openBrowser, type BrowserSession } from '../support/browser.ts';
 import { openBundledDataset } from '../support/dataset-db.ts';
 import { goInApp } from '../support/every-view.ts';
 import * as F from '../support/fixtures/import-files.ts';
+import { catalogueDocs } from '../../pipelines/lib/catalogue-docs.ts';
+import { loadModel, tagDocument } from '../../src/classify/index.ts';
+import { readdirSync } from 'node:fs';
 
 const SHOTS = 'test-results/screenshots';
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
@@ -90,6 +93,34 @@ describe('how far to trust the tagger', () => {
       if (s.verdict === 'Usually right') expect(e.precisionCI!.low > 0.5 && e.recallCI!.low > 0.5, e.theme_id).toBe(true);
     }
     await page.screenshot({ path: `${SHOTS}/agreement-out-of-fold.png`, fullPage: true });
+  });
+
+  it('compares the tagger with the keyword lists reviews were published with, on reviews it never learned from', async () => {
+    // Expected by another route: the shipped tagger reading each catalogue summary (npm run eval -- --catalogue).
+    const casesDir = resolve(import.meta.dirname, '../../data/cases');
+    const set = catalogueDocs(undefined, undefined, readdirSync(casesDir).filter((f) => f.endsWith('.jsonl')).map((f) => resolve(casesDir, f)));
+    const model = loadModel(JSON.parse(readFileSync(resolve(import.meta.dirname, '../../dist/model/theme-model.json'), 'utf8')));
+    const expectedFound = new Map<string, [number, number]>();
+    for (const d of set.docs) {
+      const tags = new Set(tagDocument(model, d.text).themes);
+      for (const g of d.gold) {
+        const [n, k] = expectedFound.get(g) ?? [0, 0];
+        expectedFound.set(g, [n + 1, k + (tags.has(g) ? 1 : 0)]);
+      }
+    }
+    const { page } = browser;
+    await goInApp(page, '/agreement');
+    const summary = page.getByTestId('keyword-agreement-summary');
+    await summary.waitFor({ timeout: 60_000 });
+    expect(await summary.textContent()).toContain(`${set.docs.length} reviews in the catalogue`);
+    const shown = await page.$$eval('.keyword-agreement-table tbody tr', (rows) => rows.map((r) => ({
+      theme: r.getAttribute('data-theme')!,
+      listed: Number(r.querySelector('td')!.textContent),
+      found: Number(r.querySelector('[data-testid^="keyword-found-"]')!.textContent!.trim().split(' ')[0]),
+    })));
+    expect(Object.fromEntries(shown.map((s) => [s.theme, [s.listed, s.found]]))).toEqual(Object.fromEntries(expectedFound));
+    await page.getByRole('heading', { name: 'Against the keyword lists reviews were published with' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/agreement-keyword-lists.png` });
   });
 
   it("shows the theme's reliability beside a tagger tag in the Explorer and in the theme charts' footnotes", async () => {

@@ -8,6 +8,7 @@ import { agreementCoverageQuery } from '../../queries/agreement.ts';
 import { CorrectionsPanel } from '../corrections/CorrectionsPanel.tsx';
 import { RetrainPanel } from '../corrections/RetrainPanel.tsx';
 import { useThemeReliability } from './use-reliability.ts';
+import { KeywordListAgreement } from './KeywordListAgreement.tsx';
 import { plural } from '../../lib/plural.ts';
 
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
@@ -99,6 +100,7 @@ export default function AgreementPage() {
           are a fairer sample. Themes with few positive judgments have wide ranges: read them as rough.
         </p>
       </section>
+      <KeywordListAgreement />
       <CorrectionsPanel />
       <RetrainPanel />
     </div>
