@@ -39,7 +39,8 @@ export function KeywordListAgreement() {
             learned from them (they have no expert labels and no correction of yours). Of the {listed} themes those lists name,
             the tagger finds {found} ({pct(found, listed)}, 95% interval {range(wilson(found, listed))}). A list names part of a
             review’s learning, not all of it, so a tag it leaves out is not necessarily wrong: of the tagger’s {tagged} tags on these
-            reviews, {found} ({pct(found, tagged)}) are on a list, which is the least share of them that is right.
+            reviews, {found} ({pct(found, tagged)}) are on a list, which is the least share of them that is right. The reviews that
+            came with the app keep the tags of the tagger that came with it; a retrained tagger re-tags only your own.
           </p>
           <div className="table-scroll" tabIndex={0} role="region" aria-label="Themes the published keyword lists name, and how many the tagger finds (table)">
             <table className="workspace-table keyword-agreement-table">
