@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { partnershipId, slugify } from '../../src/schema/partnership-name.ts';
+import { partnershipId } from '../../src/schema/partnership-name.ts';
+import { reviewCaseKey } from '../../src/ingest/merge-reviews.ts';
 import { DATA, type LabelledDoc } from './training-data.ts';
 import { readJsonl } from './jsonl.ts';
 
@@ -17,8 +18,8 @@ interface EntryLine {
   keywords?: unknown;
 }
 
-/** Same review when the partnership and the case name agree (the dataset build merges on the same). */
-const reviewKey = (partnership: string, caseName: string) => `${partnershipId(partnership)}|${slugify(caseName)}`;
+/** Same review when the partnership and the case name agree: the key the dataset build merges on. */
+const reviewKey = (partnership: string, caseName: string) => reviewCaseKey({ partnership_id: partnershipId(partnership), case_name: caseName });
 
 export interface CatalogueSet {
   docs: LabelledDoc[];
