@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agreement, cohensKappa, reading, reliabilityLine, verdict, wilson } from './metrics.ts';
+import { agreement, cohensKappa, intervalText, reading, reliabilityLine, verdict, wilson } from './metrics.ts';
 
 describe('agreement metrics', () => {
   it('computes precision, recall and κ for a textbook table', () => {
@@ -49,5 +49,10 @@ describe('agreement metrics', () => {
     // 6 in 10 right and finds 6 in 10 on 10 positives: plausible, not established.
     expect(verdict(agreement({ tp: 6, fp: 4, fn: 4, tn: 50 }))).toBe('fair');
     expect(verdict(agreement({ tp: 60, fp: 10, fn: 12, tn: 500 }))).toBe('reliable');
+  });
+
+  it('writes an interval as whole percentages, and nothing when there is none', () => {
+    expect(intervalText({ low: 0.4321, high: 0.789 })).toBe('43–79%');
+    expect(intervalText(wilson(0, 0))).toBe('');
   });
 });

@@ -58,6 +58,11 @@ export function wilson(k: number, n: number, z = 1.96): Interval | null {
   return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
 }
 
+/** An interval as a reader sees it: "43–79%" (empty when there is none). */
+export function intervalText(ci: Interval | null): string {
+  return ci ? `${Math.round(ci.low * 100)}–${Math.round(ci.high * 100)}%` : '';
+}
+
 /** Precision, recall (with 95% intervals) and κ from a confusion table. */
 export function agreement(c: Confusion): Agreement {
   return {

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useDatabase } from '../../state/database-context.ts';
 import { useUrlParam } from '../../state/url-state.ts';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
-import { reading, verdict, type Interval, type Verdict } from '../../agreement/metrics.ts';
+import { intervalText, reading, verdict, type Verdict } from '../../agreement/metrics.ts';
 import type { AgreementBasis } from '../../agreement/out-of-fold.ts';
 import { agreementCoverageQuery } from '../../queries/agreement.ts';
 import { CorrectionsPanel } from '../corrections/CorrectionsPanel.tsx';
@@ -12,7 +12,6 @@ import { KeywordListAgreement } from './KeywordListAgreement.tsx';
 import { plural } from '../../lib/plural.ts';
 
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
-const range = (ci: Interval | null) => (ci ? `${Math.round(ci.low * 100)}–${Math.round(ci.high * 100)}%` : '');
 const VERDICT: Record<Verdict, string> = { reliable: 'Usually right', fair: 'Check', careful: 'Take care', 'too-few': 'Too few' };
 
 /** Tagger agreement: per theme, how often the tagger agrees with people on entries it had not seen, and where to correct it. */
@@ -79,10 +78,10 @@ export default function AgreementPage() {
                       <th scope="row">{r.label}</th>
                       <td className={`agreement-verdict agreement-verdict--${r.verdict}`}>{VERDICT[r.verdict]}</td>
                       <td className="numeric" data-testid={`agreement-precision-${r.theme_id}`}>
-                        {pct(r.precision)} <span className="hint">{range(r.precisionCI)}</span>
+                        {pct(r.precision)} <span className="hint">{intervalText(r.precisionCI)}</span>
                       </td>
                       <td className="numeric" data-testid={`agreement-recall-${r.theme_id}`}>
-                        {pct(r.recall)} <span className="hint">{range(r.recallCI)}</span>
+                        {pct(r.recall)} <span className="hint">{intervalText(r.recallCI)}</span>
                       </td>
                       <td className="numeric">{r.kappa === null ? '—' : r.kappa.toFixed(2)}</td>
                       <td className="numeric" data-testid={`agreement-n-${r.theme_id}`}>{r.n}</td>

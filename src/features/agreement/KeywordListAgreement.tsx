@@ -1,13 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useDatabase } from '../../state/database-context.ts';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
-import { wilson, type Interval } from '../../agreement/metrics.ts';
+import { intervalText, wilson } from '../../agreement/metrics.ts';
 import { catalogueAgreementQuery } from '../../queries/agreement.ts';
 import { filterOptionsQuery } from '../../queries/filter-options.ts';
 import { plural } from '../../lib/plural.ts';
 
 const pct = (k: number, n: number) => (n === 0 ? '—' : `${Math.round((k / n) * 100)}%`);
-const range = (ci: Interval | null) => (ci ? `${Math.round(ci.low * 100)}–${Math.round(ci.high * 100)}%` : '');
 
 /**
  * A second, independent check of the tagger: the learning keywords catalogue sources published
@@ -37,7 +36,7 @@ export function KeywordListAgreement() {
           <p data-testid="keyword-agreement-summary">
             {plural(entries, 'review')} in the catalogue came with a published list of learning keywords, and the tagger never
             learned from them (they have no expert labels and no correction of yours). Of the {listed} themes those lists name,
-            the tagger finds {found} ({pct(found, listed)}, 95% interval {range(wilson(found, listed))}). A list names part of a
+            the tagger finds {found} ({pct(found, listed)}, 95% interval {intervalText(wilson(found, listed))}). A list names part of a
             review’s learning, not all of it, so a tag it leaves out is not necessarily wrong: of the tagger’s {tagged} tags on these
             reviews, {found} ({pct(found, tagged)}) are on a list, which is the least share of them that is right. The reviews that
             came with the app keep the tags of the tagger that came with it; a retrained tagger re-tags only your own.
@@ -57,7 +56,7 @@ export function KeywordListAgreement() {
                     <th scope="row">{labelOf.get(r.theme_id) ?? r.theme_id}</th>
                     <td className="numeric">{r.listed}</td>
                     <td className="numeric" data-testid={`keyword-found-${r.theme_id}`}>
-                      {r.found} ({pct(r.found, r.listed)}) <span className="hint">{range(wilson(r.found, r.listed))}</span>
+                      {r.found} ({pct(r.found, r.listed)}) <span className="hint">{intervalText(wilson(r.found, r.listed))}</span>
                     </td>
                     <td className="numeric">{r.tagged}</td>
                   </tr>
