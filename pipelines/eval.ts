@@ -22,13 +22,13 @@
  * are also scored on their fixed test part (pipelines/lib/test-part.ts) by one model trained
  * on everything except every file's test part.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadModel, parseTaxonomy, scoreText, tagDocument, trainModel, type ThemeModel, type TrainOptions, type Variant } from '../src/classify/index.ts';
 import { seededFolds } from '../src/classify/random.ts';
 import { literalLabels, naturalBayes, naturalLogistic, type Predictor } from './lib/baselines.ts';
 import { multiLabel, topK } from './lib/metrics.ts';
-import { DATA, loadLabelled, loadLexicon, loadTaxonomy, loadTrainingDocs, MODEL_PATH, type LabelledDoc } from './lib/training-data.ts';
+import { DATA, jsonlFiles, loadLabelled, loadLexicon, loadTaxonomy, loadTrainingDocs, MODEL_PATH, type LabelledDoc } from './lib/training-data.ts';
 import { isTestPart } from './lib/test-part.ts';
 import { catalogueDocs } from './lib/catalogue-docs.ts';
 import { printByFile, printMethods, printPerTheme, printSpeed, type MethodResult } from './lib/report.ts';
@@ -213,7 +213,7 @@ function scoreTestPart(ids: string[], docs: LabelledDoc[], files: string[], a: A
 
 /** With no files: the review files of data/cases together, then the single-topic (briefing) files together. */
 function defaultSets(): Array<{ label: string; files: string[] }> {
-  const all = readdirSync(CASES).filter((f) => f.endsWith('.jsonl')).sort().map((f) => join(CASES, f));
+  const all = jsonlFiles(CASES);
   const briefings = all.filter((f) => isSingleTopic(loadLabelled(f)));
   const reviews = all.filter((f) => !briefings.includes(f));
   const name = (fs: string[]) => fs.map((f) => f.replace(resolve(DATA, '..') + '/', '')).join(' + ');
@@ -230,7 +230,7 @@ function defaultSets(): Array<{ label: string; files: string[] }> {
  */
 function evaluateCatalogue(): void {
   const ids = parseTaxonomy(loadTaxonomy()).map((t) => t.id);
-  const set = catalogueDocs(undefined, undefined, readdirSync(CASES).filter((f) => f.endsWith('.jsonl')).map((f) => join(CASES, f)));
+  const set = catalogueDocs();
   const model = loadModel(JSON.parse(readFileSync(MODEL_PATH, 'utf8')));
   const p = modelPredictor(model);
   const predicted = set.docs.map((d) => p.predict(d.text));

@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { catalogueDocs } from './catalogue-docs.ts';
-import { DATA, MODEL_PATH } from './training-data.ts';
+import { catalogueDocs, listedAndFound } from './catalogue-docs.ts';
+import { MODEL_PATH } from './training-data.ts';
 import { loadModel, tagDocument } from '../../src/classify/index.ts';
 import { openBundledDataset } from '../../tests/support/dataset-db.ts';
 import { snapshotBundledData } from '../../src/workspace/apply.ts';
@@ -40,25 +40,16 @@ describe('catalogueDocs', () => {
   });
 
   it('finds, theme by theme, what the Tagger agreement view counts against the same lists', async () => {
-    const cases = readdirSync(join(DATA, 'cases')).filter((f) => f.endsWith('.jsonl')).map((f) => join(DATA, 'cases', f));
-    const set = catalogueDocs(undefined, undefined, cases);
+    const set = catalogueDocs();
     const model = loadModel(JSON.parse(readFileSync(MODEL_PATH, 'utf8')));
-    const listed = new Map<string, number>();
-    const found = new Map<string, number>();
-    for (const d of set.docs) {
-      const tags = new Set(tagDocument(model, d.text).themes);
-      for (const g of d.gold) {
-        listed.set(g, (listed.get(g) ?? 0) + 1);
-        if (tags.has(g)) found.set(g, (found.get(g) ?? 0) + 1);
-      }
-    }
+    const expected = listedAndFound(set.docs, (text) => tagDocument(model, text).themes);
     const db = await openBundledDataset();
     try {
       await snapshotBundledData(db);
       const rows = await db.query<CatalogueAgreementRow>(catalogueAgreementSql);
       expect(rows[0]!.entries).toBe(set.docs.length);
       const inApp = Object.fromEntries(rows.filter((r) => r.listed > 0).map((r) => [r.theme_id, [r.listed, r.found]]));
-      expect(inApp).toEqual(Object.fromEntries([...listed].map(([t, n]) => [t, [n, found.get(t) ?? 0]])));
+      expect(inApp).toEqual(Object.fromEntries(expected));
     } finally {
       db.close();
     }

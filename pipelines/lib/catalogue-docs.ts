@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { partnershipId } from '../../src/schema/partnership-name.ts';
 import { reviewCaseKey } from '../../src/ingest/merge-reviews.ts';
-import { DATA, type LabelledDoc } from './training-data.ts';
+import { DATA, jsonlFiles, type LabelledDoc } from './training-data.ts';
 import { readJsonl } from './jsonl.ts';
 
 interface EntryLine {
@@ -31,9 +31,9 @@ export interface CatalogueSet {
 
 /**
  * Entries with a summary and at least one keyword mapped to a theme, minus reviews that are also
- * labelled case lines (`casesFiles`).
+ * labelled case lines (`casesFiles`: every data/cases file unless given).
  */
-export function catalogueDocs(entriesPath = join(DATA, 'catalogue', 'reviews.jsonl'), mapPath = join(DATA, 'catalogue', 'keyword-themes.json'), casesFiles: string[] = []): CatalogueSet {
+export function catalogueDocs(entriesPath = join(DATA, 'catalogue', 'reviews.jsonl'), mapPath = join(DATA, 'catalogue', 'keyword-themes.json'), casesFiles = jsonlFiles(join(DATA, 'cases'))): CatalogueSet {
   const map = (JSON.parse(readFileSync(mapPath, 'utf8')) as { keywords: Record<string, string[]> }).keywords;
   const labelled = new Set<string>();
   for (const f of casesFiles) {
@@ -56,6 +56,19 @@ export function catalogueDocs(entriesPath = join(DATA, 'catalogue', 'reviews.jso
       continue;
     }
     out.docs.push({ id: `catalogue:${l.line}`, entity: 'review', source: entriesPath, text: v.summary, gold, partial: true });
+  }
+  return out;
+}
+
+/** Per theme, [lines whose list names it, of those the lines `tagsOf` tags with it]: what the agreement view counts. */
+export function listedAndFound(docs: readonly LabelledDoc[], tagsOf: (text: string) => readonly string[]): Map<string, [number, number]> {
+  const out = new Map<string, [number, number]>();
+  for (const d of docs) {
+    const tags = new Set(tagsOf(d.text));
+    for (const g of d.gold) {
+      const [n, k] = out.get(g) ?? [0, 0];
+      out.set(g, [n + 1, k + (tags.has(g) ? 1 : 0)]);
+    }
   }
   return out;
 }

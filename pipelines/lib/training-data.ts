@@ -59,7 +59,8 @@ export function loadLabelled(path: string): LabelledDoc[] {
   return out;
 }
 
-function jsonlFiles(dir: string): string[] {
+/** The JSONL files of a folder, sorted; none when it is missing. */
+export function jsonlFiles(dir: string): string[] {
   return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort().map((f) => join(dir, f)) : [];
 }
 

@@ -15,9 +15,8 @@ import { openBrowser, type BrowserSession } from '../support/browser.ts';
 import { openBundledDataset } from '../support/dataset-db.ts';
 import { goInApp } from '../support/every-view.ts';
 import * as F from '../support/fixtures/import-files.ts';
-import { catalogueDocs } from '../../pipelines/lib/catalogue-docs.ts';
+import { catalogueDocs, listedAndFound } from '../../pipelines/lib/catalogue-docs.ts';
 import { loadModel, tagDocument } from '../../src/classify/index.ts';
-import { readdirSync } from 'node:fs';
 
 const SHOTS = 'test-results/screenshots';
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
@@ -97,17 +96,9 @@ describe('how far to trust the tagger', () => {
 
   it('compares the tagger with the keyword lists reviews were published with, on reviews it never learned from', async () => {
     // Expected by another route: the shipped tagger reading each catalogue summary (npm run eval -- --catalogue).
-    const casesDir = resolve(import.meta.dirname, '../../data/cases');
-    const set = catalogueDocs(undefined, undefined, readdirSync(casesDir).filter((f) => f.endsWith('.jsonl')).map((f) => resolve(casesDir, f)));
+    const set = catalogueDocs();
     const model = loadModel(JSON.parse(readFileSync(resolve(import.meta.dirname, '../../dist/model/theme-model.json'), 'utf8')));
-    const expectedFound = new Map<string, [number, number]>();
-    for (const d of set.docs) {
-      const tags = new Set(tagDocument(model, d.text).themes);
-      for (const g of d.gold) {
-        const [n, k] = expectedFound.get(g) ?? [0, 0];
-        expectedFound.set(g, [n + 1, k + (tags.has(g) ? 1 : 0)]);
-      }
-    }
+    const expectedFound = listedAndFound(set.docs, (text) => tagDocument(model, text).themes);
     const { page } = browser;
     await goInApp(page, '/agreement');
     const summary = page.getByTestId('keyword-agreement-summary');
